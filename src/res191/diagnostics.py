@@ -1,0 +1,116 @@
+"""Diagnostics: one problem found in the data, where it is, and how to fix it.
+
+Every diagnostic carries a stable code from the catalogue below. Codes never change meaning once
+published: editors put them in `--ignore` lists and CI configurations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors fail validation, warnings only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A kind of problem in the catalogue: its code, short name and what it means."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: str
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file; line and column count from 1, as editors show them."""
+
+    path: Path
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place, with a hint and, where it helps, an example of the right form."""
+
+    problem: Problem
+    location: Location
+    message: str
+    hint: str = ""
+    example: str = ""
+    related: tuple[Location, ...] = field(default=())
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.problem.severity
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.location.path), self.location.line, self.location.column, self.code)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CATALOGUE: dict[str, Problem] = {
+    p.code: p
+    for p in [
+        # Files and YAML: the file cannot be read as a record at all.
+        Problem("Y101", "yaml-syntax", E, "The file is not valid YAML"),
+        Problem("Y102", "duplicate-key", E, "A key appears twice in the same mapping"),
+        Problem("Y103", "tab-indent", E, "A tab is used for indentation"),
+        Problem("Y104", "not-utf8", E, "The file is not UTF-8 text"),
+        Problem("Y105", "binary-file", E, "The file is binary, not text"),
+        Problem("Y106", "file-too-large", E, "The file is larger than a record can be"),
+        Problem("Y107", "too-deep", E, "Collections are nested too deeply"),
+        Problem("Y108", "alias", E, "YAML anchors and aliases are not allowed in records"),
+        Problem("Y109", "several-documents", E, "The file holds more than one YAML document"),
+        Problem("Y110", "empty-file", E, "The file holds no record"),
+        Problem("Y111", "front-matter-unclosed", E, "The front matter of a Markdown record never closes"),
+        Problem("Y112", "front-matter-missing", E, "A Markdown record does not start with front matter"),
+        Problem("Y113", "link-outside", E, "A symbolic link points outside the repository"),
+        Problem("Y114", "unknown-tag", E, "A YAML tag is not allowed in records"),
+        Problem("Y115", "not-a-mapping", E, "A record must be a mapping of keys to values"),
+        Problem("Y116", "byte-order-mark", W, "The file starts with a byte-order mark"),
+        Problem("Y117", "unreadable", E, "The file cannot be read"),
+        Problem("Y118", "unexpected-file", W, "A file in the data folder is not a record"),
+        Problem("Y119", "non-string-key", E, "A key is not a plain string"),
+        # Schema: the record is YAML but not of the right form.
+        Problem("S201", "unknown-key", E, "A key is not part of this kind of record"),
+        Problem("S202", "missing-key", E, "A required key is missing"),
+        Problem("S203", "wrong-type", E, "A value is of the wrong type"),
+        Problem("S204", "invalid-value", E, "A value is not one of those allowed"),
+        # Across files.
+        Problem("X301", "id-mismatch", E, "A record's id does not match its file name"),
+        Problem("X302", "duplicate-id", E, "Two records of the same kind have the same id"),
+        Problem("X303", "unknown-reference", E, "A reference names a record that does not exist"),
+        # ITU's rules for areas of mutual interest.
+        Problem("I401", "theme-rule", W, "A theme does not meet ITU's rule for areas of mutual interest"),
+        Problem("I402", "focal-point-missing", W, "A theme has no focal point for a Sector it involves"),
+    ]
+}
+
+BY_NAME: dict[str, Problem] = {p.name: p for p in CATALOGUE.values()}
+
+
+def problem(code: str) -> Problem:
+    """The catalogue entry for a code; a KeyError here is a bug in res191, not in the data."""
+    return CATALOGUE[code]
+
+
+def resolve_code(code_or_name: str) -> Problem | None:
+    """Find a catalogue entry by code (`S201`) or name (`unknown-key`), as users write them."""
+    return CATALOGUE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())

@@ -1,0 +1,288 @@
+"""Parse one YAML text into plain Python values, keeping every node's line and column.
+
+Why not `yaml.safe_load` or ruamel's round-trip loader: libyaml's C parser builds the node tree,
+marks included, at C speed; PyYAML's own constructor then costs more than the parse, and ruamel's
+pure-Python loader about twenty times more. So we let libyaml compose the nodes and build the
+values here, with the YAML 1.2 core schema (`yes`, `on` and `2024-01-24` stay strings, `0o17` is
+octal), the meaning ruamel.yaml gives the same text. The node tree is kept beside the values, so a
+problem found later can be pointed at its key or value without parsing again.
+
+Records are plain data, so the builder also refuses what a record never needs and an attacker
+would use: aliases (the "billion laughs"), tags other than the core ones, and deep nesting
+(libyaml's composer recurses in C and crashes the process past some tens of thousands of levels).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# Records are at most five or six levels deep; a generous limit still keeps hostile files cheap.
+MAX_DEPTH = 64
+# libyaml's composer is safe well past this many levels (measured: 20,000 on an 8 MiB stack).
+_SAFE_COMPOSE_DEPTH = 5_000
+
+STR = "tag:yaml.org,2002:str"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+_PLAIN = "?plain"  # a plain scalar, to be resolved by the core schema below
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+
+
+class YamlProblem(Exception):
+    """The text cannot become a record: a catalogue code, a message and a 1-based position."""
+
+    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.related: list[tuple[int, int]] = []
+
+
+@dataclass
+class Document:
+    """A parsed YAML document: its values and the node tree they came from."""
+
+    value: Any
+    node: Node | None
+    line_offset: int = 0
+
+
+class _Composer(yaml.CSafeLoader):  # type: ignore[misc]
+    """libyaml's parser and composer, with tag resolution left to the builder below."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else STR
+        return MAP if kind is MappingNode else SEQ
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    first = text[0]
+    if first in "tTfF":
+        return _BOOLS.get(text, text)
+    if first in "nN~":
+        return text
+    if first in "0123456789+-.":
+        if _INT.fullmatch(text):
+            return int(text)
+        if _OCT.fullmatch(text):
+            return int(text[2:], 8)
+        if _HEX.fullmatch(text):
+            return int(text[2:], 16)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        if _INF.fullmatch(text):
+            return -math.inf if text[0] == "-" else math.inf
+        if _NAN.fullmatch(text):
+            return math.nan
+    return text
+
+
+_EXPLICIT: dict[str, Callable[[str], Any]] = {
+    STR: str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda s: _BOOLS[s],
+    "tag:yaml.org,2002:null": lambda s: None,
+}
+
+
+def _at(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and scalars, refusing what records must not hold."""
+
+    def __init__(self, watch_aliases: bool) -> None:
+        # An alias makes libyaml hand us the same node twice; only worth tracking when the text
+        # has a `*` at all, which records almost never do.
+        self.seen: set[int] | None = set() if watch_aliases else None
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            line, col = _at(node)
+            raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
+        if self.seen is not None:
+            if id(node) in self.seen:
+                line, col = _at(node)
+                raise YamlProblem(
+                    "Y108",
+                    "the value anchored here is used again through an alias (*name)",
+                    line,
+                    col,
+                    hint="write the value out in full where it is needed; records do not use & and *",
+                )
+            self.seen.add(id(node))
+        kind = type(node)
+        if kind is ScalarNode:
+            return self._scalar(node)
+        if kind is MappingNode:
+            return self._mapping(node, depth)
+        if node.tag != SEQ:
+            self._bad_tag(node)
+        return [self.build(item, depth + 1) for item in node.value]
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag is _PLAIN:
+            return resolve_plain(node.value)
+        if tag == STR:
+            return node.value
+        convert = _EXPLICIT.get(tag)
+        if convert is None:
+            self._bad_tag(node)
+        try:
+            return convert(node.value)  # type: ignore[misc]
+        except (ValueError, KeyError):
+            line, col = _at(node)
+            raise YamlProblem("Y114", f"{node.value!r} cannot be read as {tag}", line, col) from None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        if node.tag != MAP:
+            self._bad_tag(node)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, depth + 1)
+            if not isinstance(key, str):
+                line, col = _at(key_node)
+                raise YamlProblem(
+                    "Y119",
+                    f"the key {key_node.value!r} is read as {type(key).__name__}, not as text",
+                    line,
+                    col,
+                    hint=f'put the key in quotes: "{key_node.value}":',
+                )
+            if key in result:
+                line, col = _at(key_node)
+                problem = YamlProblem(
+                    "Y102",
+                    f"the key '{key}' appears twice in this mapping",
+                    line,
+                    col,
+                    hint="keep one of the two; YAML would silently drop the first",
+                )
+                problem.related.append(_at(first_seen[key]))
+                raise problem
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    @staticmethod
+    def _bad_tag(node: Node) -> None:
+        line, col = _at(node)
+        raise YamlProblem(
+            "Y114",
+            f"the tag {node.tag} is not allowed in records",
+            line,
+            col,
+            hint="remove the tag (the text after ! or !!); records hold plain values",
+        )
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound on nesting depth that costs no parse.
+
+    Flow collections nest at most once per bracket; block collections nest only by moving right,
+    at most twice per column (a sequence may sit at its parent key's column).
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * longest + 2
+
+
+def _check_depth_by_events(text: str) -> None:
+    """Walk libyaml's event stream (no recursion) and stop at the first level too deep."""
+    parser = _Composer(text)
+    try:
+        depth = 0
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                    raise YamlProblem(
+                        "Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        parser.dispose()
+
+
+def _from_yaml_error(error: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(error, "problem", "") or error)
+    context = getattr(error, "context", None)
+    if "'\\t'" in problem or "tab" in problem:
+        return YamlProblem(
+            "Y103",
+            "a tab character is used where YAML needs spaces",
+            line,
+            col,
+            hint="indent with spaces only (two per level); set your editor to insert spaces for Tab",
+        )
+    if "expected a single document" in (context or "") + problem:
+        return YamlProblem(
+            "Y109",
+            "a second YAML document starts here (after ---)",
+            line,
+            col,
+            hint="keep one record per file; move this one to a file of its own",
+        )
+    message = problem if not context else f"{problem} ({context})"
+    return YamlProblem("Y101", message, line, col, hint=_syntax_hint(problem))
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return 'a value containing ": " must be quoted, e.g. title: "Resolution 191: strategy"'
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping is `key: value`; check the indentation of the lines above"
+    if "did not find expected" in problem or "while parsing" in problem:
+        return "check the indentation and that every [, { and quote is closed"
+    return ""
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document; raise YamlProblem (positions 1-based, shifted by line_offset)."""
+    try:
+        try:
+            if _nesting_bound(text) > _SAFE_COMPOSE_DEPTH:
+                _check_depth_by_events(text)
+            composer = _Composer(text)
+            try:
+                node = composer.get_single_node()
+            finally:
+                composer.dispose()
+        except yaml.YAMLError as error:
+            raise _from_yaml_error(error) from None
+        value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
+    except YamlProblem as problem:
+        problem.line += line_offset
+        problem.related = [(line + line_offset, col) for line, col in problem.related]
+        raise
+    return Document(value=value, node=node, line_offset=line_offset)

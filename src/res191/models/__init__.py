@@ -1,0 +1,56 @@
+"""The record kinds of a res191 data repository and where each lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from res191.models.body import Body, Chair
+from res191.models.common import Conference, Sector, iter_references
+from res191.models.meeting import CallForAction, Meeting
+from res191.models.resolution import Edition, Resolution, citation
+from res191.models.theme import Activity, FocalPoint, Theme
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """A kind of record: its name, model, folder under data/ and file endings."""
+
+    name: str
+    model: type[BaseModel]
+    folder: str
+    suffixes: tuple[str, ...]
+
+    @property
+    def markdown(self) -> bool:
+        return ".md" in self.suffixes
+
+
+KINDS: dict[str, RecordKind] = {
+    kind.name: kind
+    for kind in [
+        RecordKind("resolution", Resolution, "resolutions", (".yaml", ".yml")),
+        RecordKind("theme", Theme, "themes", (".yaml", ".yml")),
+        RecordKind("meeting", Meeting, "meetings", (".md",)),
+        RecordKind("body", Body, "bodies", (".yaml", ".yml")),
+    ]
+}
+
+__all__ = [
+    "KINDS",
+    "Activity",
+    "Body",
+    "CallForAction",
+    "Chair",
+    "Conference",
+    "Edition",
+    "FocalPoint",
+    "Meeting",
+    "RecordKind",
+    "Resolution",
+    "Sector",
+    "Theme",
+    "citation",
+    "iter_references",
+]

@@ -1,0 +1,157 @@
+"""Types shared by every kind of record: Sectors, conferences, ids, dates, references."""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+
+
+class StrictModel(BaseModel):
+    """Base of every record: no type coercion, unknown keys rejected, values kept as written."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Sector(str, Enum):
+    """The three Sectors of the Union and the General Secretariat."""
+
+    ITU_R = "ITU-R"
+    ITU_T = "ITU-T"
+    ITU_D = "ITU-D"
+    GS = "GS"
+
+
+class Conference(str, Enum):
+    """The conferences and assemblies that adopt resolutions, as ITU abbreviates them."""
+
+    PP = "PP"
+    WTSA = "WTSA"
+    WTDC = "WTDC"
+    RA = "RA"
+    WRC = "WRC"
+    COUNCIL = "Council"
+
+    @property
+    def sector(self) -> Sector | None:
+        """The Sector whose conference this is; PP and Council belong to the whole Union."""
+        return _CONFERENCE_SECTOR.get(self)
+
+
+_CONFERENCE_SECTOR = {
+    Conference.WTSA: Sector.ITU_T,
+    Conference.WTDC: Sector.ITU_D,
+    Conference.RA: Sector.ITU_R,
+    Conference.WRC: Sector.ITU_R,
+}
+
+# Strict mode takes an enum only as an instance; records hold its value as text.
+SectorName = Annotated[Sector, Strict(False)]
+ConferenceName = Annotated[Conference, Strict(False)]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lower-case words and digits joined by hyphens; the file name without its ending."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Year = Annotated[int, Field(ge=1865, le=2100, examples=[2024])]
+
+
+def _iso_date(value: Any) -> Any:
+    # YAML 1.2 leaves 2024-01-24 a string; accept exactly that form, and nothing looser.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-01-24")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(examples=["2024-01-24"])]
+
+
+def _number_as_text(value: Any) -> Any:
+    # Editors write `number: 191`; keep the number as ITU writes it, which may be `ITU-R 75`.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+InstrumentNumber = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=r"^(ITU-R )?\d+[A-Z]?(-\d+)?$"),
+    Field(examples=["191", "ITU-R 75", "ITU-R 6-2"]),
+]
+
+Source = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(
+        description="Where a fact comes from: a URL or an ITU document number.",
+        examples=["C24/35", "https://www.itu.int/en/council/Pages/default.aspx"],
+    ),
+]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks an id field as a reference to a record of another kind."""
+
+    kind: str
+
+
+ResolutionRef = Annotated[Id, RefTo("resolution")]
+ThemeRef = Annotated[Id, RefTo("theme")]
+BodyRef = Annotated[Id, RefTo("body")]
+
+
+def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:
+    """The kind a field refers to and whether it holds a list of references."""
+    for item in metadata:
+        if isinstance(item, RefTo):
+            return item.kind, False
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        args = get_args(annotation)
+        return _ref_kind(args[0], list(args[1:]))
+    if origin is list:
+        found = _ref_kind(get_args(annotation)[0], [])
+        return (found[0], True) if found else None
+    if origin in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            if arg is not type(None) and (found := _ref_kind(arg, [])):
+                return found
+    return None
+
+
+def iter_references(
+    model: BaseModel, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference a record makes: (path to the value, kind referred to, id)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        target = _ref_kind(info.annotation, list(info.metadata))
+        if target is not None:
+            kind, is_list = target
+            if is_list:
+                for index, ref in enumerate(value):
+                    yield (*loc, name, index), kind, ref
+            else:
+                yield (*loc, name), kind, value
+        elif isinstance(value, BaseModel):
+            yield from iter_references(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_references(item, (*loc, name, index))

@@ -1,0 +1,38 @@
+"""Meetings of the coordination bodies: the front matter of a Markdown file whose body is the outcome."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from res191.models.common import BodyRef, Id, IsoDate, Source, StrictModel, Text, ThemeRef
+
+
+class CallForAction(StrictModel):
+    """What a meeting asked of another body."""
+
+    to: list[BodyRef] = Field(min_length=1, examples=[["tsag"]])
+    action: Text
+    status: Literal["open", "in-progress", "done"] | None = None
+
+
+class Meeting(StrictModel):
+    """One meeting of ISCG, ISC-TF, an advisory group or a Council group."""
+
+    id: Id = Field(examples=["iscg-2024-01-24"])
+    body: BodyRef
+    start: IsoDate
+    end: IsoDate | None = None
+    venue: Text | None = Field(None, examples=["ITU Headquarters, Geneva"])
+    in_conjunction_with: BodyRef | None = Field(
+        None, description="The body whose meeting this one was held with, e.g. tsag."
+    )
+    remote_participation: bool | None = None
+    captioning: bool | None = None
+    platform: Text | None = Field(None, examples=["Zoom"])
+    chair: Text | None = None
+    topics: list[ThemeRef] = []
+    documents: list[Source] = []
+    calls_for_action: list[CallForAction] = []
+    sources: list[Source] = []
