@@ -1,0 +1,1 @@
+"""Checks over loaded records; each family of checks yields Diagnostic objects."""

@@ -1,0 +1,193 @@
+"""Check a parsed record against its pydantic model, and say each problem in the editors' words."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import types
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from res191.diagnostics import Diagnostic, Location, problem
+from res191.loading.files import RecordFile
+from res191.loading.positions import locate
+from res191.loading.yaml12 import Document
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+    "date_type": "a date (YYYY-MM-DD)",
+}
+
+
+def validate_record(file: RecordFile, document: Document) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """The record as a model, or None with a diagnostic for every problem pydantic finds."""
+    try:
+        return file.kind.model.model_validate(document.value), []
+    except ValidationError as error:
+        return None, [_diagnostic(file, document, detail) for detail in error.errors(include_url=False)]
+
+
+def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> Diagnostic:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    model, name, info = _field_at(file.kind.model, loc)
+    where = _noun(model, file.kind.name)
+    key = str(loc[-1]) if loc else ""
+    value = detail.get("input")
+
+    if kind == "extra_forbidden":
+        allowed = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        hint += (" " if hint else "") + f"{_article(where)} {where} has the keys: {', '.join(allowed)}"
+        line, col = locate(document, loc, at_key=True)
+        return _make(file, "S201", line, col, f"'{key}' is not a key of {_article(where)} {where}", hint)
+
+    if kind == "missing":
+        line, col = locate(document, loc[:-1])
+        example = _example(name, info)
+        message = f"'{key}' is missing from this {where}"
+        return _make(file, "S202", line, col, message, "add the key", example)
+
+    line, col = locate(document, loc)
+    field = f"'{name}'" if name else "the value"
+    if kind in _EXPECTED:
+        message = f"{field} should be {_EXPECTED[kind]}, not {_describe(value)}"
+        return _make(file, "S203", line, col, message, _type_hint(kind, value), _example(name, info))
+    if kind in ("enum", "literal_error"):
+        expected = detail.get("ctx", {}).get("expected", "")
+        message = f"{_describe(value)} is not allowed for {field}"
+        return _make(file, "S204", line, col, message, f"use one of: {expected}", _example(name, info))
+    if kind == "string_pattern_mismatch":
+        return _make(
+            file, "S204", line, col, f"{_describe(value)} is not of the form {field} takes",
+            _pattern_hint(name, detail), _example(name, info),
+        )  # fmt: skip
+    if kind == "value_error":
+        message = detail["msg"].removeprefix("Value error, ")
+        return _make(file, "S204", line, col, f"{field}: {message}", "", _example(name, info))
+    message = f"{field}: {detail['msg'][0].lower()}{detail['msg'][1:]}"
+    return _make(file, "S204", line, col, message, "", _example(name, info))
+
+
+def _make(file: RecordFile, code: str, line: int, col: int, message: str, hint: str = "", example: str = "") -> Diagnostic:
+    return Diagnostic(problem(code), Location(file.shown, line, col), message, hint, example)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The record models an annotation holds, through lists, unions and Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    elif get_origin(annotation) in (list, Union, types.UnionType, Annotated):
+        for arg in get_args(annotation):
+            yield from _models_in(arg)
+
+
+def _field_at(
+    root: type[BaseModel], loc: tuple[Any, ...]
+) -> tuple[type[BaseModel] | None, str, FieldInfo | None]:
+    """The model that owns the last key of loc, that key's field name and its definition."""
+    model: type[BaseModel] | None = root
+    name, info = "", None
+    for step in loc:
+        if not isinstance(step, str) or model is None:
+            continue
+        info = model.model_fields.get(step)
+        if info is None:
+            # The step is a key the model does not know (extra_forbidden) or a union label.
+            name = step
+            continue
+        name = step
+        nested = next(_models_in(info.annotation), None)
+        if nested is not None and step != loc[-1]:
+            model = nested
+    return model, name, info
+
+
+def _noun(model: type[BaseModel] | None, kind: str) -> str:
+    if model is None:
+        return kind
+    words = re.sub(r"(?<!^)([A-Z])", r" \1", model.__name__).lower()
+    return words
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    if kind == "bool_type" and isinstance(value, str):
+        return f"write true or false; '{value}' is read as text in YAML 1.2"
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        return "put the value in quotes to keep it as text"
+    if kind == "list_type":
+        return "write a list with one item per line, each starting with '- ', or as [a, b]"
+    if kind == "string_type" and value is None:
+        return "give a value after the colon, or remove the key"
+    return ""
+
+
+def _pattern_hint(name: str, detail: ErrorDetails) -> str:
+    if name in ("id", "body", "proposed_by", "parent", "in_conjunction_with", "to", "resolutions",
+                "topics", "reports_to"):  # fmt: skip
+        return "an id is lower-case words and digits joined by hyphens, such as pp-191 or iscg"
+    return f"it must match {detail.get('ctx', {}).get('pattern', '')}"
+
+
+def _example(name: str, info: FieldInfo | None) -> str:
+    """A line of YAML showing the right form of a key, when the model knows one."""
+    if info is None or not name:
+        return ""
+    if info.examples:
+        sample = info.examples[0]
+        return f"{name}: {_yaml_scalar(sample)}"
+    for arg in _flatten(info.annotation):
+        if get_origin(arg) is Literal:
+            return f"{name}: {get_args(arg)[0]}"
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return f"{name}: {next(iter(arg)).value}"
+        if arg is bool:
+            return f"{name}: true"
+    return ""
+
+
+def _flatten(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    for arg in get_args(annotation):
+        if get_origin(annotation) is not Literal:
+            yield from _flatten(arg)
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
+    text = str(value)
+    return f'"{text}"' if ": " in text or text[:1] in "[{&*!|>%@`'\"" else text

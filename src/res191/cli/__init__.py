@@ -1,0 +1,36 @@
+"""The res191 command line. Each command lives in its own module and imports its work lazily."""
+
+from __future__ import annotations
+
+import typer
+
+from res191 import __version__
+from res191.cli import schema, validate
+
+app = typer.Typer(
+    name="res191",
+    help="Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("validate")(validate.validate_command)
+app.command("schema")(schema.schema_command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"res191 {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported."""
+
+
+def main() -> None:
+    """Entry point of the `res191` console script."""
+    app()

@@ -1,0 +1,46 @@
+"""`res191 schema`: write the JSON Schema of every record kind, or check the written ones are current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
+
+
+def schema_command(
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Folder to write to. Default: schemas/ in the repository.", file_okay=False
+    ),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a written schema is out of date."),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """Write <kind>.schema.json for resolution, theme, meeting and body."""
+    from res191.atomic import write_text
+    from res191.models import KINDS
+    from res191.schemas import SCHEMA_FOLDER, render, schema_file_name
+
+    folder = output if output is not None else repository_root(root) / SCHEMA_FOLDER
+    stale: list[Path] = []
+    for kind in KINDS:
+        path = folder / schema_file_name(kind)
+        text = render(kind)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if not check:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                write_text(path, text)
+            except OSError as error:
+                raise fail(f"cannot write {path}: {error.strerror or error}") from None
+            typer.echo(f"wrote {path}")
+    if check and stale:
+        for path in stale:
+            typer.echo(f"out of date: {path}", err=True)
+        typer.echo("run `res191 schema` to update them", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    if not stale:
+        typer.echo(f"schemas in {folder} are up to date")

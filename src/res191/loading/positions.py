@@ -1,0 +1,29 @@
+"""Point a path inside a record (('editions', 0, 'year')) at a line and column of its file."""
+
+from __future__ import annotations
+
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from res191.loading.yaml12 import Document
+
+
+def locate(document: Document, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the value at path (or of its key), or of the nearest parent.
+
+    Steps that match no key are passed over: pydantic inserts names of union members and
+    validators into its error paths, and a missing key points at the mapping that lacks it.
+    """
+    node = document.node
+    if node is None:
+        return 1 + document.line_offset, 1
+    key_node: Node | None = None
+    for step in path:
+        if isinstance(node, MappingNode) and isinstance(step, str):
+            for candidate_key, candidate_value in node.value:
+                if candidate_key.value == step:
+                    key_node, node = candidate_key, candidate_value
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            key_node, node = None, node.value[step]
+    target = key_node if at_key and key_node is not None else node
+    return target.start_mark.line + 1 + document.line_offset, target.start_mark.column + 1
