@@ -9,6 +9,9 @@ from res191.loading.positions import locate
 from res191.models import Conference, Resolution, Sector, Theme
 from res191.repository import LoadedRecord
 
+# The secretariat unit of each Sector, as focal points' units are usually written.
+_BUREAU = {Sector.ITU_R: "BR", Sector.ITU_T: "TSB", Sector.ITU_D: "BDT", Sector.GS: "GS"}
+
 ResolutionLookup = Callable[[str], Resolution | None]
 
 
@@ -60,5 +63,5 @@ def check_themes(records: Iterable[LoadedRecord], lookup: ResolutionLookup) -> I
                 f"the theme '{theme.id}' involves {names} but records no focal point for "
                 f"{'it' if len(missing) == 1 else 'them'}",
                 "add the focal point each Sector appointed; name and e-mail may be left out",
-                f"focal_points:\n  - sector: {missing[0].value}\n    unit: ...",
+                f"focal_points:\n  - sector: {missing[0].value}\n    unit: {_BUREAU[missing[0]]}",
             )

@@ -87,7 +87,7 @@ def _number_as_text(value: Any) -> Any:
 
 InstrumentNumber = Annotated[
     str,
-    BeforeValidator(_number_as_text),
+    BeforeValidator(_number_as_text, json_schema_input_type=str | int),
     StringConstraints(pattern=r"^(ITU-R )?\d+[A-Z]?(-\d+)?$"),
     Field(examples=["191", "ITU-R 75", "ITU-R 6-2"]),
 ]
