@@ -50,8 +50,8 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
     if kind == "extra_forbidden":
         allowed = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else ""
-        hint += (" " if hint else "") + f"{_article(where)} {where} has the keys: {', '.join(allowed)}"
+        hint = f"did you mean '{close[0]}'?" if close else _belongs_under(model, key)
+        hint += (" " if hint else "") + f"{_article(where).capitalize()} {where} has the keys: {', '.join(allowed)}"
         line, col = locate(document, loc, at_key=True)
         return _make(file, "S201", line, col, f"'{key}' is not a key of {_article(where)} {where}", hint)
 
@@ -114,6 +114,17 @@ def _field_at(
         if nested is not None and step != loc[-1]:
             model = nested
     return model, name, info
+
+
+def _belongs_under(model: type[BaseModel] | None, key: str) -> str:
+    """Point at the nested record where a misplaced key belongs: `title` goes under editions."""
+    for name, info in (model.model_fields.items() if model else []):
+        for nested in _models_in(info.annotation):
+            close = difflib.get_close_matches(key, list(nested.model_fields), n=1, cutoff=0.8)
+            if close:
+                meant = "" if close[0] == key else f"did you mean '{close[0]}'? "
+                return f"{meant}'{close[0]}' belongs inside each item of '{name}'."
+    return ""
 
 
 def _noun(model: type[BaseModel] | None, kind: str) -> str:

@@ -259,7 +259,10 @@ def _from_yaml_error(error: yaml.YAMLError) -> YamlProblem:
 
 def _syntax_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
-        return 'a value containing ": " must be quoted, e.g. title: "Resolution 191: strategy"'
+        return (
+            "either this line is indented more than the key above it, or a value holding "
+            '": " needs quotes, e.g. title: "Resolution 191: strategy"'
+        )
     if "could not find expected ':'" in problem:
         return "each line of a mapping is `key: value`; check the indentation of the lines above"
     if "did not find expected" in problem or "while parsing" in problem:
