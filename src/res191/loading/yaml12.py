@@ -232,12 +232,15 @@ def _check_depth_by_events(text: str) -> None:
         parser.dispose()
 
 
-def _from_yaml_error(error: yaml.YAMLError) -> YamlProblem:
+def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(error, "problem", "") or error)
     context = getattr(error, "context", None)
-    if "'\\t'" in problem or "tab" in problem:
+    # libyaml's C messages do not name the character; look at the text where it stopped.
+    lines = text.splitlines()
+    at_error = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
+    if at_error == "\t" or "tab" in problem:
         return YamlProblem(
             "Y103",
             "a tab character is used where YAML needs spaces",
@@ -282,7 +285,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
             finally:
                 composer.dispose()
         except yaml.YAMLError as error:
-            raise _from_yaml_error(error) from None
+            raise _from_yaml_error(error, text) from None
         value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
     except YamlProblem as problem:
         problem.line += line_offset

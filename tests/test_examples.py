@@ -1,0 +1,76 @@
+"""Every example repository gives exactly the diagnostics it lists, at their lines and columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES, RunCli, diagnostics, places
+
+VALID = sorted(p.name for p in (EXAMPLES / "valid").iterdir())
+INVALID = sorted(p.name for p in (EXAMPLES / "invalid").iterdir())
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_valid_example_has_no_problem(run_cli: RunCli, name: str) -> None:
+    result = run_cli(EXAMPLES / "valid" / name, "validate", "--strict", "--format", "json")
+    assert diagnostics(result) == []
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_invalid_example_reports_each_problem_where_it_is(run_cli: RunCli, name: str) -> None:
+    folder = EXAMPLES / "invalid" / name
+    expected = set((folder / "expected.txt").read_text().split("\n")) - {""}
+    result = run_cli(folder, "validate", "--format", "json")
+    assert places(result) == expected
+    errors = any(d["severity"] == "error" for d in diagnostics(result))
+    assert result.exit_code == (1 if errors else 0)
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_every_diagnostic_says_what_and_how(run_cli: RunCli, name: str) -> None:
+    result = run_cli(EXAMPLES / "invalid" / name, "validate", "--format", "json")
+    for found in diagnostics(result):
+        assert found["message"], found
+        assert found["hint"] or found["example"], f"{found['code']} gives the editor no way forward"
+
+
+def test_text_output_shows_location_message_hint_and_example(run_cli: RunCli) -> None:
+    result = run_cli(EXAMPLES / "invalid" / "wrong-type", "validate")
+    assert "data/resolutions/pp-191.yaml:4:25: error S203 [wrong-type]" in result.stdout
+    assert "'calls_for_coordination' should be true or false, not 'yes'" in result.stdout
+    assert "hint: write true or false; 'yes' is read as text in YAML 1.2" in result.stdout
+    assert "calls_for_coordination: true" in result.stdout
+    assert result.stdout.rstrip().endswith("1 record file checked: 3 errors, 0 warnings")
+
+
+def test_unknown_key_suggests_the_key_meant(run_cli: RunCli) -> None:
+    result = run_cli(EXAMPLES / "invalid" / "unknown-key", "validate", "--format", "json")
+    hints = {(d["line"], d["hint"].split("?")[0] + "?") for d in diagnostics(result)}
+    assert (4, "did you mean 'number'?") in hints
+    assert (10, "did you mean 'title'?") in hints
+
+
+def test_duplicates_name_both_places(run_cli: RunCli) -> None:
+    result = run_cli(EXAMPLES / "invalid" / "duplicate-id", "validate", "--format", "json")
+    first, second = diagnostics(result)
+    assert first["related"][0]["path"] == second["path"]
+    assert second["related"][0]["path"] == first["path"]
+    key = run_cli(EXAMPLES / "invalid" / "duplicate-key", "validate", "--format", "json")
+    (found,) = diagnostics(key)
+    assert (found["line"], found["related"][0]["line"]) == (5, 4)
+
+
+def test_examples_folder_is_complete() -> None:
+    from res191.diagnostics import CATALOGUE
+
+    covered = {
+        line.split()[1]
+        for name in INVALID
+        for line in (EXAMPLES / "invalid" / name / "expected.txt").read_text().splitlines()
+    }
+    # Files that cannot be committed as examples (binary, huge, links) are covered in test_hostile.py.
+    generated = {"Y105", "Y106", "Y107", "Y113", "Y117"}
+    assert set(CATALOGUE) - generated <= covered, set(CATALOGUE) - generated - covered
+
+
