@@ -121,9 +121,7 @@ class _Builder:
         self.seen: set[int] | None = set() if watch_aliases else None
 
     def build(self, node: Node, depth: int = 0) -> Any:
-        if depth > MAX_DEPTH:
-            line, col = _at(node)
-            raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
+        """Build the value of node, the root collection being at depth 0."""
         if self.seen is not None:
             if id(node) in self.seen:
                 line, col = _at(node)
@@ -138,6 +136,9 @@ class _Builder:
         kind = type(node)
         if kind is ScalarNode:
             return self._scalar(node)
+        if depth > MAX_DEPTH:
+            line, col = _at(node)
+            raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
         if kind is MappingNode:
             return self._mapping(node, depth)
         if node.tag != SEQ:
@@ -216,7 +217,7 @@ def _check_depth_by_events(text: str) -> None:
     """Walk libyaml's event stream (no recursion) and stop at the first level too deep."""
     parser = _Composer(text)
     try:
-        depth = 0
+        depth = -1  # the root collection is at depth 0, as in the builder
         while parser.check_event():
             event = parser.get_event()
             if isinstance(event, yaml.CollectionStartEvent):
@@ -240,7 +241,9 @@ def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
     # libyaml's C messages do not name the character; look at the text where it stopped.
     lines = text.splitlines()
     at_error = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
-    if at_error == "\t" or "tab" in problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        return _reader_problem(error, text)
+    if at_error == "\t":
         return YamlProblem(
             "Y103",
             "a tab character is used where YAML needs spaces",
@@ -258,6 +261,19 @@ def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
         )
     message = problem if not context else f"{problem} ({context})"
     return YamlProblem("Y101", message, line, col, hint=_syntax_hint(problem))
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    before = text[: error.position]
+    line, col = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return YamlProblem(
+        "Y101",
+        f"the character U+{ord(character):04X} is not allowed in YAML (a control character)",
+        line,
+        col,
+        hint="delete it; it is usually pasted in by accident and invisible in most editors",
+    )
 
 
 def _syntax_hint(problem: str) -> str:
