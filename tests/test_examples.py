@@ -72,5 +72,3 @@ def test_examples_folder_is_complete() -> None:
     # Files that cannot be committed as examples (binary, huge, links) are covered in test_hostile.py.
     generated = {"Y105", "Y106", "Y107", "Y113", "Y117"}
     assert set(CATALOGUE) - generated <= covered, set(CATALOGUE) - generated - covered
-
-

@@ -45,7 +45,10 @@ HOSTILE: dict[str, tuple[bytes, str, int, int]] = {
     "deep-flow": (b"id: deep\nacronym: D\nname: " + b"[" * 200_000 + b"]" * 200_000 + b"\n", "Y107", 3, 71),
     "deep-block": (
         # The long comment makes the cheap bound too high, so the exact scan of events runs.
-        b"# " + b"x" * 3000 + b"\nid: deep\nacronym: D\nname:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 1200)),
+        b"# "
+        + b"x" * 3000
+        + b"\nid: deep\nacronym: D\nname:\n"
+        + b"".join(b" " * i + b"- \n" for i in range(1, 1200)),
         "Y107",
         69,
         66,
@@ -54,7 +57,8 @@ HOSTILE: dict[str, tuple[bytes, str, int, int]] = {
     "alias-bomb": (
         b"id: lol\nacronym: L\na: &a [x, x, x, x, x, x, x, x, x]\n"
         + b"".join(
-            f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n".encode() for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n".encode()
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
         ),
         "Y108",
         3,
@@ -79,7 +83,9 @@ def test_hostile_file_is_reported_and_others_still_checked(repo: Path, name: str
     assert any(d["path"].endswith("tsag.yaml") and d["code"] == "S204" for d in found)
 
 
-def test_link_outside_the_repository_is_not_followed(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_link_outside_the_repository_is_not_followed(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     secret = tmp_path_factory.mktemp("outside") / "secret.yaml"
     secret.write_text("id: secret\nacronym: S\nname: not to be read\n")
     (repo / "data" / "bodies" / "secret.yaml").symlink_to(secret)

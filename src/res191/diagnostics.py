@@ -7,11 +7,11 @@ published: editors put them in `--ignore` lists and CI configurations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors fail validation, warnings only with --strict."""
 
     ERROR = "error"

@@ -135,5 +135,7 @@ def _not_a_record(path: Path, shown: Path, kind: RecordKind | None) -> Diagnosti
         folders = ", ".join(f"data/{k.folder}/" for k in KINDS.values())
         message = f"this file is outside the record folders ({folders}), so it is not checked"
     else:
-        message = f"records in data/{kind.folder}/ end in {' or '.join(kind.suffixes)}, so this file is not checked"
+        message = (
+            f"records in data/{kind.folder}/ end in {' or '.join(kind.suffixes)}, so this file is not checked"
+        )
     return Diagnostic(problem("Y118"), Location(shown), message, "rename it, or move it out of data/")

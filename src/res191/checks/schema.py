@@ -51,7 +51,9 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
         allowed = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else _belongs_under(model, key)
-        hint += (" " if hint else "") + f"{_article(where).capitalize()} {where} has the keys: {', '.join(allowed)}"
+        hint += (
+            " " if hint else ""
+        ) + f"{_article(where).capitalize()} {where} has the keys: {', '.join(allowed)}"
         line, col = locate(document, loc, at_key=True)
         return _make(file, "S201", line, col, f"'{key}' is not a key of {_article(where)} {where}", hint)
 
@@ -82,7 +84,9 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
     return _make(file, "S204", line, col, message, "", _example(name, info))
 
 
-def _make(file: RecordFile, code: str, line: int, col: int, message: str, hint: str = "", example: str = "") -> Diagnostic:
+def _make(
+    file: RecordFile, code: str, line: int, col: int, message: str, hint: str = "", example: str = ""
+) -> Diagnostic:
     return Diagnostic(problem(code), Location(file.shown, line, col), message, hint, example)
 
 
@@ -118,7 +122,7 @@ def _field_at(
 
 def _belongs_under(model: type[BaseModel] | None, key: str) -> str:
     """Point at the nested record where a misplaced key belongs: `title` goes under editions."""
-    for name, info in (model.model_fields.items() if model else []):
+    for name, info in model.model_fields.items() if model else []:
         for nested in _models_in(info.annotation):
             close = difflib.get_close_matches(key, list(nested.model_fields), n=1, cutoff=0.8)
             if close:

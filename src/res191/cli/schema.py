@@ -11,9 +11,15 @@ from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
 
 def schema_command(
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Folder to write to. Default: schemas/ in the repository.", file_okay=False
+        None,
+        "--output",
+        "-o",
+        help="Folder to write to. Default: schemas/ in the repository.",
+        file_okay=False,
     ),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a written schema is out of date."),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if a written schema is out of date."
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Write <kind>.schema.json for resolution, theme, meeting and body."""

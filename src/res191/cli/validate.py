@@ -11,7 +11,7 @@ from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
 
 
 def validate_command(
-    paths: list[Path] = typer.Argument(  # noqa: B008
+    paths: list[Path] = typer.Argument(
         None, help="Files or folders to check (default: all of data/). References are checked against all."
     ),
     root: Path | None = ROOT_OPTION,
@@ -22,7 +22,7 @@ def validate_command(
         help="text, json, github or sarif. Default: github under GitHub Actions, text elsewhere.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-    ignore: list[str] = typer.Option(  # noqa: B008
+    ignore: list[str] = typer.Option(
         [], "--ignore", "-i", help="A code (S201) or name (unknown-key) to leave out; repeat for more."
     ),
 ) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 # Records are at most five or six levels deep; a generous limit still keeps hostile files cheap.
 MAX_DEPTH = 64
@@ -65,7 +65,7 @@ class Document:
     line_offset: int = 0
 
 
-class _Composer(yaml.CSafeLoader):  # type: ignore[misc]
+class _Composer(yaml.CSafeLoader):
     """libyaml's parser and composer, with tag resolution left to the builder below."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
@@ -133,13 +133,12 @@ class _Builder:
                     hint="write the value out in full where it is needed; records do not use & and *",
                 )
             self.seen.add(id(node))
-        kind = type(node)
-        if kind is ScalarNode:
+        if isinstance(node, ScalarNode):
             return self._scalar(node)
         if depth > MAX_DEPTH:
             line, col = _at(node)
             raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
-        if kind is MappingNode:
+        if isinstance(node, MappingNode):
             return self._mapping(node, depth)
         if node.tag != SEQ:
             self._bad_tag(node)
@@ -223,7 +222,8 @@ def _check_depth_by_events(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                    mark = event.start_mark
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                     raise YamlProblem(
                         "Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col
                     )

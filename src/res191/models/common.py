@@ -7,7 +7,7 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
@@ -19,7 +19,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Sector(str, Enum):
+class Sector(StrEnum):
     """The three Sectors of the Union and the General Secretariat."""
 
     ITU_R = "ITU-R"
@@ -28,7 +28,7 @@ class Sector(str, Enum):
     GS = "GS"
 
 
-class Conference(str, Enum):
+class Conference(StrEnum):
     """The conferences and assemblies that adopt resolutions, as ITU abbreviates them."""
 
     PP = "PP"

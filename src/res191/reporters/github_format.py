@@ -22,7 +22,11 @@ def report(result: ValidationResult, out: TextIO) -> None:
         level = "error" if d.severity is Severity.ERROR else "warning"
         where = f"file={_property(d.location.path.as_posix())},line={d.location.line},col={d.location.column}"
         title = _property(f"{d.code} {d.problem.name}")
-        body = d.message + (f"\nhint: {d.hint}" if d.hint else "") + (f"\nfor example:\n{d.example}" if d.example else "")
+        body = (
+            d.message
+            + (f"\nhint: {d.hint}" if d.hint else "")
+            + (f"\nfor example:\n{d.example}" if d.example else "")
+        )
         out.write(f"::{level} {where},title={title}::{_data(body)}\n")
     out.write(
         f"{result.files} record files checked: {result.count(Severity.ERROR)} errors, "

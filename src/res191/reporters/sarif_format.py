@@ -45,7 +45,12 @@ def report(result: ValidationResult, out: TextIO) -> None:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "res191", "version": __version__, "rules": rules}}, "results": results}],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "res191", "version": __version__, "rules": rules}},
+                "results": results,
+            }
+        ],
     }
     json.dump(log, out, indent=2, ensure_ascii=False)
     out.write("\n")

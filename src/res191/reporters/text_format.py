@@ -45,7 +45,9 @@ def report(result: ValidationResult, out: TextIO) -> None:
         console.print(Text(f"{files} checked: no problems", style="green"))
         return
     summary = Text(f"{files} checked: ")
-    summary.append(f"{errors} error{'s' if errors != 1 else ''}", style=_STYLE[Severity.ERROR] if errors else "")
+    summary.append(
+        f"{errors} error{'s' if errors != 1 else ''}", style=_STYLE[Severity.ERROR] if errors else ""
+    )
     summary.append(", ")
     summary.append(f"{warnings} warning{'s' if warnings != 1 else ''}", style="yellow" if warnings else "")
     console.print(summary)

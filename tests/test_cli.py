@@ -1,0 +1,101 @@
+"""`res191 validate` as editors and CI use it: exit codes, options, paths, and it never writes."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, REPO, RunCli, diagnostics, places
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        for p in sorted(root.rglob("*"))
+        if not p.is_symlink()
+    }
+
+
+def test_bundled_data_is_valid(run_cli: RunCli) -> None:
+    result = run_cli(REPO, "validate")
+    assert result.exit_code == 0, result.stdout
+    assert "0 errors" in result.stdout
+
+
+def test_validate_never_writes(run_cli: RunCli, example) -> None:  # type: ignore[no-untyped-def]
+    for name in ("invalid/every-file-reported", "invalid/bom-and-crlf", "valid/complete"):
+        root = example(name)
+        before = snapshot(root)
+        run_cli(root, "validate")
+        run_cli(root, "validate", "--format", "sarif")
+        assert snapshot(root) == before
+
+
+def test_no_repository_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "validate")
+    assert result.exit_code == 2
+    assert "no res191 data repository here" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_root_option(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "validate", "--root", str(EXAMPLES / "valid" / "complete"))
+    assert result.exit_code == 0
+    bad = run_cli(tmp_path, "validate", "--root", str(tmp_path))
+    assert bad.exit_code == 2
+    assert "has no data/ folder" in bad.stderr
+
+
+def test_found_from_a_subfolder(run_cli: RunCli) -> None:
+    result = run_cli(EXAMPLES / "invalid" / "wrong-type" / "data" / "resolutions", "validate", "-f", "json")
+    assert result.exit_code == 1
+    assert {d["path"] for d in diagnostics(result)} == {"pp-191.yaml"}
+
+
+def test_paths_limit_what_is_reported_but_references_see_everything(run_cli: RunCli) -> None:
+    folder = EXAMPLES / "invalid" / "every-file-reported"
+    result = run_cli(folder, "validate", "-f", "json", "data/themes/b.yaml")
+    # b.yaml refers to pp-1, which does not exist anywhere, and breaks the theme rule.
+    assert places(result) == {"data/themes/b.yaml:3:15 X303", "data/themes/b.yaml:3:1 I401"}
+    theme = run_cli(
+        EXAMPLES / "invalid" / "theme-rules", "validate", "-f", "json", "data/themes/pp-only.yaml"
+    )
+    # pp-only.yaml's resolution is read on demand to apply ITU's rule.
+    assert places(theme) == {"data/themes/pp-only.yaml:3:1 I401"}
+
+
+def test_bad_paths_are_usage_errors(run_cli: RunCli) -> None:
+    folder = EXAMPLES / "valid" / "minimal"
+    missing = run_cli(folder, "validate", "data/themes/nothing.yaml")
+    assert (missing.exit_code, "no such file or folder" in missing.stderr) == (2, True)
+    outside = run_cli(folder, "validate", str(EXAMPLES / "valid" / "complete" / "data"))
+    assert (outside.exit_code, "is not inside" in outside.stderr) == (2, True)
+
+
+def test_strict_fails_on_warnings(run_cli: RunCli) -> None:
+    folder = EXAMPLES / "invalid" / "theme-rules"
+    assert run_cli(folder, "validate").exit_code == 0
+    assert run_cli(folder, "validate", "--strict").exit_code == 1
+
+
+def test_ignore_by_code_or_name(run_cli: RunCli) -> None:
+    folder = EXAMPLES / "invalid" / "theme-rules"
+    result = run_cli(
+        folder, "validate", "-f", "json", "--ignore", "I401", "-i", "focal-point-missing", "--strict"
+    )
+    assert (result.exit_code, diagnostics(result)) == (0, [])
+    unknown = run_cli(folder, "validate", "--ignore", "E999")
+    assert unknown.exit_code == 2
+    assert "'E999' is not a diagnostic code" in unknown.stderr
+
+
+def test_unknown_format_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli(EXAMPLES / "valid" / "minimal", "validate", "--format", "xml")
+    assert result.exit_code == 2
+    assert "text, json, github, sarif" in result.stderr
+
+
+def test_version(run_cli: RunCli, tmp_path: Path) -> None:
+    from res191 import __version__
+
+    assert run_cli(tmp_path, "--version").stdout.strip() == f"res191 {__version__}"

@@ -1,0 +1,24 @@
+"""ruff and mypy --strict are clean: part of the suite, so CI fails when they are not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, timeout=300)
+
+
+def test_ruff() -> None:
+    lint = run(sys.executable, "-m", "ruff", "check", ".")
+    assert lint.returncode == 0, lint.stdout
+    style = run(sys.executable, "-m", "ruff", "format", "--check", ".")
+    assert style.returncode == 0, style.stdout
+
+
+def test_mypy_strict() -> None:
+    checked = run(sys.executable, "-m", "mypy")
+    assert checked.returncode == 0, checked.stdout

@@ -1,0 +1,116 @@
+"""The bundled data holds the facts of the 2024 report to Council and of DOMAIN.md, and nothing else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from res191.models import Body, Meeting, Resolution, Theme
+from res191.repository import load_repository
+from tests.conftest import REPO
+
+SHARED = REPO.parent / "shared"
+DOMAIN = SHARED / "DOMAIN.md"
+SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
+needs_shared = pytest.mark.skipif(not DOMAIN.is_file(), reason="shared/ is not beside this clone")
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, Any]:
+    repository = load_repository(REPO, REPO)
+    assert repository.diagnostics == []
+    return {f"{r.file.kind.name}/{r.id}": r.record for r in repository.records}
+
+
+def test_seed_iscg_and_isc_tf(records: dict[str, Any]) -> None:
+    iscg: Body = records["body/iscg"]
+    assert iscg.chair is not None
+    assert (iscg.chair.name, iscg.chair.country) == ("Mr Fabio Bigi", "Italy")
+    assert set(iscg.reports_to) == {"rag", "tsag", "tdag", "cwg-fhr"}
+    task_force: Body = records["body/isc-tf"]
+    assert task_force.chair is not None and task_force.chair.role == "Deputy Secretary-General"
+
+
+@pytest.mark.parametrize(("day", "with_body"), [("2024-01-24", "tsag"), ("2024-05-21", "tdag")])
+def test_seed_iscg_meetings(records: dict[str, Any], day: str, with_body: str) -> None:
+    meeting: Meeting = records[f"meeting/iscg-{day}"]
+    assert (meeting.body, meeting.start.isoformat(), meeting.in_conjunction_with) == ("iscg", day, with_body)
+    assert (meeting.remote_participation, meeting.captioning, meeting.platform) == (True, True, "Zoom")
+    assert meeting.venue is not None and "Geneva" in meeting.venue
+
+
+def test_seed_themes_of_2024(records: dict[str, Any]) -> None:
+    themes = {
+        key.split("/")[1] for key, r in records.items() if isinstance(r, Theme) and 2024 in r.iscg_topic_years
+    }
+    assert themes == {
+        "accessibility",
+        "climate-change",
+        "virtual-meetings",
+        "sustainable-digital-transformation",
+    }
+    proposed: Theme = records["theme/sustainable-digital-transformation"]
+    assert (proposed.proposed_by, proposed.since) == ("rag", "2024-03")
+
+
+def test_seed_references_render_as_the_seed_cites_them(records: dict[str, Any]) -> None:
+    cited = [records[f"resolution/{rid}"].citation() for rid in ("pp-71", "pp-191", "pp-decision-5")]
+    assert cited == [
+        "Resolution 71 (Rev. Bucharest, 2022)",
+        "Resolution 191 (Rev. Bucharest, 2022)",
+        "Decision 5 (Rev. Bucharest, 2022)",
+    ]
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        for citation in cited:
+            assert citation in text
+
+
+def _domain_resolutions() -> list[re.Match[str]]:
+    pattern = re.compile(
+        r"^- (?P<conf>PP|WTSA|WTDC|RA|Council)(?P<kind> Decision| Resolution)? (?P<num>(?:ITU-R )?[\d-]+) "
+        r"\((?P<rev>Rev\. )?(?:(?P<place>[^,()]+), )?(?P<year>\d{4})\) (?P<title>.+)$",
+        re.MULTILINE,
+    )
+    return list(pattern.finditer(DOMAIN.read_text(encoding="utf-8"))) if DOMAIN.is_file() else []
+
+
+@needs_shared
+def test_every_domain_resolution_is_recorded_with_its_verified_title(records: dict[str, Any]) -> None:
+    found = _domain_resolutions()
+    assert len(found) >= 35
+    by_citation = {
+        (r.conference.value, r.citation(e)): (r, e)
+        for r in records.values()
+        if isinstance(r, Resolution)
+        for e in r.editions
+    }
+    for line in found:
+        word = "Decision" if line["kind"] == " Decision" else "Resolution"
+        where = f"{line['rev'] or ''}{line['place'] + ', ' if line['place'] else ''}{line['year']}"
+        key = (line["conf"], f"{word} {line['num']} ({where})")
+        assert key in by_citation, f"DOMAIN.md lists {line[0]!r} but no record cites it so"
+        _, edition = by_citation[key]
+        title = re.sub(r" \([^()]*\)$", "", line["title"])
+        if "title of this edition not checked" in line["title"]:
+            assert edition.title is None
+        else:
+            assert edition.title == title, key
+
+
+def test_no_record_without_a_source_in_domain_or_seed(records: dict[str, Any]) -> None:
+    """A guard against invented records: each resolution's number appears in DOMAIN.md."""
+    if not DOMAIN.is_file():
+        pytest.skip("shared/ is not beside this clone")
+    domain = DOMAIN.read_text(encoding="utf-8")
+    for key, record in records.items():
+        if isinstance(record, Resolution):
+            assert re.search(rf"\b{re.escape(record.latest.number or record.number)}\b", domain), key
+
+
+def test_data_files_are_named_by_their_ids() -> None:
+    for path in (REPO / "data").rglob("*.*"):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", Path(path.name).stem), path
