@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from res191.loading.files import list_files
 from res191.models import Body, Meeting, Resolution, Theme
 from res191.repository import load_repository
 from tests.conftest import REPO
@@ -20,7 +21,7 @@ needs_shared = pytest.mark.skipif(not DOMAIN.is_file(), reason="shared/ is not b
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, Any]:
-    repository = load_repository(REPO, REPO)
+    repository = load_repository(REPO, REPO, list_files(REPO))
     assert repository.diagnostics == []
     return {f"{r.file.kind.name}/{r.id}": r.record for r in repository.records}
 

@@ -109,14 +109,14 @@ def test_unreadable_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     locked = repo / "data" / "bodies" / "locked.yaml"
     locked.write_text(GOOD_BODY)
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.yaml":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", refuse)
     result = validate_in_process(repo, repo)
     (found,) = [d for d in result.diagnostics if d.location.path.name == "locked.yaml"]
     assert (found.code, found.message) == ("Y117", "cannot read the file: Permission denied")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from res191.loading.files import is_record_file, kind_of, list_files
+from res191.loading.files import FoundFile
 
 
 @dataclass
@@ -24,11 +25,10 @@ class RecordIndex:
         return record_id in self.ids[kind]
 
 
-def build_index(root: Path) -> RecordIndex:
-    """Index every record file under root/data by kind and id."""
+def build_index(files: Iterable[FoundFile]) -> RecordIndex:
+    """Index the record files among all the files under data/ by kind and id."""
     index = RecordIndex()
-    for path in list_files(root):
-        kind = kind_of(path, root)
-        if kind is not None and is_record_file(path, kind):
-            index.ids[kind.name].setdefault(path.stem, []).append(path)
+    for found in files:
+        if found.is_record and found.kind is not None:
+            index.ids[found.kind.name].setdefault(found.path.stem, []).append(found.path)
     return index

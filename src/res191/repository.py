@@ -10,34 +10,41 @@ from pydantic import BaseModel
 
 from res191.checks.schema import validate_record
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.loading.files import (
-    FileProblem,
-    RecordFile,
-    check_link,
-    is_record_file,
-    kind_of,
-    list_files,
-    read_text,
-    shown_path,
-)
+from res191.loading.files import FileProblem, FoundFile, RecordFile, check_link, read_text, shown_path
 from res191.loading.frontmatter import split_front_matter
+from res191.loading.positions import locate
 from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
 from res191.models import KINDS, RecordKind
 
 
 @dataclass
 class LoadedRecord:
-    """One record file: its parsed document and, when it passed the schema, its model."""
+    """One record file: its model when it passed its schema, and the id it declares."""
 
     file: RecordFile
-    document: Document | None = None
     record: BaseModel | None = None
+    declared_id: str | None = None  # the `id:` written in the file, when it is text
+    parsed: bool = False  # whether the file parsed into a mapping at all
     body: str = ""  # the Markdown after the front matter of a meeting: its outcome
+    document: Document | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
         """The record's id, which is its file name without the ending."""
         return self.file.path.stem
+
+    def locate(self, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+        """Line and column of a value (or its key) in the file, parsing it again if need be.
+
+        A record that passed its schema gives up its node tree: most never need a position, and
+        keeping them all costs more than parsing the few that do once more.
+        """
+        if self.document is None:
+            try:
+                self.document, _, _ = _parse_file(self.file)
+            except (FileProblem, YamlProblem):  # the file changed under us; point at its start
+                return 1, 1
+        return locate(self.document, path, at_key)
 
 
 @dataclass
@@ -53,84 +60,81 @@ class Repository:
         return [r for r in self.records if r.file.kind.name == kind]
 
 
+def _parse_file(file: RecordFile) -> tuple[Document, str, bool]:
+    """The file's YAML document, its Markdown body and whether it had a byte-order mark."""
+    text, bom = read_text(file.path)
+    if not file.kind.markdown:
+        return parse_yaml(text), "", bom
+    front = split_front_matter(text)
+    return parse_yaml(front.yaml, line_offset=front.first_line), front.body, bom
+
+
 def load_record(file: RecordFile, root: Path) -> tuple[LoadedRecord, list[Diagnostic]]:
     """Read, parse and schema-check one file; every problem becomes a diagnostic, none escapes."""
     loaded = LoadedRecord(file)
     found: list[Diagnostic] = []
     try:
-        check_link(file.path, root)
-        text, bom = read_text(file.path)
-        if bom:
-            found.append(
-                Diagnostic(
-                    problem("Y116"),
-                    Location(file.shown),
-                    "the file starts with a byte-order mark (BOM)",
-                    "save it as UTF-8 without BOM; some tools show the mark as stray characters",
-                )
-            )
-        yaml_text, offset = text, 0
-        if file.kind.markdown:
-            front = split_front_matter(text)
-            yaml_text, offset, loaded.body = front.yaml, front.first_line, front.body
-        document = parse_yaml(yaml_text, line_offset=offset)
+        if file.is_link:
+            check_link(file.path, root)
+        document, loaded.body, bom = _parse_file(file)
     except (FileProblem, YamlProblem) as error:
         related = tuple(Location(file.shown, line, col) for line, col in getattr(error, "related", []))
+        where = Location(file.shown, error.line, error.column)
+        return loaded, [Diagnostic(problem(error.code), where, error.message, error.hint, related=related)]
+    if bom:
         found.append(
             Diagnostic(
-                problem(error.code),
-                Location(file.shown, error.line, error.column),
-                error.message,
-                error.hint,
-                related=related,
+                problem("Y116"),
+                Location(file.shown),
+                "the file starts with a byte-order mark (BOM)",
+                "save it as UTF-8 without BOM; some tools show the mark as stray characters",
             )
         )
-        return loaded, found
     loaded.document = document
+    first_line = 1 + document.line_offset
     if document.value is None:
-        message = "the file holds no record" if offset == 0 else "the front matter holds no record"
-        found.append(
-            Diagnostic(
-                problem("Y110"),
-                Location(file.shown, 1 + offset),
-                message,
-                f"start with the record's id, e.g. id: {file.path.stem}",
-            )
-        )
+        message = "the file holds no record" if not file.kind.markdown else "the front matter holds no record"
+        hint = f"start with the record's id, e.g. id: {file.path.stem}"
+        found.append(Diagnostic(problem("Y110"), Location(file.shown, first_line), message, hint))
         return loaded, found
     if not isinstance(document.value, dict):
+        held = "list" if isinstance(document.value, list) else "single value"
         found.append(
             Diagnostic(
                 problem("Y115"),
-                Location(file.shown, 1 + offset),
-                f"the file holds a {'list' if isinstance(document.value, list) else 'single value'}, "
-                f"not a record",
+                Location(file.shown, first_line),
+                f"the file holds a {held}, not a record",
                 "a record is a mapping of keys to values, one `key: value` per line",
                 f"id: {file.path.stem}",
             )
         )
         return loaded, found
+    loaded.parsed = True
+    declared = document.value.get("id")
+    loaded.declared_id = declared if isinstance(declared, str) else None
     loaded.record, schema_problems = validate_record(file, document)
+    if loaded.record is not None:
+        loaded.document = None
     return loaded, found + schema_problems
 
 
-def load_repository(root: Path, cwd: Path, paths: Iterable[Path] | None = None) -> Repository:
-    """Load every record under root/data, or only those under the given paths."""
+def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile]) -> Repository:
+    """Load the record files among files; any other file under data/ gets a warning."""
     repository = Repository(root)
-    for path in list_files(root, paths):
-        kind = kind_of(path, root)
-        shown = shown_path(path, cwd)
-        if kind is None or not is_record_file(path, kind):
-            if path.name not in ("README.md", ".gitkeep"):
-                repository.diagnostics.append(_not_a_record(path, shown, kind))
+    for found in files:
+        shown = shown_path(found.path, cwd)
+        if not found.is_record or found.kind is None:
+            if found.path.name not in ("README.md", ".gitkeep"):
+                repository.diagnostics.append(_not_a_record(shown, found.kind))
             continue
-        loaded, found = load_record(RecordFile(path, shown, kind), root)
+        record_file = RecordFile(found.path, shown, found.kind, found.is_link)
+        loaded, problems = load_record(record_file, root)
         repository.records.append(loaded)
-        repository.diagnostics.extend(found)
+        repository.diagnostics.extend(problems)
     return repository
 
 
-def _not_a_record(path: Path, shown: Path, kind: RecordKind | None) -> Diagnostic:
+def _not_a_record(shown: Path, kind: RecordKind | None) -> Diagnostic:
     if kind is None:
         folders = ", ".join(f"data/{k.folder}/" for k in KINDS.values())
         message = f"this file is outside the record folders ({folders}), so it is not checked"

@@ -10,7 +10,7 @@ from res191.checks.references import check_ids, check_references
 from res191.checks.themes import check_themes
 from res191.diagnostics import Diagnostic, Severity
 from res191.index import RecordIndex, build_index
-from res191.loading.files import RecordFile, shown_path
+from res191.loading.files import RecordFile, list_files, shown_path
 from res191.models import KINDS, Resolution
 from res191.repository import LoadedRecord, load_record, load_repository
 
@@ -45,7 +45,8 @@ class _ResolutionLookup:
             paths = self.index.paths("resolution", resolution_id)
             record = None
             if len(paths) == 1:
-                file = RecordFile(paths[0], shown_path(paths[0], self.cwd), KINDS["resolution"])
+                path = paths[0]
+                file = RecordFile(path, shown_path(path, self.cwd), KINDS["resolution"], path.is_symlink())
                 record = load_record(file, self.root)[0].record
             self.found[resolution_id] = record if isinstance(record, Resolution) else None
         return self.found[resolution_id]
@@ -55,8 +56,9 @@ def validate(
     root: Path, cwd: Path, paths: Iterable[Path] | None = None, ignore: Collection[str] = ()
 ) -> ValidationResult:
     """Check every record under root/data (or the given paths) and the references between them."""
-    repository = load_repository(root, cwd, paths)
-    index = build_index(root)
+    everything = list_files(root)
+    index = build_index(everything)
+    repository = load_repository(root, cwd, everything if paths is None else list_files(root, paths))
     found = list(repository.diagnostics)
     found.extend(check_ids(repository.records, index, cwd))
     found.extend(check_references(repository.records, index))

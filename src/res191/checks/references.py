@@ -9,7 +9,6 @@ from pathlib import Path
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.index import RecordIndex
 from res191.loading.files import shown_path
-from res191.loading.positions import locate
 from res191.models import KINDS, iter_references
 from res191.repository import LoadedRecord
 
@@ -17,11 +16,11 @@ from res191.repository import LoadedRecord
 def check_ids(records: Iterable[LoadedRecord], index: RecordIndex, cwd: Path) -> Iterator[Diagnostic]:
     """An id must equal its file name, and no two records of a kind may share one."""
     for loaded in records:
-        if loaded.document is None or not isinstance(loaded.document.value, dict):
+        if not loaded.parsed:
             continue
-        declared = loaded.document.value.get("id")
-        if isinstance(declared, str) and declared != loaded.id:
-            line, col = locate(loaded.document, ("id",))
+        declared = loaded.declared_id
+        if declared is not None and declared != loaded.id:
+            line, col = loaded.locate(("id",))
             yield Diagnostic(
                 problem("X301"),
                 Location(loaded.file.shown, line, col),
@@ -31,7 +30,7 @@ def check_ids(records: Iterable[LoadedRecord], index: RecordIndex, cwd: Path) ->
             )
         others = [p for p in index.paths(loaded.file.kind.name, loaded.id) if p != loaded.file.path]
         if others:
-            line, col = locate(loaded.document, ("id",))
+            line, col = loaded.locate(("id",))
             yield Diagnostic(
                 problem("X302"),
                 Location(loaded.file.shown, line, col),
@@ -44,7 +43,7 @@ def check_ids(records: Iterable[LoadedRecord], index: RecordIndex, cwd: Path) ->
 def check_references(records: Iterable[LoadedRecord], index: RecordIndex) -> Iterator[Diagnostic]:
     """Every id a record refers to must name a record of the right kind."""
     for loaded in records:
-        if loaded.record is None or loaded.document is None:
+        if loaded.record is None:
             continue
         for loc, kind, ref in iter_references(loaded.record):
             if index.exists(kind, ref):
@@ -54,7 +53,7 @@ def check_references(records: Iterable[LoadedRecord], index: RecordIndex) -> Ite
             folder = KINDS[kind].folder
             hint = f"did you mean '{close[0]}'? " if close else ""
             hint += f"the {kind} must exist as data/{folder}/{ref}{KINDS[kind].suffixes[0]}"
-            line, col = locate(loaded.document, loc)
+            line, col = loaded.locate(loc)
             yield Diagnostic(
                 problem("X303"),
                 Location(loaded.file.shown, line, col),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.loading.positions import locate
 from res191.models import Conference, Resolution, Sector, Theme
 from res191.repository import LoadedRecord
 
@@ -36,12 +35,12 @@ def involved_sectors(theme: Theme, resolutions: Iterable[Resolution]) -> set[Sec
 def check_themes(records: Iterable[LoadedRecord], lookup: ResolutionLookup) -> Iterator[Diagnostic]:
     """Warn about themes that break ITU's rule or lack a focal point for a Sector they involve."""
     for loaded in records:
-        theme, document = loaded.record, loaded.document
-        if not isinstance(theme, Theme) or document is None:
+        theme = loaded.record
+        if not isinstance(theme, Theme):
             continue
         resolutions = [r for r in map(lookup, theme.resolutions) if r is not None]
         if not meets_itu_rule(resolutions):
-            line, col = locate(document, ("resolutions",), at_key=True)
+            line, col = loaded.locate(("resolutions",), at_key=True)
             yield Diagnostic(
                 problem("I401"),
                 Location(loaded.file.shown, line, col),
@@ -55,7 +54,7 @@ def check_themes(records: Iterable[LoadedRecord], lookup: ResolutionLookup) -> I
         appointed = {focal.sector for focal in theme.focal_points}
         missing = sorted(involved_sectors(theme, resolutions) - appointed, key=lambda s: s.value)
         if missing:
-            line, col = locate(document, ("focal_points",), at_key=True)
+            line, col = loaded.locate(("focal_points",), at_key=True)
             names = ", ".join(s.value for s in missing)
             yield Diagnostic(
                 problem("I402"),

@@ -21,6 +21,7 @@ class RecordFile:
     path: Path  # absolute
     shown: Path  # as the user sees it in messages
     kind: RecordKind
+    is_link: bool = False
 
 
 class FileProblem(Exception):
@@ -42,33 +43,57 @@ def find_root(start: Path) -> Path | None:
 
 def shown_path(path: Path, cwd: Path) -> Path:
     """Paths relative to the current folder where possible: that is what editors click on."""
-    try:
-        return path.relative_to(cwd)
-    except ValueError:
-        return path
+    text, prefix = str(path), str(cwd).rstrip(os.sep) + os.sep
+    return Path(text[len(prefix) :]) if text.startswith(prefix) else path
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """A file under data/: its path, the kind its folder holds, and whether it is a symbolic link."""
+
+    path: Path
+    kind: RecordKind | None
+    is_link: bool
+
+    @property
+    def is_record(self) -> bool:
+        """Whether it is meant to hold a record, by its folder and ending."""
+        return self.kind is not None and is_record_file(self.path, self.kind)
+
+
+_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
 
 
 def kind_of(path: Path, root: Path) -> RecordKind | None:
     """The kind of record a path under root/data/<folder>/ holds, by its folder."""
-    try:
-        parts = path.relative_to(root / "data").parts
-    except ValueError:
-        return None
-    return next((k for k in KINDS.values() if parts and parts[0] == k.folder), None)
+    data = str(root / "data") + os.sep
+    text = str(path)
+    if not text.startswith(data) or os.sep not in text[len(data) :]:
+        return None  # outside data/, or directly in it rather than in a kind's folder
+    return _BY_FOLDER.get(text[len(data) :].split(os.sep, 1)[0])
 
 
-def list_files(root: Path, paths: Iterable[Path] | None = None) -> list[Path]:
-    """Every file under root/data (or under the given paths), sorted, links not followed."""
-    tops = list(paths) if paths is not None else [root / "data"]
-    found: list[Path] = []
-    for top in tops:
+def _walk(folder: str, found: list[tuple[str, bool]]) -> None:
+    # scandir tells links and folders apart without a stat per file; links are never followed.
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, found)
+            else:
+                found.append((entry.path, entry.is_symlink()))
+
+
+def list_files(root: Path, paths: Iterable[Path] | None = None) -> list[FoundFile]:
+    """Every file under root/data (or under the given paths), sorted by path, links not followed."""
+    found: list[tuple[str, bool]] = []
+    for top in paths if paths is not None else [root / "data"]:
         if top.is_dir() and not top.is_symlink():
-            for folder, dirs, files in os.walk(top):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(folder) / name for name in files if not name.startswith("."))
+            _walk(str(top), found)
         else:
-            found.append(top)
-    return sorted(set(found))
+            found.append((str(top), top.is_symlink()))
+    return [FoundFile(Path(path), kind_of(Path(path), root), is_link) for path, is_link in sorted(set(found))]
 
 
 def is_record_file(path: Path, kind: RecordKind) -> bool:
@@ -78,8 +103,6 @@ def is_record_file(path: Path, kind: RecordKind) -> bool:
 
 def check_link(path: Path, root: Path) -> None:
     """A symbolic link may only point inside the repository (a PR must not read /etc/passwd)."""
-    if not path.is_symlink():
-        return
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -95,14 +118,16 @@ def check_link(path: Path, root: Path) -> None:
 def read_text(path: Path) -> tuple[str, bool]:
     """The file's text and whether it began with a byte-order mark; FileProblem if it is not text."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileProblem(
-                "Y106",
-                f"the file is {size / 1024 / 1024:.1f} MiB; a record may be at most {MAX_BYTES // 1024} KiB",
-                hint="split it into one record per file, or remove what is not a record",
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise FileProblem(
+                    "Y106",
+                    f"the file is {size / 1024 / 1024:.1f} MiB; "
+                    f"a record may be at most {MAX_BYTES // 1024} KiB",
+                    hint="split it into one record per file, or remove what is not a record",
+                )
+            raw = handle.read()
     except OSError as error:
         raise FileProblem("Y117", f"cannot read the file: {error.strerror or error}") from None
     if b"\0" in raw:

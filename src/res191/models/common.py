@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from collections.abc import Iterator
@@ -133,15 +134,22 @@ def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:
     return None
 
 
+@functools.cache
+def _layout(model: type[BaseModel]) -> list[tuple[str, tuple[str, bool] | None]]:
+    """Each field of a model and what it refers to: worked out once per model, not per record."""
+    return [
+        (name, _ref_kind(info.annotation, list(info.metadata))) for name, info in model.model_fields.items()
+    ]
+
+
 def iter_references(
     model: BaseModel, loc: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """Every reference a record makes: (path to the value, kind referred to, id)."""
-    for name, info in type(model).model_fields.items():
+    for name, target in _layout(type(model)):
         value = getattr(model, name)
-        if value is None:
+        if value is None or (isinstance(value, list) and not value):
             continue
-        target = _ref_kind(info.annotation, list(info.metadata))
         if target is not None:
             kind, is_list = target
             if is_list:
@@ -151,7 +159,6 @@ def iter_references(
                 yield (*loc, name), kind, value
         elif isinstance(value, BaseModel):
             yield from iter_references(value, (*loc, name))
-        elif isinstance(value, list):
+        elif isinstance(value, list) and isinstance(value[0], BaseModel):
             for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from iter_references(item, (*loc, name, index))
+                yield from iter_references(item, (*loc, name, index))

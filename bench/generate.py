@@ -1,0 +1,181 @@
+"""Write a synthetic, valid res191 data repository of N records, in the real schema.
+
+The words are drawn from ITU-like vocabulary so that titles look like real ones; nothing here is
+a real fact, and none of it belongs under data/. Deterministic: the same N gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+CONFERENCES = {"PP": None, "WTSA": "ITU-T", "WTDC": "ITU-D", "RA": "ITU-R", "WRC": "ITU-R"}
+PLACES = ["Busan", "Dubai", "Bucharest", "Geneva", "Kigali", "Hammamet", "New Delhi", "Buenos Aires"]
+SECTORS = ["ITU-R", "ITU-T", "ITU-D", "GS"]
+WORDS = [
+    "telecommunication",
+    "information",
+    "communication",
+    "technology",
+    "accessibility",
+    "climate",
+    "change",
+    "environment",
+    "cybersecurity",
+    "child",
+    "online",
+    "protection",
+    "gender",
+    "equality",
+    "youth",
+    "conformance",
+    "interoperability",
+    "counterfeit",
+    "device",
+    "theft",
+    "digital",
+    "divide",
+    "statistics",
+    "spectrum",
+    "management",
+    "rural",
+    "connectivity",
+    "broadband",
+    "emergency",
+    "satellite",
+    "standardization",
+    "development",
+    "developing",
+    "countries",
+    "strengthening",
+    "coordination",
+    "cooperation",
+    "role",
+]
+
+
+def _title(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 14))).capitalize()
+
+
+def _resolution(rng: random.Random, rid: str, conference: str, number: int) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/resolution.schema.json",
+        f"id: {rid}",
+        f"conference: {conference}",
+        "kind: resolution",
+        f'number: "{"ITU-R " if conference == "RA" else ""}{number}"',
+        f"sectors: [{', '.join(rng.sample(SECTORS, rng.randint(1, 3)))}]",
+        # PP texts call for coordination, so every theme that rests on one meets ITU's rule.
+        f"calls_for_coordination: {'true' if conference == 'PP' else 'false'}",
+        "editions:",
+    ]
+    year = rng.randint(1994, 2010)
+    for index in range(rng.randint(1, 3)):
+        lines += [
+            f"  - place: {rng.choice(PLACES)}",
+            f"    year: {year}",
+            f"    revised: {'true' if index else 'false'}",
+            f"    title: {_title(rng)}",
+            f"    status: {'in-force' if index == 2 else 'superseded'}",
+            f"    link: https://example.org/{rid}/{year}",
+        ]
+        year += rng.randint(2, 6)
+    lines.append("sources: [C24/35]")
+    return "\n".join(lines) + "\n"
+
+
+def _theme(rng: random.Random, tid: str, resolutions: list[str], bodies: list[str]) -> str:
+    plenipotentiary = [r for r in resolutions if r.startswith("pp-")] or resolutions
+    chosen = [rng.choice(plenipotentiary), *rng.sample(resolutions, min(len(resolutions), rng.randint(1, 5)))]
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/theme.schema.json",
+        f"id: {tid}",
+        f"title: {_title(rng)}",
+        f"description: {_title(rng)}.",
+        "status: active",
+        f'since: "{rng.randint(2015, 2024)}-0{rng.randint(1, 9)}"',
+        f"proposed_by: {rng.choice(bodies)}",
+        "focal_points:",
+    ]
+    for sector in SECTORS:
+        lines += [f"  - sector: {sector}", "    role: Focal point", "    unit: Unit"]
+    lines.append(f"resolutions: [{', '.join(dict.fromkeys(chosen))}]")
+    lines.append(f"iscg_topic_years: [{rng.randint(2020, 2024)}]")
+    lines.append("tracker:")
+    for _ in range(rng.randint(1, 4)):
+        lines += [
+            f"  - year: {rng.randint(2022, 2025)}",
+            f"    sector: {rng.choice(SECTORS)}",
+            f"    title: {_title(rng)}",
+            "    status: ongoing",
+            f"    description: {_title(rng)}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _meeting(rng: random.Random, mid: str, day: str, themes: list[str], bodies: list[str]) -> str:
+    front = [
+        "---",
+        f"id: {mid}",
+        f"body: {rng.choice(bodies)}",
+        f"start: {day}",
+        "venue: Geneva",
+        f"in_conjunction_with: {rng.choice(bodies)}",
+        "remote_participation: true",
+        "captioning: true",
+        "platform: Zoom",
+        f"topics: [{', '.join(rng.sample(themes, min(len(themes), 3)))}]",
+        "documents: [ISCG/1, ISCG/2]",
+        "calls_for_action:",
+        f"  - to: [{rng.choice(bodies)}]",
+        f"    action: {_title(rng)}.",
+        "    status: open",
+        "---",
+        "",
+        f"# Outcome of {mid}",
+        "",
+        f"{_title(rng)}. {_title(rng)}.",
+    ]
+    return "\n".join(front) + "\n"
+
+
+def generate(root: Path, count: int, seed: int = 191) -> None:
+    """Write about `count` records under root/data: 60% resolutions, 25% themes, 15% meetings."""
+    rng = random.Random(seed)
+    folders = {name: root / "data" / name for name in ("resolutions", "themes", "meetings", "bodies")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    bodies = [f"group-{n}" for n in range(max(2, count // 100))]
+    for body in bodies:
+        (folders["bodies"] / f"{body}.yaml").write_text(
+            f"id: {body}\nacronym: G{body[6:]}\nname: Group {body[6:]}\n"
+            f"sector: ITU-T\nreports_to: [{bodies[0]}]\n"
+        )
+    remaining = count - len(bodies)
+    resolutions = []
+    for n in range(int(remaining * 0.6)):
+        conference = rng.choice(list(CONFERENCES))
+        rid = f"{conference.lower()}-{n}"
+        resolutions.append(rid)
+        (folders["resolutions"] / f"{rid}.yaml").write_text(_resolution(rng, rid, conference, n))
+    themes = [f"theme-{n}" for n in range(int(remaining * 0.25))]
+    for tid in themes:
+        (folders["themes"] / f"{tid}.yaml").write_text(_theme(rng, tid, resolutions, bodies))
+    for n in range(remaining - len(resolutions) - len(themes)):
+        day = f"{2015 + n % 10}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        mid = f"meeting-{n}"
+        (folders["meetings"] / f"{mid}.md").write_text(_meeting(rng, mid, day, themes, bodies))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("count", type=int)
+    arguments = parser.parse_args()
+    generate(arguments.root, arguments.count)
+
+
+if __name__ == "__main__":
+    main()
