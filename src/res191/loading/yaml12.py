@@ -243,6 +243,8 @@ def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
     at_error = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
     if isinstance(error, yaml.reader.ReaderError):
         return _reader_problem(error, text)
+    if "maximum nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
+        return YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
     if at_error == "\t":
         return YamlProblem(
             "Y103",
