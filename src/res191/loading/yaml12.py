@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 # Records are at most five or six levels deep; a generous limit still keeps hostile files cheap.
 MAX_DEPTH = 64
@@ -34,6 +34,7 @@ SEQ = "tag:yaml.org,2002:seq"
 _PLAIN = "?plain"  # a plain scalar, to be resolved by the core schema below
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_MAY_NOT_BE_TEXT = frozenset("tTfFnN~0123456789+-.")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
@@ -76,13 +77,15 @@ class _Composer(yaml.CSafeLoader):
 
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
-    if text in _NULLS:
+    if not text:
         return None
     first = text[0]
+    if first not in _MAY_NOT_BE_TEXT:  # most scalars are words: decided on one character
+        return text
     if first in "tTfF":
         return _BOOLS.get(text, text)
     if first in "nN~":
-        return text
+        return None if text in _NULLS else text
     if first in "0123456789+-.":
         if _INT.fullmatch(text):
             return int(text)
@@ -140,9 +143,8 @@ class _Builder:
             raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
-        if node.tag != SEQ:
-            self._bad_tag(node)
-        return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, SequenceNode)
+        return self._sequence(node, depth)
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
@@ -163,9 +165,13 @@ class _Builder:
         if node.tag != MAP:
             self._bad_tag(node)
         result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
+        # Plain scalars, most of any record, are resolved here without a call to build().
+        fast = self.seen is None
         for key_node, value_node in node.value:
-            key = self.build(key_node, depth + 1)
+            if fast and key_node.tag is _PLAIN:
+                key = resolve_plain(key_node.value)
+            else:
+                key = self.build(key_node, depth + 1)
             if not isinstance(key, str):
                 line, col = _at(key_node)
                 raise YamlProblem(
@@ -176,19 +182,22 @@ class _Builder:
                     hint=f'put the key in quotes: "{key_node.value}":',
                 )
             if key in result:
-                line, col = _at(key_node)
-                problem = YamlProblem(
-                    "Y102",
-                    f"the key '{key}' appears twice in this mapping",
-                    line,
-                    col,
-                    hint="keep one of the two; YAML would silently drop the first",
-                )
-                problem.related.append(_at(first_seen[key]))
-                raise problem
-            first_seen[key] = key_node
-            result[key] = self.build(value_node, depth + 1)
+                raise _duplicate(node, key_node, key)
+            if fast and value_node.tag is _PLAIN:
+                result[key] = resolve_plain(value_node.value)
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
+
+    def _sequence(self, node: SequenceNode, depth: int) -> list[Any]:
+        if node.tag != SEQ:
+            self._bad_tag(node)
+        if self.seen is None:
+            return [
+                resolve_plain(item.value) if item.tag is _PLAIN else self.build(item, depth + 1)
+                for item in node.value
+            ]
+        return [self.build(item, depth + 1) for item in node.value]
 
     @staticmethod
     def _bad_tag(node: Node) -> None:
@@ -200,6 +209,23 @@ class _Builder:
             col,
             hint="remove the tag (the text after ! or !!); records hold plain values",
         )
+
+
+def _duplicate(mapping: MappingNode, again: Node, key: str) -> YamlProblem:
+    """A duplicate key, with the place of its first occurrence (looked for only when it happens)."""
+    first = next(
+        k for k, _ in mapping.value if (k.tag is _PLAIN and resolve_plain(k.value) == key) or k.value == key
+    )
+    line, col = _at(again)
+    problem = YamlProblem(
+        "Y102",
+        f"the key '{key}' appears twice in this mapping",
+        line,
+        col,
+        hint="keep one of the two; YAML would silently drop the first",
+    )
+    problem.related.append(_at(first))
+    return problem
 
 
 def _nesting_bound(text: str) -> int:
