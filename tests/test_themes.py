@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from res191.checks.themes import involved_sectors, meets_itu_rule
+from res191.checks.themes import ResolutionFacts, involved_sectors, meets_itu_rule
 from res191.models import Resolution, Sector, Theme
 
 
-def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> Resolution:
+def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> ResolutionFacts:
     data = {
         "id": "x",
         "conference": conference,
@@ -16,7 +16,7 @@ def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = (
     }
     if calls is not None:
         data["calls_for_coordination"] = calls
-    return Resolution.model_validate(data)
+    return ResolutionFacts.of(Resolution.model_validate(data))
 
 
 def test_pp_resolution_calling_for_coordination_is_enough() -> None:

@@ -124,8 +124,8 @@ def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile]) -> Reposi
     for found in files:
         shown = shown_path(found.path, cwd)
         if not found.is_record or found.kind is None:
-            if found.path.name not in ("README.md", ".gitkeep"):
-                repository.diagnostics.append(_not_a_record(shown, found.kind))
+            if not found.is_note:
+                repository.diagnostics.append(not_a_record(shown, found.kind))
             continue
         record_file = RecordFile(found.path, shown, found.kind, found.is_link)
         loaded, problems = load_record(record_file, root)
@@ -134,7 +134,8 @@ def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile]) -> Reposi
     return repository
 
 
-def _not_a_record(shown: Path, kind: RecordKind | None) -> Diagnostic:
+def not_a_record(shown: Path, kind: RecordKind | None) -> Diagnostic:
+    """The warning for a file under data/ that is not a record and so is not checked."""
     if kind is None:
         folders = ", ".join(f"data/{k.folder}/" for k in KINDS.values())
         message = f"this file is outside the record folders ({folders}), so it is not checked"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.models import Conference, Resolution, Sector, Theme
@@ -11,10 +12,26 @@ from res191.repository import LoadedRecord
 # The secretariat unit of each Sector, as focal points' units are usually written.
 _BUREAU = {Sector.ITU_R: "BR", Sector.ITU_T: "TSB", Sector.ITU_D: "BDT", Sector.GS: "GS"}
 
-ResolutionLookup = Callable[[str], Resolution | None]
+
+@dataclass(frozen=True)
+class ResolutionFacts:
+    """What ITU's rules need to know of a resolution: small enough to pass between processes."""
+
+    conference: Conference
+    calls_for_coordination: bool | None
+    concerned_sectors: frozenset[Sector]
+
+    @classmethod
+    def of(cls, resolution: Resolution) -> ResolutionFacts:
+        """The facts of a loaded resolution."""
+        sectors = frozenset(resolution.concerned_sectors)
+        return cls(resolution.conference, resolution.calls_for_coordination, sectors)
 
 
-def meets_itu_rule(resolutions: Iterable[Resolution]) -> bool:
+ResolutionLookup = Callable[[str], ResolutionFacts | None]
+
+
+def meets_itu_rule(resolutions: Iterable[ResolutionFacts]) -> bool:
     """ITU's rule: a PP resolution calling for coordination, or a PP and a Sector resolution."""
     found = list(resolutions)
     pp = [r for r in found if r.conference is Conference.PP]
@@ -23,7 +40,7 @@ def meets_itu_rule(resolutions: Iterable[Resolution]) -> bool:
     return bool(pp) and any(r.conference.sector is not None for r in found)
 
 
-def involved_sectors(theme: Theme, resolutions: Iterable[Resolution]) -> set[Sector]:
+def involved_sectors(theme: Theme, resolutions: Iterable[ResolutionFacts]) -> set[Sector]:
     """The Sectors a theme involves: its resolutions', its tracker's and its lead."""
     sectors = {sector for r in resolutions for sector in r.concerned_sectors}
     sectors |= {activity.sector for activity in theme.tracker}

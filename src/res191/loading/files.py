@@ -56,6 +56,11 @@ class FoundFile:
     is_link: bool
 
     @property
+    def is_note(self) -> bool:
+        """Whether it is an editors' note (README.md) or a placeholder (.gitkeep), never checked."""
+        return self.path.name in _SKIPPED_NAMES
+
+    @property
     def is_record(self) -> bool:
         """Whether it is meant to hold a record, by its folder and ending."""
         return self.kind is not None and is_record_file(self.path, self.kind)

@@ -1,0 +1,58 @@
+"""Large repositories are checked in several processes, with the same findings as in one."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from res191 import workers
+from res191.validation import validate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate
+
+
+def test_chunk_bounds_cover_everything_in_order() -> None:
+    assert workers.chunk_bounds(10, 4) == [(0, 3), (3, 6), (6, 8), (8, 10)]
+    assert workers.chunk_bounds(2, 8) == [(0, 1), (1, 2)]
+    assert workers.chunk_bounds(0, 3) == []
+
+
+def _square_all(offset: int, items: Sequence[int]) -> list[int]:
+    return [offset + item * item for item in items]
+
+
+def test_map_chunks_keeps_order_in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    results = workers.map_chunks(_square_all, 1, list(range(50)), workers=2)
+    assert len(results) == 8
+    assert [x for chunk in results for x in chunk] == [1 + i * i for i in range(50)]
+
+
+def test_parallel_and_serial_runs_find_the_same(tmp_path: Path) -> None:
+    generate(tmp_path, workers.PARALLEL_FROM + 200)
+    data = tmp_path / "data"
+    # Problems of every family, spread over the repository.
+    (data / "resolutions" / "pp-0.yaml").write_text("id: pp-0\nconference: PP\n")
+    (data / "themes" / "theme-3.yaml").write_text("id: theme-3\ntitle: T\nresolutions: [pp-999999]\n")
+    theme = data / "themes" / "theme-7.yaml"
+    theme.write_text(
+        theme.read_text().replace("focal_points:\n  - sector: ITU-R", "focal_points:\n  - sector: GS")
+    )
+    (data / "bodies" / "broken.yaml").write_text("id: [\n")
+    serial = validate(tmp_path, tmp_path, workers=1)
+    parallel = validate(tmp_path, tmp_path, workers=2)
+    assert parallel == serial
+    assert {d.code for d in serial.diagnostics} >= {"S202", "X303", "I401", "Y101"}
+
+
+def test_a_pool_that_cannot_start_falls_back_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "semaphores are not allowed here")
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    assert workers.map_chunks(_square_all, 0, [1, 2, 3], workers=2) == [[1, 4, 9]]
