@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import EXAMPLES, REPO, RunCli, diagnostics, places
 
@@ -99,3 +103,35 @@ def test_version(run_cli: RunCli, tmp_path: Path) -> None:
     from res191 import __version__
 
     assert run_cli(tmp_path, "--version").stdout.strip() == f"res191 {__version__}"
+
+
+def test_a_fault_in_res191_is_reported_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import res191.validation
+    from res191.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(res191.validation, "validate", broken)
+    monkeypatch.setattr(sys, "argv", ["res191", "validate", "--root", str(EXAMPLES / "valid" / "minimal")])
+    monkeypatch.delenv("RES191_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 3
+    error = capsys.readouterr().err
+    assert "internal error: RuntimeError: something unforeseen" in error
+    assert "not in your data" in error
+    assert "Traceback" not in error
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
+    themes = tmp_path / "data" / "themes"
+    themes.mkdir(parents=True)
+    for n in range(300):  # about 300 KB of diagnostics: more than a pipe holds
+        (themes / f"theme-{n}.yaml").write_text("id: other\n")
+    command = f"{sys.executable} -m res191 validate --format json | head -c 10"
+    run = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.stdout == '{\n  "tool"'
+    assert run.stderr == ""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from res191 import __version__
 from res191.cli import schema, validate
+from res191.cli.common import EXIT_INTERNAL
 
 app = typer.Typer(
     name="res191",
@@ -35,4 +39,18 @@ def _root(
 
 def main() -> None:
     """Entry point of the `res191` console script."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`res191 validate | head`): nothing left to say, and nothing wrong.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as error:
+        if os.environ.get("RES191_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"res191: internal error: {type(error).__name__}: {error}\n"
+            "This is a fault in res191, not in your data. Please report it with the command you ran;\n"
+            "run it again with RES191_DEBUG=1 to see the details.\n"
+        )
+        sys.exit(EXIT_INTERNAL)

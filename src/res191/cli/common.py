@@ -13,9 +13,11 @@ ROOT_OPTION = typer.Option(
     file_okay=False,
 )
 
-# Exit codes, the same for every command: 0 fine, 1 problems in the data, 2 usage or I/O error.
+# Exit codes, the same for every command: 0 fine, 1 problems in the data, 2 usage or I/O error,
+# 3 a fault in res191 itself.
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
