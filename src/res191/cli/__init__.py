@@ -41,10 +41,6 @@ def main() -> None:
     """Entry point of the `res191` console script."""
     try:
         app()
-    except BrokenPipeError:
-        # The reader went away (`res191 validate | head`): nothing left to say, and nothing wrong.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
     except Exception as error:
         if os.environ.get("RES191_DEBUG"):
             raise
