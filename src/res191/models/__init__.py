@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from res191.models.body import Body, Chair
 from res191.models.common import Conference, Sector, iter_references
 from res191.models.meeting import CallForAction, Meeting
+from res191.models.report import Report
 from res191.models.resolution import Edition, Resolution, citation
 from res191.models.theme import Activity, FocalPoint, Theme
 
@@ -34,6 +35,7 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("theme", Theme, "themes", (".yaml", ".yml")),
         RecordKind("meeting", Meeting, "meetings", (".md",)),
         RecordKind("body", Body, "bodies", (".yaml", ".yml")),
+        RecordKind("report", Report, "reports", (".md",)),
     ]
 }
 
@@ -48,6 +50,7 @@ __all__ = [
     "FocalPoint",
     "Meeting",
     "RecordKind",
+    "Report",
     "Resolution",
     "Sector",
     "Theme",

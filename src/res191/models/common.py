@@ -113,6 +113,7 @@ class RefTo:
 ResolutionRef = Annotated[Id, RefTo("resolution")]
 ThemeRef = Annotated[Id, RefTo("theme")]
 BodyRef = Annotated[Id, RefTo("body")]
+MeetingRef = Annotated[Id, RefTo("meeting")]
 
 
 def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:

@@ -1,0 +1,81 @@
+"""The Jinja templates of the report: where they are found, and errors that name template and line."""
+
+from __future__ import annotations
+
+import shutil
+import traceback
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from res191.report import text
+from res191.report.context import join_and
+
+
+class TemplateProblem(Exception):
+    """A template cannot be rendered: which template, which line, and what is wrong."""
+
+
+def builtin_folder() -> Path:
+    """The templates that come with res191 (the repository's templates/ folder)."""
+    return Path(str(resources.files("res191.templates")))
+
+
+def environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Templates from template_dir first, then the built-in ones; undefined names are errors."""
+    folders = [str(template_dir)] if template_dir is not None else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*folders, str(builtin_folder())]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_date=text.long_date,
+        date_range=text.date_range,
+        month_year=text.month_year,
+        times=text.times,
+        lower_first=text.lower_first,
+        named=text.named,
+        md=text.md,
+        cell=text.cell,
+        join_and=lambda items: join_and(list(items)),
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, variables: dict[str, Any]) -> str:
+    """Render a template; any problem becomes a TemplateProblem naming the template and line."""
+    try:
+        return env.get_template(name).render(**variables)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise TemplateProblem(f"{where}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateProblem(f"no template named {error.name!r} in {env.loader.searchpath}") from None  # type: ignore[union-attr]
+    except jinja2.UndefinedError as error:
+        raise TemplateProblem(f"{_template_line(error)}: {error.message}") from None
+
+
+def _template_line(error: BaseException) -> str:
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "a template"
+
+
+def copy_builtin(destination: Path, overwrite: bool = False) -> list[Path]:
+    """Copy the built-in templates into destination for editing; refuse to overwrite unless asked."""
+    sources = sorted(p for p in builtin_folder().iterdir() if p.name.endswith(".j2"))
+    targets = [destination / p.name for p in sources]
+    existing = [t for t in targets if t.exists()]
+    if existing and not overwrite:
+        names = ", ".join(str(t) for t in existing)
+        raise FileExistsError(f"{names} already exist; pass --force to replace them")
+    destination.mkdir(parents=True, exist_ok=True)
+    for source, target in zip(sources, targets, strict=True):
+        shutil.copyfile(source, target)
+    return targets

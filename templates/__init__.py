@@ -1,0 +1,1 @@
+"""The report templates, installed with res191 as the package res191.templates (see pyproject.toml)."""
