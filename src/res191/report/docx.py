@@ -90,7 +90,7 @@ def _inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
             paragraph.add_run(" ")
         elif kind == "hardbreak" or (kind == "html_inline" and token.content.lower().startswith("<br")):
             paragraph.add_run().add_break()
-        elif kind in ("text", "code_inline"):
+        elif kind in ("text", "code_inline") and token.content:
             if link:
                 _hyperlink(paragraph, link, token.content)
                 continue
