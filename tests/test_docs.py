@@ -40,3 +40,14 @@ def test_readme_example_output_is_what_validate_prints(tmp_path, run_cli) -> Non
         )
     result = run_cli(tmp_path, "validate", "data/meetings")
     assert shown in result.stdout
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject.toml lists res191's packages by hand (templates/ is mapped in): none may be missing."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(REPO / "src").parts) for path in (REPO / "src").rglob("__init__.py")
+    }
+    assert found | {"res191.templates"} == listed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -27,6 +28,12 @@ class LoadedRecord:
     parsed: bool = False  # whether the file parsed into a mapping at all
     body: str = ""  # the Markdown after the front matter of a meeting: its outcome
     document: Document | None = field(default=None, repr=False)
+
+    @property
+    def raw(self) -> dict[str, Any] | None:
+        """The mapping read from the file, while it is kept (for records that failed their schema)."""
+        value = self.document.value if self.document is not None else None
+        return value if isinstance(value, dict) else None
 
     @property
     def id(self) -> str:

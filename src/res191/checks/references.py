@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -10,7 +11,10 @@ from res191.diagnostics import Diagnostic, Location, problem
 from res191.index import RecordIndex
 from res191.loading.files import shown_path
 from res191.models import KINDS, iter_references
+from res191.models.common import ID_PATTERN
 from res191.repository import LoadedRecord
+
+ID = re.compile(ID_PATTERN)
 
 
 def check_ids(records: Iterable[LoadedRecord], index: RecordIndex, cwd: Path) -> Iterator[Diagnostic]:
@@ -41,13 +45,14 @@ def check_ids(records: Iterable[LoadedRecord], index: RecordIndex, cwd: Path) ->
 
 
 def check_references(records: Iterable[LoadedRecord], index: RecordIndex) -> Iterator[Diagnostic]:
-    """Every id a record refers to must name a record of the right kind."""
+    """Every id a record refers to must name a record of the right kind, valid record or not."""
     for loaded in records:
-        if loaded.record is None:
+        data = loaded.record if loaded.record is not None else loaded.raw
+        if data is None:
             continue
-        for loc, kind, ref in iter_references(loaded.record):
-            if index.exists(kind, ref):
-                continue
+        for loc, kind, ref in iter_references(loaded.file.kind.model, data):
+            if index.exists(kind, ref) or not ID.fullmatch(ref):
+                continue  # an id of the wrong form is already a schema error
             known = list(index.ids[kind])
             close = difflib.get_close_matches(ref, known, n=1, cutoff=0.7)
             folder = KINDS[kind].folder

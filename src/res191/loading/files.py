@@ -69,7 +69,7 @@ class FoundFile:
 _BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
 
 
-def kind_of(path: Path, root: Path) -> RecordKind | None:
+def kind_of(path: Path | str, root: Path) -> RecordKind | None:
     """The kind of record a path under root/data/<folder>/ holds, by its folder."""
     data = str(root / "data") + os.sep
     text = str(path)

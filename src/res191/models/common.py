@@ -135,31 +135,56 @@ def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:
     return None
 
 
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The record model a field holds, directly or in a list or an optional."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (list, Union, types.UnionType, Annotated):
+        for arg in get_args(annotation):
+            if (found := _nested_model(arg)) is not None:
+                return found
+    return None
+
+
 @functools.cache
-def _layout(model: type[BaseModel]) -> list[tuple[str, tuple[str, bool] | None]]:
-    """Each field of a model and what it refers to: worked out once per model, not per record."""
+def _layout(model: type[BaseModel]) -> list[tuple[str, tuple[str, bool] | None, type[BaseModel] | None]]:
+    """Each field of a model, what it refers to and the model it nests: worked out once per model."""
     return [
-        (name, _ref_kind(info.annotation, list(info.metadata))) for name, info in model.model_fields.items()
+        (name, _ref_kind(info.annotation, list(info.metadata)), _nested_model(info.annotation))
+        for name, info in model.model_fields.items()
     ]
 
 
+Loc = tuple[str | int, ...]
+_RECORDS = (dict, BaseModel)  # a tuple, not `dict | BaseModel`: built once, not at every isinstance
+
+
 def iter_references(
-    model: BaseModel, loc: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """Every reference a record makes: (path to the value, kind referred to, id)."""
-    for name, target in _layout(type(model)):
-        value = getattr(model, name)
-        if value is None or (isinstance(value, list) and not value):
+    model: type[BaseModel], data: BaseModel | dict[str, Any], loc: Loc = ()
+) -> Iterator[tuple[Loc, str, str]]:
+    """Every reference a record makes: (path to the value, kind referred to, id).
+
+    data is the validated record or, when it failed its schema, the raw mapping from YAML: a
+    record with a wrong type somewhere still has its references checked. Raw values that are not
+    ids are left to the schema check.
+    """
+    raw = isinstance(data, dict)
+    for name, target, nested in _layout(model):
+        value = data.get(name) if raw else getattr(data, name)  # type: ignore[union-attr]
+        if value is None:
             continue
         if target is not None:
             kind, is_list = target
-            if is_list:
+            if is_list and isinstance(value, list):
                 for index, ref in enumerate(value):
-                    yield (*loc, name, index), kind, ref
-            else:
+                    if isinstance(ref, str):
+                        yield (*loc, name, index), kind, ref
+            elif not is_list and isinstance(value, str):
                 yield (*loc, name), kind, value
-        elif isinstance(value, BaseModel):
-            yield from iter_references(value, (*loc, name))
-        elif isinstance(value, list) and isinstance(value[0], BaseModel):
-            for index, item in enumerate(value):
-                yield from iter_references(item, (*loc, name, index))
+        elif nested is not None:
+            if isinstance(value, _RECORDS):
+                yield from iter_references(nested, value, (*loc, name))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, _RECORDS):
+                        yield from iter_references(nested, item, (*loc, name, index))
