@@ -1,6 +1,6 @@
 """Time `res191 report --year 2024` as a whole command in each format, beside `res191 validate`.
 
-    python bench/report_speed.py [--repeat 5]
+python bench/report_speed.py [--repeat 5]
 """
 
 from __future__ import annotations
