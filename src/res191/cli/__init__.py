@@ -8,7 +8,7 @@ import sys
 import typer
 
 from res191 import __version__
-from res191.cli import report, schema, templates, validate
+from res191.cli import overlaps, report, schema, templates, validate
 from res191.cli.common import EXIT_INTERNAL
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("validate")(validate.validate_command)
+app.command("overlaps")(overlaps.overlaps_command)
 app.command("report")(report.report_command)
 app.command("templates")(templates.templates_command)
 app.command("schema")(schema.schema_command)

@@ -51,12 +51,20 @@ class Resolution(StrictModel):
     calls_for_coordination: bool | None = Field(
         None, description="Whether the text calls for inter-Sector coordination."
     )
+    text: Text | None = Field(
+        None, description="The operative text, or its gist, where recorded: `res191 overlaps` reads it."
+    )
     sources: list[Source] = []
 
     @property
     def latest(self) -> Edition:
         """The most recent edition recorded."""
         return max(self.editions, key=lambda edition: edition.year)
+
+    def edition_in(self, year: int) -> Edition:
+        """The edition in force in a year: the latest adopted by then, else the earliest recorded."""
+        adopted = [e for e in self.editions if e.year <= year]
+        return max(adopted, key=lambda e: e.year) if adopted else min(self.editions, key=lambda e: e.year)
 
     @property
     def title(self) -> str | None:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from res191.models import Body, Conference, Edition, Meeting, Report, Resolution, Sector, Theme
+from res191.models import Body, Conference, Meeting, Report, Resolution, Sector, Theme
 from res191.models.theme import Activity, FocalPoint
 from res191.report.narrative import split_sections
+from res191.report.text import join_and
 from res191.repository import Repository
 
 CONFERENCE_NAMES = {
@@ -105,26 +106,11 @@ class ReportContext:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-def edition_for(resolution: Resolution, year: int) -> Edition:
-    """The edition in force in a year: the latest adopted by then, else the earliest recorded."""
-    adopted = [e for e in resolution.editions if e.year <= year]
-    return max(adopted, key=lambda e: e.year) if adopted else min(resolution.editions, key=lambda e: e.year)
-
-
-def join_and(items: list[str]) -> str:
-    """ITU's list style with a serial comma: `A`, `A and B`, `A, B, and C`."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
-
-
 def references_line(resolutions: list[Resolution], year: int) -> str:
     """The summary box's References: citations grouped by conference, as the seed writes them."""
     groups: dict[Conference, list[str]] = {}
     for resolution in resolutions:
-        groups.setdefault(resolution.conference, []).append(
-            resolution.citation(edition_for(resolution, year))
-        )
+        groups.setdefault(resolution.conference, []).append(resolution.citation(resolution.edition_in(year)))
     return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
 
 
@@ -217,7 +203,7 @@ def _row(theme: Theme, resolutions: dict[str, Resolution], year: int) -> ThemeRo
     for ref in theme.resolutions:
         resolution = resolutions.get(ref)
         if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
-            citations[resolution.conference.value].append(resolution.citation(edition_for(resolution, year)))
+            citations[resolution.conference.value].append(resolution.citation(resolution.edition_in(year)))
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},

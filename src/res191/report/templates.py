@@ -11,7 +11,6 @@ from typing import Any
 import jinja2
 
 from res191.report import text
-from res191.report.context import join_and
 
 
 class TemplateProblem(Exception):
@@ -43,7 +42,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         named=text.named,
         md=text.md,
         cell=text.cell,
-        join_and=lambda items: join_and(list(items)),
+        join_and=lambda items: text.join_and(list(items)),
     )
     return env
 

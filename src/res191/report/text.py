@@ -50,6 +50,13 @@ def lower_first(text: str) -> str:
     return text if first.isupper() or first[1:] != first[1:].lower() else text[:1].lower() + text[1:]
 
 
+def join_and(items: list[str]) -> str:
+    """ITU's list style with a serial comma: `A`, `A and B`, `A, B, and C`."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
 def named(body: Body) -> str:
     """`the Telecommunication Standardization Advisory Group (TSAG)`."""
     return f"the {body.name} ({body.acronym})"

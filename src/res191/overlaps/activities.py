@@ -1,0 +1,86 @@
+"""Tracker activities that overlap: several Sectors on one theme in a year, or alike across themes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from res191.models import Theme
+from res191.models.theme import Activity
+from res191.overlaps.common import Entry
+from res191.overlaps.findings import Finding, Member, finding_id
+from res191.overlaps.similarity import Corpus
+from res191.report.text import join_and
+
+
+@dataclass(frozen=True)
+class TrackedActivity:
+    """An activity of the tracker, with its theme and its place in the theme's file."""
+
+    theme: Entry[Theme]
+    index: int
+    activity: Activity
+
+    @property
+    def key(self) -> str:
+        return f"{self.theme.id}#{self.index}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.activity.sector.value}: {self.activity.title} ({self.activity.year})"
+
+    def member(self) -> Member:
+        member = self.theme.member(self.label, self.activity.sector.value, ("tracker", self.index))
+        return Member("activity", self.key, member.label, member.path, member.line, member.sector)
+
+
+def tracked(themes: list[Entry[Theme]], year: int | None) -> list[TrackedActivity]:
+    """Every activity of every theme's tracker, of one year if given."""
+    return [
+        TrackedActivity(theme, index, activity)
+        for theme in themes
+        for index, activity in enumerate(theme.record.tracker)
+        if year is None or activity.year == year
+    ]
+
+
+def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
+    """Activities of two Sectors or more (the General Secretariat counting as one) on a theme in a year."""
+    by_theme_year: dict[tuple[str, int], list[TrackedActivity]] = defaultdict(list)
+    for item in activities:
+        by_theme_year[(item.theme.id, item.activity.year)].append(item)
+    for (_, year), items in sorted(by_theme_year.items()):
+        sectors = sorted({i.activity.sector.value for i in items})
+        if len(sectors) < 2:
+            continue
+        theme = items[0].theme.record.title
+        titles = tuple(i.activity.title for i in items)
+        proposal = (
+            f"Under {theme} in {year}, {join_and(sectors)} each have activities ({'; '.join(titles)}): "
+            "plan them as joint work with one lead Sector, and report on them once."
+        )
+        score = round(len(sectors) / 4, 2)  # the share of the three Sectors and the General Secretariat
+        members = tuple(i.member() for i in items)
+        yield Finding(
+            finding_id("joint-work", [i.key for i in items]), "joint-work", members, score, titles, proposal
+        )
+
+
+def similar_activities(activities: list[TrackedActivity], min_score: float) -> Iterator[Finding]:
+    """Pairs of activities under different themes whose titles and descriptions are alike."""
+    corpus = Corpus([f"{a.activity.title} {a.activity.description or ''}" for a in activities])
+    for match in corpus.matches(min_score):
+        first, second = activities[match.first], activities[match.second]
+        if first.theme.id == second.theme.id:
+            continue
+        proposal = (
+            f"{first.label} under {first.theme.record.title} and {second.label} under "
+            f"{second.theme.record.title} are alike ({', '.join(match.shared[:3])}): consider one joint "
+            "activity led by one Sector, or say which Sector leads."
+        )
+        keys = [first.key, second.key]
+        members = (first.member(), second.member())
+        finding = Finding(finding_id("similar-activities", keys), "similar-activities", members,
+                          round(match.score, 2), match.shared, proposal)  # fmt: skip
+        yield finding

@@ -1,0 +1,58 @@
+"""A finding: records that overlap, why we think so, and what a Council document could propose."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+# Kinds of finding, in the order they are listed, with the words a reader sees.
+KINDS = {
+    "streamline": "Theme with resolutions in several Sectors",
+    "several-conferences": "Theme with resolutions of several conferences",
+    "new-theme": "Similar resolutions under no common theme",
+    "mapping": "Resolution similar to a theme's, not mapped to it",
+    "joint-work": "Activities of several Sectors on one theme in one year",
+    "similar-activities": "Similar activities under different themes",
+    "similar-bodies": "Bodies whose terms of reference overlap",
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One record (or tracker activity) in a finding, and where it is."""
+
+    kind: str  # resolution, theme, activity, body
+    id: str
+    label: str  # a citation, a title
+    path: Path
+    line: int
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An overlap found in the data, with its evidence and a proposal."""
+
+    id: str
+    kind: str
+    members: tuple[Member, ...]
+    score: float
+    evidence: tuple[str, ...]
+    proposal: str
+
+    @property
+    def title(self) -> str:
+        """The kind of finding in the reader's words."""
+        return KINDS[self.kind]
+
+
+def finding_id(kind: str, keys: list[str]) -> str:
+    """An id that stays the same while the same records overlap the same way: `OV-1a2b3c4d`."""
+    digest = hashlib.sha1("\n".join([kind, *sorted(keys)]).encode("utf-8")).hexdigest()
+    return f"OV-{digest[:8]}"
+
+
+def sort_key(finding: Finding) -> tuple[int, float, str]:
+    """Findings by kind, then the strongest first, then by id: the same data, the same order."""
+    return (list(KINDS).index(finding.kind), -finding.score, finding.id)

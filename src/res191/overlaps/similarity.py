@@ -1,0 +1,150 @@
+"""How alike two texts are, seen through the boilerplate that every ITU title shares.
+
+Texts become TF-IDF vectors of words and word pairs. Words every ITU text uses ("telecommunication",
+"developing countries", "the role of") weigh nothing; words that few texts use weigh most. Pairs to
+compare come from an inverted index of the informative terms only, so the cost grows with the number of
+texts that really share something, not with the square of the number of texts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# English function words, and the words of ITU's titles that say nothing of their subject.
+STOP_WORDS = frozenset(
+    """
+    a an and are as at be by for from in into its of on or the their them these this to with within
+    among between including particular particularly regard regarding relating related such through
+    itu union sector sectors telecommunication telecommunications
+    ict icts developing developed country countries role resolution resolutions
+    international global world member state states matter matters area areas activity activities
+    """.split()
+)
+
+
+def _stem(word: str) -> str:
+    # Plural and -ies endings only: enough for titles to meet ("persons"/"person", "emergencies").
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+# Phrases that say which Sector a text is from, or that every ITU text uses, not what it is about:
+# the Sectors' names, and "telecommunication/information and communication technology".
+_BOILERPLATE = re.compile(
+    r"\b(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
+    r" (?:sector|bureau|advisory group|assembly|conference)\b"
+    r"|\b(?:telecommunications? )?(?:information and communications? technolog(?:y|ies))\b"
+)
+# A pair of words confirms a match of single words; weighed less, so long titles are not diluted.
+_PHRASE_WEIGHT = 0.5
+
+
+def terms(text: str) -> list[str]:
+    """The informative words of a text, lower-cased and stemmed, with each pair of neighbours."""
+    text = _BOILERPLATE.sub(" ", text.lower().replace("/", " "))
+    words = [_stem(w) for w in _WORD.findall(text)]
+    words = [w for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two texts found alike: their positions in the input, the score and the terms they share."""
+
+    first: int
+    second: int
+    score: float
+    shared: tuple[str, ...]
+
+
+class Corpus:
+    """TF-IDF vectors of a set of texts, and the pairs among them that are alike."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        counts = [Counter(terms(text)) for text in texts]
+        frequency = Counter(term for count in counts for term in count)
+        total = len(texts)
+        # Smoothed IDF: a term in every text weighs log(2) at least, never zero or less.
+        self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
+        self.frequency = frequency
+        self.vectors = [self._vector(count) for count in counts]
+
+    def _vector(self, count: Counter[str]) -> dict[str, float]:
+        weights = {
+            term: (1 + math.log(n)) * self.idf[term] * (_PHRASE_WEIGHT if " " in term else 1.0)
+            for term, n in count.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {term: w / norm for term, w in weights.items()}
+
+    def similarity(self, first: int, second: int) -> float:
+        """Cosine similarity of two texts' vectors, from 0 (nothing shared) to 1 (the same)."""
+        a, b = self.vectors[first], self.vectors[second]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b[t] for t, w in a.items() if t in b)
+
+    def shared_terms(self, members: Iterable[int], most: int = 5) -> tuple[str, ...]:
+        """The terms the texts share that weigh most: the evidence of a match, phrases first."""
+        members = list(members)
+        weight: dict[str, float] = defaultdict(float)
+        seen: Counter[str] = Counter()
+        for index in members:
+            for term, w in self.vectors[index].items():
+                weight[term] += w
+                seen[term] += 1
+        common = [t for t in weight if seen[t] >= 2]
+        ranked = sorted(common, key=lambda t: (-weight[t], t))
+        # A phrase says more than its words: drop a word that a chosen phrase already holds.
+        chosen: list[str] = []
+        for term in sorted(ranked[: most * 2], key=lambda t: (" " not in t, -weight[t], t)):
+            if " " in term or not any(term in phrase.split() for phrase in chosen):
+                chosen.append(term)
+        return tuple(sorted(chosen[:most], key=lambda t: (-weight[t], t)))
+
+    def shared_with(self, text: int, others: Iterable[int], most: int = 5) -> tuple[str, ...]:
+        """The terms of one text found in any of the others, those that weigh most in it first."""
+        elsewhere = set().union(*(self.vectors[o] for o in others))
+        vector = self.vectors[text]
+        ranked = sorted((t for t in vector if t in elsewhere), key=lambda t: (-vector[t], t))
+        words = [t for t in ranked if " " not in t]
+        phrases = [t for t in ranked if " " in t]
+        # A phrase says more than its words: show it, and leave out the words it holds.
+        kept = phrases + [w for w in words if not any(w in p.split() for p in phrases)]
+        return tuple(sorted(kept[:most], key=lambda t: (-vector[t], t)))
+
+    def candidates(self, max_share: float = 0.05, least: int = 12) -> set[tuple[int, int]]:
+        """Pairs of texts sharing at least one informative term (one held by few texts)."""
+        limit = max(least, int(max_share * len(self.vectors)))
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, vector in enumerate(self.vectors):
+            for term in vector:
+                if self.frequency[term] <= limit:
+                    postings[term].append(index)
+        pairs: set[tuple[int, int]] = set()
+        for holders in postings.values():
+            for i, first in enumerate(holders):
+                for second in holders[i + 1 :]:
+                    pairs.add((first, second))
+        return pairs
+
+    def matches(self, threshold: float, allowed: set[tuple[int, int]] | None = None) -> list[Match]:
+        """Every candidate pair at or above threshold (only among allowed pairs, if given), best first."""
+        found = []
+        for first, second in self.candidates():
+            if allowed is not None and (first, second) not in allowed:
+                continue
+            score = self.similarity(first, second)
+            if score >= threshold:
+                found.append(Match(first, second, score, self.shared_terms((first, second))))
+        return sorted(found, key=lambda m: (-m.score, m.first, m.second))
