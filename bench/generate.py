@@ -7,6 +7,7 @@ a real fact, and none of it belongs under data/. Deterministic: the same N gives
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 from pathlib import Path
 
@@ -55,11 +56,39 @@ WORDS = [
 ]
 
 
-def _title(rng: random.Random) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 14))).capitalize()
+BOILERPLATE = [
+    "the role of telecommunication/information and communication technology in",
+    "strengthening the role of ITU in",
+    "assistance to developing countries for",
+    "telecommunication/information and communication technologies for",
+]
 
 
-def _resolution(rng: random.Random, rid: str, conference: str, number: int) -> str:
+def _syllables(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfglmnprstv") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+
+
+class Vocabulary:
+    """Subject words drawn as in real text: a few common, most rare (Zipf's law)."""
+
+    def __init__(self, rng: random.Random, size: int = 5000) -> None:
+        self.words = sorted({_syllables(rng) for _ in range(size)})
+        rng.shuffle(self.words)
+        weights = [1 / rank for rank in range(1, len(self.words) + 1)]
+        self.cumulative = list(itertools.accumulate(weights))
+
+    def draw(self, rng: random.Random, count: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=count)
+
+
+def _title(rng: random.Random, vocabulary: Vocabulary | None = None) -> str:
+    if vocabulary is None:
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 14))).capitalize()
+    subject = " and ".join(vocabulary.draw(rng, rng.randint(2, 4)))
+    return f"{rng.choice(BOILERPLATE)} {subject}".capitalize()
+
+
+def _resolution(rng: random.Random, rid: str, conference: str, number: int, vocabulary: Vocabulary) -> str:
     lines = [
         "# yaml-language-server: $schema=../../schemas/resolution.schema.json",
         f"id: {rid}",
@@ -77,7 +106,7 @@ def _resolution(rng: random.Random, rid: str, conference: str, number: int) -> s
             f"  - place: {rng.choice(PLACES)}",
             f"    year: {year}",
             f"    revised: {'true' if index else 'false'}",
-            f"    title: {_title(rng)}",
+            f"    title: {_title(rng, vocabulary)}",
             f"    status: {'in-force' if index == 2 else 'superseded'}",
             f"    link: https://example.org/{rid}/{year}",
         ]
@@ -86,14 +115,16 @@ def _resolution(rng: random.Random, rid: str, conference: str, number: int) -> s
     return "\n".join(lines) + "\n"
 
 
-def _theme(rng: random.Random, tid: str, resolutions: list[str], bodies: list[str]) -> str:
+def _theme(
+    rng: random.Random, tid: str, resolutions: list[str], bodies: list[str], vocabulary: Vocabulary
+) -> str:
     plenipotentiary = [r for r in resolutions if r.startswith("pp-")] or resolutions
     chosen = [rng.choice(plenipotentiary), *rng.sample(resolutions, min(len(resolutions), rng.randint(1, 5)))]
     lines = [
         "# yaml-language-server: $schema=../../schemas/theme.schema.json",
         f"id: {tid}",
-        f"title: {_title(rng)}",
-        f"description: {_title(rng)}.",
+        f"title: {_title(rng, vocabulary)}",
+        f"description: {_title(rng, vocabulary)}.",
         "status: active",
         f'since: "{rng.randint(2015, 2024)}-0{rng.randint(1, 9)}"',
         f"proposed_by: {rng.choice(bodies)}",
@@ -108,9 +139,9 @@ def _theme(rng: random.Random, tid: str, resolutions: list[str], bodies: list[st
         lines += [
             f"  - year: {rng.randint(2022, 2025)}",
             f"    sector: {rng.choice(SECTORS)}",
-            f"    title: {_title(rng)}",
+            f"    title: {_title(rng, vocabulary)}",
             "    status: ongoing",
-            f"    description: {_title(rng)}.",
+            f"    description: {_title(rng, vocabulary)}.",
         ]
     return "\n".join(lines) + "\n"
 
@@ -155,14 +186,15 @@ def generate(root: Path, count: int, seed: int = 191) -> None:
         )
     remaining = count - len(bodies)
     resolutions = []
+    vocabulary = Vocabulary(rng)
     for n in range(int(remaining * 0.6)):
         conference = rng.choice(list(CONFERENCES))
         rid = f"{conference.lower()}-{n}"
         resolutions.append(rid)
-        (folders["resolutions"] / f"{rid}.yaml").write_text(_resolution(rng, rid, conference, n))
+        (folders["resolutions"] / f"{rid}.yaml").write_text(_resolution(rng, rid, conference, n, vocabulary))
     themes = [f"theme-{n}" for n in range(int(remaining * 0.25))]
     for tid in themes:
-        (folders["themes"] / f"{tid}.yaml").write_text(_theme(rng, tid, resolutions, bodies))
+        (folders["themes"] / f"{tid}.yaml").write_text(_theme(rng, tid, resolutions, bodies, vocabulary))
     for n in range(remaining - len(resolutions) - len(themes)):
         day = f"{2015 + n % 10}-{1 + n % 12:02d}-{1 + n % 28:02d}"
         mid = f"meeting-{n}"

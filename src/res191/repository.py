@@ -13,7 +13,7 @@ from res191.checks.schema import validate_record
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.loading.files import FileProblem, FoundFile, RecordFile, check_link, read_text, shown_path
 from res191.loading.frontmatter import split_front_matter
-from res191.loading.positions import locate
+from res191.loading.positions import Position, locate, shallow_positions
 from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
 from res191.models import KINDS, RecordKind
 
@@ -28,6 +28,7 @@ class LoadedRecord:
     parsed: bool = False  # whether the file parsed into a mapping at all
     body: str = ""  # the Markdown after the front matter of a meeting: its outcome
     document: Document | None = field(default=None, repr=False)
+    _shallow: dict[tuple[str | int, ...], tuple[Position, Position]] | None = field(default=None, repr=False)
 
     @property
     def raw(self) -> dict[str, Any] | None:
@@ -44,14 +45,29 @@ class LoadedRecord:
         """Line and column of a value (or its key) in the file, parsing it again if need be.
 
         A record that passed its schema gives up its node tree: most never need a position, and
-        keeping them all costs more than parsing the few that do once more.
+        keeping them all costs more than parsing the few that do once more. What that parse finds
+        near the top of the record is kept, small, for the next question.
         """
-        if self.document is None:
-            try:
-                self.document, _, _ = _parse_file(self.file)
-            except (FileProblem, YamlProblem):  # the file changed under us; point at its start
-                return 1, 1
-        return locate(self.document, path, at_key)
+        if self.document is not None:
+            return locate(self.document, path, at_key)
+        if self._shallow is None or (path not in self._shallow and len(path) <= 2):
+            document = self._reparse()
+            if document is None:
+                return 1, 1  # the file changed under us and no longer parses: point at its start
+            self._shallow = shallow_positions(document)
+            if path not in self._shallow:
+                return locate(document, path, at_key)
+        if path in self._shallow:
+            key, value = self._shallow[path]
+            return key if at_key else value
+        document = self._reparse()
+        return locate(document, path, at_key) if document is not None else (1, 1)
+
+    def _reparse(self) -> Document | None:
+        try:
+            return _parse_file(self.file)[0]
+        except (FileProblem, YamlProblem):
+            return None
 
 
 @dataclass

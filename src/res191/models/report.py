@@ -8,7 +8,7 @@ from pydantic import Field
 
 from res191.models.common import Id, IsoDate, MeetingRef, ResolutionRef, Source, StrictModel, Text, Year
 
-Annex = Literal["themes", "mapping", "tracker"]
+Annex = Literal["themes", "mapping", "tracker", "overlaps"]
 
 
 class Report(StrictModel):
@@ -34,5 +34,5 @@ class Report(StrictModel):
     strategic_plan_link: Text
     financial_implications: Text
     references: list[ResolutionRef] = Field([], description="Ids of the resolutions cited under References.")
-    annexes: list[Annex] = Field([], description="Optional annexes: themes, mapping, tracker.")
+    annexes: list[Annex] = Field([], description="Optional annexes: themes, mapping, tracker, overlaps.")
     sources: list[Source] = []

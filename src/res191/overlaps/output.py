@@ -34,9 +34,8 @@ def as_dict(finding: Finding) -> dict[str, Any]:
 
 
 def write_json(findings: list[Finding], out: TextIO) -> None:
-    """A JSON list of findings."""
-    json.dump([as_dict(f) for f in findings], out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    """A JSON list of findings, one per line: readable, and written by the C encoder (indent is not)."""
+    out.write("[\n" + ",\n".join(json.dumps(as_dict(f), ensure_ascii=False) for f in findings) + "\n]\n")
 
 
 def write_csv(findings: list[Finding], out: TextIO) -> None:

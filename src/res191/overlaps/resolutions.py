@@ -33,50 +33,67 @@ def similar_pairs(
 def resolution_findings(
     resolutions: list[Entry[Resolution]], themes: list[Entry[Theme]], year: int | None, min_score: float
 ) -> Iterator[Finding]:
-    """Groups of similar resolutions: under no theme, a new theme; partly under one, a mapping."""
+    """Similar resolutions: under no theme, a proposed new theme; one under a theme, a proposed mapping."""
     corpus, pairs = similar_pairs(resolutions, min_score)
     themes_of: dict[str, set[str]] = defaultdict(set)
     for theme in themes:
         for ref in theme.record.resolutions:
             themes_of[ref].add(theme.id)
-    by_id = {t.id: t for t in themes}
-    for group in components(list(pairs)):
+    yield from _new_themes(resolutions, corpus, pairs, themes_of, year)
+    yield from _mappings(resolutions, {t.id: t for t in themes}, corpus, pairs, themes_of, year)
+
+
+def _new_themes(
+    resolutions: list[Entry[Resolution]],
+    corpus: Corpus,
+    pairs: dict[tuple[int, int], float],
+    themes_of: dict[str, set[str]],
+    year: int | None,
+) -> Iterator[Finding]:
+    """Groups of similar resolutions none of which is under any theme."""
+    unmapped = {
+        (a, b): s
+        for (a, b), s in pairs.items()
+        if not themes_of[resolutions[a].id] and not themes_of[resolutions[b].id]
+    }
+    for group in components(list(unmapped)):
         ids = [resolutions[i].id for i in group]
-        if set.intersection(*(themes_of[i] for i in ids)):
-            continue  # already mapped to a theme together: nothing new to propose
         evidence = corpus.shared_terms(group)
         labels = [cite(resolutions[i].record, year) for i in group]
         members = tuple(resolutions[i].member(label) for i, label in zip(group, labels, strict=True))
-        mapped = sorted({t for i in ids for t in themes_of[i]})
-        if not mapped:
-            score = round(max(s for (a, b), s in pairs.items() if a in group), 2)
-            proposal = (
-                f"{join_and(labels)} are on the same subject ({', '.join(evidence[:3])}) and under no "
-                "theme: consider proposing them as a theme of mutual interest, with focal points from the "
-                "Sectors concerned."
-            )
-            yield Finding(finding_id("new-theme", ids), "new-theme", members, score, evidence, proposal)
-            continue
-        for theme_id in mapped:
-            inside = [i for i in group if theme_id in themes_of[resolutions[i].id]]
-            for i in group:
-                if i in inside:
-                    continue
-                best = max(corpus.similarity(i, j) for j in inside)
-                if best < min_score:
-                    continue  # linked to the group through another member only
-                shared = corpus.shared_with(i, inside)
-                theme = by_id[theme_id]
-                proposal = (
-                    f"{cite(resolutions[i].record, year)} is close to the resolutions of the theme "
-                    f"{theme.record.title} ({', '.join(shared[:3])}) but not mapped to it: consider "
-                    "adding it to the theme's resolutions."
-                )
-                members = (
-                    resolutions[i].member(cite(resolutions[i].record, year)),
-                    theme.member(theme.record.title),
-                )
-                keys = [resolutions[i].id, theme_id]
-                yield Finding(
-                    finding_id("mapping", keys), "mapping", members, round(best, 2), shared, proposal
-                )
+        score = round(max(s for (a, _), s in unmapped.items() if a in group), 2)
+        proposal = (
+            f"{join_and(labels)} are on the same subject ({', '.join(evidence[:3])}) and under no "
+            "theme: consider proposing them as a theme of mutual interest, with focal points from the "
+            "Sectors concerned."
+        )
+        yield Finding(finding_id("new-theme", ids), "new-theme", members, score, evidence, proposal)
+
+
+def _mappings(
+    resolutions: list[Entry[Resolution]],
+    themes: dict[str, Entry[Theme]],
+    corpus: Corpus,
+    pairs: dict[tuple[int, int], float],
+    themes_of: dict[str, set[str]],
+    year: int | None,
+) -> Iterator[Finding]:
+    """A resolution similar to one of a theme's resolutions, and not itself under that theme."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (a, b), score in pairs.items():
+        for outside, inside in ((a, b), (b, a)):
+            for theme_id in themes_of[resolutions[inside].id] - themes_of[resolutions[outside].id]:
+                if score > best.get((outside, theme_id), (0.0, -1))[0]:
+                    best[(outside, theme_id)] = (score, inside)
+    for (outside, theme_id), (score, inside) in sorted(best.items()):
+        entry, theme = resolutions[outside], themes[theme_id]
+        shared = corpus.shared_with(outside, [inside])
+        label = cite(entry.record, year)
+        proposal = (
+            f"{label} is close to {cite(resolutions[inside].record, year)}, a resolution of the theme "
+            f"{theme.record.title} ({', '.join(shared[:3])}), but is not mapped to the theme: consider "
+            "adding it to the theme's resolutions."
+        )
+        members = (entry.member(label), theme.member(theme.record.title))
+        keys = [entry.id, theme_id]
+        yield Finding(finding_id("mapping", keys), "mapping", members, round(score, 2), shared, proposal)

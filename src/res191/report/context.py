@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from res191.models import Body, Conference, Meeting, Report, Resolution, Sector, Theme
 from res191.models.theme import Activity, FocalPoint
 from res191.report.narrative import split_sections
 from res191.report.text import join_and
 from res191.repository import Repository
+
+if TYPE_CHECKING:
+    from res191.overlaps.findings import Finding
 
 CONFERENCE_NAMES = {
     Conference.PP: "the Plenipotentiary Conference",
@@ -99,6 +102,7 @@ class ReportContext:
     reports_to: list[Body]
     theme_rows: list[ThemeRow]
     annexes: list[str]
+    overlaps: list[Finding] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)
 
     def as_template_variables(self) -> dict[str, Any]:
@@ -194,8 +198,16 @@ def build_context(repository: Repository, year: int) -> ReportContext:
         reports_to=[bodies[b] for b in (iscg.reports_to if iscg else []) if b in bodies],
         theme_rows=[_row(t, resolutions, year) for t in themes if t.status != "retired"],
         annexes=list(report.annexes),
+        overlaps=_overlaps(repository, year) if "overlaps" in report.annexes else [],
         bodies=bodies,
     )
+
+
+def _overlaps(repository: Repository, year: int) -> list[Finding]:
+    # Imported here: only a report with this annex pays for the similarity of every resolution.
+    from res191.overlaps.find import find_overlaps
+
+    return find_overlaps(repository, year)
 
 
 def _row(theme: Theme, resolutions: dict[str, Resolution], year: int) -> ThemeRow:
