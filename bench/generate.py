@@ -69,9 +69,13 @@ def _syllables(rng: random.Random) -> str:
 
 
 class Vocabulary:
-    """Subject words drawn as in real text: a few common, most rare (Zipf's law)."""
+    """Subject words drawn as in real text: a few common, most rare (Zipf's law).
 
-    def __init__(self, rng: random.Random, size: int = 5000) -> None:
+    Its size grows with the number of records, as a real vocabulary does (Heaps' law): with a fixed
+    vocabulary a large synthetic repository would be far more alike than any real one.
+    """
+
+    def __init__(self, rng: random.Random, size: int) -> None:
         self.words = sorted({_syllables(rng) for _ in range(size)})
         rng.shuffle(self.words)
         weights = [1 / rank for rank in range(1, len(self.words) + 1)]
@@ -186,7 +190,7 @@ def generate(root: Path, count: int, seed: int = 191) -> None:
         )
     remaining = count - len(bodies)
     resolutions = []
-    vocabulary = Vocabulary(rng)
+    vocabulary = Vocabulary(rng, size=max(2000, count))
     for n in range(int(remaining * 0.6)):
         conference = rng.choice(list(CONFERENCES))
         rid = f"{conference.lower()}-{n}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ class LoadedRecord:
         value = self.document.value if self.document is not None else None
         return value if isinstance(value, dict) else None
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """The record's id, which is its file name without the ending."""
         return self.file.path.stem
@@ -92,8 +93,14 @@ def _parse_file(file: RecordFile) -> tuple[Document, str, bool]:
     return parse_yaml(front.yaml, line_offset=front.first_line), front.body, bom
 
 
-def load_record(file: RecordFile, root: Path) -> tuple[LoadedRecord, list[Diagnostic]]:
-    """Read, parse and schema-check one file; every problem becomes a diagnostic, none escapes."""
+def load_record(
+    file: RecordFile, root: Path, positions: bool = False
+) -> tuple[LoadedRecord, list[Diagnostic]]:
+    """Read, parse and schema-check one file; every problem becomes a diagnostic, none escapes.
+
+    With positions, the record keeps where its top-level keys and their items are, for commands
+    that point at many records (overlaps) without parsing them again.
+    """
     loaded = LoadedRecord(file)
     found: list[Diagnostic] = []
     try:
@@ -137,11 +144,13 @@ def load_record(file: RecordFile, root: Path) -> tuple[LoadedRecord, list[Diagno
     loaded.declared_id = declared if isinstance(declared, str) else None
     loaded.record, schema_problems = validate_record(file, document)
     if loaded.record is not None:
+        if positions:
+            loaded._shallow = shallow_positions(document)
         loaded.document = None
     return loaded, found + schema_problems
 
 
-def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile]) -> Repository:
+def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile], positions: bool = False) -> Repository:
     """Load the record files among files; any other file under data/ gets a warning."""
     repository = Repository(root)
     for found in files:
@@ -151,7 +160,7 @@ def load_repository(root: Path, cwd: Path, files: Iterable[FoundFile]) -> Reposi
                 repository.diagnostics.append(not_a_record(shown, found.kind))
             continue
         record_file = RecordFile(found.path, shown, found.kind, found.is_link)
-        loaded, problems = load_record(record_file, root)
+        loaded, problems = load_record(record_file, root, positions)
         repository.records.append(loaded)
         repository.diagnostics.extend(problems)
     return repository

@@ -40,7 +40,7 @@ def overlaps_command(
     if not 0 <= score <= 1:
         raise fail("--min-score is a number from 0 to 1, e.g. 0.25")
     base = repository_root(root)
-    repository = load_repository(base, Path.cwd(), list_files(base))
+    repository = load_repository(base, Path.cwd(), list_files(base), positions=True)
     failed = sum(1 for r in repository.records if r.record is None)
     if failed:
         typer.echo(f"res191: {failed} record(s) with errors were left out; run `res191 validate`", err=True)
