@@ -218,4 +218,4 @@ def test_pairs_compared_grow_well_below_the_square(tmp_path: Path) -> None:
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     corpus = Corpus([" ".join(e.title or "" for e in r.record.editions) for r in resolutions])
     every_pair = len(resolutions) * (len(resolutions) - 1) // 2
-    assert len(corpus.candidates()) < every_pair / 20
+    assert len(corpus.scores()) < every_pair / 20

@@ -199,3 +199,13 @@ def test_reference_docx_gives_its_styles(run_cli: RunCli, tmp_path: Path) -> Non
                                       str(tmp_path / "house-style.docx"))))  # fmt: skip
     assert made.styles["Heading 2"].font.size == Pt(20)
     assert "Example content" not in docx_text(made)
+
+
+def test_overlaps_annex_carries_the_findings(run_cli: RunCli) -> None:
+    markdown = report(run_cli, WITH_REPORT).decode("utf-8")
+    annex = markdown.split("## Annex: Overlaps identified and proposed solutions", 1)[1]
+    assert (
+        "- **Theme with resolutions in several Sectors.** Alpha theme rests on resolutions of PP, WTSA,"
+        in annex
+    )
+    assert "Overlaps identified" not in GOLDEN.read_text(encoding="utf-8")  # the 2024 report has no annexes

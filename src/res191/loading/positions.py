@@ -33,27 +33,26 @@ Position = tuple[int, int]
 
 
 def shallow_positions(document: Document) -> dict[tuple[str | int, ...], tuple[Position, Position]]:
-    """(key position, value position) of every top-level key and of the items one level below.
+    """(key position, value position) of every top-level key and of the items of top-level lists.
 
     A small index kept instead of the node tree, so that a record can be pointed at many times
     (a theme's resolutions, its tracker's activities) after its tree is gone.
     """
-
-    def at(node: Node) -> Position:
-        return node.start_mark.line + 1 + document.line_offset, node.start_mark.column + 1
-
+    offset = document.line_offset + 1
     index: dict[tuple[str | int, ...], tuple[Position, Position]] = {}
     root = document.node
     if not isinstance(root, MappingNode):
         return index
-    index[()] = (at(root), at(root))
+    start = (root.start_mark.line + offset, root.start_mark.column + 1)
+    index[()] = (start, start)
     for key_node, value_node in root.value:
-        key = key_node.value
-        index[(key,)] = (at(key_node), at(value_node))
+        key_mark, value_mark = key_node.start_mark, value_node.start_mark
+        index[(key_node.value,)] = (
+            (key_mark.line + offset, key_mark.column + 1),
+            (value_mark.line + offset, value_mark.column + 1),
+        )
         if isinstance(value_node, SequenceNode):
             for i, item in enumerate(value_node.value):
-                index[(key, i)] = (at(item), at(item))
-        elif isinstance(value_node, MappingNode):
-            for inner_key, inner_value in value_node.value:
-                index[(key, inner_key.value)] = (at(inner_key), at(inner_value))
+                at = (item.start_mark.line + offset, item.start_mark.column + 1)
+                index[(key_node.value, i)] = (at, at)
     return index

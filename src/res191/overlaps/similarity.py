@@ -57,8 +57,8 @@ def terms(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
-# The most texts a term may be shared by and still propose a pair to compare (see Corpus.candidates).
-CANDIDATE_TERM_LIMIT = 100
+# The most texts a term may be shared by before it counts as boilerplate (see Corpus.__init__).
+TERM_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -74,18 +74,19 @@ class Match:
 class Corpus:
     """TF-IDF vectors of a set of texts, and the pairs among them that are alike."""
 
-    def __init__(self, texts: Sequence[str], max_share: float = 0.02, least: int = 12) -> None:
+    def __init__(self, texts: Sequence[str]) -> None:
         counts = [Counter(terms(text)) for text in texts]
         frequency = Counter(term for count in counts for term in count)
         total = len(texts)
-        # A term most texts of this corpus use is its boilerplate, whatever the word: it neither
-        # links two texts nor adds to their score. (In the 40 real resolutions no term reaches 12.)
-        self.limit = max(least, int(max_share * total))
-        self.boilerplate = {term for term, df in frequency.items() if df > self.limit}
+        # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither
+        # links two texts nor adds to their score. Many: 2% of the texts, at least 12 (in the 40 real
+        # resolutions no term reaches 12), at most TERM_LIMIT, which keeps the pairs to compare
+        # bounded by the vocabulary rather than by the square of the number of texts.
+        self.limit = min(max(12, int(0.02 * total)), TERM_LIMIT)
         # Smoothed IDF: a rare term weighs most, a common one at least log(2).
         self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
         self.vectors = [
-            self._vector(Counter({t: n for t, n in count.items() if t not in self.boilerplate}))
+            self._vector(Counter({t: n for t, n in count.items() if frequency[t] <= self.limit}))
             for count in counts
         ]
 
@@ -131,33 +132,24 @@ class Corpus:
         kept = phrases + [w for w in words if not any(w in p.split() for p in phrases)]
         return tuple(sorted(kept[:most], key=lambda t: (-vector[t], t)))
 
-    def candidates(self) -> set[tuple[int, int]]:
-        """Pairs of texts sharing at least one term that at most CANDIDATE_TERM_LIMIT texts use.
-
-        A pair whose only shared subject word is used by more texts than that would not score
-        high; leaving such words out bounds the pairs by the vocabulary, not by the square of the
-        number of texts.
-        """
-        postings: dict[str, list[int]] = defaultdict(list)
+    def scores(self) -> dict[tuple[int, int], float]:
+        """The cosine similarity of every pair of texts sharing a term, in one pass over the terms."""
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, vector in enumerate(self.vectors):
-            for term in vector:
-                postings[term].append(index)
-        pairs: set[tuple[int, int]] = set()
+            for term, weight in vector.items():
+                postings[term].append((index, weight))
+        totals: dict[tuple[int, int], float] = defaultdict(float)
         for holders in postings.values():
-            if len(holders) > CANDIDATE_TERM_LIMIT:
-                continue
-            for i, first in enumerate(holders):
-                for second in holders[i + 1 :]:
-                    pairs.add((first, second))
-        return pairs
+            for i, (first, weight) in enumerate(holders):
+                for second, other in holders[i + 1 :]:
+                    totals[(first, second)] += weight * other
+        return totals
 
-    def matches(self, threshold: float, allowed: set[tuple[int, int]] | None = None) -> list[Match]:
-        """Every candidate pair at or above threshold (only among allowed pairs, if given), best first."""
-        found = []
-        for first, second in self.candidates():
-            if allowed is not None and (first, second) not in allowed:
-                continue
-            score = self.similarity(first, second)
-            if score >= threshold:
-                found.append(Match(first, second, score, self.shared_terms((first, second))))
+    def matches(self, threshold: float) -> list[Match]:
+        """Every pair of texts at or above threshold, best first, with the terms they share."""
+        found = [
+            Match(first, second, score, self.shared_terms((first, second)))
+            for (first, second), score in self.scores().items()
+            if score >= threshold - 1e-9  # the sum of floats may fall a hair short of an exact score
+        ]
         return sorted(found, key=lambda m: (-m.score, m.first, m.second))
