@@ -51,6 +51,8 @@ def report_command(
         raise fail(f"--reference-docx {reference_docx}: no such file")
     if reference_docx is not None and output_format != "docx":
         raise fail("--reference-docx applies to --format docx only")
+    if reference_docx is not None:
+        _check_reference(reference_docx)
     base = repository_root(root)
     cwd = Path.cwd()
 
@@ -65,10 +67,6 @@ def report_command(
         raise fail(str(error), EXIT_PROBLEMS) from None
     except TemplateProblem as error:
         raise fail(f"template error: {error}") from None
-    except Exception as error:  # python-docx's many ways of refusing a file that is not a .docx
-        if reference_docx is None:
-            raise
-        raise fail(f"--reference-docx {reference_docx} cannot be read as a Word document ({error})") from None
 
     if output == "-":
         sys.stdout.buffer.write(content)
@@ -80,3 +78,13 @@ def report_command(
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     typer.echo(f"wrote {target}")
+
+
+def _check_reference(path: Path) -> None:
+    """Refuse, before any work, a reference document that python-docx cannot open."""
+    from docx import Document
+
+    try:
+        Document(str(path))
+    except Exception as error:  # python-docx refuses a non-.docx file in many ways (zip, XML, parts)
+        raise fail(f"--reference-docx {path} cannot be read as a Word document ({error})") from None

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from res191.models import Conference, Resolution
+from res191.models import Resolution
 from res191.overlaps.findings import Member
 from res191.repository import LoadedRecord
 
@@ -65,6 +65,3 @@ def components(pairs: list[tuple[int, int]]) -> list[list[int]]:
     for item in sorted(parent):
         groups[root(item)].append(item)
     return sorted(groups.values())
-
-
-SECTOR_CONFERENCES = frozenset({Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from res191.models import Conference, Resolution, Sector, Theme
-from res191.overlaps.common import SECTOR_CONFERENCES, Entry, cite, sector_of
+from res191.overlaps.common import Entry, cite, sector_of
 from res191.overlaps.findings import Finding, finding_id
 from res191.report.text import join_and
 
@@ -19,10 +19,7 @@ def theme_findings(
         conferences = sorted({r.record.conference for r in cited}, key=list(Conference).index)
         if len(conferences) < 2:
             continue
-        sectors = sorted(
-            {r.record.conference.sector for r in cited if r.record.conference in SECTOR_CONFERENCES},
-            key=lambda s: list(Sector).index(s) if s else 0,
-        )
+        sectors = sorted({s for r in cited if (s := r.record.conference.sector)}, key=list(Sector).index)
         names = join_and([c.value for c in conferences])
         under = "the PP resolution" if Conference.PP in conferences else "one resolution"
         title = theme.record.title
@@ -30,7 +27,7 @@ def theme_findings(
             kind = "streamline"
             proposal = (
                 f"{title} rests on resolutions of {names}: consider streamlining them under {under}, "
-                f"with one of {join_and([s.value for s in sectors if s]).replace(', and', ' and')} leading "
+                f"with one of {join_and([s.value for s in sectors]).replace(', and', ' and')} leading "
                 "and the others contributing through their focal points."
             )
         else:
