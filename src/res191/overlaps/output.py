@@ -80,7 +80,12 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
     table.add_column("proposal, evidence and records", ratio=1)
     for f in findings:
         records = "\n".join(f"  {escape(m.label)} [dim]{m.path.as_posix()}:{m.line}[/dim]" for m in f.members)
-        details = f"{escape(f.proposal)}\n[cyan]evidence:[/cyan] {escape(', '.join(f.evidence))}\n{records}"
+        details = escape(f.proposal)
+        if set(f.evidence) - {
+            m.label for m in f.members
+        }:  # citations already listed as records say nothing new
+            details += f"\n[cyan]evidence:[/cyan] {escape(', '.join(f.evidence))}"
+        details += f"\n{records}"
         table.add_row(f"{f.id}\n[bold]{f.kind}[/bold]", f"{f.score:.2f}", details)
     console.print(table)
     console.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")

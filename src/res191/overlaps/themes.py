@@ -25,10 +25,15 @@ def theme_findings(
         title = theme.record.title
         if len(sectors) >= 2:
             kind = "streamline"
+            names_of_sectors = [s.value for s in sectors]
+            if len(names_of_sectors) == 2:
+                lead = f"{names_of_sectors[0]} or {names_of_sectors[1]} leading and the other"
+            else:
+                listed = f"{', '.join(names_of_sectors[:-1])} and {names_of_sectors[-1]}"
+                lead = f"one of {listed} leading and the others"
             proposal = (
                 f"{title} rests on resolutions of {names}: consider streamlining them under {under}, "
-                f"with one of {join_and([s.value for s in sectors]).replace(', and', ' and')} leading "
-                "and the others contributing through their focal points."
+                f"with {lead} contributing through their focal points."
             )
         else:
             kind = "several-conferences"
