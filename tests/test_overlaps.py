@@ -209,6 +209,13 @@ def test_records_with_errors_are_left_out_and_nothing_is_written(run_cli: RunCli
     assert snapshot(root) == before
 
 
+def test_nothing_to_find(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {"bodies/a.yaml": "id: a\nacronym: A\nname: Group A\n"})
+    assert run_cli(root, "overlaps", "--format", "json").stdout == "[]\n"
+    assert run_cli(root, "overlaps").stdout == "No overlap found.\n"
+    assert run_cli(root, "overlaps", "--format", "md").stdout == "No overlap was found.\n"
+
+
 def test_pairs_compared_grow_well_below_the_square(tmp_path: Path) -> None:
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate

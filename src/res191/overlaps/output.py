@@ -35,6 +35,9 @@ def as_dict(finding: Finding) -> dict[str, Any]:
 
 def write_json(findings: list[Finding], out: TextIO) -> None:
     """A JSON list of findings, one per line: readable, and written by the C encoder (indent is not)."""
+    if not findings:
+        out.write("[]\n")
+        return
     out.write("[\n" + ",\n".join(json.dumps(as_dict(f), ensure_ascii=False) for f in findings) + "\n]\n")
 
 
