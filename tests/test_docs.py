@@ -51,3 +51,13 @@ def test_every_package_is_installed() -> None:
         ".".join(path.parent.relative_to(REPO / "src").parts) for path in (REPO / "src").rglob("__init__.py")
     }
     assert found | {"res191.templates"} == listed
+
+
+def test_overlaps_help_lists_every_kind() -> None:
+    from typer.testing import CliRunner
+
+    from res191.cli import app
+    from res191.overlaps.findings import KINDS
+
+    shown = " ".join(CliRunner().invoke(app, ["overlaps", "--help"], terminal_width=200).stdout.split())
+    assert all(kind in shown for kind in KINDS)

@@ -13,10 +13,14 @@ from res191.cli.common import ROOT_OPTION, fail, repository_root
 def overlaps_command(
     year: int | None = typer.Option(None, "--year", "-y", help="Activities and citations of this year only."),
     kind: list[str] = typer.Option(
-        [], "--kind", "-k", help="Only these kinds of finding (repeat); see the README for the list."
+        [],
+        "--kind",
+        "-k",
+        help="Only this kind of finding (repeat for more): streamline, several-conferences, new-theme, "
+        "mapping, joint-work, similar-activities, similar-bodies.",
     ),
     min_score: float | None = typer.Option(
-        None, "--min-score", help="Leave out findings scoring less (0 to 1)."
+        None, "--min-score", help="Leave out findings scoring less (0 to 1). Default: 0.25."
     ),
     output_format: str = typer.Option("text", "--format", "-f", help="text, json, md or csv."),
     root: Path | None = ROOT_OPTION,

@@ -22,7 +22,7 @@ def schema_command(
     ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
-    """Write <kind>.schema.json for resolution, theme, meeting and body."""
+    """Write <kind>.schema.json for every kind of record: resolution, theme, meeting, body, report."""
     from res191.atomic import write_text
     from res191.models import KINDS
     from res191.schemas import SCHEMA_FOLDER, render, schema_file_name
