@@ -84,3 +84,37 @@ def test_problems_are_shifted_by_the_front_matter_offset() -> None:
 
 def test_anchor_without_alias_is_harmless() -> None:
     assert parse_yaml("title: &t A & B\n").value == {"title": "A & B"}
+
+
+def test_pure_python_parser_gives_the_same_values_positions_and_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where PyYAML has no libyaml, its pure-Python composer takes over with the same results."""
+    import yaml
+
+    from res191.loading import yaml12
+
+    texts = [
+        "id: x\r\neditions:\r\n  - {place: Busan, year: 2014, revised: yes}\r\nsectors: [ITU-R, 0o17, ~]\r\n",
+        "a: 1\nb:\n  c: [1, 2\n",
+        "a: &x 1\nb: *x\n",
+        "a: 1\na: 2\n",
+        "a:\n\tb: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: " + "[" * 300 + "]" * 300 + "\n",
+    ]
+
+    def outcome(text: str) -> object:
+        try:
+            document = yaml12.parse_yaml(text)
+        except yaml12.YamlProblem as problem:
+            return (problem.code, problem.line, problem.column)
+        return (document.value, locate(document, ("editions", 0, "year")))
+
+    with_libyaml = [outcome(t) for t in texts]
+    monkeypatch.setattr(yaml12, "_Composer", yaml12.composer_class(yaml.SafeLoader))
+    monkeypatch.setattr(yaml12, "_SAFE_COMPOSE_DEPTH", 200)
+    pure = [outcome(t) for t in texts]
+    assert [r[0] for r in pure] == [r[0] for r in with_libyaml]
+    assert pure[0] == with_libyaml[0]
+    assert pure[2:] == with_libyaml[2:]

@@ -66,13 +66,25 @@ class Document:
     line_offset: int = 0
 
 
-class _Composer(yaml.CSafeLoader):
-    """libyaml's parser and composer, with tag resolution left to the builder below."""
+def composer_class(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> Any:
+    """A PyYAML loader class that parses and composes, leaving tag resolution to the builder below."""
 
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            return _PLAIN if implicit[0] else STR
-        return MAP if kind is MappingNode else SEQ
+    class Composer(base):  # type: ignore[valid-type,misc]
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                return _PLAIN if implicit[0] else STR
+            return MAP if kind is MappingNode else SEQ
+
+    return Composer
+
+
+# PyYAML built without libyaml (rare: its wheels include it) has the same composer in pure Python,
+# with the same nodes and marks: slower, and recursing in Python, so it is trusted with less depth.
+if getattr(yaml, "__with_libyaml__", False):
+    _Composer = composer_class(yaml.CSafeLoader)
+else:  # pragma: no cover - exercised by tests/test_yaml12.py through composer_class
+    _Composer = composer_class(yaml.SafeLoader)
+    _SAFE_COMPOSE_DEPTH = 200
 
 
 def resolve_plain(text: str) -> Any:
