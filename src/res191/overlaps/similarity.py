@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -104,33 +104,20 @@ class Corpus:
         return sum(a[t] * b[t] for t in a.keys() & b.keys())  # the intersection is done in C
 
     def shared_terms(self, members: Iterable[int], most: int = 5) -> tuple[str, ...]:
-        """The terms the texts share that weigh most: the evidence of a match, phrases first."""
-        members = list(members)
+        """The terms two or more of the texts share, weighing most over them all: a match's evidence."""
         weight: dict[str, float] = defaultdict(float)
         seen: Counter[str] = Counter()
         for index in members:
             for term, w in self.vectors[index].items():
                 weight[term] += w
                 seen[term] += 1
-        common = [t for t in weight if seen[t] >= 2]
-        ranked = sorted(common, key=lambda t: (-weight[t], t))
-        # A phrase says more than its words: drop a word that a chosen phrase already holds.
-        chosen: list[str] = []
-        for term in sorted(ranked[: most * 2], key=lambda t: (" " not in t, -weight[t], t)):
-            if " " in term or not any(term in phrase.split() for phrase in chosen):
-                chosen.append(term)
-        return tuple(sorted(chosen[:most], key=lambda t: (-weight[t], t)))
+        return _evidence([t for t in weight if seen[t] >= 2], weight, most)
 
     def shared_with(self, text: int, others: Iterable[int], most: int = 5) -> tuple[str, ...]:
-        """The terms of one text found in any of the others, those that weigh most in it first."""
+        """The terms of one text found in any of the others, weighing most in it."""
         elsewhere = set().union(*(self.vectors[o] for o in others))
         vector = self.vectors[text]
-        ranked = sorted((t for t in vector if t in elsewhere), key=lambda t: (-vector[t], t))
-        words = [t for t in ranked if " " not in t]
-        phrases = [t for t in ranked if " " in t]
-        # A phrase says more than its words: show it, and leave out the words it holds.
-        kept = phrases + [w for w in words if not any(w in p.split() for p in phrases)]
-        return tuple(sorted(kept[:most], key=lambda t: (-vector[t], t)))
+        return _evidence([t for t in vector if t in elsewhere], vector, most)
 
     def scores(self) -> dict[tuple[int, int], float]:
         """The cosine similarity of every pair of texts sharing a term, in one pass over the terms."""
@@ -153,3 +140,11 @@ class Corpus:
             if score >= threshold - 1e-9  # the sum of floats may fall a hair short of an exact score
         ]
         return sorted(found, key=lambda m: (-m.score, m.first, m.second))
+
+
+def _evidence(shared: list[str], weight: Mapping[str, float], most: int) -> tuple[str, ...]:
+    """The shared terms that weigh most; a phrase says more than its words, so it comes instead."""
+    ranked = sorted(shared, key=lambda t: (-weight[t], t))
+    phrases = [t for t in ranked if " " in t][:most]
+    words = [t for t in ranked if " " not in t and not any(t in p.split() for p in phrases)]
+    return tuple(sorted((phrases + words)[:most], key=lambda t: (-weight[t], t)))
