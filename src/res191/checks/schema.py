@@ -73,10 +73,12 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
         message = f"{_describe(value)} is not allowed for {field}"
         return _make(file, "S204", line, col, message, f"use one of: {expected}", _example(name, info))
     if kind == "string_pattern_mismatch":
+        example = _example(name, info)
+        # An example shows the form better than a regular expression; the pattern only where none is.
+        hint = _pattern_hint(name, detail) if not example or name in _ID_FIELDS else ""
         return _make(
-            file, "S204", line, col, f"{_describe(value)} is not of the form {field} takes",
-            _pattern_hint(name, detail), _example(name, info),
-        )  # fmt: skip
+            file, "S204", line, col, f"{_describe(value)} is not of the form {field} takes", hint, example
+        )
     if kind == "value_error":
         message = detail["msg"].removeprefix("Value error, ")
         return _make(file, "S204", line, col, f"{field}: {message}", "", _example(name, info))
@@ -170,9 +172,15 @@ def _type_hint(kind: str, value: Any) -> str:
     return ""
 
 
+# Keys whose values are ids: a wrong one gets the rule for ids rather than a pattern.
+_ID_FIELDS = frozenset(
+    "id body proposed_by parent in_conjunction_with to resolutions topics reports_to council_session "
+    "references".split()
+)
+
+
 def _pattern_hint(name: str, detail: ErrorDetails) -> str:
-    if name in ("id", "body", "proposed_by", "parent", "in_conjunction_with", "to", "resolutions",
-                "topics", "reports_to"):  # fmt: skip
+    if name in _ID_FIELDS:
         return "an id is lower-case words and digits joined by hyphens, such as pp-191 or iscg"
     return f"it must match {detail.get('ctx', {}).get('pattern', '')}"
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from res191.models.common import BodyRef, Id, IsoDate, Source, StrictModel, Text, ThemeRef
 
@@ -36,3 +37,11 @@ class Meeting(StrictModel):
     documents: list[Source] = []
     calls_for_action: list[CallForAction] = []
     sources: list[Source] = []
+
+    @field_validator("end")
+    @classmethod
+    def _ends_after_it_starts(cls, end: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("start")
+        if end is not None and start is not None and end < start:
+            raise ValueError(f"the meeting ends ({end}) before it starts ({start})")
+        return end
