@@ -24,7 +24,7 @@ class Meeting(StrictModel):
     id: Id = Field(examples=["iscg-2024-01-24"])
     body: BodyRef
     start: IsoDate
-    end: IsoDate | None = None
+    end: IsoDate | None = Field(None, examples=["2024-01-25"], description="The last day, if not the first.")
     venue: Text | None = Field(None, examples=["ITU Headquarters, Geneva"])
     in_conjunction_with: BodyRef | None = Field(
         None, description="The body whose meeting this one was held with, e.g. tsag."
