@@ -1,0 +1,51 @@
+"""Each command imports only what it needs: validate runs on every commit and must start fast."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+SCRIPT = """
+import json, sys
+from res191.cli import app
+try:
+    app(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+HEAVY = ("res191.overlaps", "res191.report", "docx", "lxml", "markdown_it", "jinja2")
+
+
+def heavy(modules: list[str], packages: tuple[str, ...] = HEAVY) -> list[str]:
+    return [m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)]
+
+
+def modules_after(*args: str) -> list[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    loaded: list[str] = json.loads(run.stderr.strip().splitlines()[-1])
+    return loaded
+
+
+@pytest.mark.parametrize("command", [["validate"], ["schema", "--check"]])
+def test_checking_commands_do_not_import_the_report_or_the_overlaps(command: list[str]) -> None:
+    assert heavy(modules_after(*command)) == []
+
+
+def test_overlaps_does_not_import_the_word_writer() -> None:
+    loaded = modules_after("overlaps", "--format", "json")
+    assert "res191.overlaps.similarity" in loaded
+    assert heavy(loaded, ("docx", "lxml", "markdown_it")) == []
