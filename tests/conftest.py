@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from res191.cli import app
+from res191.loading.record import LoadedRecords
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = Path(__file__).parent / "examples"
@@ -52,3 +53,12 @@ def example(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+def load(root: Path) -> LoadedRecords:
+    """Every record of a repository as the report and overlaps commands load them."""
+    from res191.validation import validate
+
+    loaded = validate(root, root, keep_records=True, positions=True).loaded
+    assert loaded is not None
+    return loaded

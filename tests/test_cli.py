@@ -96,7 +96,7 @@ def test_ignore_by_code_or_name(run_cli: RunCli) -> None:
 def test_unknown_format_is_a_usage_error(run_cli: RunCli) -> None:
     result = run_cli(EXAMPLES / "valid" / "minimal", "validate", "--format", "xml")
     assert result.exit_code == 2
-    assert "text, json, github, sarif" in result.stderr
+    assert "'xml' is not one of 'text', 'json', 'github', 'sarif'" in result.stderr
 
 
 def test_version(run_cli: RunCli, tmp_path: Path) -> None:

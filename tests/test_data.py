@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 
-from res191.loading.files import list_files
 from res191.models import Body, Meeting, Resolution, Theme
-from res191.repository import load_repository
-from tests.conftest import REPO
+from tests.conftest import REPO, load
 
 SHARED = REPO.parent / "shared"
 DOMAIN = SHARED / "DOMAIN.md"
@@ -21,9 +19,9 @@ needs_shared = pytest.mark.skipif(not DOMAIN.is_file(), reason="shared/ is not b
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, Any]:
-    repository = load_repository(REPO, REPO, list_files(REPO))
-    assert repository.diagnostics == []
-    return {f"{r.file.kind.name}/{r.id}": r.record for r in repository.records}
+    repository = load(REPO)
+    assert all(r.record is not None for r in repository.records)
+    return {f"{r.kind.name}/{r.id}": r.record for r in repository.records}
 
 
 def test_seed_iscg_and_isc_tf(records: dict[str, Any]) -> None:

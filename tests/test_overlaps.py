@@ -13,15 +13,13 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from res191.loading.files import list_files
 from res191.models import Resolution
 from res191.overlaps.common import entries
 from res191.overlaps.find import DEFAULT_MIN_SCORE
 from res191.overlaps.findings import finding_id
 from res191.overlaps.resolutions import similar_pairs
 from res191.overlaps.similarity import Corpus
-from res191.repository import load_repository
-from tests.conftest import REPO, RunCli
+from tests.conftest import REPO, RunCli, load
 from tests.test_cli import snapshot
 
 EVALUATION = Path(__file__).parent / "overlaps" / "evaluation.yaml"
@@ -52,7 +50,7 @@ def resolution(rid: str, title: str) -> str:
 
 def precision_and_recall(min_score: float) -> tuple[float, float, int]:
     """Pairs proposed among the evaluation set's resolutions against the pairs known to match."""
-    repository = load_repository(REPO, REPO, list_files(REPO))
+    repository = load(REPO)
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     groups: dict[str, list[str]] = YAML(typ="safe").load(EVALUATION.read_text())
     known = {rid for members in groups.values() for rid in members}
@@ -185,9 +183,9 @@ def test_formats_kinds_and_scores(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--kind", "duplicates"], "unknown --kind 'duplicates'"),
-        (["--format", "xml"], "unknown --format 'xml'"),
-        (["--min-score", "2"], "--min-score is a number from 0 to 1"),
+        (["--kind", "duplicates"], "'duplicates' is not one of 'streamline', 'several-conferences',"),
+        (["--format", "xml"], "'xml' is not one of 'text', 'json', 'md', 'csv'"),
+        (["--min-score", "2"], "Invalid value for '--min-score': Input should be less than or equal to 1"),
     ],
 )
 def test_bad_options(run_cli: RunCli, args: list[str], message: str) -> None:
@@ -221,7 +219,7 @@ def test_pairs_compared_grow_well_below_the_square(tmp_path: Path) -> None:
     from generate import generate
 
     generate(tmp_path, 3000)
-    repository = load_repository(tmp_path, tmp_path, list_files(tmp_path))
+    repository = load(tmp_path)
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     corpus = Corpus([" ".join(e.title or "" for e in r.record.editions) for r in resolutions])
     every_pair = len(resolutions) * (len(resolutions) - 1) // 2

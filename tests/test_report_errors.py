@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from res191 import wording
 from res191.report import text
 from res191.report.templates import builtin_folder
 from tests.conftest import REPO, RunCli
@@ -86,11 +87,12 @@ def test_templates_command_copies_and_will_not_overwrite(run_cli: RunCli, tmp_pa
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "pdf"], "unknown --format 'pdf'; use one of: md, docx, html"),
-        (["--template-dir", "/nowhere"], "--template-dir /nowhere: no such folder"),
+        (["--format", "pdf"], "'pdf' is not one of 'md', 'docx', 'html'"),
+        (["--template-dir", "/nowhere"], "dir '/nowhere' does not exist"),
+        (["--format", "docx", "--reference-docx", "/nowhere.docx"], "file '/nowhere.docx' does not exist"),
         (
-            ["--format", "docx", "--reference-docx", "/nowhere.docx"],
-            "--reference-docx /nowhere.docx: no such file",
+            ["--year", "20245"],
+            "Invalid value for '--year' / '-y': Input should be less than or equal to 2100",
         ),
         (["--reference-docx", "README.md"], "--reference-docx applies to --format docx only"),
         (["--format", "docx", "--reference-docx", "README.md"], "cannot be read as a Word document"),
@@ -121,14 +123,14 @@ def test_unwritable_output(run_cli: RunCli, tmp_path: Path) -> None:
 def test_date_ranges(start: str, end: str | None, written: str) -> None:
     from datetime import date
 
-    assert text.date_range(date.fromisoformat(start), date.fromisoformat(end) if end else None) == written
+    assert wording.date_range(date.fromisoformat(start), date.fromisoformat(end) if end else None) == written
 
 
 def test_words_of_a_council_document() -> None:
-    assert text.month_year("2024-03") == "March 2024"
-    assert text.month_year("2024") == "2024"
-    assert [text.times(n) for n in (1, 2, 3, 12)] == ["once", "twice", "three times", "12 times"]
-    assert text.lower_first("Climate change") == "climate change"
-    assert text.lower_first("WSIS, the digital divide") == "WSIS, the digital divide"
-    assert text.lower_first("ITU's role") == "ITU's role"
+    assert wording.month_year("2024-03") == "March 2024"
+    assert wording.month_year("2024") == "2024"
+    assert [wording.times(n) for n in (1, 2, 3, 12)] == ["once", "twice", "three times", "12 times"]
+    assert wording.lower_first("Climate change") == "climate change"
+    assert wording.lower_first("WSIS, the digital divide") == "WSIS, the digital divide"
+    assert wording.lower_first("ITU's role") == "ITU's role"
     assert text.cell("a | b *c*\nd") == "a \\| b \\*c\\* d"

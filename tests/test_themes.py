@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from res191.checks.themes import ResolutionFacts, involved_sectors, meets_itu_rule
-from res191.models import Resolution, Sector, Theme
+from typing import Any
+
+from res191.checks.facts import resolution_facts, theme_facts
+from res191.checks.themes import involved_sectors, meets_itu_rule
+from res191.models import Resolution, Theme
 
 
-def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> ResolutionFacts:
-    data = {
+def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": "x",
         "conference": conference,
         "number": "1",
@@ -16,7 +19,7 @@ def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = (
     }
     if calls is not None:
         data["calls_for_coordination"] = calls
-    return ResolutionFacts.of(Resolution.model_validate(data))
+    return resolution_facts(Resolution.model_validate(data))
 
 
 def test_pp_resolution_calling_for_coordination_is_enough() -> None:
@@ -39,5 +42,5 @@ def test_involved_sectors_come_from_resolutions_tracker_and_lead() -> None:
     theme = Theme.model_validate(
         {"id": "t", "title": "T", "lead": "GS", "tracker": [{"year": 2024, "sector": "ITU-R", "title": "A"}]}
     )
-    sectors = involved_sectors(theme, [res("WTSA"), res("PP", sectors=("ITU-D",))])
-    assert sectors == {Sector.ITU_T, Sector.ITU_D, Sector.ITU_R, Sector.GS}
+    sectors = involved_sectors(theme_facts(theme), [res("WTSA"), res("PP", sectors=("ITU-D",))])
+    assert sectors == {"ITU-T", "ITU-D", "ITU-R", "GS"}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -32,7 +31,7 @@ class Problem:
 class Location:
     """A place in a file; line and column count from 1, as editors show them."""
 
-    path: Path
+    path: str  # as the user sees it: relative to the current folder where possible
     line: int = 1
     column: int = 1
 
@@ -59,8 +58,10 @@ class Diagnostic:
     def severity(self) -> Severity:
         return self.problem.severity
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (str(self.location.path), self.location.line, self.location.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """File, line, column, code, message: the order of the output, the same on every run."""
+        where = self.location
+        return (where.path, where.line, where.column, self.code, self.message)
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -88,6 +89,9 @@ CATALOGUE: dict[str, Problem] = {
         Problem("Y117", "unreadable", E, "The file cannot be read"),
         Problem("Y118", "unexpected-file", W, "A file in the data folder is not a record"),
         Problem("Y119", "non-string-key", E, "A key is not a plain string"),
+        Problem("Y120", "not-a-file", E, "An entry in the data folder is a pipe, device or socket"),
+        Problem("Y121", "line-ends", E, "The lines of the file end in CR only"),
+        Problem("Y122", "too-many-problems", E, "A file has more problems than are shown"),
         # Schema: the record is YAML but not of the right form.
         Problem("S201", "unknown-key", E, "A key is not part of this kind of record"),
         Problem("S202", "missing-key", E, "A required key is missing"),

@@ -1,27 +1,27 @@
-"""Validate a data repository: load, check within and across files, and collect every problem."""
+"""Validate a data repository: load every record, check across files, and collect every problem."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from res191.checks.references import check_ids, check_references
-from res191.checks.themes import ResolutionFacts, check_themes
-from res191.diagnostics import Diagnostic, Severity
-from res191.index import RecordIndex, build_index
-from res191.loading.files import FoundFile, RecordFile, list_files, shown_path
-from res191.models import KINDS, Resolution
-from res191.repository import LoadedRecord, load_record, not_a_record
+from res191.checks import check_across
+from res191.checks.facts import RecordFacts, facts_of
+from res191.diagnostics import Diagnostic, Location, Severity, problem
+from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
+from res191.loading.record import MOST_PROBLEMS, LoadedRecord, LoadedRecords, load_record, not_a_record
 from res191.workers import map_chunks
 
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """Every problem found, in file and line order, and how many files were read."""
+    """Every problem found, in file and line order, how many record files were read, and the records."""
 
     diagnostics: list[Diagnostic]
     files: int
+    loaded: LoadedRecords | None = None  # the records themselves, when the caller asked to keep them
 
     def count(self, severity: Severity) -> int:
         """How many diagnostics of one severity there are."""
@@ -32,59 +32,26 @@ class ValidationResult:
         return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
 
 
-class _ResolutionLookup:
-    """Facts of resolutions by id: those checked already, others read on demand (partial runs)."""
-
-    def __init__(self, known: dict[str, ResolutionFacts | None], index: RecordIndex, root: Path) -> None:
-        self.known, self.index, self.root = dict(known), index, root
-
-    def __call__(self, resolution_id: str) -> ResolutionFacts | None:
-        if resolution_id not in self.known:
-            paths = self.index.paths("resolution", resolution_id)
-            record = None
-            if len(paths) == 1:
-                file = RecordFile(paths[0], paths[0], KINDS["resolution"], paths[0].is_symlink())
-                record = load_record(file, self.root)[0].record
-            self.known[resolution_id] = ResolutionFacts.of(record) if isinstance(record, Resolution) else None
-        return self.known[resolution_id]
-
-
 @dataclass(frozen=True)
-class _Context:
-    """What every chunk of work needs to know of the whole repository."""
+class _Job:
+    """What loading a share of the files needs to know."""
 
     root: Path
-    cwd: Path
-    index: RecordIndex
-    resolutions: dict[str, ResolutionFacts | None]
+    cwd: str
+    keep: bool  # send the loaded records back (only in this process: models are costly to pickle)
+    positions: bool
 
 
-@dataclass
-class _ChunkResult:
-    """What a chunk of work sends back: its problems, and facts of the resolutions it read."""
-
-    diagnostics: list[Diagnostic]
-    resolutions: dict[str, ResolutionFacts | None]
+FileResult = tuple[RecordFacts, list[Diagnostic], LoadedRecord | None]
 
 
-def _check_chunk(context: _Context, files: Sequence[FoundFile]) -> _ChunkResult:
-    """Load and check some record files against the whole repository's index."""
-    loaded: list[LoadedRecord] = []
-    found: list[Diagnostic] = []
+def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
+    """Load and check some record files on their own; the checks across files come later."""
+    results: list[FileResult] = []
     for file in files:
-        assert file.kind is not None  # only record files are sent here
-        record_file = RecordFile(file.path, shown_path(file.path, context.cwd), file.kind, file.is_link)
-        record, problems = load_record(record_file, context.root)
-        loaded.append(record)
-        found.extend(problems)
-    found.extend(check_ids(loaded, context.index, context.cwd))
-    found.extend(check_references(loaded, context.index))
-    lookup = _ResolutionLookup(context.resolutions, context.index, context.root)
-    found.extend(check_themes(loaded, lookup))
-    facts: dict[str, ResolutionFacts | None] = {
-        r.id: ResolutionFacts.of(r.record) for r in loaded if isinstance(r.record, Resolution)
-    }
-    return _ChunkResult(found, facts)
+        loaded, problems = load_record(file, shown_path(file.path, job.cwd), job.root, job.positions)
+        results.append((facts_of(loaded), problems, loaded if job.keep else None))
+    return results
 
 
 def validate(
@@ -92,24 +59,74 @@ def validate(
     cwd: Path,
     paths: Iterable[Path] | None = None,
     ignore: Collection[str] = (),
+    *,
+    keep_records: bool = False,
+    positions: bool = False,
     workers: int | None = None,
 ) -> ValidationResult:
-    """Check every record under root/data (or the given paths) and the references between them."""
+    """Check every record under root/data and the references between them.
+
+    With paths, only problems of the files under them are reported, but every record is read, so
+    that references and ITU's rules are checked against the whole repository. With keep_records,
+    the loaded records come back too: `report` and `overlaps` work from them, parsing no file twice.
+    """
+    here = str(cwd)
+    try:
+        check_data_folder(root)
+    except FileProblem as trouble:
+        where = Location(shown_path(str(root / "data"), here))
+        return ValidationResult([Diagnostic(problem(trouble.code), where, trouble.message, trouble.hint)], 0)
     everything = list_files(root)
-    index = build_index(everything)
-    scope = everything if paths is None else list_files(root, paths)
+    scope = None if paths is None else {f.path for f in list_files(root, paths)}
     found = [
-        not_a_record(shown_path(f.path, cwd), f.kind) for f in scope if not f.is_record and not f.is_note
+        not_a_record(f, shown_path(f.path, here))
+        for f in everything
+        if not f.is_record and not f.is_note and (scope is None or f.path in scope)
     ]
-    records = [f for f in scope if f.is_record]
-    # Resolutions first, so that the themes checked next find the facts ITU's rule needs.
-    first = [f for f in records if f.kind is KINDS["resolution"]]
-    then = [f for f in records if f.kind is not KINDS["resolution"]]
-    known: dict[str, ResolutionFacts | None] = {}
-    for batch in (first, then):
-        context = _Context(root, cwd, index, known)
-        for result in map_chunks(_check_chunk, context, batch, workers):
-            found.extend(result.diagnostics)
-            known.update(result.resolutions)
+    job = _Job(root, here, keep_records, positions)
+    records = [f for f in everything if f.is_record]
+    results = [
+        r for chunk in map_chunks(_load_files, job, records, 1 if keep_records else workers) for r in chunk
+    ]
+    facts: list[RecordFacts] = []
+    omitted: Counter[str] = Counter()
+    for record_facts, problems, _ in results:
+        facts.append(record_facts)
+        if scope is None or record_facts.path in scope:
+            found.extend(problems)
+            omitted[record_facts.shown] += record_facts.omitted
+    found.extend(check_across(facts, here, scope))
     kept = sorted((d for d in found if d.code not in ignore), key=Diagnostic.sort_key)
-    return ValidationResult(kept, files=len(records))
+    loaded = LoadedRecords(root, [r for _, _, r in results if r is not None]) if keep_records else None
+    checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
+    return ValidationResult(_at_most_per_file(kept, omitted, ignore), checked, loaded)
+
+
+def _at_most_per_file(
+    diagnostics: list[Diagnostic], omitted: Counter[str], ignore: Collection[str]
+) -> list[Diagnostic]:
+    """At most MOST_PROBLEMS diagnostics a file, then one saying how many more there are."""
+    per_file: Counter[str] = Counter(d.location.path for d in diagnostics)
+    if all(n <= MOST_PROBLEMS for n in per_file.values()) and not any(omitted.values()):
+        return diagnostics
+    shown: Counter[str] = Counter()
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        path = diagnostic.location.path
+        shown[path] += 1
+        if shown[path] <= MOST_PROBLEMS:
+            kept.append(diagnostic)
+    if "Y122" not in ignore:
+        for path in sorted(set(per_file) | {p for p, n in omitted.items() if n}):
+            more = max(0, per_file[path] - MOST_PROBLEMS) + omitted[path]
+            if more:
+                kept.append(
+                    Diagnostic(
+                        problem("Y122"),
+                        Location(path, 1, 1),
+                        f"{more:,} more problems in this file are not listed",
+                        "fix the problems listed and run again; a file with this many problems may be "
+                        "better written anew from an example (res191 new)",
+                    )
+                )
+    return sorted(kept, key=Diagnostic.sort_key)

@@ -1,1 +1,24 @@
-"""Checks over loaded records; each family of checks yields Diagnostic objects."""
+"""Checks across files: ids, references, ITU's rules for themes and for reports to Council."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from res191.checks.across import Repository
+from res191.checks.facts import RecordFacts
+from res191.checks.ids import check_ids
+from res191.checks.references import check_references
+from res191.checks.themes import check_themes
+from res191.diagnostics import Diagnostic
+
+Check = Callable[[Repository, list[RecordFacts]], Iterator[Diagnostic]]
+
+# Each family of checks, in the order its diagnostics are worked out (the output is sorted anyway).
+FAMILIES: list[Check] = [check_ids, check_references, check_themes]
+
+
+def check_across(records: Iterable[RecordFacts], cwd: str, scope: set[str] | None = None) -> list[Diagnostic]:
+    """Every problem across files, for the records in scope (their absolute paths), or all."""
+    repository = Repository(records, cwd)
+    checked = [f for f in repository.records if scope is None or f.path in scope]
+    return [found for family in FAMILIES for found in family(repository, checked)]

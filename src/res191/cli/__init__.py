@@ -9,14 +9,15 @@ import typer
 
 from res191 import __version__
 from res191.cli import overlaps, report, schema, templates, validate
-from res191.cli.common import EXIT_INTERNAL
+from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
 
 app = typer.Typer(
     name="res191",
-    help="Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported.",
+    help="Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported.\n\n"
+    + EXIT_CODES_HELP,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 app.command("validate")(validate.validate_command)
 app.command("overlaps")(overlaps.overlaps_command)

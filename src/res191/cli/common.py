@@ -1,10 +1,17 @@
-"""Options and helpers shared by the commands."""
+"""Options, exit codes and helpers shared by the commands."""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
+
+if TYPE_CHECKING:
+    from res191.validation import ValidationResult
 
 ROOT_OPTION = typer.Option(
     None,
@@ -13,17 +20,31 @@ ROOT_OPTION = typer.Option(
     file_okay=False,
 )
 
-# Exit codes, the same for every command: 0 fine, 1 problems in the data, 2 usage or I/O error,
-# 3 a fault in res191 itself.
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
+# Exit codes, the same for every command.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # problems in the data (or the files a check found out of date)
+EXIT_USAGE = 2  # a usage or I/O error: a bad option, no repository, an unreadable path, a template error
+EXIT_INTERNAL = 3  # a fault in res191 itself
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success; 1 problems in the data; 2 usage or I/O error (bad option, no repository, "
+    "unreadable path, template error); 3 a fault in res191 itself."
+)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print an error for the user on stderr and return the exit to raise."""
-    typer.secho(f"res191: {message}", err=True, fg=typer.colors.RED)
+    from res191.wording import printable
+
+    sys.stderr.write(f"res191: {printable(message)}\n")
     return typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """A line for the user on stderr: what was written where, what was left out."""
+    from res191.wording import printable
+
+    sys.stderr.write(f"{printable(message)}\n")
 
 
 def repository_root(root: Path | None, near: list[Path] | None = None) -> Path:
@@ -42,3 +63,50 @@ def repository_root(root: Path | None, near: list[Path] | None = None) -> Path:
         "no res191 data repository here: no folder from this one up holds data/resolutions, "
         "data/themes, data/meetings or data/bodies. Run inside one, or pass --root PATH."
     )
+
+
+def load_valid(root: Path, what: str, positions: bool = False) -> ValidationResult:
+    """Validate and keep the records, refusing data with errors: what report, site and export need."""
+    from res191.loading.files import UnreadableFolder
+    from res191.reporters import DiagnosticFormat, reporter
+    from res191.validation import validate
+
+    try:
+        checked = validate(root, Path.cwd(), keep_records=True, positions=positions)
+    except UnreadableFolder as error:
+        raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
+    if checked.failed():
+        reporter(DiagnosticFormat.TEXT)(checked, sys.stderr)
+        raise fail(f"the data has errors (above); {what} is made from valid data only", EXIT_PROBLEMS)
+    return checked
+
+
+Result = TypeVar("Result")
+
+
+def to_stdout(write: Callable[[], Result]) -> Result | None:
+    """Run a function that writes to standard output; a reader that stops early is not an error.
+
+    `res191 validate | head` closes the pipe before everything is written: the rest is dropped
+    quietly and the command still exits with the code its result calls for.
+    """
+    try:
+        result = write()
+        sys.stdout.flush()
+        return result
+    except BrokenPipeError:
+        # Point stdout at nothing, so that the interpreter's last flush does not complain again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return None
+
+
+def output_target(root: Path, name: str) -> Path:
+    """Where a command writes a file by default: here, or the repository's root when here is data/.
+
+    Writing a report into data/ would put a file where only records belong (and validate would
+    then warn about it), so from inside data/ the file goes to the repository's root instead.
+    """
+    here = Path.cwd().resolve()
+    data = (root / "data").resolve()
+    return (root if here == data or here.is_relative_to(data) else here) / name

@@ -3,50 +3,71 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from res191.cli.common import ROOT_OPTION, fail, repository_root
+from res191.cli.common import EXIT_CODES_HELP, ROOT_OPTION, fail, repository_root, say, to_stdout
+
+
+class FindingFormat(StrEnum):
+    """The formats `res191 overlaps --format` writes."""
+
+    TEXT = "text"
+    JSON = "json"
+    MD = "md"
+    CSV = "csv"
+
+
+class FindingKind(StrEnum):
+    """The kinds of finding, as `--kind` takes them."""
+
+    STREAMLINE = "streamline"
+    SEVERAL_CONFERENCES = "several-conferences"
+    NEW_THEME = "new-theme"
+    MAPPING = "mapping"
+    JOINT_WORK = "joint-work"
+    SIMILAR_ACTIVITIES = "similar-activities"
+    SIMILAR_BODIES = "similar-bodies"
 
 
 def overlaps_command(
-    year: int | None = typer.Option(None, "--year", "-y", help="Activities and citations of this year only."),
-    kind: list[str] = typer.Option(
-        [],
-        "--kind",
-        "-k",
-        help="Only this kind of finding (repeat for more): streamline, several-conferences, new-theme, "
-        "mapping, joint-work, similar-activities, similar-bodies.",
+    year: int | None = typer.Option(
+        None, "--year", "-y", min=1865, max=2100, help="Activities and citations of this year only."
     ),
-    min_score: float | None = typer.Option(
-        None, "--min-score", help="Leave out findings scoring less (0 to 1). Default: 0.25."
+    kind: list[FindingKind] = typer.Option(
+        [], "--kind", "-k", help="Only this kind of finding; repeat for more."
     ),
-    output_format: str = typer.Option("text", "--format", "-f", help="text, json, md or csv."),
+    min_score: float = typer.Option(
+        0.25, "--min-score", min=0.0, max=1.0, help="Leave out findings scoring less (0 to 1)."
+    ),
+    output_format: FindingFormat = typer.Option(
+        FindingFormat.TEXT, "--format", "-f", help="How to write them."
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Find overlapping resolutions, activities and bodies across the Sectors, and propose what to do.
 
     Records with errors are left out (run `res191 validate`); reading never writes a file.
     """
-    from res191.loading.files import list_files
-    from res191.overlaps.find import DEFAULT_MIN_SCORE, find_overlaps
-    from res191.overlaps.findings import KINDS
+    from res191.loading.files import UnreadableFolder
+    from res191.overlaps.find import find_overlaps
     from res191.overlaps.output import FORMATS
-    from res191.repository import load_repository
+    from res191.validation import validate
 
-    if output_format not in FORMATS:
-        raise fail(f"unknown --format {output_format!r}; use one of: {', '.join(FORMATS)}")
-    unknown = [k for k in kind if k not in KINDS]
-    if unknown:
-        raise fail(f"unknown --kind {unknown[0]!r}; use one of: {', '.join(KINDS)}")
-    score = DEFAULT_MIN_SCORE if min_score is None else min_score
-    if not 0 <= score <= 1:
-        raise fail("--min-score is a number from 0 to 1, e.g. 0.25")
     base = repository_root(root)
-    repository = load_repository(base, Path.cwd(), list_files(base), positions=True)
-    failed = sum(1 for r in repository.records if r.record is None)
+    try:
+        checked = validate(base, Path.cwd(), keep_records=True, positions=True)
+    except UnreadableFolder as error:
+        raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
+    assert checked.loaded is not None
+    failed = sum(1 for r in checked.loaded.records if r.record is None)
     if failed:
-        typer.echo(f"res191: {failed} record(s) with errors were left out; run `res191 validate`", err=True)
-    findings = find_overlaps(repository, year, kind or tuple(KINDS), score)
-    FORMATS[output_format](findings, sys.stdout)
+        say(f"res191: {failed} record(s) with errors were left out; run `res191 validate`")
+    kinds = [k.value for k in kind] or [k.value for k in FindingKind]
+    findings = find_overlaps(checked.loaded, year, kinds, min_score)
+    to_stdout(lambda: FORMATS[output_format.value](findings, sys.stdout))
+
+
+overlaps_command.__doc__ = f"{overlaps_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -3,29 +3,58 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
+from res191.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_PROBLEMS,
+    ROOT_OPTION,
+    fail,
+    load_valid,
+    output_target,
+    repository_root,
+    say,
+    to_stdout,
+)
+
+
+class ReportFormat(StrEnum):
+    """The formats `res191 report --format` writes."""
+
+    MD = "md"
+    DOCX = "docx"
+    HTML = "html"
 
 
 def report_command(
-    year: int = typer.Option(..., "--year", "-y", help="The year of the Council session the report goes to."),
-    output_format: str = typer.Option("md", "--format", "-f", help="md (CommonMark), docx or html."),
+    year: int = typer.Option(
+        ..., "--year", "-y", min=1865, max=2100, help="The year of the Council session the report goes to."
+    ),
+    output_format: ReportFormat = typer.Option(
+        ReportFormat.MD, "--format", "-f", help="md (CommonMark), docx (Word) or html."
+    ),
     output: str | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="The file to write, or - for standard output. Default: named after the document number, here.",
+        help="The file to write, or - for standard output. Default: named after the document number, "
+        "in the current folder (in the repository's root when the current folder is inside data/).",
     ),
     template_dir: Path | None = typer.Option(
-        None, "--template-dir", help="Your copy of the templates (see `res191 templates`).", file_okay=False
+        None,
+        "--template-dir",
+        help="Your copy of the templates (see `res191 templates`).",
+        exists=True,
+        file_okay=False,
     ),
     reference_docx: Path | None = typer.Option(
         None,
         "--reference-docx",
         help="A .docx whose styles and page setup the Word report takes.",
+        exists=True,
         dir_okay=False,
     ),
     root: Path | None = ROOT_OPTION,
@@ -35,49 +64,36 @@ def report_command(
     The report is made only from data that validates: fix what `res191 validate` reports first.
     """
     from res191.atomic import write_bytes
-    from res191.loading.files import list_files
     from res191.report.context import ReportError
-    from res191.report.render import FORMATS, render_report
+    from res191.report.render import render_report
     from res191.report.templates import TemplateProblem
-    from res191.reporters import reporter
-    from res191.repository import load_repository
-    from res191.validation import validate
 
-    if output_format not in FORMATS:
-        raise fail(f"unknown --format {output_format!r}; use one of: {', '.join(FORMATS)}")
-    if template_dir is not None and not template_dir.is_dir():
-        raise fail(f"--template-dir {template_dir}: no such folder")
-    if reference_docx is not None and not reference_docx.is_file():
-        raise fail(f"--reference-docx {reference_docx}: no such file")
-    if reference_docx is not None and output_format != "docx":
+    if reference_docx is not None and output_format is not ReportFormat.DOCX:
         raise fail("--reference-docx applies to --format docx only")
     if reference_docx is not None:
         _check_reference(reference_docx)
     base = repository_root(root)
-    cwd = Path.cwd()
-
-    checked = validate(base, cwd)
-    if checked.failed():
-        reporter("text")(checked, sys.stderr)
-        raise fail("the data has errors (above); the report is made from valid data only", EXIT_PROBLEMS)
-    repository = load_repository(base, cwd, list_files(base))
+    checked = load_valid(base, "the report")
+    assert checked.loaded is not None
     try:
-        content, name = render_report(repository, year, output_format, template_dir, reference_docx)
+        content, name = render_report(checked.loaded, year, output_format.value, template_dir, reference_docx)
     except ReportError as error:
         raise fail(str(error), EXIT_PROBLEMS) from None
     except TemplateProblem as error:
         raise fail(f"template error: {error}") from None
 
     if output == "-":
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        to_stdout(lambda: sys.stdout.buffer.write(content))
         return
-    target = Path(output) if output else cwd / name
+    target = Path(output) if output else output_target(base, name)
     try:
         write_bytes(target, content)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
-    typer.echo(f"wrote {target}")
+    say(f"wrote {target}")
+
+
+report_command.__doc__ = f"{report_command.__doc__}\n\n{EXIT_CODES_HELP}"
 
 
 def _check_reference(path: Path) -> None:

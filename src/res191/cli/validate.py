@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
+from res191.cli.common import EXIT_CODES_HELP, EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
+from res191.reporters import DiagnosticFormat
 
 
 def validate_command(
@@ -15,50 +17,63 @@ def validate_command(
         None, help="Files or folders to check (default: all of data/). References are checked against all."
     ),
     root: Path | None = ROOT_OPTION,
-    output_format: str | None = typer.Option(
+    output_format: DiagnosticFormat | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="text, json, github or sarif. Default: github under GitHub Actions, text elsewhere.",
+        help="How to write the problems. Default: github under GitHub Actions, text elsewhere.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     ignore: list[str] = typer.Option(
-        [], "--ignore", "-i", help="A code (S201) or name (unknown-key) to leave out; repeat for more."
+        [],
+        "--ignore",
+        "-i",
+        help="Codes (S201) or names (unknown-key) to leave out, separated by commas or repeated.",
     ),
 ) -> None:
-    """Check the data repository: YAML, schemas, ids, references and ITU's rules for themes.
-
-    Exit code 0: no problems (warnings allowed unless --strict); 1: problems; 2: usage or I/O error.
-    """
+    """Check the data repository: YAML, schemas, ids, references and ITU's rules for themes."""
     from res191.diagnostics import CATALOGUE, resolve_code
-    from res191.reporters import FORMATS, default_format, reporter
+    from res191.loading.files import UnreadableFolder
+    from res191.reporters import default_format, reporter
     from res191.validation import validate
 
-    name = output_format or default_format()
-    if name not in FORMATS:
-        raise fail(f"unknown --format {name!r}; use one of: {', '.join(FORMATS)}")
     ignored: set[str] = set()
-    for code in ignore:
-        entry = resolve_code(code)
+    for code in (c.strip() for option in ignore for c in option.split(",")):
+        entry = resolve_code(code) if code else None
         if entry is None:
             raise fail(f"--ignore {code!r} is not a diagnostic code; codes are: {', '.join(CATALOGUE)}")
         ignored.add(entry.code)
 
     given = list(paths or [])
     base = repository_root(root, given)
-    data = base / "data"
-    checked: list[Path] | None = None
-    if given:
-        checked = []
-        for path in given:
-            full = path.resolve() if not path.is_symlink() else path.absolute()
-            if not full.exists() and not full.is_symlink():
-                raise fail(f"{path}: no such file or folder")
-            if not full.is_relative_to(data) and full != base:
-                raise fail(f"{path} is not inside {data}; res191 checks the records under data/")
-            checked.append(data if full == base else full)
-
-    result = validate(base, Path.cwd(), checked, ignored)
-    reporter(name)(result, sys.stdout)
+    checked = _scope(base, given) if given else None
+    try:
+        result = validate(base, Path.cwd(), checked, ignored)
+    except UnreadableFolder as error:
+        raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
+    to_stdout(lambda: reporter(output_format or default_format())(result, sys.stdout))
     if result.failed(strict):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+validate_command.__doc__ = f"{validate_command.__doc__}\n\n{EXIT_CODES_HELP}"
+
+
+def _scope(base: Path, given: list[Path]) -> list[Path]:
+    """The paths to report on, each as a path under data/; a usage error for one that is not."""
+    data = base / "data"
+    real = data.resolve()
+    checked = []
+    for path in given:
+        full = Path(os.path.abspath(path))  # a link given by name stays a link: it is what is checked
+        if not full.exists() and not full.is_symlink():
+            raise fail(f"{path}: no such file or folder")
+        if full == base:
+            checked.append(data)
+        elif full.is_relative_to(data):
+            checked.append(full)
+        elif full.resolve().is_relative_to(real):
+            checked.append(data / full.resolve().relative_to(real))
+        else:
+            raise fail(f"{path} is not inside {data}; res191 checks the records under data/")
+    return checked

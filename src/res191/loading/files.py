@@ -1,8 +1,14 @@
-"""Find the data repository and its record files, and read each file as text, safely."""
+"""Find the data repository and its record files, and read each file as text, safely.
+
+A pull request can add anything under data/: links to files outside the repository, named pipes
+that never end, devices that never stop, files in UTF-16 or with old Mac line ends. Each gets a
+diagnostic; none is followed, waited on or read past what a record can be.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,17 +17,8 @@ from res191.models import KINDS, RecordKind
 
 # A real record is a few kilobytes; anything this large is a mistake or an attack.
 MAX_BYTES = 1024 * 1024
-_SKIPPED_NAMES = {"README.md", ".gitkeep"}
-
-
-@dataclass(frozen=True)
-class RecordFile:
-    """A file that should hold one record of a kind."""
-
-    path: Path  # absolute
-    shown: Path  # as the user sees it in messages
-    kind: RecordKind
-    is_link: bool = False
+NOTES = frozenset({"README.md", ".gitkeep"})
+_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
 
 
 class FileProblem(Exception):
@@ -30,6 +27,43 @@ class FileProblem(Exception):
     def __init__(self, code: str, message: str, line: int = 1, column: int = 1, hint: str = "") -> None:
         super().__init__(message)
         self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
+
+
+class UnreadableFolder(OSError):
+    """A folder under data/ cannot be listed: what is in it is unknown, so nothing can be said."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """An entry under data/: its absolute path, the kind its folder holds, and what it is on disk."""
+
+    path: str
+    kind: RecordKind | None
+    is_link: bool = False
+    is_regular: bool = True  # False for pipes, devices and sockets: never opened
+
+    @property
+    def name(self) -> str:
+        """The file's name, without its folder."""
+        return self.path.rpartition(os.sep)[2]
+
+    @property
+    def stem(self) -> str:
+        """The name without its ending: a record's id."""
+        name = self.name
+        dot = name.rfind(".")
+        return name[:dot] if dot > 0 else name
+
+    @property
+    def is_note(self) -> bool:
+        """Whether it is an editors' note (README.md) or a placeholder (.gitkeep), never checked."""
+        return self.name in NOTES
+
+    @property
+    def is_record(self) -> bool:
+        """Whether it is meant to hold a record, by its folder and ending."""
+        kind = self.kind
+        return kind is not None and self.name.endswith(kind.suffixes) and not self.is_note
 
 
 def find_root(start: Path) -> Path | None:
@@ -41,107 +75,159 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def shown_path(path: Path, cwd: Path) -> Path:
+def shown_path(path: str, cwd: str) -> str:
     """Paths relative to the current folder where possible: that is what editors click on."""
-    text, prefix = str(path), str(cwd).rstrip(os.sep) + os.sep
-    return Path(text[len(prefix) :]) if text.startswith(prefix) else path
+    prefix = cwd.rstrip(os.sep) + os.sep
+    return path[len(prefix) :] if path.startswith(prefix) else path
 
 
-@dataclass(frozen=True)
-class FoundFile:
-    """A file under data/: its path, the kind its folder holds, and whether it is a symbolic link."""
-
-    path: Path
-    kind: RecordKind | None
-    is_link: bool
-
-    @property
-    def is_note(self) -> bool:
-        """Whether it is an editors' note (README.md) or a placeholder (.gitkeep), never checked."""
-        return self.path.name in _SKIPPED_NAMES
-
-    @property
-    def is_record(self) -> bool:
-        """Whether it is meant to hold a record, by its folder and ending."""
-        return self.kind is not None and is_record_file(self.path, self.kind)
-
-
-_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
-
-
-def kind_of(path: Path | str, root: Path) -> RecordKind | None:
+def kind_of(path: str, root: str) -> RecordKind | None:
     """The kind of record a path under root/data/<folder>/ holds, by its folder."""
-    data = str(root / "data") + os.sep
-    text = str(path)
-    if not text.startswith(data) or os.sep not in text[len(data) :]:
-        return None  # outside data/, or directly in it rather than in a kind's folder
-    return _BY_FOLDER.get(text[len(data) :].split(os.sep, 1)[0])
+    data = os.path.join(root, "data") + os.sep
+    if not path.startswith(data):
+        return None
+    folder, separator, _ = path[len(data) :].partition(os.sep)
+    return _BY_FOLDER.get(folder) if separator else None  # a file directly in data/ has no kind
 
 
-def _walk(folder: str, found: list[tuple[str, bool]]) -> None:
-    # scandir tells links and folders apart without a stat per file; links are never followed.
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                _walk(entry.path, found)
-            else:
-                found.append((entry.path, entry.is_symlink()))
+def _walk(folder: str, root: str, found: list[FoundFile]) -> None:
+    # scandir tells links, folders and files apart from the directory entry itself; links are
+    # never followed, and anything that is not a regular file is never opened.
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as error:
+        raise UnreadableFolder(error.errno, error.strerror, folder) from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden files, editors' swap files, our own temporary files
+        if entry.is_dir(follow_symlinks=False):
+            _walk(entry.path, root, found)
+        elif entry.is_symlink():
+            found.append(FoundFile(entry.path, kind_of(entry.path, root), True, True))
+        else:
+            regular = entry.is_file(follow_symlinks=False)
+            found.append(FoundFile(entry.path, kind_of(entry.path, root), False, regular))
 
 
 def list_files(root: Path, paths: Iterable[Path] | None = None) -> list[FoundFile]:
-    """Every file under root/data (or under the given paths), sorted by path, links not followed."""
-    found: list[tuple[str, bool]] = []
-    for top in paths if paths is not None else [root / "data"]:
-        if top.is_dir() and not top.is_symlink():
-            _walk(str(top), found)
+    """Every entry under root/data (or under the given paths), sorted by path, links not followed.
+
+    A data/ folder that is itself a link is listed through the link (the paths keep the link's
+    name), once check_data_folder has made sure it stays inside the repository.
+    """
+    base = str(root)
+    data = os.path.join(base, "data")
+    found: list[FoundFile] = []
+    for top in [Path(data)] if paths is None else paths:
+        text = str(top)
+        if text == data or (top.is_dir() and not top.is_symlink()):
+            _walk(text, base, found)
         else:
-            found.append((str(top), top.is_symlink()))
-    return [FoundFile(Path(path), kind_of(Path(path), root), is_link) for path, is_link in sorted(set(found))]
+            link = top.is_symlink()
+            regular = link or top.is_file()
+            found.append(FoundFile(text, kind_of(text, base), link, regular))
+    unique = {f.path: f for f in found}
+    return [unique[path] for path in sorted(unique)]
 
 
-def is_record_file(path: Path, kind: RecordKind) -> bool:
-    """Whether a file is meant to hold a record of this kind, by its ending."""
-    return path.suffix in kind.suffixes and path.name not in _SKIPPED_NAMES
+def check_data_folder(root: Path) -> None:
+    """A data/ folder that is a link must point inside the repository: FileProblem if it does not."""
+    data = root / "data"
+    if data.is_symlink():
+        check_link(data, root, "the data folder")
 
 
-def check_link(path: Path, root: Path) -> None:
+def check_link(path: Path, root: Path, what: str = "the symbolic link") -> None:
     """A symbolic link may only point inside the repository (a PR must not read /etc/passwd)."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        raise FileProblem("Y113", "the symbolic link is broken or loops", hint="remove the link") from None
+        raise FileProblem("Y113", f"{what} is broken or loops", hint="remove the link") from None
     if not target.is_relative_to(root.resolve()):
         raise FileProblem(
             "Y113",
-            f"the symbolic link points outside the repository, to {target}",
-            hint="copy the record into the repository instead of linking to it",
+            f"{what} points outside the repository, to {target}",
+            hint="copy the records into the repository instead of linking to them",
         )
 
 
-def read_text(path: Path) -> tuple[str, bool]:
-    """The file's text and whether it began with a byte-order mark; FileProblem if it is not text."""
+def not_regular(path: str) -> FileProblem:
+    """The problem of an entry that is a pipe, a device or a socket rather than a file."""
+    return FileProblem(
+        "Y120",
+        "this is not a regular file (a named pipe, device or socket), so it is not read",
+        hint="remove it from data/; records are plain text files",
+    )
+
+
+def read_text(path: str) -> tuple[str, bool]:
+    """The file's text and whether it began with a byte-order mark; FileProblem if it is not text.
+
+    The file is opened without blocking and checked to be a regular file before any read, so a
+    named pipe or a device swapped in after listing cannot hang or flood the process.
+    """
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise FileProblem(
-                    "Y106",
-                    f"the file is {size / 1024 / 1024:.1f} MiB; "
-                    f"a record may be at most {MAX_BYTES // 1024} KiB",
-                    hint="split it into one record per file, or remove what is not a record",
-                )
-            raw = handle.read()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise FileProblem("Y117", f"cannot read the file: {error.strerror or error}") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise not_regular(path)
+        if info.st_size > MAX_BYTES:
+            raise _too_large(info.st_size)
+        raw = os.read(handle, MAX_BYTES + 1)
+        chunk = raw
+        while chunk and len(raw) <= MAX_BYTES:  # a file growing while it is read
+            chunk = os.read(handle, MAX_BYTES + 1 - len(raw))
+            raw += chunk
+    except OSError as error:
+        raise FileProblem("Y117", f"cannot read the file: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(len(raw))
+    return decode(raw)
+
+
+def _too_large(size: int) -> FileProblem:
+    return FileProblem(
+        "Y106",
+        f"the file is {size / 1024 / 1024:.1f} MiB; a record may be at most {MAX_BYTES // 1024} KiB",
+        hint="split it into one record per file, or remove what is not a record",
+    )
+
+
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Whether bytes with NULs are UTF-16 text without a byte-order mark (Windows tools write it)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(c.isprintable() or c in "\r\n\t" for c in text) >= 0.95 * len(text):
+            return True
+    return False
+
+
+def decode(raw: bytes) -> tuple[str, bool]:
+    """UTF-8 text from a file's bytes, and whether they began with a byte-order mark."""
+    if raw.startswith(_UTF16) or (b"\0" in raw and _looks_like_utf16(raw)):
+        raise FileProblem(
+            "Y104",
+            "the file is UTF-16 text; records are UTF-8",
+            hint="save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
+        )
     if b"\0" in raw:
         raise FileProblem("Y105", "the file contains NUL bytes: it is binary, not a text record")
     bom = raw.startswith(b"\xef\xbb\xbf")
     if bom:
         raw = raw[3:]
     try:
-        return raw.decode("utf-8"), bom
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -153,3 +239,11 @@ def read_text(path: Path) -> tuple[str, bool]:
             column,
             hint="save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
         ) from None
+    if "\n" not in text and "\r" in text.rstrip("\r"):
+        raise FileProblem(
+            "Y121",
+            "the lines of this file end in CR only (old Mac style), so it reads as one line",
+            hint="save it with LF (Unix) or CRLF (Windows) line ends; most editors show the choice "
+            "in the status bar",
+        )
+    return text, bom

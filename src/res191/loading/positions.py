@@ -6,40 +6,69 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from res191.loading.yaml12 import Document
 
-
-def locate(document: Document, path: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
-    """The 1-based line and column of the value at path (or of its key), or of the nearest parent.
-
-    Steps that match no key are passed over: pydantic inserts names of union members and
-    validators into its error paths, and a missing key points at the mapping that lacks it.
-    """
-    node = document.node
-    if node is None:
-        return 1 + document.line_offset, 1
-    key_node: Node | None = None
-    for step in path:
-        if isinstance(node, MappingNode) and isinstance(step, str):
-            for candidate_key, candidate_value in node.value:
-                if candidate_key.value == step:
-                    key_node, node = candidate_key, candidate_value
-                    break
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-            key_node, node = None, node.value[step]
-    target = key_node if at_key and key_node is not None else node
-    return target.start_mark.line + 1 + document.line_offset, target.start_mark.column + 1
-
-
 Position = tuple[int, int]
+Loc = tuple[str | int, ...]
 
 
-def shallow_positions(document: Document) -> dict[tuple[str | int, ...], tuple[Position, Position]]:
+class Locator:
+    """Finds where values are in one parsed document, in time linear in the document.
+
+    Each mapping's keys are indexed the first time a path goes through it, so pointing at many
+    keys of one large mapping (40,000 unknown keys) does not cost the square of its size.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
+
+    def _child(self, mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+        index = self._keys.get(id(mapping))
+        if index is None:
+            index = {}
+            for key_node, value_node in mapping.value:
+                if isinstance(key_node.value, str):
+                    index.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(mapping)] = index
+        return index.get(key)
+
+    def locate(self, path: Loc, at_key: bool = False) -> Position:
+        """The 1-based line and column of the value at path (or of its key), or of the nearest parent.
+
+        Steps that match no key are passed over: pydantic inserts names of union members and
+        validators into its error paths, and a missing key points at the mapping that lacks it.
+        """
+        node = self.document.node
+        offset = self.document.line_offset
+        if node is None:
+            return 1 + offset, 1
+        key_node: Node | None = None
+        for step in path:
+            if isinstance(node, MappingNode) and isinstance(step, str):
+                found = self._child(node, step)
+                if found is not None:
+                    key_node, node = found
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+        target = key_node if at_key and key_node is not None else node
+        return target.start_mark.line + 1 + offset, target.start_mark.column + 1
+
+
+def locate(document: Document, path: Loc, at_key: bool = False) -> Position:
+    """Where the value at path is (or its key): one question, no index kept."""
+    return Locator(document).locate(path, at_key)
+
+
+Shallow = dict[Loc, tuple[Position, Position]]
+
+
+def shallow_positions(document: Document) -> Shallow:
     """(key position, value position) of every top-level key and of the items of top-level lists.
 
     A small index kept instead of the node tree, so that a record can be pointed at many times
     (a theme's resolutions, its tracker's activities) after its tree is gone.
     """
     offset = document.line_offset + 1
-    index: dict[tuple[str | int, ...], tuple[Position, Position]] = {}
+    index: Shallow = {}
     root = document.node
     if not isinstance(root, MappingNode):
         return index

@@ -185,14 +185,7 @@ class _Builder:
             else:
                 key = self.build(key_node, depth + 1)
             if not isinstance(key, str):
-                line, col = _at(key_node)
-                raise YamlProblem(
-                    "Y119",
-                    f"the key {key_node.value!r} is read as {type(key).__name__}, not as text",
-                    line,
-                    col,
-                    hint=f'put the key in quotes: "{key_node.value}":',
-                )
+                raise _non_string_key(key_node, key)
             if key in result:
                 raise _duplicate(node, key_node, key)
             if fast and value_node.tag is _PLAIN:
@@ -221,6 +214,22 @@ class _Builder:
             col,
             hint="remove the tag (the text after ! or !!); records hold plain values",
         )
+
+
+_TYPE_NAMES = {int: "a number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+def _non_string_key(node: Node, key: Any) -> YamlProblem:
+    line, col = _at(node)
+    read_as = "an empty value" if key is None else _TYPE_NAMES.get(type(key), "not text")
+    if isinstance(node, ScalarNode):
+        shown = node.value
+        hint = f'put the key in quotes: "{shown}":'
+        message = f"the key '{shown}' is read as {read_as}, not as text"
+    else:  # `? [a, b]` or `? {a: b}`: a collection used as a key
+        message = f"a key here is {read_as}, not text"
+        hint = "a key is a plain word, such as title:; write the collection as the key's value"
+    return YamlProblem("Y119", message, line, col, hint=hint)
 
 
 def _duplicate(mapping: MappingNode, again: Node, key: str) -> YamlProblem:
@@ -304,8 +313,13 @@ def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
-    before = text[: error.position]
-    line, col = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    # libyaml counts the position in bytes of UTF-8; editors count characters.
+    position = error.position
+    if getattr(yaml, "__with_libyaml__", False) and not isinstance(error.character, str):
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    position = min(position, len(text))
+    before = text[:position]
+    line, col = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
     character = error.character if isinstance(error.character, str) else chr(error.character)
     return YamlProblem(
         "Y101",
@@ -329,8 +343,34 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
+# YAML 1.1 (libyaml) ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; YAML 1.2, git
+# and editors do not. Pasted text carries them, so they are swapped for private-use characters
+# before parsing (one character for one: columns stay right) and swapped back in the values.
+_SEPARATORS = "\x85\u2028\u2029"
+_STAND_INS = "\U0010fff0\U0010fff1\U0010fff2"
+_TO_STAND_IN = str.maketrans(_SEPARATORS, _STAND_INS)
+_FROM_STAND_IN = str.maketrans(_STAND_INS, _SEPARATORS)
+
+
+def _restore(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_FROM_STAND_IN)
+    if isinstance(value, list):
+        return [_restore(item) for item in value]
+    if isinstance(value, dict):
+        return {_restore(k): _restore(v) for k, v in value.items()}
+    return value
+
+
+def _has_separators(text: str) -> bool:
+    return any(c in text for c in _SEPARATORS) and not any(c in text for c in _STAND_INS)
+
+
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; raise YamlProblem (positions 1-based, shifted by line_offset)."""
+    swapped = _has_separators(text)
+    if swapped:
+        text = text.translate(_TO_STAND_IN)
     try:
         try:
             if _nesting_bound(text) > _SAFE_COMPOSE_DEPTH:
@@ -343,6 +383,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         except yaml.YAMLError as error:
             raise _from_yaml_error(error, text) from None
         value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
+        if swapped:
+            value = _restore(value)
     except YamlProblem as problem:
         problem.line += line_offset
         problem.related = [(line + line_offset, col) for line, col in problem.related]

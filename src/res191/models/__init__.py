@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from res191.models.body import Body, Chair
-from res191.models.common import Conference, Sector, iter_references
+from res191.models.common import Conference, Sector, id_from_name, iter_references
 from res191.models.meeting import CallForAction, Meeting
 from res191.models.report import Report
 from res191.models.resolution import Edition, Resolution, citation
@@ -55,5 +55,6 @@ __all__ = [
     "Sector",
     "Theme",
     "citation",
+    "id_from_name",
     "iter_references",
 ]

@@ -57,11 +57,20 @@ SectorName = Annotated[Sector, Strict(False)]
 ConferenceName = Annotated[Conference, Strict(False)]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID = re.compile(ID_PATTERN)
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="Lower-case words and digits joined by hyphens; the file name without its ending."),
 ]
+
+
+def id_from_name(name: str) -> str:
+    """A valid id made from a file name, as a suggestion: `pp 191 copy` gives `pp-191-copy`."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "-".join(words)[:80] or "record"
+
+
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Year = Annotated[int, Field(ge=1865, le=2100, examples=[2024])]
 

@@ -11,7 +11,7 @@ from res191.models.theme import Activity
 from res191.overlaps.common import Entry
 from res191.overlaps.findings import Finding, Member, finding_id
 from res191.overlaps.similarity import Corpus
-from res191.report.text import join_and
+from res191.wording import join_and
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from res191.loading.record import LoadedRecord
 from res191.models import Resolution
 from res191.overlaps.findings import Member
-from res191.repository import LoadedRecord
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -29,7 +29,7 @@ class Entry(Generic[Model]):
     def member(self, label: str, sector: str | None = None, path: tuple[str | int, ...] = ("id",)) -> Member:
         """This record (or a part of it, at path) as a member of a finding."""
         line, _ = self.loaded.locate(path)
-        return Member(self.loaded.file.kind.name, self.id, label, self.loaded.file.shown, line, sector)
+        return Member(self.loaded.kind.name, self.id, label, self.loaded.shown, line, sector)
 
 
 def entries(loaded: list[LoadedRecord], model: type[Model]) -> list[Entry[Model]]:

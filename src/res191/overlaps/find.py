@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from res191.loading.record import LoadedRecords
 from res191.models import Body, Resolution, Theme
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
@@ -11,7 +12,6 @@ from res191.overlaps.common import entries
 from res191.overlaps.findings import KINDS, Finding, sort_key
 from res191.overlaps.resolutions import resolution_findings
 from res191.overlaps.themes import theme_findings
-from res191.repository import Repository
 
 # The similarity at which two texts are taken to be on the same subject: a quarter of their weight
 # shared. Measured against real resolution groups (tests/overlaps/evaluation.yaml): see the README.
@@ -19,7 +19,7 @@ DEFAULT_MIN_SCORE = 0.25
 
 
 def find_overlaps(
-    repository: Repository,
+    repository: LoadedRecords,
     year: int | None = None,
     kinds: Collection[str] = tuple(KINDS),
     min_score: float = DEFAULT_MIN_SCORE,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 # Kinds of finding, in the order they are listed, with the words a reader sees.
 KINDS = {
@@ -25,7 +24,7 @@ class Member:
     kind: str  # resolution, theme, activity, body
     id: str
     label: str  # a citation, a title
-    path: Path
+    path: str  # as the user sees it
     line: int
     sector: str | None = None
 

@@ -22,7 +22,7 @@ def as_dict(finding: Finding) -> dict[str, Any]:
                 "kind": m.kind,
                 "id": m.id,
                 "label": m.label,
-                "path": m.path.as_posix(),
+                "path": m.path,
                 "line": m.line,
                 "sector": m.sector,
             }
@@ -46,7 +46,7 @@ def write_csv(findings: list[Finding], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "kind", "score", "members", "places", "evidence", "proposal"])
     for f in findings:
-        places = "; ".join(f"{m.path.as_posix()}:{m.line}" for m in f.members)
+        places = "; ".join(f"{m.path}:{m.line}" for m in f.members)
         members = "; ".join(m.label for m in f.members)
         writer.writerow([f.id, f.kind, f"{f.score:.2f}", members, places, "; ".join(f.evidence), f.proposal])
 
@@ -82,7 +82,7 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("proposal, evidence and records", ratio=1)
     for f in findings:
-        records = "\n".join(f"  {escape(m.label)} [dim]{m.path.as_posix()}:{m.line}[/dim]" for m in f.members)
+        records = "\n".join(f"  {escape(m.label)} [dim]{m.path}:{m.line}[/dim]" for m in f.members)
         details = escape(f.proposal)
         if set(f.evidence) - {
             m.label for m in f.members

@@ -9,7 +9,7 @@ from res191.models import Resolution, Theme
 from res191.overlaps.common import Entry, cite, components
 from res191.overlaps.findings import Finding, finding_id
 from res191.overlaps.similarity import Corpus
-from res191.report.text import join_and
+from res191.wording import join_and
 
 
 def resolution_text(resolution: Resolution) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from res191.models import Conference, Resolution, Sector, Theme
 from res191.overlaps.common import Entry, cite, sector_of
 from res191.overlaps.findings import Finding, finding_id
-from res191.report.text import join_and
+from res191.wording import join_and
 
 
 def theme_findings(

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from res191.loading.record import LoadedRecords
 from res191.models import Body, Conference, Meeting, Report, Resolution, Sector, Theme
 from res191.models.theme import Activity, FocalPoint
 from res191.report.narrative import split_sections
-from res191.report.text import join_and
-from res191.repository import Repository
+from res191.wording import join_and
 
 if TYPE_CHECKING:
     from res191.overlaps.findings import Finding
@@ -118,10 +118,10 @@ def references_line(resolutions: list[Resolution], year: int) -> str:
     return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
 
 
-def build_context(repository: Repository, year: int) -> ReportContext:
+def build_context(repository: LoadedRecords, year: int) -> ReportContext:
     """The context of the report for a year; ReportError when a record it needs is missing."""
     records: dict[tuple[str, str], Any] = {
-        (r.file.kind.name, r.id): r for r in repository.records if r.record is not None
+        (r.kind.name, r.id): r for r in repository.records if r.record is not None
     }
 
     def record(kind: str, record_id: str) -> Any:
@@ -203,7 +203,7 @@ def build_context(repository: Repository, year: int) -> ReportContext:
     )
 
 
-def _overlaps(repository: Repository, year: int) -> list[Finding]:
+def _overlaps(repository: LoadedRecords, year: int) -> list[Finding]:
     # Imported here: only a report with this annex pays for the similarity of every resolution.
     from res191.overlaps.find import find_overlaps
 

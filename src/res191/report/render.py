@@ -6,9 +6,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from res191.loading.record import LoadedRecords
 from res191.report.context import build_context
 from res191.report.templates import environment, render
-from res191.repository import Repository
 
 FORMATS = ("md", "docx", "html")
 
@@ -20,7 +20,7 @@ def default_file_name(document: str | None, year: int, output_format: str) -> st
 
 
 def render_report(
-    repository: Repository,
+    repository: LoadedRecords,
     year: int,
     output_format: str,
     template_dir: Path | None = None,

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from res191 import wording
 from res191.report import text
 
 
@@ -34,15 +35,15 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        long_date=text.long_date,
-        date_range=text.date_range,
-        month_year=text.month_year,
-        times=text.times,
-        lower_first=text.lower_first,
+        long_date=wording.long_date,
+        date_range=wording.date_range,
+        month_year=wording.month_year,
+        times=wording.times,
+        lower_first=wording.lower_first,
         named=text.named,
         md=text.md,
         cell=text.cell,
-        join_and=lambda items: text.join_and(list(items)),
+        join_and=lambda items: wording.join_and(list(items)),
     )
     return env
 

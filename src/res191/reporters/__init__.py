@@ -5,24 +5,30 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TextIO
 
 from res191.validation import ValidationResult
 
 Reporter = Callable[[ValidationResult, TextIO], None]
 
-FORMATS = ("text", "json", "github", "sarif")
+
+class DiagnosticFormat(StrEnum):
+    """The formats `res191 validate --format` writes."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
 
 
-def default_format() -> str:
+def default_format() -> DiagnosticFormat:
     """GitHub annotations under GitHub Actions, where they show on the pull request; text elsewhere."""
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return DiagnosticFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else DiagnosticFormat.TEXT
 
 
-def reporter(name: str) -> Reporter:
+def reporter(name: DiagnosticFormat) -> Reporter:
     """The report function of a format, imported only when it is used."""
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {name!r}; use one of {', '.join(FORMATS)}")
-    module = importlib.import_module(f"res191.reporters.{name}_format")
+    module = importlib.import_module(f"res191.reporters.{DiagnosticFormat(name).value}_format")
     report: Reporter = module.report
     return report

@@ -11,7 +11,7 @@ from res191.validation import ValidationResult
 
 
 def _place(location: Location) -> dict[str, Any]:
-    return {"path": location.path.as_posix(), "line": location.line, "column": location.column}
+    return {"path": location.path, "line": location.line, "column": location.column}
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:

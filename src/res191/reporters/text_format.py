@@ -1,53 +1,59 @@
-"""Diagnostics for people at a terminal: location, problem, hint and example, in colour with rich."""
+"""Diagnostics for people at a terminal: location, problem, hint and example, coloured when it helps.
+
+Colours are plain ANSI sequences, written only to a terminal (and never when NO_COLOR is set): a
+validation run in a hook or in CI draws nothing, so it does not pay for a drawing library.
+"""
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
 
 from res191.diagnostics import Diagnostic, Severity
 from res191.validation import ValidationResult
+from res191.wording import plural, printable
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+_CODES = {"bold": "1", "dim": "2", "red": "1;31", "yellow": "33", "cyan": "36", "green": "32"}
 
 
-def _one(diagnostic: Diagnostic) -> Text:
-    text = Text()
-    text.append(str(diagnostic.location), style="bold")
-    text.append(": ")
-    text.append(diagnostic.severity.value, style=_STYLE[diagnostic.severity])
-    text.append(f" {diagnostic.code} ", style="bold")
-    text.append(f"[{diagnostic.problem.name}]", style="dim")
-    text.append(f"\n  {diagnostic.message}")
-    if diagnostic.hint:
-        text.append("\n  hint: ", style="cyan")
-        text.append(diagnostic.hint)
-    if diagnostic.example:
-        text.append("\n  for example:", style="cyan")
-        for line in diagnostic.example.splitlines():
-            text.append(f"\n    {line}", style="green")
-    for place in diagnostic.related:
-        text.append("\n  see also: ", style="cyan")
-        text.append(str(place))
-    return text
+class _Painter:
+    def __init__(self, out: TextIO) -> None:
+        isatty = getattr(out, "isatty", None)
+        self.on = bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+    def __call__(self, text: str, style: str) -> str:
+        return f"\x1b[{_CODES[style]}m{text}\x1b[0m" if self.on and style else text
+
+
+_SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+
+
+def _one(d: Diagnostic, paint: _Painter) -> str:
+    severity = paint(d.severity.value, _SEVERITY_STYLE[d.severity])
+    lines = [
+        f"{paint(printable(str(d.location)), 'bold')}: {severity} "
+        f"{paint(d.code, 'bold')} {paint(f'[{d.problem.name}]', 'dim')}",
+        f"  {printable(d.message)}",
+    ]
+    if d.hint:
+        lines.append(f"  {paint('hint:', 'cyan')} {printable(d.hint)}")
+    if d.example:
+        lines.append(f"  {paint('for example:', 'cyan')}")
+        lines.extend(f"    {paint(printable(line), 'green')}" for line in d.example.splitlines())
+    lines.extend(f"  {paint('see also:', 'cyan')} {printable(str(place))}" for place in d.related)
+    return "\n".join(lines) + "\n"
 
 
 def report(result: ValidationResult, out: TextIO) -> None:
     """Print every diagnostic, then a one-line summary."""
-    console = Console(file=out, highlight=False, soft_wrap=True)
-    for diagnostic in result.diagnostics:
-        console.print(_one(diagnostic))
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    files = f"{result.files} record file{'s' if result.files != 1 else ''}"
+    paint = _Painter(out)
+    out.write("".join(_one(d, paint) for d in result.diagnostics))
+    files = plural(result.files, "record file")
     if not result.diagnostics:
-        console.print(Text(f"{files} checked: no problems", style="green"))
+        out.write(paint(f"{files} checked: no problems", "green") + "\n")
         return
-    summary = Text(f"{files} checked: ")
-    summary.append(
-        f"{errors} error{'s' if errors != 1 else ''}", style=_STYLE[Severity.ERROR] if errors else ""
+    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+    out.write(
+        f"{files} checked: {paint(plural(errors, 'error'), 'red' if errors else '')}, "
+        f"{paint(plural(warnings, 'warning'), 'yellow' if warnings else '')}\n"
     )
-    summary.append(", ")
-    summary.append(f"{warnings} warning{'s' if warnings != 1 else ''}", style="yellow" if warnings else "")
-    console.print(summary)

@@ -14,9 +14,9 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.loading.files import RecordFile
-from res191.loading.positions import locate
+from res191.loading.positions import Locator
 from res191.loading.yaml12 import Document
+from res191.models import RecordKind
 
 _EXPECTED = {
     "string_type": "text",
@@ -31,15 +31,31 @@ _EXPECTED = {
 }
 
 
-def validate_record(file: RecordFile, document: Document) -> tuple[BaseModel | None, list[Diagnostic]]:
-    """The record as a model, or None with a diagnostic for every problem pydantic finds."""
+def validate_record(
+    kind: RecordKind, shown: str, document: Document, most: int
+) -> tuple[BaseModel | None, list[Diagnostic], int]:
+    """The record as a model, or None with a diagnostic for each problem pydantic finds.
+
+    At most `most` diagnostics are made (each costs a position and a hint); the third value is how
+    many more problems there were.
+    """
     try:
-        return file.kind.model.model_validate(document.value), []
+        return kind.model.model_validate(document.value), [], 0
     except ValidationError as error:
-        return None, [_diagnostic(file, document, detail) for detail in error.errors(include_url=False)]
+        details = error.errors(include_url=False)
+        place = _Place(kind, shown, Locator(document))
+        return None, [_diagnostic(place, d) for d in details[:most]], max(0, len(details) - most)
 
 
-def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> Diagnostic:
+class _Place:
+    """The record being checked: its kind, the path shown for it and where its values are."""
+
+    def __init__(self, kind: RecordKind, shown: str, locator: Locator) -> None:
+        self.kind, self.shown, self.locator = kind, shown, locator
+
+
+def _diagnostic(file: _Place, detail: ErrorDetails) -> Diagnostic:
+    locate = file.locator.locate
     loc = tuple(detail["loc"])
     kind = detail["type"]
     model, name, info = _field_at(file.kind.model, loc)
@@ -54,16 +70,16 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
         hint += (
             " " if hint else ""
         ) + f"{_article(where).capitalize()} {where} has the keys: {', '.join(allowed)}"
-        line, col = locate(document, loc, at_key=True)
+        line, col = locate(loc, at_key=True)
         return _make(file, "S201", line, col, f"'{key}' is not a key of {_article(where)} {where}", hint)
 
     if kind == "missing":
-        line, col = locate(document, loc[:-1])
+        line, col = locate(loc[:-1])
         example = _example(name, info)
         message = f"'{key}' is missing from this {where}"
         return _make(file, "S202", line, col, message, "add the key", example)
 
-    line, col = locate(document, loc)
+    line, col = locate(loc)
     field = f"'{name}'" if name else "the value"
     if kind in _EXPECTED:
         message = f"{field} should be {_EXPECTED[kind]}, not {_describe(value)}"
@@ -87,7 +103,7 @@ def _diagnostic(file: RecordFile, document: Document, detail: ErrorDetails) -> D
 
 
 def _make(
-    file: RecordFile, code: str, line: int, col: int, message: str, hint: str = "", example: str = ""
+    file: _Place, code: str, line: int, col: int, message: str, hint: str = "", example: str = ""
 ) -> Diagnostic:
     return Diagnostic(problem(code), Location(file.shown, line, col), message, hint, example)
 

@@ -1,0 +1,50 @@
+"""The repository as the checks across files see it: every record's facts, by kind and id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from res191.checks.facts import RecordFacts
+from res191.checks.suggest import Suggester
+from res191.diagnostics import Location
+from res191.loading.positions import Loc
+from res191.loading.record import Positions
+from res191.models import KINDS
+
+
+class Repository:
+    """Every record file's facts, looked up by kind and id, and where their values are."""
+
+    def __init__(self, records: Iterable[RecordFacts], cwd: str) -> None:
+        self.records = list(records)
+        self.cwd = cwd
+        self.by_id: dict[str, dict[str, list[RecordFacts]]] = defaultdict(dict)
+        for facts in self.records:
+            self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
+        self.positions = Positions()
+        self._suggesters: dict[str, Suggester] = {}
+
+    def of_kind(self, kind: str) -> list[RecordFacts]:
+        """The valid records of a kind."""
+        return [f for claims in self.by_id[kind].values() for f in claims if f.valid]
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        """Whether some file holds a record of this kind and id, valid or not."""
+        return record_id in self.by_id[kind]
+
+    def get(self, kind: str, record_id: str) -> RecordFacts | None:
+        """The valid record of this kind and id, if exactly one file holds it."""
+        claims = self.by_id[kind].get(record_id, [])
+        return claims[0] if len(claims) == 1 and claims[0].valid else None
+
+    def closest_id(self, kind: str, unknown: str) -> str | None:
+        """The id of this kind most like an unknown one, for a "did you mean"."""
+        if kind not in self._suggesters:
+            self._suggesters[kind] = Suggester(self.by_id[kind])
+        return self._suggesters[kind].closest(unknown)
+
+    def at(self, facts: RecordFacts, loc: Loc = (), at_key: bool = False) -> Location:
+        """The place of a value of a record (or of its key), for a diagnostic."""
+        line, column = self.positions.locate(facts.path, KINDS[facts.kind], loc, at_key)
+        return Location(facts.shown, line, column)

@@ -1,0 +1,112 @@
+"""What the checks across files need to know of each record: small, plain and cacheable.
+
+The checks across files (ids, references, ITU's rules, reports) run on the whole repository every
+time. They read these facts rather than the records, so that a record unchanged since the last run
+need not be parsed again (the facts come from the cache), and so that worker processes send back
+little. The facts of a kind are plain JSON values: lists, text, numbers, true/false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from res191.loading.positions import Loc
+from res191.loading.record import LoadedRecord
+from res191.models import Body, Meeting, Report, Resolution, Theme, iter_references
+
+
+@dataclass(slots=True)
+class RecordFacts:
+    """One record file as the checks across files see it."""
+
+    kind: str
+    id: str  # the file name without its ending
+    path: str  # absolute
+    shown: str  # as the user sees it
+    declared_id: str | None
+    parsed: bool  # the file is a YAML mapping
+    valid: bool  # the record passed its schema
+    refs: list[tuple[Loc, str, str]] = field(default_factory=list)  # (where, kind referred to, id)
+    data: dict[str, Any] = field(default_factory=dict)  # the facts of its kind, when valid
+    omitted: int = 0  # problems not listed because the file had too many
+
+    def as_json(self) -> list[Any]:
+        """A compact form for the cache."""
+        refs = [[list(loc), kind, ref] for loc, kind, ref in self.refs]
+        return [self.kind, self.declared_id, self.parsed, self.valid, refs, self.data, self.omitted]
+
+    @classmethod
+    def from_json(cls, value: list[Any], path: str, shown: str, record_id: str) -> RecordFacts:
+        """The facts as they were cached; a malformed value raises, and the cache entry is not used."""
+        kind, declared, parsed, valid, refs, data, omitted = value
+        loaded_refs = [(tuple(loc), str(ref_kind), str(ref)) for loc, ref_kind, ref in refs]
+        if not isinstance(data, dict):
+            raise ValueError("facts must be a mapping")
+        return cls(kind, record_id, path, shown, declared, bool(parsed), bool(valid), loaded_refs, data,
+                   int(omitted))  # fmt: skip
+
+
+def resolution_facts(record: Resolution) -> dict[str, Any]:
+    return {
+        "conference": record.conference.value,
+        "calls": record.calls_for_coordination,
+        "sectors": sorted(s.value for s in record.concerned_sectors),
+        "editions": [[e.year, e.place, e.revised] for e in record.editions],
+    }
+
+
+def theme_facts(record: Theme) -> dict[str, Any]:
+    involved = {a.sector.value for a in record.tracker}
+    if record.lead is not None:
+        involved.add(record.lead.value)
+    return {
+        "resolutions": list(record.resolutions),
+        "sectors": sorted(involved),
+        "focal": sorted({f.sector.value for f in record.focal_points}),
+        "tracker_years": sorted({a.year for a in record.tracker}),
+        "retired": record.status == "retired",
+    }
+
+
+def _meeting(record: Meeting) -> dict[str, Any]:
+    end = record.end or record.start
+    return {"body": record.body, "start": record.start.isoformat(), "end": end.isoformat()}
+
+
+def _report(record: Report) -> dict[str, Any]:
+    return {
+        "year": record.year,
+        "council_session": record.council_session,
+        "date": record.date.isoformat() if record.date else None,
+        "references": list(record.references),
+        "annexes": list(record.annexes),
+    }
+
+
+def _body(record: Body) -> dict[str, Any]:
+    return {}
+
+
+_OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "resolution": resolution_facts,
+    "theme": theme_facts,
+    "meeting": _meeting,
+    "report": _report,
+    "body": _body,
+}
+
+
+def facts_of(loaded: LoadedRecord) -> RecordFacts:
+    """The facts of a loaded record; references are taken even from a record that failed its schema."""
+    record: BaseModel | None = loaded.record
+    source: BaseModel | dict[str, Any] | None = record if record is not None else loaded.raw
+    refs = list(iter_references(loaded.kind.model, source)) if source is not None else []
+    describe = _OF_KIND.get(loaded.kind.name)
+    data = describe(record) if record is not None and describe is not None else {}
+    file = loaded.file
+    return RecordFacts(loaded.kind.name, file.stem, file.path, loaded.shown, loaded.declared_id,
+                       loaded.parsed, record is not None, refs, data, loaded.omitted)  # fmt: skip

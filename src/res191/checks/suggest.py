@@ -1,0 +1,50 @@
+""" "Did you mean ...?": the id closest to a misspelt one, in time that does not grow with the ids.
+
+Comparing a broken reference with every id (difflib over thousands of ids) made a repository with
+many broken references many times slower to check than a clean one. Instead, every id is indexed
+under the strings it gives with one character deleted; a misspelling one or two edits away (a
+letter missing, added, changed, or two letters swapped) shares one of those strings, and is found
+with a few dictionary lookups. The few candidates found are then ranked as difflib would.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+# Below this many ids, comparing with all of them is as cheap and also finds looser matches.
+_COMPARE_ALL_BELOW = 200
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+class Suggester:
+    """Suggests the known id closest to an unknown one, or nothing when none is close."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = sorted(set(known))
+        self._index: dict[str, list[str]] | None = None
+        self._answers: dict[str, str | None] = {}
+
+    def _neighbours(self) -> dict[str, list[str]]:
+        if self._index is None:  # built on the first broken reference only: clean runs never pay
+            index: dict[str, list[str]] = {}
+            for word in self.known:
+                for variant in _deletions(word):
+                    index.setdefault(variant, []).append(word)
+            self._index = index
+        return self._index
+
+    def closest(self, unknown: str) -> str | None:
+        """The id most like unknown, if one is close enough to be the one meant."""
+        if unknown not in self._answers:
+            if len(self.known) < _COMPARE_ALL_BELOW:
+                candidates = self.known
+            else:
+                index = self._neighbours()
+                candidates = sorted({w for v in _deletions(unknown) for w in index.get(v, ())})
+            close = difflib.get_close_matches(unknown, candidates, n=1, cutoff=0.7)
+            self._answers[unknown] = close[0] if close else None
+        return self._answers[unknown]

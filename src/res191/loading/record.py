@@ -1,0 +1,196 @@
+"""Load one record file: read it, split its front matter, parse its YAML, check it against its schema.
+
+This is the one path every command takes to a record; every problem on the way becomes a
+diagnostic, and none escapes as an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from res191.diagnostics import Diagnostic, Location, problem
+from res191.loading.files import FileProblem, FoundFile, check_link, not_regular, read_text
+from res191.loading.frontmatter import split_front_matter
+from res191.loading.positions import Loc, Locator, Position, Shallow, shallow_positions
+from res191.loading.schema import validate_record
+from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
+from res191.models import KINDS, RecordKind, id_from_name
+
+# The most problems worth listing for one file: past this, the file is better rewritten than read,
+# and listing more only costs time (a pull request may add a file with 100,000 errors).
+MOST_PROBLEMS = 100
+
+
+@dataclass(slots=True)
+class LoadedRecord:
+    """One record file: its model when it passed its schema, and what it declares."""
+
+    file: FoundFile
+    shown: str  # the path as the user sees it
+    kind: RecordKind
+    record: BaseModel | None = None
+    declared_id: str | None = None  # the `id:` written in the file, when it is text
+    parsed: bool = False  # whether the file parsed into a mapping at all
+    body: str = ""  # the Markdown after the front matter
+    raw: dict[str, Any] | None = field(default=None, repr=False)  # kept when the schema failed
+    omitted: int = 0  # problems found beyond MOST_PROBLEMS, not listed
+    _shallow: Shallow | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The record's id, which is its file name without the ending."""
+        return self.file.stem
+
+    @property
+    def path(self) -> Path:
+        """The file's absolute path."""
+        return Path(self.file.path)
+
+    def locate(self, path: Loc, at_key: bool = False) -> Position:
+        """Line and column of a value (or its key) in the file, parsing it again if need be.
+
+        Most records never need a position, so the node tree is not kept; what a parse finds
+        near the top of the record is kept, small, for the next question.
+        """
+        shallow = self._shallow
+        if shallow is not None and path in shallow:
+            key, value = shallow[path]
+            return key if at_key else value
+        document = self._reparse()
+        if document is None:
+            return 1, 1  # the file changed under us and no longer parses: point at its start
+        self._shallow = shallow_positions(document)
+        return Locator(document).locate(path, at_key)
+
+    def _reparse(self) -> Document | None:
+        try:
+            return parse_file(self.file.path, self.kind)[0]
+        except (FileProblem, YamlProblem):
+            return None
+
+
+def parse_file(path: str, kind: RecordKind) -> tuple[Document, str, bool]:
+    """The file's YAML document, its Markdown body and whether it had a byte-order mark."""
+    text, bom = read_text(path)
+    if not kind.markdown:
+        return parse_yaml(text), "", bom
+    front = split_front_matter(text)
+    return parse_yaml(front.yaml, line_offset=front.first_line), front.body, bom
+
+
+def load_record(
+    file: FoundFile, shown: str, root: Path, positions: bool = False
+) -> tuple[LoadedRecord, list[Diagnostic]]:
+    """Read, parse and schema-check one record file; every problem becomes a diagnostic.
+
+    With positions, the record keeps where its top-level keys and their items are, for commands
+    that point at many records (overlaps) without parsing them again.
+    """
+    assert file.kind is not None, "only record files are loaded"
+    loaded = LoadedRecord(file, shown, file.kind)
+    found: list[Diagnostic] = []
+    try:
+        if not file.is_regular:
+            raise not_regular(file.path)
+        if file.is_link:
+            check_link(Path(file.path), root)
+        document, loaded.body, bom = parse_file(file.path, file.kind)
+    except (FileProblem, YamlProblem) as error:
+        related = tuple(Location(shown, line, col) for line, col in getattr(error, "related", []))
+        where = Location(shown, error.line, error.column)
+        return loaded, [Diagnostic(problem(error.code), where, error.message, error.hint, related=related)]
+    if bom:
+        found.append(
+            Diagnostic(
+                problem("Y116"),
+                Location(shown),
+                "the file starts with a byte-order mark (BOM)",
+                "save it as UTF-8 without BOM; some tools show the mark as stray characters",
+            )
+        )
+    value = document.value
+    first_line = 1 + document.line_offset
+    if not isinstance(value, dict):
+        found.append(_not_a_record(loaded, value, first_line))
+        return loaded, found
+    loaded.parsed = True
+    declared = value.get("id")
+    loaded.declared_id = declared if isinstance(declared, str) else None
+    loaded.record, schema_problems, loaded.omitted = validate_record(
+        file.kind, shown, document, MOST_PROBLEMS
+    )
+    if loaded.record is None:
+        loaded.raw = value
+    elif positions:
+        loaded._shallow = shallow_positions(document)
+    return loaded, found + schema_problems
+
+
+def _not_a_record(loaded: LoadedRecord, value: Any, line: int) -> Diagnostic:
+    suggested = id_from_name(loaded.id)
+    if value is None:
+        markdown = loaded.kind.markdown
+        message = "the front matter holds no record" if markdown else "the file holds no record"
+        hint = f"start with the record's id, e.g. id: {suggested}"
+        return Diagnostic(problem("Y110"), Location(loaded.shown, line), message, hint)
+    held = "list" if isinstance(value, list) else "single value"
+    return Diagnostic(
+        problem("Y115"),
+        Location(loaded.shown, line),
+        f"the file holds a {held}, not a record",
+        "a record is a mapping of keys to values, one `key: value` per line",
+        f"id: {suggested}",
+    )
+
+
+class Positions:
+    """Where values are in record files that were loaded earlier (or in another process, or cached).
+
+    A file is parsed again the first time a check asks about it, and its tree kept for the next
+    question: only the few files with a problem across files are ever parsed twice.
+    """
+
+    def __init__(self) -> None:
+        self._locators: dict[str, Locator | None] = {}
+
+    def locate(self, path: str, kind: RecordKind, loc: Loc, at_key: bool = False) -> Position:
+        """Line and column of the value at loc (or of its key) in the file at path."""
+        if path not in self._locators:
+            try:
+                self._locators[path] = Locator(parse_file(path, kind)[0])
+            except (FileProblem, YamlProblem):
+                self._locators[path] = None
+        locator = self._locators[path]
+        return locator.locate(loc, at_key) if locator is not None else (1, 1)
+
+
+def not_a_record(file: FoundFile, shown: str) -> Diagnostic:
+    """The diagnostic for an entry under data/ that is not a record, and so is not checked."""
+    if not file.is_regular:
+        trouble = not_regular(file.path)
+        return Diagnostic(problem(trouble.code), Location(shown), trouble.message, trouble.hint)
+    kind = file.kind
+    if kind is None:
+        folders = ", ".join(f"data/{k.folder}/" for k in KINDS.values())
+        message = f"this file is outside the record folders ({folders}), so it is not checked"
+    else:
+        message = (
+            f"records in data/{kind.folder}/ end in {' or '.join(kind.suffixes)}, so this file is not checked"
+        )
+    return Diagnostic(problem("Y118"), Location(shown), message, "rename it, or move it out of data/")
+
+
+@dataclass
+class LoadedRecords:
+    """The records of a repository as loaded, for the commands that work from them."""
+
+    root: Path
+    records: list[LoadedRecord]
+
+    def of_kind(self, kind: str) -> list[LoadedRecord]:
+        """The loaded records of one kind, in file order."""
+        return [r for r in self.records if r.kind.name == kind]
