@@ -1,4 +1,5 @@
-"""ruff and mypy --strict are clean: part of the suite, so CI fails when they are not."""
+"""ruff, mypy --strict (code, tests and benchmarks) and the import layers are clean: part of the suite,
+so CI fails when they are not."""
 
 from __future__ import annotations
 
@@ -22,3 +23,10 @@ def test_ruff() -> None:
 def test_mypy_strict() -> None:
     checked = run(sys.executable, "-m", "mypy")
     assert checked.returncode == 0, checked.stdout
+
+
+def test_layers_import_one_way() -> None:
+    """A module imports only from the layers below it (the contract in pyproject.toml)."""
+    from importlinter.cli import lint_imports
+
+    assert lint_imports(no_cache=True) == 0

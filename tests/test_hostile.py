@@ -109,7 +109,6 @@ def test_unreadable_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Root reads every file whatever its mode, so make the read itself fail as it would for a user.
     import os
 
-    from res191.loading import files
     from res191.validation import validate as validate_in_process
 
     locked = repo / "data" / "bodies" / "locked.yaml"
@@ -121,7 +120,7 @@ def test_unreadable_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = validate_in_process(repo, repo)
     (found,) = [d for d in result.diagnostics if d.location.path.endswith("locked.yaml")]
     assert (found.code, found.message) == ("Y117", "cannot read the file: Permission denied")
@@ -130,8 +129,6 @@ def test_unreadable_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unreadable_folder_is_an_io_error_naming_it(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from res191.loading import files
-
     real_scandir = os.scandir
 
     def refuse(path: str) -> Any:
@@ -139,7 +136,7 @@ def test_unreadable_folder_is_an_io_error_naming_it(repo: Path, monkeypatch: pyt
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(files.os, "scandir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)
     from typer.testing import CliRunner
 
     from res191.cli import app

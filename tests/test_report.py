@@ -80,7 +80,7 @@ def test_every_seed_fact_is_in_the_word_document(run_cli: RunCli, tmp_path: Path
 
 def test_word_document_is_made_of_real_word_structures(run_cli: RunCli, tmp_path: Path) -> None:
     document = Document(io.BytesIO(report(run_cli, REPO, "--format", "docx")))
-    styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    styles = [(p.style.name if p.style else None, p.text) for p in document.paragraphs if p.text]
     assert ("Heading 1", "Report by the Secretary-General") in styles
     headings = [text for style, text in styles if style == "Heading 2"]
     assert headings[0] == "1 Background"
@@ -98,6 +98,7 @@ def test_word_document_is_made_of_real_word_structures(run_cli: RunCli, tmp_path
     ]
     assert summary.cell(0, 0).paragraphs[0].runs[0].bold
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert section.header.paragraphs[0].text == "Council 2024"
     assert "PAGE" in section.footer._element.xml
@@ -114,7 +115,7 @@ def test_document_number_names_the_file_and_heads_the_pages(run_cli: RunCli, exa
 
 def test_numbered_lists_emphasis_and_links_in_the_narrative(run_cli: RunCli, tmp_path: Path) -> None:
     document = Document(io.BytesIO(report(run_cli, WITH_REPORT, "--format", "docx")))
-    numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    numbered = [p.text for p in document.paragraphs if p.style and p.style.name == "List Number"]
     assert numbered == ["A numbered point.", "Another one."]
     background = next(p for p in document.paragraphs if p.text.startswith("Background text"))
     assert [r.text for r in background.runs if r.bold] == ["strong"]

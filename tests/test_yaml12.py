@@ -104,11 +104,11 @@ def test_pure_python_parser_gives_the_same_values_positions_and_problems(
         "a: " + "[" * 300 + "]" * 300 + "\n",
     ]
 
-    def outcome(text: str) -> object:
+    def outcome(text: str) -> tuple[object, object]:
         try:
             document = yaml12.parse_yaml(text)
         except yaml12.YamlProblem as problem:
-            return (problem.code, problem.line, problem.column)
+            return (problem.code, (problem.line, problem.column))
         return (document.value, locate(document, ("editions", 0, "year")))
 
     with_libyaml = [outcome(t) for t in texts]

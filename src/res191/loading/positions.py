@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from res191.loading.yaml12 import Document
 
@@ -30,6 +30,23 @@ class Locator:
                     index.setdefault(key_node.value, (key_node, value_node))
             self._keys[id(mapping)] = index
         return index.get(key)
+
+    def written(self, path: Loc) -> str | None:
+        """The text of the scalar at path as the file writes it (`0x46`), or None."""
+        node = self._node(path)
+        return node.value if isinstance(node, ScalarNode) else None
+
+    def _node(self, path: Loc) -> Node | None:
+        node = self.document.node
+        for step in path:
+            if isinstance(node, MappingNode) and isinstance(step, str):
+                found = self._child(node, step)
+                node = found[1] if found is not None else None
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+            else:
+                return None
+        return node
 
     def locate(self, path: Loc, at_key: bool = False) -> Position:
         """The 1-based line and column of the value at path (or of its key), or of the nearest parent.

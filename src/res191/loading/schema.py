@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.loading.positions import Locator
-from res191.loading.yaml12 import Document
+from res191.loading.yaml12 import Document, resolve_plain
 from res191.models import RecordKind
 
 _EXPECTED = {
@@ -83,6 +83,9 @@ def _diagnostic(file: _Place, detail: ErrorDetails) -> Diagnostic:
     field = f"'{name}'" if name else "the value"
     if kind in _EXPECTED:
         message = f"{field} should be {_EXPECTED[kind]}, not {_describe(value)}"
+        written = file.locator.written(loc) if isinstance(value, int | float) else None
+        if written is not None and written != str(value):
+            message += f" (YAML reads {written} as {value})"
         return _make(file, "S203", line, col, message, _type_hint(kind, value), _example(name, info))
     if kind in ("enum", "literal_error"):
         expected = detail.get("ctx", {}).get("expected", "")
@@ -229,4 +232,6 @@ def _yaml_scalar(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
     text = str(value)
-    return f'"{text}"' if ": " in text or text[:1] in "[{&*!|>%@`'\"" else text
+    # Quoted where YAML would read it otherwise: a number kept as text ("191"), or special characters.
+    as_text = isinstance(value, str) and not isinstance(resolve_plain(text), str)
+    return f'"{text}"' if as_text or ": " in text or text[:1] in "[{&*!|>%@`'\"" else text

@@ -78,7 +78,7 @@ Year = Annotated[int, Field(ge=1865, le=2100, examples=[2024])]
 def _iso_date(value: Any) -> Any:
     # YAML 1.2 leaves 2024-01-24 a string; accept exactly that form, and nothing looser.
     if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError("a date is written YYYY-MM-DD, e.g. 2024-01-24")
         try:
             return date.fromisoformat(value)
@@ -90,15 +90,11 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(examples=["2024-01-24"])]
 
 
-def _number_as_text(value: Any) -> Any:
-    # Editors write `number: 191`; keep the number as ITU writes it, which may be `ITU-R 75`.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
+# The number as ITU writes it, always in quotes: unquoted, YAML would read `0x46` as 70 and `035`
+# as 35, and editors' schema checks would agree, silently. ASCII digits only, as in the JSON Schema.
 InstrumentNumber = Annotated[
     str,
-    BeforeValidator(_number_as_text, json_schema_input_type=str | int),
-    StringConstraints(pattern=r"^(ITU-R )?\d+[A-Z]?(-\d+)?$"),
+    StringConstraints(pattern=r"^(ITU-R )?[0-9]+[A-Z]?(-[0-9]+)?$"),
     Field(examples=["191", "ITU-R 75", "ITU-R 6-2"]),
 ]
 

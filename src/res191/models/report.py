@@ -21,7 +21,7 @@ class Report(StrictModel):
     id: Id = Field(examples=["2024"])
     year: Year
     council_session: MeetingRef = Field(description="The meeting of Council the report goes to.")
-    document: Text | None = Field(None, pattern=r"^C\d{2}/", examples=["C24/35"])
+    document: Text | None = Field(None, pattern=r"^C[0-9]{2}/", examples=["C24/35"])
     date: IsoDate | None = Field(
         None, description="The document's date; later meetings are written as planned."
     )

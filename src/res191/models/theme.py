@@ -38,7 +38,7 @@ class Theme(StrictModel):
     title: Text
     description: Text | None = None
     status: Literal["proposed", "active", "retired"] | None = None
-    since: Text | None = Field(None, pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$", examples=["2024-03"])
+    since: Text | None = Field(None, pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$", examples=["2024-03"])
     proposed_by: BodyRef | None = Field(None, description="The body that proposed the theme, e.g. rag.")
     lead: SectorName | None = None
     focal_points: list[FocalPoint] = []
