@@ -48,5 +48,7 @@ def test_citation_of_the_latest_edition_by_default_and_of_any_edition() -> None:
     assert record.citation(record.editions[1]) == "Resolution 191 (Busan, 2014)"
 
 
-def test_number_written_as_a_number_is_kept_as_text() -> None:
-    assert resolution("WTSA", 70, {"place": "Dubai", "year": 2012}).number == "70"  # type: ignore[arg-type]
+def test_number_written_as_a_number_is_refused_not_changed() -> None:
+    # Unquoted, YAML reads 0x46 as 70: the record would silently cite the wrong resolution.
+    with pytest.raises(ValueError, match="Input should be a valid string"):
+        resolution("WTSA", 70, {"place": "Dubai", "year": 2012})  # type: ignore[arg-type]

@@ -43,9 +43,7 @@ def write(root: Path, files: dict[str, str]) -> Path:
 def resolution(rid: str, title: str) -> str:
     conference = rid.split("-")[0].upper()
     number = rid.split("-")[1]
-    return (
-        f"id: {rid}\nconference: {conference}\nnumber: {number}\neditions: [{{year: 2020, title: {title}}}]\n"
-    )
+    return f'id: {rid}\nconference: {conference}\nnumber: "{number}"\neditions: [{{year: 2020, title: {title}}}]\n'
 
 
 def precision_and_recall(min_score: float) -> tuple[float, float, int]:
