@@ -43,7 +43,8 @@ def write(root: Path, files: dict[str, str]) -> Path:
 def resolution(rid: str, title: str) -> str:
     conference = rid.split("-")[0].upper()
     number = rid.split("-")[1]
-    return f'id: {rid}\nconference: {conference}\nnumber: "{number}"\neditions: [{{year: 2020, title: {title}}}]\n'
+    head = f'id: {rid}\nconference: {conference}\nnumber: "{number}"\n'
+    return head + f"editions: [{{year: 2020, title: {title}}}]\n"
 
 
 def precision_and_recall(min_score: float) -> tuple[float, float, int]:
