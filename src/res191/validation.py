@@ -83,7 +83,9 @@ def validate(
         for f in everything
         if not f.is_record and not f.is_note and (scope is None or f.path in scope)
     ]
-    job = _Job(root, here, keep_records, positions)
+    # Records kept for a command keep their top-level positions too: a warning across files can then
+    # be placed without reading the file again.
+    job = _Job(root, here, keep_records, positions or keep_records)
     records = [f for f in everything if f.is_record]
     results = [
         r for chunk in map_chunks(_load_files, job, records, 1 if keep_records else workers) for r in chunk

@@ -22,7 +22,7 @@ class Repository:
         self.by_id: dict[str, dict[str, list[RecordFacts]]] = defaultdict(dict)
         for facts in self.records:
             self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
-        self.positions = Positions()
+        self.positions = Positions({f.path: f.positions for f in self.records if f.positions is not None})
         self._suggesters: dict[str, Suggester] = {}
 
     def of_kind(self, kind: str) -> list[RecordFacts]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from res191.loading.positions import Loc
+from res191.loading.positions import Loc, Shallow
 from res191.loading.record import LoadedRecord
 from res191.models import Body, Meeting, Report, Resolution, Theme, iter_references
 
@@ -33,6 +33,8 @@ class RecordFacts:
     refs: list[tuple[Loc, str, str]] = field(default_factory=list)  # (where, kind referred to, id)
     data: dict[str, Any] = field(default_factory=dict)  # the facts of its kind, when valid
     omitted: int = 0  # problems not listed because the file had too many
+    # Where the top-level keys are, when the caller kept them (never cached: the file is there to read).
+    positions: Shallow | None = field(default=None, repr=False)
 
     def as_json(self) -> list[Any]:
         """A compact form for the cache."""
@@ -109,4 +111,5 @@ def facts_of(loaded: LoadedRecord) -> RecordFacts:
     data = describe(record) if record is not None and describe is not None else {}
     file = loaded.file
     return RecordFacts(loaded.kind.name, file.stem, file.path, loaded.shown, loaded.declared_id,
-                       loaded.parsed, record is not None, refs, data, loaded.omitted)  # fmt: skip
+                       loaded.parsed, record is not None, refs, data, loaded.omitted,
+                       loaded.shallow)  # fmt: skip

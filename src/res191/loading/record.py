@@ -46,6 +46,11 @@ class LoadedRecord:
         return self.file.stem
 
     @property
+    def shallow(self) -> Shallow | None:
+        """Where the top-level keys and their items are, if that was kept."""
+        return self._shallow
+
+    @property
     def path(self) -> Path:
         """The file's absolute path."""
         return Path(self.file.path)
@@ -125,7 +130,7 @@ def load_record(
     )
     if loaded.record is None:
         loaded.raw = value
-    elif positions:
+    if positions:
         loaded._shallow = shallow_positions(document)
     return loaded, found + schema_problems
 
@@ -154,11 +159,17 @@ class Positions:
     question: only the few files with a problem across files are ever parsed twice.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[str, Shallow] | None = None) -> None:
         self._locators: dict[str, Locator | None] = {}
+        self._known = known or {}
 
     def locate(self, path: str, kind: RecordKind, loc: Loc, at_key: bool = False) -> Position:
         """Line and column of the value at loc (or of its key) in the file at path."""
+        shallow = self._known.get(path)
+        if shallow is not None and len(loc) <= 1 and () in shallow:
+            # A top-level key, or its absence: then, as Locator does, the mapping that lacks it.
+            key, value = shallow.get(loc, shallow[()])
+            return key if at_key else value
         if path not in self._locators:
             try:
                 self._locators[path] = Locator(parse_file(path, kind)[0])
