@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from res191.loading import record
+from res191.loading import files, record
 from tests.conftest import EXAMPLES, REPO, RunCli
 
 
@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLES, REPO, RunCli
 def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How many times each file is read, from now on."""
     counted: Counter[str] = Counter()
-    real = record.read_text
+    real = files.read_text
 
     def counting(path: str) -> tuple[str, bool]:
         counted[path] += 1
