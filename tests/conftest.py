@@ -62,3 +62,11 @@ def load(root: Path) -> LoadedRecords:
     loaded = validate(root, root, keep_records=True, positions=True).loaded
     assert loaded is not None
     return loaded
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled data, so that tests may change it freely."""
+    target = tmp_path / "bundled"
+    shutil.copytree(REPO / "data", target / "data")
+    return target

@@ -29,7 +29,7 @@ def test_data_with_errors_is_refused_and_nothing_written(run_cli: RunCli, exampl
     report.write_text(report.read_text().replace("references: [pp-1, wtsa-2]", "references: [pp-1, pp-404]"))
     result = run_cli(root, "report", "--year", "2024", "--format", "docx")
     assert result.exit_code == 1
-    assert "data/reports/2024.md:15:20: error X303" in result.stderr
+    assert "data/reports/2024.md:16:20: error X303" in result.stderr
     assert "the report is made from valid data only" in result.stderr
     assert not (root / "C24-99.docx").exists()
 
@@ -52,6 +52,23 @@ def test_template_error_names_the_template_and_line_and_keeps_the_old_file(
     assert "backgrund" in result.stderr
     assert (root / "C24-99.md").read_text() == "last week's report\n"
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_fault_raised_in_a_users_template_is_the_templates(
+    run_cli: RunCli, example: Example, tmp_path: Path
+) -> None:
+    root = example("valid/with-report")
+    (tmp_path / "report.md.j2").write_text("# Title\n\n{{ year // 0 }}\n")
+    result = run_cli(root, "report", "--year", "2024", "--template-dir", str(tmp_path), "-o", "-")
+    assert result.exit_code == 2
+    assert (
+        f"template error: {tmp_path / 'report.md.j2'}:3: ZeroDivisionError: integer division or modulo by "
+        f"zero" in result.stderr
+    )
+    (tmp_path / "report.md.j2").write_text("{{ report.by | long_date }}\n")
+    wrong_filter = run_cli(root, "report", "--year", "2024", "--template-dir", str(tmp_path), "-o", "-")
+    assert wrong_filter.exit_code == 2
+    assert f"{tmp_path / 'report.md.j2'}:1: AttributeError" in wrong_filter.stderr
 
 
 def test_template_syntax_error(run_cli: RunCli, example: Example, tmp_path: Path) -> None:

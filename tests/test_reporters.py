@@ -51,7 +51,7 @@ def test_sarif_related_locations_and_encoded_uris(run_cli: RunCli, tmp_path: Pat
     for sub in ("old copy", "new#1"):
         (folder / sub).mkdir(parents=True)
         (folder / sub / "pp-191.yaml").write_text(
-            "id: pp-191\nconference: PP\nnumber: '191'\neditions: [{year: 2022}]\n"
+            "id: pp-191\nconference: PP\nnumber: '191'\neditions: [{year: 2022, title: T}]\n"
         )
     log = json.loads(run_cli(tmp_path, "validate", "--format", "sarif").stdout)
     first, second = log["runs"][0]["results"]

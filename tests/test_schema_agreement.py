@@ -21,7 +21,8 @@ RESOLUTION = "id: pp-70\nconference: PP\neditions: [{year: 2010}]\n"
 THEME = "id: accessibility\ntitle: Accessibility\n"
 MEETING = "id: iscg-2024-01-24\nbody: iscg\n"
 REPORT = (
-    "id: '2024'\nyear: 2024\ncouncil_session: council-2024\nby: Secretary-General\npurpose: P\n"
+    "id: '2024'\nyear: 2024\ncouncil_session: council-2024\nresolution: pp-191\nby: "
+    "Secretary-General\npurpose: P\n"
     "action_required: A\nstrategic_plan_link: S\nfinancial_implications: F\n"
 )
 

@@ -104,6 +104,22 @@ CATALOGUE: dict[str, Problem] = {
         # ITU's rules for areas of mutual interest.
         Problem("I401", "theme-rule", W, "A theme does not meet ITU's rule for areas of mutual interest"),
         Problem("I402", "focal-point-missing", W, "A theme has no focal point for a Sector it involves"),
+        Problem(
+            "I403",
+            "untitled-resolution",
+            W,
+            "No edition of a resolution has a title, so overlaps cannot see it",
+        ),
+        # Reports to Council.
+        Problem("R501", "report-section", E, "A heading of a report's narrative is not one of its sections"),
+        Problem("R502", "report-year", E, "A report's year is not the year of its Council session"),
+        Problem("R503", "duplicate-report", E, "Two reports are for the same year"),
+        Problem("R504", "empty-annex", W, "An annex of a report would be empty"),
+        Problem(
+            "R505", "not-a-council-session", E, "A report's Council session is a meeting of another body"
+        ),
+        Problem("R506", "edition-not-recorded", W, "The edition a report must cite is not recorded"),
+        Problem("R507", "position-meeting-year", E, "A position's year is not the year of its meeting"),
     ]
 }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from res191.checks import check_across
 from res191.checks.facts import RecordFacts, facts_of
+from res191.checks.local import check_record
 from res191.diagnostics import Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
 from res191.loading.record import MOST_PROBLEMS, LoadedRecord, LoadedRecords, load_record, not_a_record
@@ -50,6 +51,8 @@ def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     results: list[FileResult] = []
     for file in files:
         loaded, problems = load_record(file, shown_path(file.path, job.cwd), job.root, job.positions)
+        if loaded.record is not None:
+            problems += check_record(loaded)
         results.append((facts_of(loaded), problems, loaded if job.keep else None))
     return results
 

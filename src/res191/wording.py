@@ -55,6 +55,15 @@ def times(count: int) -> str:
     return _TIMES.get(count, f"{count} times")
 
 
+def with_note(text: str, note: str | None) -> str:
+    """`Update of the tracker (completed).`: a note in brackets before the sentence's full stop."""
+    if not note:
+        return text
+    stem = text.rstrip()
+    stop = stem[-1] if stem[-1:] in ".;:" else ""
+    return f"{stem[: len(stem) - len(stop)]} ({note}){stop}"
+
+
 def lower_first(text: str) -> str:
     """The text with its first letter in lower case, for a title inside a sentence.
 

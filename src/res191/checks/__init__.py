@@ -8,13 +8,14 @@ from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.checks.ids import check_ids
 from res191.checks.references import check_references
+from res191.checks.reports import check_reports
 from res191.checks.themes import check_themes
 from res191.diagnostics import Diagnostic
 
 Check = Callable[[Repository, list[RecordFacts]], Iterator[Diagnostic]]
 
 # Each family of checks, in the order its diagnostics are worked out (the output is sorted anyway).
-FAMILIES: list[Check] = [check_ids, check_references, check_themes]
+FAMILIES: list[Check] = [check_ids, check_references, check_themes, check_reports]
 
 
 def check_across(records: Iterable[RecordFacts], cwd: str, scope: set[str] | None = None) -> list[Diagnostic]:

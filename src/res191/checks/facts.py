@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from res191.loading.positions import Loc, Shallow
 from res191.loading.record import LoadedRecord
-from res191.models import Body, Meeting, Report, Resolution, Theme, iter_references
+from res191.models import Body, Meeting, Position, Report, Resolution, Theme, iter_references
 
 
 @dataclass(slots=True)
@@ -84,9 +84,14 @@ def _report(record: Report) -> dict[str, Any]:
         "year": record.year,
         "council_session": record.council_session,
         "date": record.date.isoformat() if record.date else None,
+        "resolution": record.resolution,
         "references": list(record.references),
-        "annexes": list(record.annexes),
+        "annexes": None if record.annexes is None else list(record.annexes),
     }
+
+
+def _position(record: Position) -> dict[str, Any]:
+    return {"year": record.year, "meeting": record.meeting}
 
 
 def _body(record: Body) -> dict[str, Any]:
@@ -99,6 +104,7 @@ _OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
     "meeting": _meeting,
     "report": _report,
     "body": _body,
+    "position": _position,
 }
 
 

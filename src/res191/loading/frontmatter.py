@@ -13,11 +13,13 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """The YAML between the --- lines, the line it starts on (0-based) and the Markdown after it."""
+    """The YAML between the --- lines, the line it starts on (0-based), the Markdown after it and the
+    line (1-based) the Markdown starts on."""
 
     yaml: str
     first_line: int
     body: str
+    body_line: int
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -36,5 +38,9 @@ def split_front_matter(text: str) -> FrontMatter:
             "the front matter opened on this line never closes",
             hint="add a line with only --- after the last key, before the Markdown text",
         )
-    body = text[closing.end() :].lstrip("\r\n")
-    return FrontMatter(yaml=text[opening.end() : closing.start()], first_line=1, body=body)
+    after = text[closing.end() :]
+    body = after.lstrip("\r\n")
+    body_line = text.count("\n", 0, closing.end()) + 1 + after[: len(after) - len(body)].count("\n")
+    return FrontMatter(
+        yaml=text[opening.end() : closing.start()], first_line=1, body=body, body_line=body_line
+    )

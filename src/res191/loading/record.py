@@ -36,6 +36,7 @@ class LoadedRecord:
     declared_id: str | None = None  # the `id:` written in the file, when it is text
     parsed: bool = False  # whether the file parsed into a mapping at all
     body: str = ""  # the Markdown after the front matter
+    body_line: int = 1  # the line the Markdown starts on
     raw: dict[str, Any] | None = field(default=None, repr=False)  # kept when the schema failed
     omitted: int = 0  # problems found beyond MOST_PROBLEMS, not listed
     _shallow: Shallow | None = field(default=None, repr=False)
@@ -73,18 +74,28 @@ class LoadedRecord:
 
     def _reparse(self) -> Document | None:
         try:
-            return parse_file(self.file.path, self.kind)[0]
+            return parse_file(self.file.path, self.kind).document
         except (FileProblem, YamlProblem):
             return None
 
 
-def parse_file(path: str, kind: RecordKind) -> tuple[Document, str, bool]:
-    """The file's YAML document, its Markdown body and whether it had a byte-order mark."""
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """A record file parsed: its YAML, the Markdown after it, and what its first lines say."""
+
+    document: Document
+    body: str = ""
+    body_line: int = 1
+    bom: bool = False
+
+
+def parse_file(path: str, kind: RecordKind) -> ParsedFile:
+    """Read and parse a record file; FileProblem or YamlProblem when it cannot be."""
     text, bom = read_text(path)
     if not kind.markdown:
-        return parse_yaml(text), "", bom
+        return ParsedFile(parse_yaml(text), bom=bom)
     front = split_front_matter(text)
-    return parse_yaml(front.yaml, line_offset=front.first_line), front.body, bom
+    return ParsedFile(parse_yaml(front.yaml, line_offset=front.first_line), front.body, front.body_line, bom)
 
 
 def load_record(
@@ -103,12 +114,13 @@ def load_record(
             raise not_regular(file.path)
         if file.is_link:
             check_link(Path(file.path), root)
-        document, loaded.body, bom = parse_file(file.path, file.kind)
+        parsed = parse_file(file.path, file.kind)
     except (FileProblem, YamlProblem) as error:
         related = tuple(Location(shown, line, col) for line, col in getattr(error, "related", []))
         where = Location(shown, error.line, error.column)
         return loaded, [Diagnostic(problem(error.code), where, error.message, error.hint, related=related)]
-    if bom:
+    document, loaded.body, loaded.body_line = parsed.document, parsed.body, parsed.body_line
+    if parsed.bom:
         found.append(
             Diagnostic(
                 problem("Y116"),
@@ -172,7 +184,7 @@ class Positions:
             return key if at_key else value
         if path not in self._locators:
             try:
-                self._locators[path] = Locator(parse_file(path, kind)[0])
+                self._locators[path] = Locator(parse_file(path, kind).document)
             except (FileProblem, YamlProblem):
                 self._locators[path] = None
         locator = self._locators[path]

@@ -7,10 +7,20 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from res191.models.body import Body, Chair
-from res191.models.common import Conference, Sector, id_from_name, iter_references
+from res191.models.common import (
+    MAPPED_CONFERENCES,
+    SECTOR_COLUMNS,
+    Conference,
+    Sector,
+    id_from_name,
+    iter_references,
+)
+from res191.models.document import Document
+from res191.models.initiative import Initiative
 from res191.models.meeting import CallForAction, Meeting
+from res191.models.position import Position
 from res191.models.report import Report
-from res191.models.resolution import Edition, Resolution, citation
+from res191.models.resolution import ConferenceEnds, Edition, Resolution, citation, conference_ends
 from res191.models.theme import Activity, FocalPoint, Theme
 
 
@@ -36,25 +46,35 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("meeting", Meeting, "meetings", (".md",)),
         RecordKind("body", Body, "bodies", (".yaml", ".yml")),
         RecordKind("report", Report, "reports", (".md",)),
+        RecordKind("initiative", Initiative, "initiatives", (".yaml", ".yml")),
+        RecordKind("position", Position, "positions", (".yaml", ".yml")),
+        RecordKind("document", Document, "documents", (".yaml", ".yml")),
     ]
 }
 
 __all__ = [
     "KINDS",
+    "MAPPED_CONFERENCES",
+    "SECTOR_COLUMNS",
     "Activity",
     "Body",
     "CallForAction",
     "Chair",
     "Conference",
+    "ConferenceEnds",
+    "Document",
     "Edition",
     "FocalPoint",
+    "Initiative",
     "Meeting",
+    "Position",
     "RecordKind",
     "Report",
     "Resolution",
     "Sector",
     "Theme",
     "citation",
+    "conference_ends",
     "id_from_name",
     "iter_references",
 ]

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from res191.models.common import BodyRef, Id, ResolutionRef, SectorName, Source, StrictModel, Text
+from res191.models.common import (
+    BodyRef,
+    DocumentRef,
+    Id,
+    Link,
+    ResolutionRef,
+    SectorName,
+    Source,
+    StrictModel,
+    Text,
+)
 
 
 class Chair(StrictModel):
@@ -24,8 +34,30 @@ class Body(StrictModel):
     sector: SectorName | None = None
     parent: BodyRef | None = None
     chair: Chair | None = None
-    composition: Text | None = None
-    terms_of_reference: Text | None = None
-    reports_to: list[BodyRef] = []
-    resolutions: list[ResolutionRef] = Field([], description="The texts that set the body up or guide it.")
-    sources: list[Source] = []
+    composition: Text | None = Field(
+        None,
+        description="Who it is made of, as words that follow 'comprises'.",
+        examples=["representatives from the Bureaux and the General Secretariat"],
+    )
+    terms_of_reference: Text | None = Field(
+        None,
+        description="What it does, as words that follow 'the body that'.",
+        examples=["coordinates within the secretariat"],
+    )
+    working_method: Text | None = Field(
+        None, description="How it works, as words before 'group'.", examples=["contribution-driven"]
+    )
+    objective: Text | None = Field(
+        None,
+        description="Its main objective, as words that follow 'is'.",
+        examples=["to convey the membership concerns"],
+    )
+    reports_to: list[BodyRef] = Field(default_factory=list)
+    resolutions: list[ResolutionRef] = Field(
+        default_factory=list, description="The texts that set the body up or guide it."
+    )
+    documents: list[DocumentRef] = Field(
+        default_factory=list, description="Documents that set it up or give its terms of reference."
+    )
+    webpage: Link | None = None
+    sources: list[Source] = Field(default_factory=list)

@@ -44,6 +44,12 @@ class Conference(StrEnum):
         """The Sector whose conference this is; PP and Council belong to the whole Union."""
         return _CONFERENCE_SECTOR.get(self)
 
+    @property
+    def body_id(self) -> str:
+        """The id of the body record of this conference (`pp`, `wtsa`, `council`): its sessions are
+        meeting records of that body, which date the editions it adopted."""
+        return self.value.lower()
+
 
 _CONFERENCE_SECTOR = {
     Conference.WTSA: Sector.ITU_T,
@@ -51,6 +57,10 @@ _CONFERENCE_SECTOR = {
     Conference.RA: Sector.ITU_R,
     Conference.WRC: Sector.ITU_R,
 }
+
+# The order of columns wherever Sectors or conferences are tabled: report annexes, matrix, site.
+SECTOR_COLUMNS = (Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS)
+MAPPED_CONFERENCES = (Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC)
 
 # Strict mode takes an enum only as an instance; records hold its value as text.
 SectorName = Annotated[Sector, Strict(False)]
@@ -108,6 +118,13 @@ Source = Annotated[
 ]
 
 
+Link = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s]+$"),
+    Field(description="A web address, starting https://.", examples=["https://www.itu.int/en/council/"]),
+]
+
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks an id field as a reference to a record of another kind."""
@@ -119,6 +136,7 @@ ResolutionRef = Annotated[Id, RefTo("resolution")]
 ThemeRef = Annotated[Id, RefTo("theme")]
 BodyRef = Annotated[Id, RefTo("body")]
 MeetingRef = Annotated[Id, RefTo("meeting")]
+DocumentRef = Annotated[Id, RefTo("document")]
 
 
 def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:

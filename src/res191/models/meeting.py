@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from res191.models.common import BodyRef, Id, IsoDate, Source, StrictModel, Text, ThemeRef
+from res191.models.common import BodyRef, DocumentRef, Id, IsoDate, Source, StrictModel, Text, ThemeRef
 
 
 class CallForAction(StrictModel):
@@ -23,6 +23,9 @@ class Meeting(StrictModel):
 
     id: Id = Field(examples=["iscg-2024-01-24"])
     body: BodyRef
+    name: Text | None = Field(
+        None, description="The meeting's name as ITU writes it, for conferences.", examples=["PP-22"]
+    )
     start: IsoDate
     end: IsoDate | None = Field(None, examples=["2024-01-25"], description="The last day, if not the first.")
     venue: Text | None = Field(None, examples=["ITU Headquarters, Geneva"])
@@ -33,10 +36,10 @@ class Meeting(StrictModel):
     captioning: bool | None = None
     platform: Text | None = Field(None, examples=["Zoom"])
     chair: Text | None = None
-    topics: list[ThemeRef] = []
-    documents: list[Source] = []
-    calls_for_action: list[CallForAction] = []
-    sources: list[Source] = []
+    topics: list[ThemeRef] = Field(default_factory=list)
+    documents: list[DocumentRef] = Field(default_factory=list, description="Ids of documents it considered.")
+    calls_for_action: list[CallForAction] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
 
     @field_validator("end")
     @classmethod

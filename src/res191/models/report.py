@@ -1,4 +1,4 @@
-"""The year's report to Council: what no other record holds, as front matter and Markdown narrative."""
+"""The year's report to Council: what no other record holds, as front matter and a little narrative."""
 
 from __future__ import annotations
 
@@ -6,33 +6,68 @@ from typing import Literal
 
 from pydantic import Field
 
-from res191.models.common import Id, IsoDate, MeetingRef, ResolutionRef, Source, StrictModel, Text, Year
+from res191.models.common import (
+    DocumentRef,
+    Id,
+    IsoDate,
+    MeetingRef,
+    ResolutionRef,
+    Source,
+    StrictModel,
+    Text,
+    Year,
+)
 
 Annex = Literal["themes", "mapping", "tracker", "overlaps"]
+ANNEXES: tuple[Annex, ...] = ("themes", "mapping", "tracker", "overlaps")
+
+# The sections of the report's Markdown narrative, `## Background` and so on: text added at the end of
+# the section of the same name, after what the records say. No other heading is placed anywhere.
+SECTIONS = {"background": "Background", "secretariat": "Secretariat", "membership": "Membership"}
 
 
 class Report(StrictModel):
     """The report on the implementation of Resolution 191 to one session of Council.
 
-    The Markdown after the front matter holds the narrative, in sections headed `## Name`, which
-    the template places by name (`narrative.background`).
+    Everything the other records hold (meetings, themes, initiatives, positions, documents) comes from
+    them; this record holds the cover, the summary box and what the report cites.
     """
 
     id: Id = Field(examples=["2024"])
     year: Year
-    council_session: MeetingRef = Field(description="The meeting of Council the report goes to.")
+    council_session: MeetingRef = Field(
+        description="The Council session it goes to.", examples=["council-2024"]
+    )
+    resolution: ResolutionRef = Field(
+        description="The resolution reported on: its instructions make the Background.",
+        examples=["pp-191"],
+    )
     document: Text | None = Field(None, pattern=r"^C[0-9]{2}/", examples=["C24/35"])
     date: IsoDate | None = Field(
-        None, description="The document's date; later meetings are written as planned."
+        None,
+        description="The document's date: later meetings are written as planned, and the editions cited are "
+        "those in force on it (else on the session's first day).",
     )
-    agenda_item: Text | None = None
-    original: Text | None = Field(None, examples=["English"])
-    by: Text = Field(examples=["Secretary-General"])
+    agenda_item: Text | None = Field(None, examples=["PL 1.7"])
+    original: Text | None = Field(None, description="Its original language.", examples=["English"])
+    by: Text = Field(
+        description="Who presents it (also the Word file's author).", examples=["Secretary-General"]
+    )
     title: Text | None = None
     purpose: Text
     action_required: Text
     strategic_plan_link: Text
     financial_implications: Text
-    references: list[ResolutionRef] = Field([], description="Ids of the resolutions cited under References.")
-    annexes: list[Annex] = Field([], description="Optional annexes: themes, mapping, tracker, overlaps.")
-    sources: list[Source] = []
+    references: list[ResolutionRef] = Field(
+        default_factory=list, description="Ids of the resolutions cited under References."
+    )
+    results_in: list[DocumentRef] = Field(
+        default_factory=list,
+        description="Documents where the concrete results of inter-Sector teams are reported, e.g. c24-35.",
+    )
+    annexes: list[Annex] | None = Field(
+        None,
+        description="Annexes: themes, mapping, tracker, overlaps. Left out, the tracker's activities of the "
+        "year are annexed when there are any; [] for none.",
+    )
+    sources: list[Source] = Field(default_factory=list)

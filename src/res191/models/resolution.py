@@ -1,7 +1,9 @@
-"""Resolutions and decisions of ITU conferences, with one entry per edition."""
+"""Resolutions and decisions of ITU conferences, with one entry per edition, and which is in force."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -11,6 +13,7 @@ from res191.models.common import (
     ConferenceName,
     Id,
     InstrumentNumber,
+    Link,
     Sector,
     SectorName,
     Source,
@@ -20,6 +23,18 @@ from res191.models.common import (
 )
 
 EditionStatus = Literal["in-force", "superseded", "abrogated"]
+
+
+class Instruction(StrictModel):
+    """What an edition instructs someone to do, summarised in the words of the text."""
+
+    to: Text = Field(description="Who is instructed.", examples=["Secretary-General"])
+    action: Text = Field(
+        description="What to do, as words that follow 'to'.",
+        examples=[
+            "identify all forms and examples of overlapping functions and activities among the Sectors"
+        ],
+    )
 
 
 class Edition(StrictModel):
@@ -33,8 +48,42 @@ class Edition(StrictModel):
     )
     title: Text | None = Field(None, description="The title in this edition; titles change.")
     status: EditionStatus | None = None
-    link: Text | None = Field(None, examples=["https://www.itu.int/pub/S-CONF-ACTF"])
-    sources: list[Source] = []
+    instructs: list[Instruction] = Field(
+        default_factory=list, description="What this edition instructs, in the order of the text."
+    )
+    link: Link | None = Field(None, examples=["https://www.itu.int/pub/S-CONF-ACTF"])
+    sources: list[Source] = Field(default_factory=list)
+
+
+# When each conference ended, by (conference body id, year): the day its editions came into force.
+ConferenceEnds = Mapping[tuple[str, int], date]
+_CONFERENCE_BODIES = frozenset(c.body_id for c in Conference)
+
+
+def conference_ends(sessions: Iterable[tuple[str, date]]) -> dict[tuple[str, int], date]:
+    """The ConferenceEnds of the sessions recorded: (body id, last day) of each meeting."""
+    return {(body, end.year): end for body, end in sessions if body in _CONFERENCE_BODIES}
+
+
+def in_force_index(
+    conference: Conference, years: Sequence[int], on: date, ends: ConferenceEnds
+) -> int | None:
+    """Which of the editions (given by their years) was in force on a day, or None if none is known to be.
+
+    An edition is in force from the last day of its conference. Where the conference's dates are not
+    recorded, an edition of an earlier year was adopted by that year's end at the latest; one of the
+    same year cannot be placed, so it is never taken: a report never cites an edition adopted after it.
+    """
+    best: tuple[date, int] | None = None
+    for index, year in enumerate(years):
+        day = ends.get((conference.body_id, year))
+        if day is None:
+            if year >= on.year:
+                continue
+            day = date(year, 12, 31)
+        if day <= on and (best is None or day > best[0]):
+            best = (day, index)
+    return best[1] if best else None
 
 
 class Resolution(StrictModel):
@@ -46,7 +95,7 @@ class Resolution(StrictModel):
     number: InstrumentNumber
     editions: list[Edition] = Field(min_length=1)
     sectors: list[SectorName] = Field(
-        [], description="Sectors concerned, besides the one whose conference adopted it."
+        default_factory=list, description="Sectors concerned, besides the one whose conference adopted it."
     )
     calls_for_coordination: bool | None = Field(
         None, description="Whether the text calls for inter-Sector coordination."
@@ -54,12 +103,17 @@ class Resolution(StrictModel):
     text: Text | None = Field(
         None, description="The operative text, or its gist, where recorded: `res191 overlaps` reads it."
     )
-    sources: list[Source] = []
+    sources: list[Source] = Field(default_factory=list)
 
     @property
     def latest(self) -> Edition:
         """The most recent edition recorded."""
         return max(self.editions, key=lambda edition: edition.year)
+
+    def in_force(self, on: date, ends: ConferenceEnds) -> Edition | None:
+        """The edition in force on a day, if the records say which."""
+        index = in_force_index(self.conference, [e.year for e in self.editions], on, ends)
+        return self.editions[index] if index is not None else None
 
     def edition_in(self, year: int) -> Edition:
         """The edition in force in a year: the latest adopted by then, else the earliest recorded."""
@@ -81,6 +135,14 @@ class Resolution(StrictModel):
     def citation(self, edition: Edition | None = None) -> str:
         """The citation as ITU writes it, e.g. `Resolution 191 (Rev. Bucharest, 2022)`."""
         return citation(self, edition or self.latest)
+
+    def citation_on(self, on: date, ends: ConferenceEnds) -> str:
+        """The citation of the edition in force on a day; without the edition where none is recorded."""
+        edition = self.in_force(on, ends)
+        if edition is not None:
+            return citation(self, edition)
+        word = "Decision" if self.kind == "decision" else "Resolution"
+        return f"{word} {self.number} (edition in force not recorded)"
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:

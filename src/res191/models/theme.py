@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from res191.models.common import BodyRef, Id, ResolutionRef, SectorName, Source, StrictModel, Text, Year
+from res191.models.common import BodyRef, Id, Link, ResolutionRef, SectorName, Source, StrictModel, Text, Year
 
 
 class FocalPoint(StrictModel):
@@ -27,8 +27,8 @@ class Activity(StrictModel):
     title: Text
     status: Literal["planned", "ongoing", "completed"] | None = None
     description: Text | None = None
-    links: list[Text] = []
-    sources: list[Source] = []
+    links: list[Link] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
 
 
 class Theme(StrictModel):
@@ -41,8 +41,12 @@ class Theme(StrictModel):
     since: Text | None = Field(None, pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$", examples=["2024-03"])
     proposed_by: BodyRef | None = Field(None, description="The body that proposed the theme, e.g. rag.")
     lead: SectorName | None = None
-    focal_points: list[FocalPoint] = []
-    resolutions: list[ResolutionRef] = Field([], description="Ids of the resolutions it rests on.")
-    iscg_topic_years: list[Year] = Field([], description="Years in which the ISCG addressed it.")
-    tracker: list[Activity] = []
-    sources: list[Source] = []
+    focal_points: list[FocalPoint] = Field(default_factory=list)
+    resolutions: list[ResolutionRef] = Field(
+        default_factory=list, description="Ids of the resolutions it rests on."
+    )
+    iscg_topic_years: list[Year] = Field(
+        default_factory=list, description="Years in which the ISCG addressed it."
+    )
+    tracker: list[Activity] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)

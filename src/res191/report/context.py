@@ -1,14 +1,39 @@
-"""Everything a report template may show, computed from the records of the data repository."""
+"""Everything a report template may show, computed from the records in named steps.
+
+The report to a Council session covers the period since the previous session, where the previous
+report was presented: after the previous session's first day, up to and including this one's first day.
+So the periods of successive reports meet without a gap or an overlap. It cites each resolution in the
+edition in force on the report's date (its `date`, else the session's first day), never a later one.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecords
-from res191.models import Body, Conference, Meeting, Report, Resolution, Sector, Theme
+from res191.models import (
+    MAPPED_CONFERENCES,
+    SECTOR_COLUMNS,
+    Body,
+    Conference,
+    ConferenceEnds,
+    Document,
+    Edition,
+    Initiative,
+    Meeting,
+    Position,
+    Report,
+    Resolution,
+    Theme,
+    conference_ends,
+)
+from res191.models.resolution import Instruction
 from res191.models.theme import Activity, FocalPoint
+from res191.report.annexes import Annex, numbered_annexes
 from res191.report.narrative import split_sections
 from res191.wording import join_and
 
@@ -23,12 +48,44 @@ CONFERENCE_NAMES = {
     Conference.WRC: "the World Radiocommunication Conference",
     Conference.COUNCIL: "the Council",
 }
-SECTOR_COLUMNS = [Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS]
-MAPPED_CONFERENCES = [Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC]
 
 
 class ReportError(Exception):
     """The records cannot make the report: what is missing, and where to add it."""
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class Records:
+    """The valid records of a repository, by kind and id."""
+
+    def __init__(self, loaded: LoadedRecords) -> None:
+        self.loaded = loaded
+        self._by_kind: dict[str, dict[str, Any]] = {}
+        for record in loaded.records:
+            if record.record is not None:
+                self._by_kind.setdefault(record.kind.name, {})[record.id] = record.record
+
+    def all(self, kind: str, model: type[Model]) -> dict[str, Model]:
+        """Every valid record of a kind, by id, in file order."""
+        return {i: r for i, r in self._by_kind.get(kind, {}).items() if isinstance(r, model)}
+
+    def get(self, kind: str, record_id: str, model: type[Model]) -> Model | None:
+        """One valid record of a kind, or None."""
+        found = self._by_kind.get(kind, {}).get(record_id)
+        return found if isinstance(found, model) else None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a report covers: after `after`, up to and including `until`."""
+
+    after: date
+    until: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.after < day <= self.until
 
 
 @dataclass(frozen=True)
@@ -61,11 +118,33 @@ class Alike:
 
 
 @dataclass(frozen=True)
+class Background:
+    """What the resolution reported on instructs, in the edition in force."""
+
+    resolution: Resolution
+    citation: str  # Resolution 191 (Rev. Bucharest, 2022)
+    short: str  # Resolution 191
+    edition: Edition | None
+    conference: str  # Plenipotentiary Conference
+    session: Meeting | None  # the conference session that adopted the edition (PP-22)
+    instructions: list[Instruction]
+
+
+@dataclass(frozen=True)
 class ProposedTheme:
     """A theme taken up in the report's year, and the body that proposed it."""
 
     theme: Theme
     proposed_by: Body | None
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document as the report cites it: its number, what it is on, and its address."""
+
+    number: str
+    about: str | None
+    link: str | None
 
 
 @dataclass(frozen=True)
@@ -89,133 +168,192 @@ class ReportContext:
 
     report: Report
     year: int
+    on: date  # the day whose editions in force are cited
     council: Meeting
     previous_council: Meeting | None
+    period: Period
+    background: Background
     narrative: dict[str, str]
     references: str
     isc_tf: Body | None
     iscg: Body | None
+    initiatives: list[Initiative]
+    results_in: list[CitedDocument]
     iscg_meetings: list[MeetingInReport]
     iscg_alike: Alike
     iscg_topics: list[Theme]
     proposed_themes: list[ProposedTheme]
     reports_to: list[Body]
+    involvements: list[Position]
+    emphases: list[Position]
+    requests: list[Position]
     theme_rows: list[ThemeRow]
-    annexes: list[str]
+    annexes: list[Annex]
     overlaps: list[Finding] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)
+    sector_columns: list[str] = field(default_factory=lambda: [s.value for s in SECTOR_COLUMNS])
+    conference_columns: list[str] = field(default_factory=lambda: [c.value for c in MAPPED_CONFERENCES])
 
     def as_template_variables(self) -> dict[str, Any]:
         """The context as the keyword arguments of a template's render()."""
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
+    @property
+    def title(self) -> str:
+        """The report's title, or a description of it where the record gives none."""
+        return (
+            self.report.title
+            or f"Report on the implementation of {self.background.short} to Council {self.year}"
+        )
 
-def references_line(resolutions: list[Resolution], year: int) -> str:
+
+def find_report(records: Records, year: int) -> tuple[Report, str]:
+    """The report record of a year and its narrative; ReportError when there is none."""
+    for loaded in records.loaded.of_kind("report"):
+        if isinstance(loaded.record, Report) and loaded.record.year == year:
+            return loaded.record, loaded.body
+    raise ReportError(
+        f"there is no report record for {year}: add data/reports/{year}.md "
+        f"(copy last year's and change its front matter)"
+    )
+
+
+def council_sessions(records: Records, report: Report) -> tuple[Meeting, Meeting | None]:
+    """The Council session the report goes to, and the one before it (None if not recorded)."""
+    council = records.get("meeting", report.council_session, Meeting)
+    if council is None:
+        raise ReportError(
+            f"the report for {report.year} goes to '{report.council_session}', which is no meeting record"
+        )
+    earlier = [
+        m
+        for m in records.all("meeting", Meeting).values()
+        if m.body == council.body and m.start < council.start
+    ]
+    return council, max(earlier, key=lambda m: m.start, default=None)
+
+
+def reporting_period(council: Meeting, previous: Meeting | None) -> Period:
+    """After the previous session's first day, up to this session's first day (a year back if unknown)."""
+    if previous is not None:
+        return Period(previous.start, council.start)
+    return Period(council.start - timedelta(days=365), council.start)
+
+
+def background(records: Records, resolution: Resolution, on: date, ends: ConferenceEnds) -> Background:
+    """The resolution reported on, in the edition in force, with the conference session that adopted it."""
+    edition = resolution.in_force(on, ends)
+    word = "Decision" if resolution.kind == "decision" else "Resolution"
+    session = None
+    if edition is not None:
+        body = resolution.conference.body_id
+        session = next(
+            (
+                m
+                for m in records.all("meeting", Meeting).values()
+                if m.body == body and (m.end or m.start).year == edition.year
+            ),
+            None,
+        )
+    conference = records.get("body", resolution.conference.body_id, Body)
+    return Background(
+        resolution=resolution,
+        citation=resolution.citation_on(on, ends),
+        short=f"{word} {resolution.number}",
+        edition=edition,
+        conference=conference.name
+        if conference
+        else CONFERENCE_NAMES[resolution.conference].removeprefix("the "),
+        session=session,
+        instructions=list(edition.instructs) if edition else [],
+    )
+
+
+def references_line(resolutions: list[Resolution], on: date, ends: ConferenceEnds) -> str:
     """The summary box's References: citations grouped by conference, as the seed writes them."""
     groups: dict[Conference, list[str]] = {}
     for resolution in resolutions:
-        groups.setdefault(resolution.conference, []).append(resolution.citation(resolution.edition_in(year)))
+        groups.setdefault(resolution.conference, []).append(resolution.citation_on(on, ends))
     return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
 
 
-def build_context(repository: LoadedRecords, year: int) -> ReportContext:
-    """The context of the report for a year; ReportError when a record it needs is missing."""
-    records: dict[tuple[str, str], Any] = {
-        (r.kind.name, r.id): r for r in repository.records if r.record is not None
-    }
+def cited_resolutions(records: Records, report: Report) -> list[Resolution]:
+    """The resolutions of the References, in the record's order."""
+    found = []
+    for ref in report.references:
+        resolution = records.get("resolution", ref, Resolution)
+        if resolution is None:
+            raise ReportError(f"the report for {report.year} cites '{ref}', which is no resolution record")
+        found.append(resolution)
+    return found
 
-    def record(kind: str, record_id: str) -> Any:
-        loaded = records.get((kind, record_id))
-        return loaded.record if loaded is not None else None
 
-    reports = [
-        r for r in repository.of_kind("report") if isinstance(r.record, Report) and r.record.year == year
+def cited_documents(records: Records, ids: list[str]) -> list[CitedDocument]:
+    """Documents as the report cites them."""
+    found = []
+    for ref in ids:
+        document = records.get("document", ref, Document)
+        if document is not None:
+            found.append(CitedDocument(document.number, document.about or document.title, document.link))
+    return found
+
+
+def initiatives_of(records: Records, body: str, year: int) -> list[Initiative]:
+    """The initiatives a body worked on in the year, in file order."""
+    return [
+        i
+        for i in records.all("initiative", Initiative).values()
+        if i.body == body and any(y.year == year for y in i.years)
     ]
-    if not reports:
-        raise ReportError(
-            f"there is no report record for {year}: add data/reports/{year}.md "
-            f"(copy last year's and change its front matter and narrative)"
-        )
-    loaded_report = reports[0]
-    report = loaded_report.record
-    assert isinstance(report, Report)
 
-    council = record("meeting", report.council_session)
-    if not isinstance(council, Meeting):
-        raise ReportError(
-            f"the report for {year} goes to '{report.council_session}', which is no meeting record"
-        )
+
+def meetings_of(
+    records: Records, body: str, period: Period, report: Report, bodies: dict[str, Body]
+) -> list[MeetingInReport]:
+    """A body's meetings in the period, by date; those after the report's date are written as planned."""
     meetings = sorted(
-        (m for m in (r.record for r in repository.of_kind("meeting")) if isinstance(m, Meeting)),
+        (m for m in records.all("meeting", Meeting).values() if m.body == body and m.start in period),
         key=lambda m: m.start,
     )
-    earlier = [m for m in meetings if m.body == council.body and m.start < council.start]
-    previous = earlier[-1] if earlier else None
-
-    references: list[Resolution] = []
-    for ref in report.references:
-        resolution = record("resolution", ref)
-        if not isinstance(resolution, Resolution):
-            raise ReportError(f"the report for {year} cites '{ref}', which is no resolution record")
-        references.append(resolution)
-
-    bodies = {r.id: r.record for r in repository.of_kind("body") if isinstance(r.record, Body)}
-    iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
-    period_start = (previous.end or previous.start) if previous else date(year - 1, 1, 1)
-    period_end = council.start
-    iscg_meetings = [
+    return [
         MeetingInReport(
             m, bodies.get(m.in_conjunction_with or ""), report.date is not None and m.start > report.date
         )
         for m in meetings
-        if m.body == "iscg" and period_start < m.start <= period_end
     ]
-    themes = [t for t in (r.record for r in repository.of_kind("theme")) if isinstance(t, Theme)]
+
+
+def positions_of(records: Records, body: str, year: int, kind: str) -> list[Position]:
+    """A body's positions of one kind in the year."""
+    return [
+        p
+        for p in records.all("position", Position).values()
+        if p.body == body and p.year == year and p.kind == kind
+    ]
+
+
+def topics_of(
+    themes: list[Theme], year: int, bodies: dict[str, Body]
+) -> tuple[list[Theme], list[ProposedTheme]]:
+    """The ISCG's topics of the year: those it continues with, and those proposed that year."""
     proposed = [
         ProposedTheme(t, bodies.get(t.proposed_by or ""))
         for t in themes
         if year in t.iscg_topic_years and t.since is not None and t.since.startswith(str(year))
     ]
     proposed_ids = {p.theme.id for p in proposed}
-    topics = [t for t in themes if year in t.iscg_topic_years and t.id not in proposed_ids]
-    resolutions = {
-        r.id: r.record for r in repository.of_kind("resolution") if isinstance(r.record, Resolution)
-    }
-
-    return ReportContext(
-        report=report,
-        year=year,
-        council=council,
-        previous_council=previous,
-        narrative=split_sections(loaded_report.body),
-        references=references_line(references, year),
-        isc_tf=isc_tf,
-        iscg=iscg,
-        iscg_meetings=iscg_meetings,
-        iscg_alike=Alike.of([m.meeting for m in iscg_meetings]),
-        iscg_topics=topics,
-        proposed_themes=proposed,
-        reports_to=[bodies[b] for b in (iscg.reports_to if iscg else []) if b in bodies],
-        theme_rows=[_row(t, resolutions, year) for t in themes if t.status != "retired"],
-        annexes=list(report.annexes),
-        overlaps=_overlaps(repository, year) if "overlaps" in report.annexes else [],
-        bodies=bodies,
-    )
+    return [t for t in themes if year in t.iscg_topic_years and t.id not in proposed_ids], proposed
 
 
-def _overlaps(repository: LoadedRecords, year: int) -> list[Finding]:
-    # Imported here: only a report with this annex pays for the similarity of every resolution.
-    from res191.overlaps.find import find_overlaps
-
-    return find_overlaps(repository, year)
-
-
-def _row(theme: Theme, resolutions: dict[str, Resolution], year: int) -> ThemeRow:
+def theme_row(
+    theme: Theme, resolutions: dict[str, Resolution], year: int, on: date, ends: ConferenceEnds
+) -> ThemeRow:
+    """A theme's line in the annexes: focal points per Sector, citations per conference, activities."""
     citations: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
     for ref in theme.resolutions:
         resolution = resolutions.get(ref)
         if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
-            citations[resolution.conference.value].append(resolution.citation(resolution.edition_in(year)))
+            citations[resolution.conference.value].append(resolution.citation_on(on, ends))
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},
@@ -224,3 +362,58 @@ def _row(theme: Theme, resolutions: dict[str, Resolution], year: int) -> ThemeRo
             s.value: [a for a in theme.tracker if a.sector is s and a.year == year] for s in SECTOR_COLUMNS
         },
     )
+
+
+def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
+    """The context of the report for a year; ReportError when a record it needs is missing."""
+    records = Records(loaded)
+    report, narrative = find_report(records, year)
+    council, previous = council_sessions(records, report)
+    period = reporting_period(council, previous)
+    on = report.date or council.start
+    ends = conference_ends((m.body, m.end or m.start) for m in records.all("meeting", Meeting).values())
+    subject = records.get("resolution", report.resolution, Resolution)
+    if subject is None:
+        raise ReportError(f"the report for {year} is on '{report.resolution}', which is no resolution record")
+    bodies = records.all("body", Body)
+    iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
+    themes = list(records.all("theme", Theme).values())
+    topics, proposed = topics_of(themes, year, bodies)
+    iscg_meetings = meetings_of(records, "iscg", period, report, bodies)
+    resolutions = records.all("resolution", Resolution)
+    rows = [theme_row(t, resolutions, year, on, ends) for t in themes if t.status != "retired"]
+    annexes = numbered_annexes(report.annexes, any(r.has_activities for r in rows))
+    return ReportContext(
+        report=report,
+        year=year,
+        on=on,
+        council=council,
+        previous_council=previous,
+        period=period,
+        background=background(records, subject, on, ends),
+        narrative=split_sections(narrative),
+        references=references_line(cited_resolutions(records, report), on, ends),
+        isc_tf=isc_tf,
+        iscg=iscg,
+        initiatives=initiatives_of(records, "isc-tf", year),
+        results_in=cited_documents(records, list(report.results_in)),
+        iscg_meetings=iscg_meetings,
+        iscg_alike=Alike.of([m.meeting for m in iscg_meetings]),
+        iscg_topics=topics,
+        proposed_themes=proposed,
+        reports_to=[bodies[b] for b in (iscg.reports_to if iscg else []) if b in bodies],
+        involvements=positions_of(records, "iscg", year, "involvement"),
+        emphases=positions_of(records, "iscg", year, "emphasis"),
+        requests=positions_of(records, "iscg", year, "request"),
+        theme_rows=rows,
+        annexes=annexes,
+        overlaps=_overlaps(loaded, year) if any(a.name == "overlaps" for a in annexes) else [],
+        bodies=bodies,
+    )
+
+
+def _overlaps(loaded: LoadedRecords, year: int) -> list[Finding]:
+    # Imported here: only a report with this annex pays for the similarity of every resolution.
+    from res191.overlaps.find import find_overlaps
+
+    return find_overlaps(loaded, year)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from res191.loading.record import LoadedRecords
-from res191.report.context import build_context
+from res191.report.context import ReportContext, build_context
+from res191.report.markdown import parser, plain
 from res191.report.templates import environment, render
 
 FORMATS = ("md", "docx", "html")
@@ -20,27 +22,30 @@ def default_file_name(document: str | None, year: int, output_format: str) -> st
 
 
 def render_report(
-    repository: LoadedRecords,
+    loaded: LoadedRecords,
     year: int,
     output_format: str,
     template_dir: Path | None = None,
     reference_docx: Path | None = None,
 ) -> tuple[bytes, str]:
     """The report's bytes in a format, and the file name it is saved under by default."""
-    context = build_context(repository, year)
+    context = build_context(loaded, year)
     env = environment(template_dir)
     markdown = render(env, "report.md.j2", context.as_template_variables())
     name = default_file_name(context.report.document, year, output_format)
     if output_format == "md":
-        return markdown.encode("utf-8"), name
+        return plain(markdown).encode("utf-8"), name
     if output_format == "html":
-        from res191.report.docx import markdown_parser
-
-        # The HTML of our own rendered Markdown: marked safe so that the page template keeps it.
-        body = Markup(markdown_parser().render(markdown))
-        title = f"Report to Council {year} on Resolution 191"
-        return render(env, "report.html.j2", {"body": body, "title": title}).encode("utf-8"), name
+        return render_html(env, context, markdown).encode("utf-8"), name
+    # Imported here: python-docx and lxml are the heaviest imports of res191, for Word only.
     from res191.report.docx import markdown_to_docx
 
-    header = context.report.document or f"Council {year}"
-    return markdown_to_docx(markdown, header, reference_docx), name
+    return markdown_to_docx(markdown, context, reference_docx), name
+
+
+def render_html(env: Environment, context: ReportContext, markdown: str) -> str:
+    """The report as one HTML page: the Markdown's HTML inside the page template."""
+    # Our own rendered Markdown, whose raw HTML the parser has escaped: safe for the page template.
+    body = Markup(parser().render(markdown))
+    variables = {"body": body, "title": context.title, "year": context.year, "lang": "en"}
+    return render(env, "report.html.j2", variables)

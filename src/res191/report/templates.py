@@ -40,6 +40,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         month_year=wording.month_year,
         times=wording.times,
         lower_first=wording.lower_first,
+        with_note=wording.with_note,
         named=text.named,
         md=text.md,
         cell=text.cell,
@@ -49,7 +50,12 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, name: str, variables: dict[str, Any]) -> str:
-    """Render a template; any problem becomes a TemplateProblem naming the template and line."""
+    """Render a template; a problem in it becomes a TemplateProblem naming the template and line.
+
+    A fault raised inside one of the user's own templates (a filter given the wrong value, a division
+    by zero) is the template's: it is reported at its line. One raised in a built-in template is a
+    fault in res191, and is raised as it is.
+    """
     try:
         return env.get_template(name).render(**variables)
     except jinja2.TemplateSyntaxError as error:
@@ -57,8 +63,13 @@ def render(env: jinja2.Environment, name: str, variables: dict[str, Any]) -> str
         raise TemplateProblem(f"{where}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateProblem(f"no template named {error.name!r} in {env.loader.searchpath}") from None  # type: ignore[union-attr]
-    except jinja2.UndefinedError as error:
+    except jinja2.TemplateError as error:
         raise TemplateProblem(f"{_template_line(error)}: {error.message}") from None
+    except Exception as error:
+        where = _template_line(error)
+        if where.startswith(str(builtin_folder())) or where == "a template":
+            raise
+        raise TemplateProblem(f"{where}: {type(error).__name__}: {error}") from None
 
 
 def _template_line(error: BaseException) -> str:

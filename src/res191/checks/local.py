@@ -1,0 +1,64 @@
+"""Checks of one record on its own, after its schema: their results are cached with the file."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from res191.diagnostics import Diagnostic, Location, problem
+from res191.loading.record import LoadedRecord
+from res191.models import Report, Resolution
+from res191.models.report import SECTIONS
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+def check_record(loaded: LoadedRecord) -> list[Diagnostic]:
+    """Problems of a valid record that its schema cannot see."""
+    record = loaded.record
+    if isinstance(record, Report):
+        return list(_report_sections(loaded))
+    if isinstance(record, Resolution) and not any(e.title for e in record.editions):
+        return [_untitled(loaded)]
+    return []
+
+
+def _untitled(loaded: LoadedRecord) -> Diagnostic:
+    line, column = loaded.locate(("editions",), at_key=True)
+    return Diagnostic(
+        problem("I403"),
+        Location(loaded.shown, line, column),
+        f"no edition of '{loaded.id}' has a title, so `res191 overlaps` cannot compare it with others",
+        "add the title of an edition whose title you have checked; or give the gist of its text under text:",
+        "editions:\n  - place: Bucharest\n    year: 2022\n    title: <the title as adopted>",
+    )
+
+
+def _report_sections(loaded: LoadedRecord) -> list[Diagnostic]:
+    """Every heading of the narrative must name one of the sections the template places."""
+    found = []
+    names = list(SECTIONS.values())
+    fenced = False
+    for number, line in enumerate(loaded.body.splitlines(), start=loaded.body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
+        if heading is None:
+            continue
+        level, title = heading.groups()
+        if len(level) > 2 or (len(level) == 2 and title in names):
+            continue  # a section, or a heading inside one
+        close = difflib.get_close_matches(title.title(), names, n=1, cutoff=0.6)
+        hint = f"did you mean '## {close[0]}'? " if close else ""
+        hint += "the narrative's sections are " + ", ".join(f"## {n}" for n in names)
+        hint += "; text under another heading would not appear in the report"
+        found.append(
+            Diagnostic(
+                problem("R501"),
+                Location(loaded.shown, number, 1),
+                f"'{line.strip()}' is not a section of the report's narrative",
+                hint,
+                f"## {close[0] if close else names[0]}",
+            )
+        )
+    return found

@@ -1,0 +1,43 @@
+"""The secretariat's initiatives to improve coordination: what is done, by whom, and how far it is."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from res191.models.common import BodyRef, DocumentRef, Id, Link, Source, StrictModel, Text, ThemeRef, Year
+
+InitiativeStatus = Literal["planned", "ongoing", "completed"]
+
+
+class InitiativeYear(StrictModel):
+    """A year in which the initiative was worked on, and how far it had come, where a source says."""
+
+    year: Year
+    status: InitiativeStatus | None = Field(
+        None, description="planned, ongoing or completed; left out where no source says."
+    )
+
+
+class Initiative(StrictModel):
+    """An effort of the secretariat to improve inter-Sector coordination, listed in the report of each
+    year it was worked on."""
+
+    id: Id = Field(examples=["coordination-webpage"])
+    body: BodyRef = Field(description="The body that owns it, e.g. isc-tf.", examples=["isc-tf"])
+    title: Text = Field(
+        description="A few words that name it.", examples=["Intersectoral coordination webpage"]
+    )
+    description: Text | None = Field(
+        None,
+        description="What it is, as one sentence of the report: it is listed in the report as written here.",
+        examples=["Improvement of the Intersectoral coordination webpage under the General Secretariat."],
+    )
+    years: list[InitiativeYear] = Field(
+        min_length=1, description="The years it was worked on, each with its status where known."
+    )
+    themes: list[ThemeRef] = Field(default_factory=list, description="Themes it serves.")
+    documents: list[DocumentRef] = Field(default_factory=list, description="Documents about it.")
+    links: list[Link] = Field(default_factory=list, description="Web pages about it.")
+    sources: list[Source] = Field(default_factory=list)

@@ -1,0 +1,213 @@
+"""The page, styles, tables' frames and properties of the Word report, as a Council document has them.
+
+A4 with the document number and page in the header from page 2; Calibri, black headings; tables whose
+grid and cell widths agree (LibreOffice believes the grid); file properties from the report record,
+none from python-docx's template; and the same bytes for the same report, so that it can be diffed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from res191 import __version__
+
+if TYPE_CHECKING:
+    from res191.report.context import ReportContext
+
+FONT = "Calibri"
+_LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic": "ar", "chinese": "zh-CN",
+              "russian": "ru-RU"}  # fmt: skip
+
+
+def style_name(document: Document, name: str, fallback: str = "Normal") -> str:
+    """The style if the document has it; an organisation's reference document may lack one."""
+    try:
+        document.styles[name]
+    except KeyError:
+        return fallback
+    return name
+
+
+def _font(style: BaseStyle, size: float, bold: bool | None = None) -> None:
+    font = style.font  # type: ignore[attr-defined]
+    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, None
+    font.color.rgb = RGBColor(0, 0, 0)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{script}"), FONT)
+        fonts.attrib.pop(qn(f"w:{script}Theme"), None)  # a theme font would win over the name
+
+
+def house_style(document: Document) -> None:
+    """Calibri 11 pt body, black bold headings."""
+    styles = document.styles
+    _font(styles["Normal"], 11)
+    styles["Normal"].paragraph_format.space_after = Pt(6)
+    for name, size in (("Heading 1", 12), ("Heading 2", 11), ("Heading 3", 11), ("Title", 14)):
+        _font(styles[name], size, bold=True)
+        styles[name].paragraph_format.space_before = Pt(12)
+        styles[name].paragraph_format.space_after = Pt(6)
+    for name in ("Header", "Footer", "List Bullet", "List Number", "List Bullet 2", "List Number 2"):
+        _font(styles[name], 11)
+
+
+def page_setup(document: Document) -> None:
+    """A4, 2 cm margins: the page of ITU documents."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE) that Word and LibreOffice compute when they lay out the page."""
+    run = paragraph.add_run()
+    for kind in ("begin", "instr", "separate", "text", "end"):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = "2"
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def running_header(document: Document, number: str | None, year: int) -> None:
+    """`- 2 -` and the document number at the top of every page but the first, which has the cover."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    page = section.header.paragraphs[0]
+    page.text = ""
+    page.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    page.add_run("- ")
+    _field(page, "PAGE")
+    page.add_run(" -")
+    label = section.header.add_paragraph(f"{number}-E" if number else f"Council {year}")
+    label.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _width(document: Document) -> int:
+    section = document.sections[0]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if page is None or left is None or right is None:
+        return int(Mm(170))
+    return int(page - left - right)
+
+
+def column_widths(document: Document, table: Table, weights: Sequence[int]) -> None:
+    """Fix the table to the page's width, shared by weight, in its grid and in every cell alike."""
+    total = _width(document)
+    widths = [total * w // sum(weights) for w in weights]
+    table.autofit = False
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    table_width = OxmlElement("w:tblW")
+    table_width.set(qn("w:w"), str(total // 635))  # EMU to twentieths of a point
+    table_width.set(qn("w:type"), "dxa")
+    properties.append(table_width)
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _borders(table: Table, sides: dict[str, str]) -> None:
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblBorders")):
+        properties.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        kind = sides.get(side, "nil")
+        edge.set(qn("w:val"), kind)
+        if kind != "nil":
+            edge.set(qn("w:sz"), "6")
+            edge.set(qn("w:color"), "000000")
+        borders.append(edge)
+    properties.append(borders)
+
+
+def borderless(table: Table) -> None:
+    """A table that only places text side by side, as the cover does."""
+    table.style = None
+    _borders(table, {})
+
+
+def boxed(table: Table) -> None:
+    """A frame around the table and no lines inside it, as the summary box has."""
+    _borders(table, {side: "single" for side in ("top", "left", "bottom", "right")})
+
+
+def repeat_header(table: Table, header_rows: int) -> None:
+    """Repeat the header rows at the top of each page the table runs on to."""
+    for row in table.rows[:header_rows]:
+        marker = OxmlElement("w:tblHeader")
+        marker.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(marker)
+
+
+def set_properties(document: Document, context: ReportContext) -> None:
+    """The file's properties from the report record, nothing from python-docx's template."""
+    report = context.report
+    when = datetime(context.on.year, context.on.month, context.on.day)
+    core = document.core_properties
+    core.title = context.title
+    core.author = core.last_modified_by = report.by
+    core.subject = f"Council {context.year}"
+    core.keywords = context.background.short
+    core.comments = core.category = core.content_status = core.version = ""
+    core.identifier = f"{report.document}-E" if report.document else ""
+    core.language = _LANGUAGES.get((report.original or "English").lower(), "en-GB")
+    # The text's language, for proofing: Word and LibreOffice check spelling in it.
+    properties = document.styles["Normal"].element.get_or_add_rPr()
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), core.language)
+    properties.append(language)
+    core.created = core.modified = core.last_printed = when
+    core.revision = 1
+    package = document.part.package
+    for rel_id, relation in list(package.rels.items()):
+        if relation.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # a picture of python-docx's sample page
+            del package.rels[rel_id]
+
+
+_APP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>res191 {__version__}</Application></Properties>"
+)
+
+
+def fixed_zip(content: bytes, day: date) -> bytes:
+    """The .docx with every entry dated `day` and the application named res191: same input, same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = _APP.encode() if entry.filename == "docProps/app.xml" else source.read(entry)
+            info = zipfile.ZipInfo(entry.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
+    return out.getvalue()

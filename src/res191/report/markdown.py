@@ -1,0 +1,60 @@
+"""The report's Markdown: parsed once by markdown-it for Word and HTML, with layout classes and no raw HTML.
+
+The template marks the blocks that a Council document lays out in its own way (the cover, the summary
+box, the annexes) with a class on the line before them, `{.cover}`, as Pandoc and markdown-it's attrs
+plugin write it. The Word and HTML writers lay out a block by its class; the Markdown file leaves the
+class lines out, so that it stays plain CommonMark.
+
+Raw HTML is not passed on: the one tag the template uses, `<br>` to break a line inside a table cell,
+is kept as a line break; any other tag is shown as the text it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+_CLASS_LINE = re.compile(r"^\{\.[a-z][a-z0-9-]*\}[ \t]*\n", re.MULTILINE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def is_break(token: Token) -> bool:
+    """Whether an inline token is the `<br>` that breaks a line in a table cell."""
+    return token.type == "html_inline" and bool(_BREAK.fullmatch(token.content.strip()))
+
+
+def _no_raw_html(state: StateCore) -> None:
+    tokens: list[Token] = []
+    for token in state.tokens:
+        if token.type == "html_block":
+            # A block of HTML becomes a paragraph of its text, escaped when rendered.
+            text = Token("text", "", 0, content=token.content.rstrip("\n"))
+            inline = Token("inline", "", 0, content=text.content, children=[text], map=token.map)
+            tokens += [Token("paragraph_open", "p", 1), inline, Token("paragraph_close", "p", -1)]
+            continue
+        for child in token.children or []:
+            if child.type == "html_inline" and not is_break(child):
+                child.type = "text"
+        tokens.append(token)
+    state.tokens = tokens
+
+
+def parser() -> MarkdownIt:
+    """CommonMark with tables and block classes; raw HTML kept only as `<br>`."""
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(attrs_block_plugin)
+    md.core.ruler.push("no_raw_html", _no_raw_html)
+    return md
+
+
+def plain(markdown: str) -> str:
+    """The Markdown without its class lines: what the .md file holds."""
+    return _CLASS_LINE.sub("", markdown)
+
+
+def classes(token: Token) -> set[str]:
+    """The classes a block was given in the template."""
+    return set(str(token.attrs.get("class", "")).split())

@@ -1,0 +1,202 @@
+"""The Word report is a Council document: cover, summary box, styles, pages and properties."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from tests.conftest import EXAMPLES, REPO, RunCli
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+
+
+def word(run_cli: RunCli, folder: Path, *args: str, year: int = 2024) -> bytes:
+    result = run_cli(folder, "report", "--year", str(year), "--format", "docx", "-o", "-", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def opened(content: bytes) -> WordDocument:
+    return Document(io.BytesIO(content))
+
+
+def styled(document: WordDocument) -> list[tuple[str, str]]:
+    return [(p.style.name if p.style else "", p.text) for p in document.paragraphs if p.text]
+
+
+def test_sections_are_numbered_headings_and_lists_are_lists(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, REPO))
+    paragraphs = styled(document)
+    headings = [text for style, text in paragraphs if style == "Heading 1"]
+    assert headings[0] == "1 Background"
+    assert headings[1].startswith("2 Coordination within the secretariat")
+    assert headings[2].startswith("3 Coordination among the membership")
+    assert sum(1 for style, _ in paragraphs if style == "List Bullet") == 6
+
+
+def test_cover_block_as_itu_lays_it_out(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, WITH_REPORT))
+    cover = document.tables[0]
+    assert cover.cell(0, 0).text == "Council 2024\nGeneva, 4-14 June 2024"
+    assert cover.cell(0, 1).text == "Agenda item: ADM 9\nDocument C24/99-E\n30 April 2024\nOriginal: English"
+    borders = cover._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {edge.get(qn("w:val")) for edge in borders} == {"nil"}
+    # "Report by" and the title, centred and bold, after the cover.
+    by = next(p for p in document.paragraphs if p.text == "Report by the Secretary-General")
+    title = next(p for p in document.paragraphs if p.text == "Report on synthetic coordination")
+    assert all(p.alignment == 1 and p.runs[0].bold for p in (by, title))
+    assert title.runs[0].font.all_caps
+
+
+def test_grid_and_cell_widths_agree(run_cli: RunCli) -> None:
+    # LibreOffice lays a table out by its grid; Word by its cells: they must say the same.
+    for table in opened(word(run_cli, WITH_REPORT)).tables:
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for row in table.rows:
+            assert [int(cell.width) // 635 for cell in row.cells] == grid
+    cover = opened(word(run_cli, WITH_REPORT)).tables[0]
+    assert cover.columns[0].width == cover.columns[1].width
+
+
+def test_summary_box_with_references_under_a_rule(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, REPO))
+    box = document.tables[1]
+    assert (len(box.rows), len(box.columns)) == (1, 1)
+    lines = [p.text for p in box.cell(0, 0).paragraphs]
+    assert lines[0::2][:4] == [
+        "Purpose",
+        "Action required by the Council",
+        "Relevant link(s) with the Strategic Plan",
+        "Financial implications",
+    ]
+    assert lines[-2] == "__________________"
+    assert lines[-1].startswith("References\nResolution 71 (Rev. Bucharest, 2022)")
+    assert box.cell(0, 0).paragraphs[0].runs[0].bold
+    borders = box._tbl.tblPr.find(qn("w:tblBorders"))
+    sides = {edge.tag.split("}")[1]: edge.get(qn("w:val")) for edge in borders}
+    assert sides == {"top": "single", "left": "single", "bottom": "single", "right": "single",
+                     "insideH": "nil", "insideV": "nil"}  # fmt: skip
+
+
+def test_page_header_from_page_two_a4_calibri_black_headings(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, WITH_REPORT))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # type: ignore[union-attr]
+    assert section.different_first_page_header_footer
+    assert [p.text for p in section.first_page_header.paragraphs if p.text] == []
+    header = section.header
+    assert "PAGE" in header._element.xml
+    assert header.paragraphs[1].text == "C24/99-E"
+    normal = document.styles["Normal"]
+    assert (normal.font.name, normal.font.size) == ("Calibri", Pt(11))
+    for name in ("Heading 1", "Heading 2"):
+        font = document.styles[name].font
+        assert (font.name, font.bold, str(font.color.rgb)) == ("Calibri", True, "000000")
+        assert "Theme" not in document.styles[name].element.xml.split("<w:rFonts")[1].split("/>")[0]
+
+
+def test_annexes_start_pages_and_their_tables_repeat_headers(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, WITH_REPORT))
+    annexes = [p for p in document.paragraphs if p.text.startswith("Annex ")]
+    assert [p.text for p in annexes][:2] == [
+        "Annex 1 - Themes of mutual interest and their focal points",
+        "Annex 2 - Mapping of resolutions to themes",
+    ]
+    assert all(p.paragraph_format.page_break_before for p in annexes)
+    themes = document.tables[2]
+    header, first = (row._tr.trPr for row in themes.rows[:2])
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
+    assert first is None or first.find(qn("w:tblHeader")) is None
+
+
+def test_links_are_hyperlinks(run_cli: RunCli) -> None:
+    document = opened(word(run_cli, WITH_REPORT, year=2025))
+    targets = {r.target_ref for r in document.part.rels.values() if r.is_external}
+    assert "https://example.org/c25-1" in targets
+    assert "<w:hyperlink" in document.element.xml
+    earlier = opened(word(run_cli, WITH_REPORT))
+    background = next(p for p in earlier.paragraphs if p.text.startswith("Background text"))
+    assert [r.text for r in background.runs if r.bold] == ["strong"]
+    assert [r.text for r in background.runs if r.italic] == ["emphasis"]
+    assert [p.text for p in earlier.paragraphs if p.style and p.style.name == "List Number"] == [
+        "A numbered point.",
+        "Another one.",
+    ]
+
+
+def test_properties_come_from_the_record_and_the_bytes_are_the_same_each_time(run_cli: RunCli) -> None:
+    first, second = word(run_cli, WITH_REPORT), word(run_cli, WITH_REPORT)
+    assert first == second
+    core = opened(first).core_properties
+    assert (core.title, core.author, core.language) == (
+        "Report on synthetic coordination",
+        "Secretary-General",
+        "en-GB",
+    )
+    assert core.created == core.modified == datetime(2024, 4, 30, tzinfo=UTC)
+    assert core.comments == "" and "python-docx" not in (core.author + core.last_modified_by)
+    assert 'w:lang w:val="en-GB"' in opened(first).styles["Normal"].element.xml
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert package.testzip() is None
+        assert "docProps/thumbnail.jpeg" not in package.namelist()
+        assert b"res191" in package.read("docProps/app.xml")
+        assert {info.date_time[:3] for info in package.infolist()} == {(2024, 4, 30)}
+    bundled = opened(word(run_cli, REPO)).core_properties
+    assert bundled.title == "Report on the implementation of Resolution 191 to Council 2024"
+    assert bundled.created == datetime(2024, 6, 4, tzinfo=UTC)  # no document date: the session's first day
+
+
+def test_document_number_names_the_file(run_cli: RunCli, example) -> None:  # type: ignore[no-untyped-def]
+    root = example("valid/with-report")
+    result = run_cli(root, "report", "--year", "2024", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    assert (root / "C24-99.docx").is_file()
+    assert oct((root / "C24-99.docx").stat().st_mode & 0o777) != "0o600"
+
+
+def test_reference_docx_gives_its_styles_and_keeps_its_page(run_cli: RunCli, tmp_path: Path) -> None:
+    reference = Document()
+    reference.styles["Heading 1"].font.size = Pt(20)
+    section = reference.sections[0]
+    section.page_width, section.page_height, section.left_margin = Mm(216), Mm(279), Mm(30)  # US Letter
+    reference.add_paragraph("Example content, replaced by the report")
+    reference.save(str(tmp_path / "house-style.docx"))
+    made = opened(word(run_cli, WITH_REPORT, "--reference-docx", str(tmp_path / "house-style.docx")))
+    assert made.styles["Heading 1"].font.size == Pt(20)
+    kept = made.sections[0]
+    assert [round(v.mm) for v in (kept.page_width, kept.page_height, kept.left_margin) if v] == [216, 279, 30]
+    assert all("Example content" not in p.text for p in made.paragraphs)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)"
+)
+def test_libreoffice_lays_out_the_council_document(run_cli: RunCli, tmp_path: Path) -> None:
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(word(run_cli, WITH_REPORT))
+    converted = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    pdf = tmp_path / "report.pdf"
+    assert converted.returncode == 0 and pdf.is_file(), converted.stderr
+    if shutil.which("pdftotext") is None:
+        return
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")  # fmt: skip
+    assert len([p for p in pages if p.strip()]) == 6  # the report, then each of four annexes on its own page
+    assert "C24/99-E" not in pages[0].split("Report by")[0].splitlines()[0]  # no running header on page 1
+    assert pages[1].split()[:2] == ["-2-", "C24/99-E"]
+    assert pages[3].split()[0] == "-4-"
+    assert "Annex 2 - Mapping of resolutions to themes" in pages[3]
