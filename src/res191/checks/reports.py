@@ -83,16 +83,21 @@ def _session(repository: Repository, facts: RecordFacts, council: RecordFacts) -
         )
 
 
-def _cited(report: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
-    """The resolutions the report cites whatever its annexes: where each is named, and its id."""
+def _cited(repository: Repository, report: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """The resolutions the report cites: where each is named (or the annex that cites it), and its id."""
     cited: list[tuple[tuple[str | int, ...], str]] = [(("resolution",), report["resolution"])]
     cited += [(("references", i), ref) for i, ref in enumerate(report["references"])]
+    annexes = report["annexes"] or []
+    if "mapping" in annexes:
+        themes = [t for t in repository.of_kind("theme") if not t.data["retired"]]
+        at = ("annexes", annexes.index("mapping"))
+        cited += [(at, ref) for theme in themes for ref in theme.data["resolutions"]]
     return cited
 
 
 def _editions(repository: Repository, facts: RecordFacts, on: date, ends: Any) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for loc, ref in _cited(facts.data):
+    for loc, ref in _cited(repository, facts.data):
         resolution = repository.get("resolution", ref)
         if resolution is None or ref in seen:
             continue  # an unknown reference is reported on its own
