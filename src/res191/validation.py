@@ -100,7 +100,9 @@ def validate(
         if scope is None or record_facts.path in scope:
             found.extend(problems)
             omitted[record_facts.shown] += record_facts.omitted
-    found.extend(check_across(facts, here, scope))
+    across, not_listed = check_across(facts, here, scope)
+    found.extend(across)
+    omitted.update(not_listed)
     kept = sorted((d for d in found if d.code not in ignore), key=Diagnostic.sort_key)
     loaded = LoadedRecords(root, [r for _, _, r in results if r is not None]) if keep_records else None
     checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)

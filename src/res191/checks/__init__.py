@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from res191.checks.across import Repository
@@ -18,8 +19,11 @@ Check = Callable[[Repository, list[RecordFacts]], Iterator[Diagnostic]]
 FAMILIES: list[Check] = [check_ids, check_references, check_themes, check_reports]
 
 
-def check_across(records: Iterable[RecordFacts], cwd: str, scope: set[str] | None = None) -> list[Diagnostic]:
-    """Every problem across files, for the records in scope (their absolute paths), or all."""
+def check_across(
+    records: Iterable[RecordFacts], cwd: str, scope: set[str] | None = None
+) -> tuple[list[Diagnostic], Counter[str]]:
+    """Every problem across files, for the records in scope (their absolute paths), or all; and how many
+    more were found but not listed, by file."""
     repository = Repository(records, cwd)
     checked = [f for f in repository.records if scope is None or f.path in scope]
-    return [found for family in FAMILIES for found in family(repository, checked)]
+    return [found for family in FAMILIES for found in family(repository, checked)], repository.omitted

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from res191.checks.facts import RecordFacts
@@ -24,6 +24,7 @@ class Repository:
             self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
         self.positions = Positions({f.path: f.positions for f in self.records if f.positions is not None})
         self._suggesters: dict[str, Suggester] = {}
+        self.omitted: Counter[str] = Counter()  # problems found but not listed, by file as shown
 
     def of_kind(self, kind: str) -> list[RecordFacts]:
         """The valid records of a kind."""

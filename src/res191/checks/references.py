@@ -7,16 +7,25 @@ from collections.abc import Iterator
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import Diagnostic, problem
+from res191.loading.record import MOST_PROBLEMS
 from res191.models import KINDS
 from res191.models.common import ID
 
 
 def check_references(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
-    """X303 for each reference to a record that does not exist, valid record or not."""
+    """X303 for each reference to a record that does not exist, valid record or not.
+
+    A file with very many broken references gets a diagnostic for the first MOST_PROBLEMS only (each
+    costs a position and a suggestion); the others are counted.
+    """
     for facts in records:
-        for loc, kind, ref in facts.refs:
-            if repository.exists(kind, ref) or not ID.fullmatch(ref):
-                continue  # an id of the wrong form is already a schema error
+        broken = [
+            (loc, kind, ref)
+            for loc, kind, ref in facts.refs
+            if not repository.exists(kind, ref) and ID.fullmatch(ref)  # a malformed id is a schema error
+        ]
+        repository.omitted[facts.shown] += max(0, len(broken) - MOST_PROBLEMS)
+        for loc, kind, ref in broken[:MOST_PROBLEMS]:
             close = repository.closest_id(kind, ref)
             hint = f"did you mean '{close}'? " if close else ""
             hint += f"the {kind} must exist as data/{KINDS[kind].folder}/{ref}{KINDS[kind].suffixes[0]}"

@@ -20,6 +20,10 @@ from res191.loading.schema import validate_record
 from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
 from res191.models import KINDS, RecordKind, id_from_name
 
+# A file this large keeps where its top-level values are, in case a check across files needs them:
+# parsing it again would cost more than keeping them (a 1 MiB list of 500,000 broken references).
+KEEP_POSITIONS_FROM = 64 * 1024
+
 # The most problems worth listing for one file: past this, the file is better rewritten than read,
 # and listing more only costs time (a pull request may add a file with 100,000 errors).
 MOST_PROBLEMS = 100
@@ -87,15 +91,17 @@ class ParsedFile:
     body: str = ""
     body_line: int = 1
     bom: bool = False
+    size: int = 0  # characters
 
 
 def parse_file(path: str, kind: RecordKind) -> ParsedFile:
     """Read and parse a record file; FileProblem or YamlProblem when it cannot be."""
     text, bom = read_text(path)
     if not kind.markdown:
-        return ParsedFile(parse_yaml(text), bom=bom)
+        return ParsedFile(parse_yaml(text), bom=bom, size=len(text))
     front = split_front_matter(text)
-    return ParsedFile(parse_yaml(front.yaml, line_offset=front.first_line), front.body, front.body_line, bom)
+    document = parse_yaml(front.yaml, line_offset=front.first_line)
+    return ParsedFile(document, front.body, front.body_line, bom, len(text))
 
 
 def load_record(
@@ -142,7 +148,7 @@ def load_record(
     )
     if loaded.record is None:
         loaded.raw = value
-    if positions:
+    if positions or parsed.size >= KEEP_POSITIONS_FROM:
         loaded._shallow = shallow_positions(document)
     return loaded, found + schema_problems
 
@@ -178,8 +184,8 @@ class Positions:
     def locate(self, path: str, kind: RecordKind, loc: Loc, at_key: bool = False) -> Position:
         """Line and column of the value at loc (or of its key) in the file at path."""
         shallow = self._known.get(path)
-        if shallow is not None and len(loc) <= 1 and () in shallow:
-            # A top-level key, or its absence: then, as Locator does, the mapping that lacks it.
+        if shallow is not None and () in shallow and (loc in shallow or len(loc) <= 1):
+            # A top-level key or list item, or a missing key: then, as Locator does, the mapping.
             key, value = shallow.get(loc, shallow[()])
             return key if at_key else value
         if path not in self._locators:

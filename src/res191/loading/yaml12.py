@@ -75,6 +75,13 @@ def composer_class(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> Any:
                 return _PLAIN if implicit[0] else STR
             return MAP if kind is MappingNode else SEQ
 
+        # PyYAML calls these around every node for "path resolvers", which records never use.
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
     return Composer
 
 
@@ -252,11 +259,11 @@ def _duplicate(mapping: MappingNode, again: Node, key: str) -> YamlProblem:
 def _nesting_bound(text: str) -> int:
     """An upper bound on nesting depth that costs no parse.
 
-    Flow collections nest at most once per bracket; block collections nest only by moving right,
-    at most twice per column (a sequence may sit at its parent key's column).
+    Flow collections nest at most once per bracket; block collections nest only by moving right, at
+    most twice per column of indentation (a sequence may sit at its parent key's column).
     """
-    longest = max(map(len, text.splitlines()), default=0)
-    return text.count("[") + text.count("{") + 2 * longest + 2
+    deepest = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * deepest + 2
 
 
 def _check_depth_by_events(text: str) -> None:
