@@ -259,6 +259,10 @@ MANY_PROBLEMS = {
     "wrong-values": lambda: (
         "id: many\nacronym: M\nname: N\nreports_to: [" + ", ".join(["1"] * 100_000) + "]\n"
     ),
+    # 500,000 references to a body that does not exist, in just under 1 MiB: once 15 seconds.
+    "broken-references": lambda: (
+        "id: many\nacronym: M\nname: N\nreports_to: [" + ",".join(["a"] * 500_000) + "]\n"
+    ),
 }
 
 

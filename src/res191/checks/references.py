@@ -18,14 +18,21 @@ def check_references(repository: Repository, records: list[RecordFacts]) -> Iter
     A file with very many broken references gets a diagnostic for the first MOST_PROBLEMS only (each
     costs a position and a suggestion); the others are counted.
     """
+    is_broken: dict[tuple[str, str], bool] = {}
     for facts in records:
-        broken = [
-            (loc, kind, ref)
-            for loc, kind, ref in facts.refs
-            if not repository.exists(kind, ref) and ID.fullmatch(ref)  # a malformed id is a schema error
-        ]
-        repository.omitted[facts.shown] += max(0, len(broken) - MOST_PROBLEMS)
-        for loc, kind, ref in broken[:MOST_PROBLEMS]:
+        broken: list[tuple[tuple[str | int, ...], str, str]] = []
+        more = 0
+        for loc, kind, ref in facts.refs:
+            key = (kind, ref)
+            if key not in is_broken:  # a malformed id is a schema error, not a broken reference
+                is_broken[key] = not repository.exists(kind, ref) and bool(ID.fullmatch(ref))
+            if is_broken[key]:
+                if len(broken) < MOST_PROBLEMS:
+                    broken.append((loc, kind, ref))
+                else:
+                    more += 1
+        repository.omitted[facts.shown] += more
+        for loc, kind, ref in broken:
             close = repository.closest_id(kind, ref)
             hint = f"did you mean '{close}'? " if close else ""
             hint += f"the {kind} must exist as data/{KINDS[kind].folder}/{ref}{KINDS[kind].suffixes[0]}"
