@@ -14,7 +14,10 @@ from tests.conftest import REPO, load
 SHARED = REPO.parent / "shared"
 DOMAIN = SHARED / "DOMAIN.md"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
-needs_shared = pytest.mark.skipif(not DOMAIN.is_file(), reason="shared/ is not beside this clone")
+needs_shared = pytest.mark.skipif(
+    not DOMAIN.is_file(),
+    reason="needs ../shared/DOMAIN.md, the verified facts the data is checked against; it is not beside this clone",
+)
 
 
 @pytest.fixture(scope="module")
