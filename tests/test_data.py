@@ -116,3 +116,41 @@ def test_no_record_without_a_source_in_domain_or_seed(records: dict[str, Any]) -
 def test_data_files_are_named_by_their_ids() -> None:
     for path in (REPO / "data").rglob("*.*"):
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", Path(path.name).stem), path
+
+
+def _flat(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not SEEDS, reason="needs the seed report in ../shared/seeds/, which is not beside this clone")
+def test_what_the_report_records_say_is_in_the_seeds_words(records: dict[str, Any]) -> None:
+    """Initiatives, positions, documents and what Resolution 191 instructs: each text is the seed's."""
+    from res191.models import Document, Initiative, Position
+
+    seed = _flat(" ".join(s.read_text(encoding="utf-8") for s in SEEDS))
+    texts: list[str] = []
+    for record in records.values():
+        if isinstance(record, Initiative):
+            texts.append(record.description or "")
+        elif isinstance(record, Position):
+            texts.append(record.text)
+        elif isinstance(record, Document) and record.about:
+            texts.append(f"{record.number} on {record.about}")
+    pp191: Resolution = records["resolution/pp-191"]
+    texts += [i.action for e in pp191.editions for i in e.instructs]
+    texts += [records["body/isc-tf"].terms_of_reference, records["body/iscg"].objective]
+    assert len(texts) == 16
+    assert [t for t in texts if _flat(t) not in seed] == []
+
+
+@needs_shared
+def test_conference_sessions_are_dated_as_domain_md_says(records: dict[str, Any]) -> None:
+    """PP-22 Bucharest 26 September-14 October 2022, and so on: every session DOMAIN.md dates."""
+    from res191.wording import date_range
+
+    domain = " ".join(DOMAIN.read_text(encoding="utf-8").split())
+    sessions = [m for m in records.values() if isinstance(m, Meeting) and m.name]
+    assert len(sessions) == 17
+    for meeting in sessions:
+        assert f"{meeting.name} {meeting.venue} {date_range(meeting.start, meeting.end)}" in domain, meeting.id
