@@ -16,7 +16,8 @@ DOMAIN = SHARED / "DOMAIN.md"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
 needs_shared = pytest.mark.skipif(
     not DOMAIN.is_file(),
-    reason="needs ../shared/DOMAIN.md, the verified facts the data is checked against; it is not beside this clone",
+    reason="needs ../shared/DOMAIN.md, the verified facts the data is checked against; "
+    "it is not beside this clone",
 )
 
 
@@ -123,7 +124,9 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.skipif(not SEEDS, reason="needs the seed report in ../shared/seeds/, which is not beside this clone")
+@pytest.mark.skipif(
+    not SEEDS, reason="needs the seed report in ../shared/seeds/, which is not beside this clone"
+)
 def test_what_the_report_records_say_is_in_the_seeds_words(records: dict[str, Any]) -> None:
     """Initiatives, positions, documents and what Resolution 191 instructs: each text is the seed's."""
     from res191.models import Document, Initiative, Position
@@ -153,4 +156,6 @@ def test_conference_sessions_are_dated_as_domain_md_says(records: dict[str, Any]
     sessions = [m for m in records.values() if isinstance(m, Meeting) and m.name]
     assert len(sessions) == 17
     for meeting in sessions:
-        assert f"{meeting.name} {meeting.venue} {date_range(meeting.start, meeting.end)}" in domain, meeting.id
+        assert f"{meeting.name} {meeting.venue} {date_range(meeting.start, meeting.end)}" in domain, (
+            meeting.id
+        )

@@ -10,7 +10,10 @@ from typing import Any
 
 import pytest
 
-GOOD_BODY = "id: iscg\nacronym: ISCG\nname: Inter-Sector Coordination Group\n"
+GOOD_BODY = (
+    "# yaml-language-server: $schema=../../schemas/body.schema.json\n"
+    "id: iscg\nacronym: ISCG\nname: Inter-Sector Coordination Group\n"
+)
 BAD_BODY = "id: tsag\nacronym: TSAG\nname: Group\nsector: ITU-X\n"
 
 

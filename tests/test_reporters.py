@@ -54,7 +54,7 @@ def test_sarif_related_locations_and_encoded_uris(run_cli: RunCli, tmp_path: Pat
             "id: pp-191\nconference: PP\nnumber: '191'\neditions: [{year: 2022, title: T}]\n"
         )
     log = json.loads(run_cli(tmp_path, "validate", "--format", "sarif").stdout)
-    first, second = log["runs"][0]["results"]
+    first, second = [r for r in log["runs"][0]["results"] if r["ruleId"] == "X302"]
     uri = first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "data/resolutions/new%231/pp-191.yaml"
     related = first["relatedLocations"]
@@ -95,7 +95,7 @@ def test_github_annotations_escape_and_are_chosen_under_actions(
     assert explicit == automatic
     lines = automatic.splitlines()
     assert "::error file=data/themes/a.yaml,line=3,col=1,title=Y102 duplicate-key::" in "\n".join(lines)
-    assert any(line.startswith("::warning file=data/themes/b.yaml,line=3,col=1,title=I401") for line in lines)
+    assert any(line.startswith("::warning file=data/themes/b.yaml,line=4,col=1,title=I401") for line in lines)
     # A message with a line break stays on one workflow-command line.
     assert all(line.startswith("::") for line in lines[:-1])
     assert "%0Ahint: " in automatic
@@ -127,8 +127,8 @@ def test_diagnostics_come_in_file_line_column_order(run_cli: RunCli) -> None:
         ("data/meetings/d.md", 4, 8, "S204"),
         ("data/resolutions/pp-191.yaml", 2, 13, "S204"),
         ("data/themes/a.yaml", 3, 1, "Y102"),
-        ("data/themes/b.yaml", 3, 1, "I401"),
-        ("data/themes/b.yaml", 3, 15, "X303"),
+        ("data/themes/b.yaml", 4, 1, "I401"),
+        ("data/themes/b.yaml", 4, 15, "X303"),
     ]
 
 

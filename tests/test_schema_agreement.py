@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft7Validator, FormatChecker
 
 from res191.loading.yaml12 import parse_yaml
 from res191.models import KINDS
@@ -61,9 +61,9 @@ EXAMPLES: list[tuple[str, str, bool]] = [
 ]
 
 
-def committed_schema(kind: str) -> Draft202012Validator:
+def committed_schema(kind: str) -> Draft7Validator:
     schema: dict[str, Any] = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text())
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft7Validator(schema, format_checker=FormatChecker())
 
 
 @pytest.mark.parametrize(

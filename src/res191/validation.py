@@ -52,7 +52,7 @@ def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     for file in files:
         loaded, problems = load_record(file, shown_path(file.path, job.cwd), job.root, job.positions)
         if loaded.record is not None:
-            problems += check_record(loaded)
+            problems += check_record(loaded, job.root)
         results.append((facts_of(loaded), problems, loaded if job.keep else None))
     return results
 

@@ -4,23 +4,46 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.loading.record import LoadedRecord
 from res191.models import Report, Resolution
 from res191.models.report import SECTIONS
+from res191.schemas import modeline, schema_reference
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
-def check_record(loaded: LoadedRecord) -> list[Diagnostic]:
+def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
     """Problems of a valid record that its schema cannot see."""
     record = loaded.record
+    found = [] if loaded.kind.markdown else _modeline(loaded, root)
     if isinstance(record, Report):
-        return list(_report_sections(loaded))
+        found += _report_sections(loaded)
     if isinstance(record, Resolution) and not any(e.title for e in record.editions):
-        return [_untitled(loaded)]
-    return []
+        found.append(_untitled(loaded))
+    return found
+
+
+def _modeline(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
+    wanted = schema_reference(loaded.path, root, loaded.kind)
+    if loaded.schema == wanted:
+        return []
+    if loaded.schema is None:
+        message = "the file does not start with the line that tells editors which schema it follows"
+    else:
+        message = f"the file's modeline points at {loaded.schema}, not at the {loaded.kind.name} schema"
+    return [
+        Diagnostic(
+            problem("S205"),
+            Location(loaded.shown, 1, 1),
+            message,
+            f"run `res191 fmt {loaded.shown}`, which puts it right; with it, editors complete keys and "
+            "underline mistakes as you type",
+            modeline(loaded.path, root, loaded.kind),
+        )
+    ]
 
 
 def _untitled(loaded: LoadedRecord) -> Diagnostic:

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from res191 import __version__
-from res191.cli import overlaps, report, schema, templates, validate
+from res191.cli import fmt, overlaps, report, schema, templates, validate
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
 
 app = typer.Typer(
@@ -20,6 +20,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command("validate")(validate.validate_command)
+app.command("fmt")(fmt.fmt_command)
 app.command("overlaps")(overlaps.overlaps_command)
 app.command("report")(report.report_command)
 app.command("templates")(templates.templates_command)

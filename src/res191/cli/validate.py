@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import typer
 
 from res191.cli.common import EXIT_CODES_HELP, EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
+from res191.cli.paths import record_paths
 from res191.reporters import DiagnosticFormat
 
 
@@ -46,7 +46,7 @@ def validate_command(
 
     given = list(paths or [])
     base = repository_root(root, given)
-    checked = _scope(base, given) if given else None
+    checked = record_paths(base, given) if given else None
     try:
         result = validate(base, Path.cwd(), checked, ignored)
     except UnreadableFolder as error:
@@ -57,23 +57,3 @@ def validate_command(
 
 
 validate_command.__doc__ = f"{validate_command.__doc__}\n\n{EXIT_CODES_HELP}"
-
-
-def _scope(base: Path, given: list[Path]) -> list[Path]:
-    """The paths to report on, each as a path under data/; a usage error for one that is not."""
-    data = base / "data"
-    real = data.resolve()
-    checked = []
-    for path in given:
-        full = Path(os.path.abspath(path))  # a link given by name stays a link: it is what is checked
-        if not full.exists() and not full.is_symlink():
-            raise fail(f"{path}: no such file or folder")
-        if full == base:
-            checked.append(data)
-        elif full.is_relative_to(data):
-            checked.append(full)
-        elif full.resolve().is_relative_to(real):
-            checked.append(data / full.resolve().relative_to(real))
-        else:
-            raise fail(f"{path} is not inside {data}; res191 checks the records under data/")
-    return checked

@@ -19,6 +19,7 @@ from res191.loading.positions import Loc, Locator, Position, Shallow, shallow_po
 from res191.loading.schema import validate_record
 from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
 from res191.models import KINDS, RecordKind, id_from_name
+from res191.schemas import declared_schema
 
 # A file this large keeps where its top-level values are, in case a check across files needs them:
 # parsing it again would cost more than keeping them (a 1 MiB list of 500,000 broken references).
@@ -41,6 +42,7 @@ class LoadedRecord:
     parsed: bool = False  # whether the file parsed into a mapping at all
     body: str = ""  # the Markdown after the front matter
     body_line: int = 1  # the line the Markdown starts on
+    schema: str | None = None  # the schema its modeline names (YAML records)
     raw: dict[str, Any] | None = field(default=None, repr=False)  # kept when the schema failed
     omitted: int = 0  # problems found beyond MOST_PROBLEMS, not listed
     _shallow: Shallow | None = field(default=None, repr=False)
@@ -92,13 +94,14 @@ class ParsedFile:
     body_line: int = 1
     bom: bool = False
     size: int = 0  # characters
+    schema: str | None = None  # the schema the modeline names, in a YAML record
 
 
 def parse_file(path: str, kind: RecordKind) -> ParsedFile:
     """Read and parse a record file; FileProblem or YamlProblem when it cannot be."""
     text, bom = read_text(path)
     if not kind.markdown:
-        return ParsedFile(parse_yaml(text), bom=bom, size=len(text))
+        return ParsedFile(parse_yaml(text), bom=bom, size=len(text), schema=declared_schema(text))
     front = split_front_matter(text)
     document = parse_yaml(front.yaml, line_offset=front.first_line)
     return ParsedFile(document, front.body, front.body_line, bom, len(text))
@@ -126,6 +129,7 @@ def load_record(
         where = Location(shown, error.line, error.column)
         return loaded, [Diagnostic(problem(error.code), where, error.message, error.hint, related=related)]
     document, loaded.body, loaded.body_line = parsed.document, parsed.body, parsed.body_line
+    loaded.schema = parsed.schema
     if parsed.bom:
         found.append(
             Diagnostic(

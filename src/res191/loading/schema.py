@@ -229,8 +229,13 @@ def _flatten(annotation: Any) -> Iterator[Any]:
 
 
 def _yaml_scalar(value: Any) -> str:
+    """An example value as it is written in YAML, on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_scalar(v)}" for k, v in value.items()) + "}"
     text = str(value)
     # Quoted where YAML would read it otherwise: a number kept as text ("191"), or special characters.
     as_text = isinstance(value, str) and not isinstance(resolve_plain(text), str)

@@ -63,8 +63,8 @@ SECTOR_COLUMNS = (Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS)
 MAPPED_CONFERENCES = (Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC)
 
 # Strict mode takes an enum only as an instance; records hold its value as text.
-SectorName = Annotated[Sector, Strict(False)]
-ConferenceName = Annotated[Conference, Strict(False)]
+SectorName = Annotated[Sector, Strict(False), Field(examples=["ITU-T"])]
+ConferenceName = Annotated[Conference, Strict(False), Field(examples=["PP"])]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID = re.compile(ID_PATTERN)

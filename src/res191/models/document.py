@@ -16,12 +16,14 @@ class Document(StrictModel):
 
     id: Id = Field(examples=["c24-35"])
     number: Text = Field(description="As ITU writes it.", examples=["C24/35", "Service Order No. 24/06"])
-    kind: DocumentKind = Field(examples=["council-document"])
-    title: Text | None = Field(None, description="Its title, where it was checked.")
+    kind: DocumentKind = Field(
+        description="council-document, service-order or other.", examples=["council-document"]
+    )
+    title: Text | None = Field(None, description="Its title, where it was checked.", examples=["..."])
     about: Text | None = Field(
         None,
         description="What it is on, as words that follow 'on': cited as 'C24/35 on ...'.",
         examples=["the implementation of the strategic plan and the activities of the Union"],
     )
-    link: Link | None = None
+    link: Link | None = Field(None, description="Where to read it.")
     sources: list[Source] = Field(default_factory=list)

@@ -14,9 +14,11 @@ InitiativeStatus = Literal["planned", "ongoing", "completed"]
 class InitiativeYear(StrictModel):
     """A year in which the initiative was worked on, and how far it had come, where a source says."""
 
-    year: Year
+    year: Year = Field(description="A year it was worked on.")
     status: InitiativeStatus | None = Field(
-        None, description="planned, ongoing or completed; left out where no source says."
+        None,
+        description="planned, ongoing or completed; left out where no source says.",
+        examples=["ongoing"],
     )
 
 
@@ -35,9 +37,15 @@ class Initiative(StrictModel):
         examples=["Improvement of the Intersectoral coordination webpage under the General Secretariat."],
     )
     years: list[InitiativeYear] = Field(
-        min_length=1, description="The years it was worked on, each with its status where known."
+        min_length=1,
+        description="The years it was worked on, each with its status where known.",
+        examples=[[{"year": 2024, "status": "ongoing"}]],
     )
-    themes: list[ThemeRef] = Field(default_factory=list, description="Themes it serves.")
-    documents: list[DocumentRef] = Field(default_factory=list, description="Documents about it.")
+    themes: list[ThemeRef] = Field(
+        default_factory=list, description="Themes it serves.", examples=[["accessibility"]]
+    )
+    documents: list[DocumentRef] = Field(
+        default_factory=list, description="Documents about it.", examples=[["c24-35"]]
+    )
     links: list[Link] = Field(default_factory=list, description="Web pages about it.")
     sources: list[Source] = Field(default_factory=list)

@@ -13,32 +13,51 @@ from res191.models.common import BodyRef, DocumentRef, Id, IsoDate, Source, Stri
 class CallForAction(StrictModel):
     """What a meeting asked of another body."""
 
-    to: list[BodyRef] = Field(min_length=1, examples=[["tsag"]])
-    action: Text
-    status: Literal["open", "in-progress", "done"] | None = None
+    to: list[BodyRef] = Field(min_length=1, description="The bodies asked, by id.", examples=[["tsag"]])
+    action: Text = Field(
+        description="What they were asked to do.",
+        examples=["Consider the accessibility of the new building."],
+    )
+    status: Literal["open", "in-progress", "done"] | None = Field(
+        None, description="open, in-progress or done, where known.", examples=["open"]
+    )
 
 
 class Meeting(StrictModel):
     """One meeting of ISCG, ISC-TF, an advisory group or a Council group."""
 
     id: Id = Field(examples=["iscg-2024-01-24"])
-    body: BodyRef
+    body: BodyRef = Field(description="The body that met, by id.", examples=["iscg"])
     name: Text | None = Field(
         None, description="The meeting's name as ITU writes it, for conferences.", examples=["PP-22"]
     )
-    start: IsoDate
+    start: IsoDate = Field(description="The first day.", examples=["2024-01-24"])
     end: IsoDate | None = Field(None, examples=["2024-01-25"], description="The last day, if not the first.")
-    venue: Text | None = Field(None, examples=["ITU Headquarters, Geneva"])
+    venue: Text | None = Field(None, description="Where it met.", examples=["ITU Headquarters, Geneva"])
     in_conjunction_with: BodyRef | None = Field(
-        None, description="The body whose meeting this one was held with, e.g. tsag."
+        None, description="The body whose meeting this one was held with.", examples=["tsag"]
     )
-    remote_participation: bool | None = None
-    captioning: bool | None = None
-    platform: Text | None = Field(None, examples=["Zoom"])
-    chair: Text | None = None
-    topics: list[ThemeRef] = Field(default_factory=list)
-    documents: list[DocumentRef] = Field(default_factory=list, description="Ids of documents it considered.")
-    calls_for_action: list[CallForAction] = Field(default_factory=list)
+    remote_participation: bool | None = Field(
+        None, description="Whether one could take part remotely.", examples=[True]
+    )
+    captioning: bool | None = Field(None, description="Whether it was captioned.", examples=[True])
+    platform: Text | None = Field(
+        None, description="The platform for remote participation.", examples=["Zoom"]
+    )
+    chair: Text | None = Field(
+        None, description="Who chaired it, where not the body's chair.", examples=["Mr Fabio Bigi"]
+    )
+    topics: list[ThemeRef] = Field(
+        default_factory=list, description="Ids of the themes it addressed.", examples=[["accessibility"]]
+    )
+    documents: list[DocumentRef] = Field(
+        default_factory=list, description="Ids of documents it considered.", examples=[["c24-35"]]
+    )
+    calls_for_action: list[CallForAction] = Field(
+        default_factory=list,
+        description="What it asked of other bodies.",
+        examples=[[{"to": ["tsag"], "action": "..."}]],
+    )
     sources: list[Source] = Field(default_factory=list)
 
     @field_validator("end")

@@ -17,10 +17,12 @@ class Position(StrictModel):
     """Something a body expressed or asked in a year, as its report to Council words it."""
 
     id: Id = Field(examples=["iscg-2024-new-building"])
-    body: BodyRef = Field(examples=["iscg"])
-    year: Year
+    body: BodyRef = Field(description="The body that expressed it.", examples=["iscg"])
+    year: Year = Field(description="The year it was expressed.")
     meeting: MeetingRef | None = Field(
-        None, description="The meeting where it was expressed, only where a source says which."
+        None,
+        description="The meeting where it was expressed, only where a source says which.",
+        examples=["iscg-2024-05-21"],
     )
     kind: PositionKind = Field(
         description="involvement (interest in being involved in ...), emphasis (highlighted ...) or "
@@ -33,5 +35,7 @@ class Position(StrictModel):
             "the new building project to ensure that all accessibility matters are taken into consideration"
         ],
     )
-    themes: list[ThemeRef] = Field(default_factory=list, description="Themes it concerns.")
+    themes: list[ThemeRef] = Field(
+        default_factory=list, description="Themes it concerns.", examples=[["accessibility"]]
+    )
     sources: list[Source] = Field(default_factory=list)

@@ -34,7 +34,7 @@ class Report(StrictModel):
     """
 
     id: Id = Field(examples=["2024"])
-    year: Year
+    year: Year = Field(description="The year of the Council session it goes to.")
     council_session: MeetingRef = Field(
         description="The Council session it goes to.", examples=["council-2024"]
     )
@@ -42,32 +42,47 @@ class Report(StrictModel):
         description="The resolution reported on: its instructions make the Background.",
         examples=["pp-191"],
     )
-    document: Text | None = Field(None, pattern=r"^C[0-9]{2}/", examples=["C24/35"])
+    document: Text | None = Field(
+        None, pattern=r"^C[0-9]{2}/", description="Its Council document number.", examples=["C24/35"]
+    )
     date: IsoDate | None = Field(
         None,
         description="The document's date: later meetings are written as planned, and the editions cited are "
         "those in force on it (else on the session's first day).",
     )
-    agenda_item: Text | None = Field(None, examples=["PL 1.7"])
+    agenda_item: Text | None = Field(None, description="The agenda item it is under.", examples=["PL 1.7"])
     original: Text | None = Field(None, description="Its original language.", examples=["English"])
     by: Text = Field(
         description="Who presents it (also the Word file's author).", examples=["Secretary-General"]
     )
-    title: Text | None = None
-    purpose: Text
-    action_required: Text
-    strategic_plan_link: Text
-    financial_implications: Text
+    title: Text | None = Field(None, description="Its title, centred under 'Report by'.", examples=["..."])
+    purpose: Text = Field(
+        description="The summary box's Purpose.", examples=["This document presents a report on ..."]
+    )
+    action_required: Text = Field(
+        description="What Council is asked to do.", examples=["The Council is invited to note the report."]
+    )
+    strategic_plan_link: Text = Field(
+        description="Its link with the Strategic Plan.",
+        examples=["Excellence in human resources and organizational innovation."],
+    )
+    financial_implications: Text = Field(
+        description="Its financial implications.", examples=["Within the allocated budget 2024-2025."]
+    )
     references: list[ResolutionRef] = Field(
-        default_factory=list, description="Ids of the resolutions cited under References."
+        default_factory=list,
+        description="Ids of the resolutions cited under References.",
+        examples=[["pp-191"]],
     )
     results_in: list[DocumentRef] = Field(
         default_factory=list,
-        description="Documents where the concrete results of inter-Sector teams are reported, e.g. c24-35.",
+        description="Documents where the concrete results of inter-Sector teams are reported.",
+        examples=[["c24-35", "c24-17"]],
     )
     annexes: list[Annex] | None = Field(
         None,
         description="Annexes: themes, mapping, tracker, overlaps. Left out, the tracker's activities of the "
         "year are annexed when there are any; [] for none.",
+        examples=[["themes", "mapping"]],
     )
     sources: list[Source] = Field(default_factory=list)

@@ -41,17 +41,27 @@ class Edition(StrictModel):
     """One adoption or revision of an instrument at one edition of its conference."""
 
     place: Text | None = Field(None, description="Where the conference met.", examples=["Bucharest"])
-    year: Year
-    revised: bool = Field(False, description="True when this edition revised an earlier text (Rev.).")
+    year: Year = Field(description="The year of the conference.")
+    revised: bool = Field(
+        False, description="true when this edition revised an earlier text (Rev.).", examples=[True]
+    )
     number: InstrumentNumber | None = Field(
         None, description="The number as this edition writes it, when it differs (ITU-R 6-2)."
     )
-    title: Text | None = Field(None, description="The title in this edition; titles change.")
-    status: EditionStatus | None = None
-    instructs: list[Instruction] = Field(
-        default_factory=list, description="What this edition instructs, in the order of the text."
+    title: Text | None = Field(
+        None,
+        description="The title in this edition; titles change.",
+        examples=["Strategy for the coordination of efforts among the three Sectors of the Union"],
     )
-    link: Link | None = Field(None, examples=["https://www.itu.int/pub/S-CONF-ACTF"])
+    status: EditionStatus | None = Field(
+        None, description="in-force, superseded or abrogated, where known.", examples=["superseded"]
+    )
+    instructs: list[Instruction] = Field(
+        default_factory=list,
+        description="What this edition instructs, in the order of the text.",
+        examples=[[{"to": "Secretary-General", "action": "..."}]],
+    )
+    link: Link | None = Field(None, description="Where to read this edition.")
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -90,18 +100,28 @@ class Resolution(StrictModel):
     """A resolution or decision of PP, WTSA, WTDC, RA, WRC or Council."""
 
     id: Id = Field(examples=["pp-191"])
-    conference: ConferenceName
-    kind: Literal["resolution", "decision"] = "resolution"
-    number: InstrumentNumber
-    editions: list[Edition] = Field(min_length=1)
+    conference: ConferenceName = Field(description="PP, WTSA, WTDC, RA, WRC or Council.")
+    kind: Literal["resolution", "decision"] = Field(
+        "resolution", description="resolution or decision.", examples=["resolution"]
+    )
+    number: InstrumentNumber = Field(description="As ITU writes it, in quotes.")
     sectors: list[SectorName] = Field(
-        default_factory=list, description="Sectors concerned, besides the one whose conference adopted it."
+        default_factory=list,
+        description="Sectors concerned, besides the one whose conference adopted it.",
+        examples=[["ITU-R", "ITU-T", "ITU-D", "GS"]],
     )
     calls_for_coordination: bool | None = Field(
-        None, description="Whether the text calls for inter-Sector coordination."
+        None, description="Whether the text calls for inter-Sector coordination.", examples=[True]
+    )
+    editions: list[Edition] = Field(
+        min_length=1,
+        description="One entry per adoption or revision, each with its place, year and title.",
+        examples=[[{"place": "Bucharest", "year": 2022, "revised": True}]],
     )
     text: Text | None = Field(
-        None, description="The operative text, or its gist, where recorded: `res191 overlaps` reads it."
+        None,
+        description="The operative text, or its gist, where recorded: `res191 overlaps` reads it.",
+        examples=["..."],
     )
     sources: list[Source] = Field(default_factory=list)
 

@@ -12,22 +12,34 @@ from res191.models.common import BodyRef, Id, Link, ResolutionRef, SectorName, S
 class FocalPoint(StrictModel):
     """The person or unit a Sector or the General Secretariat appointed for a theme."""
 
-    sector: SectorName
-    role: Text | None = None
-    unit: Text | None = Field(None, examples=["TSB"])
-    name: Text | None = None
-    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    sector: SectorName = Field(description="ITU-R, ITU-T, ITU-D or GS (the General Secretariat).")
+    role: Text | None = Field(
+        None, description="The post, where no name is given.", examples=["Programme Officer"]
+    )
+    unit: Text | None = Field(None, description="The bureau or department.", examples=["TSB"])
+    name: Text | None = Field(
+        None, description="The person's name, where it may be published.", examples=["Ms A. Example"]
+    )
+    email: Text | None = Field(
+        None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Their address.", examples=["name@itu.int"]
+    )
 
 
 class Activity(StrictModel):
     """One line of the Intersectoral Coordination Tracker: a priority or activity of a year."""
 
-    year: Year
-    sector: SectorName
-    title: Text
-    status: Literal["planned", "ongoing", "completed"] | None = None
-    description: Text | None = None
-    links: list[Link] = Field(default_factory=list)
+    year: Year = Field(description="The year it is a priority or activity of.")
+    sector: SectorName = Field(description="The Sector (or GS) that carries it out.")
+    title: Text = Field(
+        description="What it is, in a few words.", examples=["Joint workshop on accessibility"]
+    )
+    status: Literal["planned", "ongoing", "completed"] | None = Field(
+        None, description="planned, ongoing or completed, where known.", examples=["ongoing"]
+    )
+    description: Text | None = Field(
+        None, description="More about it.", examples=["With ITU-D study groups."]
+    )
+    links: list[Link] = Field(default_factory=list, description="Web pages about it.")
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -35,18 +47,37 @@ class Theme(StrictModel):
     """An area of mutual interest to the Sectors and the General Secretariat."""
 
     id: Id = Field(examples=["accessibility"])
-    title: Text
-    description: Text | None = None
-    status: Literal["proposed", "active", "retired"] | None = None
-    since: Text | None = Field(None, pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$", examples=["2024-03"])
-    proposed_by: BodyRef | None = Field(None, description="The body that proposed the theme, e.g. rag.")
-    lead: SectorName | None = None
-    focal_points: list[FocalPoint] = Field(default_factory=list)
+    title: Text = Field(description="The theme as ITU words it.", examples=["Accessibility"])
+    description: Text | None = Field(None, description="What the theme covers.", examples=["..."])
+    status: Literal["proposed", "active", "retired"] | None = Field(
+        None, description="proposed, active or retired.", examples=["active"]
+    )
+    since: Text | None = Field(
+        None,
+        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$",
+        description="When it became a theme: a year, or year and month.",
+        examples=["2024-03"],
+    )
+    proposed_by: BodyRef | None = Field(
+        None, description="The body that proposed the theme.", examples=["rag"]
+    )
+    lead: SectorName | None = Field(None, description="The Sector that leads it, if one does.")
+    focal_points: list[FocalPoint] = Field(
+        default_factory=list,
+        description="The focal points the Sectors and the General Secretariat appointed.",
+        examples=[[{"sector": "ITU-T", "unit": "TSB"}]],
+    )
     resolutions: list[ResolutionRef] = Field(
-        default_factory=list, description="Ids of the resolutions it rests on."
+        default_factory=list,
+        description="Ids of the resolutions it rests on.",
+        examples=[["pp-175", "wtsa-70"]],
     )
     iscg_topic_years: list[Year] = Field(
         default_factory=list, description="Years in which the ISCG addressed it."
     )
-    tracker: list[Activity] = Field(default_factory=list)
+    tracker: list[Activity] = Field(
+        default_factory=list,
+        description="The Intersectoral Coordination Tracker: priorities and activities by year.",
+        examples=[[{"year": 2024, "sector": "ITU-T", "title": "..."}]],
+    )
     sources: list[Source] = Field(default_factory=list)

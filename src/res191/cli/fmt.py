@@ -1,0 +1,66 @@
+"""`res191 fmt`: put record files in the one canonical layout, keeping every comment and value."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from res191.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_PROBLEMS,
+    ROOT_OPTION,
+    fail,
+    repository_root,
+    say,
+    to_stdout,
+)
+from res191.cli.paths import record_paths
+
+
+def fmt_command(
+    paths: list[Path] = typer.Argument(None, help="Files or folders to format (default: all of data/)."),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; list the files that would change and exit 1 if any would."
+    ),
+    diff: bool = typer.Option(False, "--diff", help="Write nothing; show what would change, as a diff."),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """Put records in one layout: keys in the schema's order, two-space indentation, quotes only where
+    needed, dates as YYYY-MM-DD, and the modeline that tells editors the schema. Every comment and every
+    value is kept; the text of a meeting or report after its front matter is not touched."""
+    from res191.atomic import write_text
+    from res191.editing.fmt import format_files
+    from res191.loading.files import UnreadableFolder, list_files
+
+    given = list(paths or [])
+    base = repository_root(root, given)
+    try:
+        found = list_files(base, record_paths(base, given) if given else None)
+    except UnreadableFolder as error:
+        raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
+    formatted, problems = format_files(base, found, str(Path.cwd()))
+    changed = [f for f in formatted if f.changed]
+    for problem in problems:
+        say(f"res191: cannot format {problem}; run `res191 validate` for the details")
+    if diff:
+        to_stdout(lambda: sys.stdout.write("".join(f.diff() for f in changed)))
+    elif check:
+        to_stdout(lambda: sys.stdout.write("".join(f"would reformat {f.shown}\n" for f in changed)))
+    else:
+        for f in changed:
+            try:
+                write_text(f.path, f.after)
+            except OSError as error:
+                raise fail(f"cannot write {f.shown}: {error.strerror or error}") from None
+            say(f"reformatted {f.shown}")
+    if check or diff:
+        say(f"{len(changed)} of {len(formatted)} record files would be reformatted")
+    else:
+        say(f"{len(changed)} of {len(formatted)} record files reformatted")
+    if problems or ((check or diff) and changed):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+fmt_command.__doc__ = f"{fmt_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -1,0 +1,116 @@
+"""One layout for every record: keys in the schema's order, two-space indentation, quotes only where
+needed, the modeline present and right; every comment and every value kept.
+
+`format_record` is pure (text in, text out); `res191 fmt` writes what changed, atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from res191.editing.order import nested_model, put_in_order
+from res191.editing.yaml_text import canonical, dump, load
+from res191.loading.files import FileProblem, FoundFile, read_text, shown_path
+from res191.loading.frontmatter import split_front_matter
+from res191.loading.yaml12 import YamlProblem, parse_yaml
+from res191.models import RecordKind
+from res191.schemas import MODELINE, modeline
+
+
+def _flow_in_order(data: Any, model: type[BaseModel] | None) -> None:
+    # Block mappings were put in order on the text; flow ones ({place: x, year: 2014}) are put in order here.
+    if isinstance(data, CommentedMap):
+        if model is not None and data.fa.flow_style():
+            order = list(model.model_fields)
+            for key in sorted(data, key=lambda k: order.index(k) if k in order else len(order)):
+                data.move_to_end(key)
+        for key, value in data.items():
+            _flow_in_order(value, nested_model(model, str(key)))
+    elif isinstance(data, CommentedSeq):
+        for item in data:
+            _flow_in_order(item, model)
+
+
+def format_yaml(text: str, model: type[BaseModel]) -> str:
+    """YAML of a record in the canonical layout; YamlProblem if the text does not parse."""
+    document = parse_yaml(text)
+    if not isinstance(document.value, dict):
+        return text  # not a record: validate says why, and there is nothing to put in order
+    data = load(put_in_order(text, document.node, model))
+    _flow_in_order(data, model)
+    canonical(data)
+    return dump(data)
+
+
+def _with_modeline(text: str, line: str) -> str:
+    lines = text.splitlines(keepends=True)
+    header = 0
+    while header < len(lines) and lines[header].startswith("#"):
+        header += 1
+    kept = [ln for ln in lines[:header] if not MODELINE.match(ln.rstrip("\n"))]
+    return "".join([line + "\n", *kept, *lines[header:]])
+
+
+def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -> str:
+    """A record file's text in the canonical layout; a Markdown record's text after its front matter is
+    left exactly as it is. YamlProblem or FileProblem when the file cannot be read as a record."""
+    if kind.markdown:
+        front = split_front_matter(text)
+        closing = text.index(front.body, len("---") + len(front.yaml)) if front.body else len(text)
+        head = text[:closing]
+        yaml_end = head.rfind(front.yaml) + len(front.yaml) if front.yaml else head.index("\n") + 1
+        formatted = format_yaml(front.yaml, kind.model) if front.yaml.strip() else front.yaml
+        return "---\n" + formatted + head[yaml_end:].lstrip("\r\n").replace("\r\n", "\n") + text[closing:]
+    formatted = format_yaml(text.replace("\r\n", "\n"), kind.model)
+    return _with_modeline(formatted, schema_line) if schema_line else formatted
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A record file and its text, before and after formatting."""
+
+    path: Path
+    shown: str
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        """Whether formatting changes the file."""
+        return self.before != self.after
+
+    def diff(self) -> str:
+        """A unified diff of the change, as git shows it."""
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                f"a/{self.shown}",
+                f"b/{self.shown}",
+            )
+        )
+
+
+def format_files(root: Path, files: Iterable[FoundFile], cwd: str) -> tuple[list[Formatted], list[str]]:
+    """Each record file formatted in memory (nothing is written), and why any could not be."""
+    done: list[Formatted] = []
+    problems: list[str] = []
+    for file in files:
+        if not file.is_record or file.kind is None or file.is_link or not file.is_regular:
+            continue
+        shown = shown_path(file.path, cwd)
+        path = Path(file.path)
+        try:
+            before, _ = read_text(file.path)
+            line = None if file.kind.markdown else modeline(path, root, file.kind)
+            done.append(Formatted(path, shown, before, format_record(before, file.kind, line)))
+        except (FileProblem, YamlProblem) as trouble:
+            problems.append(f"{shown}:{trouble.line}:{trouble.column}: {trouble.message}")
+    return done, problems
