@@ -60,12 +60,12 @@ def test_paths_limit_what_is_reported_but_references_see_everything(run_cli: Run
     folder = EXAMPLES / "invalid" / "every-file-reported"
     result = run_cli(folder, "validate", "-f", "json", "data/themes/b.yaml")
     # b.yaml refers to pp-1, which does not exist anywhere, and breaks the theme rule.
-    assert places(result) == {"data/themes/b.yaml:3:15 X303", "data/themes/b.yaml:3:1 I401"}
+    assert places(result) == {"data/themes/b.yaml:4:15 X303", "data/themes/b.yaml:4:1 I401"}
     theme = run_cli(
         EXAMPLES / "invalid" / "theme-rules", "validate", "-f", "json", "data/themes/pp-only.yaml"
     )
     # pp-only.yaml's resolution is read on demand to apply ITU's rule.
-    assert places(theme) == {"data/themes/pp-only.yaml:3:1 I401"}
+    assert places(theme) == {"data/themes/pp-only.yaml:4:1 I401"}
 
 
 def test_bad_paths_are_usage_errors(run_cli: RunCli) -> None:
