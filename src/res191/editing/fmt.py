@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.editing.order import nested_model, put_in_order
-from res191.editing.yaml_text import canonical, dump, load
+from res191.editing.yaml_text import canonical, dump, load, round_trip
 from res191.loading.files import FileProblem, FoundFile, read_text, shown_path
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.yaml12 import YamlProblem, parse_yaml
@@ -38,12 +38,44 @@ def _flow_in_order(data: Any, model: type[BaseModel] | None) -> None:
             _flow_in_order(item, model)
 
 
+def _comments(text: str) -> list[str]:
+    """Every comment line of a YAML text, as ruamel.yaml's scanner sees them (its composer can drop some)."""
+    found: list[str] = []
+    for token in round_trip().scan(text):
+        stack: list[Any] = [getattr(token, "_comment", None)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list | tuple):
+                stack.extend(item)
+            elif item is not None and hasattr(item, "value"):
+                found += [line.strip() for line in item.value.splitlines() if line.strip().startswith("#")]
+    return sorted(found)
+
+
 def format_yaml(text: str, model: type[BaseModel]) -> str:
-    """YAML of a record in the canonical layout; YamlProblem if the text does not parse."""
+    """YAML of a record in the canonical layout; YamlProblem if the text does not parse.
+
+    The keys are put in order on the text; then ruamel.yaml writes it out in one layout. Its writer has
+    known slips with some mixes of styles and comments (a line break lost after a {flow} item with a
+    comment), so its output is checked: if it does not read back as the same values with the same
+    comments, the keys are put in order and nothing else is changed.
+    """
     document = parse_yaml(text)
     if not isinstance(document.value, dict):
         return text  # not a record: validate says why, and there is nothing to put in order
-    data = load(put_in_order(text, document.node, model))
+    ordered = put_in_order(text, document.node, model)
+    written = _rewritten(ordered, model)
+    try:
+        same = parse_yaml(written).value == document.value and _comments(written) == _comments(ordered)
+        same = same and _rewritten(written, model) == written  # and formatting it again changes nothing
+    except Exception:  # any failure to read it back means the layout is not safe
+        same = False
+    return written if same else ordered
+
+
+def _rewritten(text: str, model: type[BaseModel]) -> str:
+    """The text written out by ruamel.yaml, in the canonical layout."""
+    data = load(text)
     _flow_in_order(data, model)
     canonical(data)
     return dump(data)
@@ -54,7 +86,7 @@ def _with_modeline(text: str, line: str) -> str:
     header = 0
     while header < len(lines) and lines[header].startswith("#"):
         header += 1
-    kept = [ln for ln in lines[:header] if not MODELINE.match(ln.rstrip("\n"))]
+    kept = [ln for ln in lines[:header] if not MODELINE.match(ln.rstrip("\n")) and ln.rstrip("\n") != line]
     return "".join([line + "\n", *kept, *lines[header:]])
 
 

@@ -19,6 +19,7 @@ from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
     LiteralScalarString,
+    PlainScalarString,
 )
 
 from res191.loading.yaml12 import resolve_plain
@@ -33,6 +34,10 @@ def round_trip() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.brace_single_entry_mapping_in_flow_sequence = True  # [{year: 2025}], not [year: 2025]
+    # An empty value is written `null`, which reads the same in every position (a bare `-` does not).
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
     return yaml
 
 
@@ -69,7 +74,8 @@ def canonical_scalar(value: Any) -> Any:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        return text if _plain_is_safe(text) else DoubleQuotedScalarString(text)
+        # A ScalarString either way: ruamel keeps an old value's quotes when given a plain str.
+        return PlainScalarString(text) if _plain_is_safe(text) else DoubleQuotedScalarString(text)
     if isinstance(value, ScalarBoolean):
         return bool(value)
     if isinstance(value, ScalarInt):
