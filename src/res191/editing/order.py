@@ -33,15 +33,15 @@ def nested_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | N
     """The model of the records held under key (directly, in a list, or optional)."""
     if model is None or key not in model.model_fields:
         return None
-    return _model_in(model.model_fields[key].annotation)
+    return model_in(model.model_fields[key].annotation)
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if get_origin(annotation) in (list, Union, types.UnionType, Annotated):
         for arg in get_args(annotation):
-            found = _model_in(arg)
+            found = model_in(arg)
             if found is not None:
                 return found
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -217,13 +217,38 @@ def not_a_record(file: FoundFile, shown: str) -> Diagnostic:
     return Diagnostic(problem("Y118"), Location(shown), message, "rename it, or move it out of data/")
 
 
+Model = TypeVar("Model", bound=BaseModel)
+
+
 @dataclass
 class LoadedRecords:
     """The records of a repository as loaded, for the commands that work from them."""
 
     root: Path
     records: list[LoadedRecord]
+    _valid: dict[str, dict[str, BaseModel]] | None = field(default=None, repr=False)
 
     def of_kind(self, kind: str) -> list[LoadedRecord]:
-        """The loaded records of one kind, in file order."""
+        """The loaded records of one kind, valid or not, in file order."""
         return [r for r in self.records if r.kind.name == kind]
+
+    def _index(self) -> dict[str, dict[str, BaseModel]]:
+        if self._valid is None:
+            self._valid = {}
+            for loaded in self.records:
+                if loaded.record is not None:
+                    self._valid.setdefault(loaded.kind.name, {})[loaded.id] = loaded.record
+        return self._valid
+
+    def all(self, kind: str, model: type[Model]) -> dict[str, Model]:
+        """Every valid record of a kind, by id, in file order."""
+        return {i: r for i, r in self._index().get(kind, {}).items() if isinstance(r, model)}
+
+    def get(self, kind: str, record_id: str, model: type[Model]) -> Model | None:
+        """One valid record of a kind, or None."""
+        found = self._index().get(kind, {}).get(record_id)
+        return found if isinstance(found, model) else None
+
+    def find(self, kind: str, record_id: str) -> LoadedRecord | None:
+        """The loaded record of a kind and id, valid or not."""
+        return next((r for r in self.records if r.kind.name == kind and r.id == record_id), None)

@@ -6,7 +6,8 @@ import difflib
 import enum
 import re
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -54,12 +55,39 @@ class _Place:
         self.kind, self.shown, self.locator = kind, shown, locator
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """A problem pydantic found, in the editors' words, and the path of the value (or key) it is about."""
+
+    code: str
+    message: str
+    hint: str
+    example: str
+    loc: tuple[str | int, ...]
+    at_key: bool = False
+
+
 def _diagnostic(file: _Place, detail: ErrorDetails) -> Diagnostic:
-    locate = file.locator.locate
+    found = explain(file.kind.model, file.kind.name, detail, file.locator.written)
+    line, col = file.locator.locate(found.loc, at_key=found.at_key)
+    where = Location(file.shown, line, col)
+    return Diagnostic(problem(found.code), where, found.message, found.hint, found.example)
+
+
+def explain(
+    root: type[BaseModel],
+    noun: str,
+    detail: ErrorDetails,
+    written: Callable[[tuple[str | int, ...]], str | None] | None = None,
+) -> Explanation:
+    """What a pydantic error means for an editor: code, message, hint, example and where it points.
+
+    written gives the text a value was written as, where it helps to say how YAML read it.
+    """
     loc = tuple(detail["loc"])
     kind = detail["type"]
-    model, name, info = _field_at(file.kind.model, loc)
-    where = _noun(model, file.kind.name)
+    model, name, info = _field_at(root, loc)
+    where = _noun(model, noun)
     key = str(loc[-1]) if loc else ""
     value = detail.get("input")
 
@@ -70,45 +98,33 @@ def _diagnostic(file: _Place, detail: ErrorDetails) -> Diagnostic:
         hint += (
             " " if hint else ""
         ) + f"{_article(where).capitalize()} {where} has the keys: {', '.join(allowed)}"
-        line, col = locate(loc, at_key=True)
-        return _make(file, "S201", line, col, f"'{key}' is not a key of {_article(where)} {where}", hint)
+        return Explanation("S201", f"'{key}' is not a key of {_article(where)} {where}", hint, "", loc, True)
 
     if kind == "missing":
-        line, col = locate(loc[:-1])
-        example = _example(name, info)
         message = f"'{key}' is missing from this {where}"
-        return _make(file, "S202", line, col, message, "add the key", example)
+        return Explanation("S202", message, "add the key", _example(name, info), loc[:-1])
 
-    line, col = locate(loc)
     field = f"'{name}'" if name else "the value"
     if kind in _EXPECTED:
         message = f"{field} should be {_EXPECTED[kind]}, not {_describe(value)}"
-        written = file.locator.written(loc) if isinstance(value, int | float) else None
-        if written is not None and written != str(value):
-            message += f" (YAML reads {written} as {value})"
-        return _make(file, "S203", line, col, message, _type_hint(kind, value), _example(name, info))
+        as_written = written(loc) if written is not None and isinstance(value, int | float) else None
+        if as_written is not None and as_written != str(value):
+            message += f" (YAML reads {as_written} as {value})"
+        return Explanation("S203", message, _type_hint(kind, value), _example(name, info), loc)
     if kind in ("enum", "literal_error"):
         expected = detail.get("ctx", {}).get("expected", "")
         message = f"{_describe(value)} is not allowed for {field}"
-        return _make(file, "S204", line, col, message, f"use one of: {expected}", _example(name, info))
+        return Explanation("S204", message, f"use one of: {expected}", _example(name, info), loc)
     if kind == "string_pattern_mismatch":
         example = _example(name, info)
         # An example shows the form better than a regular expression; the pattern only where none is.
         hint = _pattern_hint(name, detail) if not example or name in _ID_FIELDS else ""
-        return _make(
-            file, "S204", line, col, f"{_describe(value)} is not of the form {field} takes", hint, example
-        )
+        return Explanation("S204", f"{_describe(value)} is not of the form {field} takes", hint, example, loc)
     if kind == "value_error":
         message = detail["msg"].removeprefix("Value error, ")
-        return _make(file, "S204", line, col, f"{field}: {message}", "", _example(name, info))
+        return Explanation("S204", f"{field}: {message}", "", _example(name, info), loc)
     message = f"{field}: {detail['msg'][0].lower()}{detail['msg'][1:]}"
-    return _make(file, "S204", line, col, message, "", _example(name, info))
-
-
-def _make(
-    file: _Place, code: str, line: int, col: int, message: str, hint: str = "", example: str = ""
-) -> Diagnostic:
-    return Diagnostic(problem(code), Location(file.shown, line, col), message, hint, example)
+    return Explanation("S204", message, "", _example(name, info), loc)
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

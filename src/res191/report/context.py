@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from res191.loading.record import LoadedRecords
 from res191.models import (
@@ -52,29 +50,6 @@ CONFERENCE_NAMES = {
 
 class ReportError(Exception):
     """The records cannot make the report: what is missing, and where to add it."""
-
-
-Model = TypeVar("Model", bound=BaseModel)
-
-
-class Records:
-    """The valid records of a repository, by kind and id."""
-
-    def __init__(self, loaded: LoadedRecords) -> None:
-        self.loaded = loaded
-        self._by_kind: dict[str, dict[str, Any]] = {}
-        for record in loaded.records:
-            if record.record is not None:
-                self._by_kind.setdefault(record.kind.name, {})[record.id] = record.record
-
-    def all(self, kind: str, model: type[Model]) -> dict[str, Model]:
-        """Every valid record of a kind, by id, in file order."""
-        return {i: r for i, r in self._by_kind.get(kind, {}).items() if isinstance(r, model)}
-
-    def get(self, kind: str, record_id: str, model: type[Model]) -> Model | None:
-        """One valid record of a kind, or None."""
-        found = self._by_kind.get(kind, {}).get(record_id)
-        return found if isinstance(found, model) else None
 
 
 @dataclass(frozen=True)
@@ -207,9 +182,9 @@ class ReportContext:
         )
 
 
-def find_report(records: Records, year: int) -> tuple[Report, str]:
+def find_report(records: LoadedRecords, year: int) -> tuple[Report, str]:
     """The report record of a year and its narrative; ReportError when there is none."""
-    for loaded in records.loaded.of_kind("report"):
+    for loaded in records.of_kind("report"):
         if isinstance(loaded.record, Report) and loaded.record.year == year:
             return loaded.record, loaded.body
     raise ReportError(
@@ -218,7 +193,7 @@ def find_report(records: Records, year: int) -> tuple[Report, str]:
     )
 
 
-def council_sessions(records: Records, report: Report) -> tuple[Meeting, Meeting | None]:
+def council_sessions(records: LoadedRecords, report: Report) -> tuple[Meeting, Meeting | None]:
     """The Council session the report goes to, and the one before it (None if not recorded)."""
     council = records.get("meeting", report.council_session, Meeting)
     if council is None:
@@ -240,7 +215,7 @@ def reporting_period(council: Meeting, previous: Meeting | None) -> Period:
     return Period(council.start - timedelta(days=365), council.start)
 
 
-def background(records: Records, resolution: Resolution, on: date, ends: ConferenceEnds) -> Background:
+def background(records: LoadedRecords, resolution: Resolution, on: date, ends: ConferenceEnds) -> Background:
     """The resolution reported on, in the edition in force, with the conference session that adopted it."""
     edition = resolution.in_force(on, ends)
     word = "Decision" if resolution.kind == "decision" else "Resolution"
@@ -277,7 +252,7 @@ def references_line(resolutions: list[Resolution], on: date, ends: ConferenceEnd
     return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
 
 
-def cited_resolutions(records: Records, report: Report) -> list[Resolution]:
+def cited_resolutions(records: LoadedRecords, report: Report) -> list[Resolution]:
     """The resolutions of the References, in the record's order."""
     found = []
     for ref in report.references:
@@ -288,7 +263,7 @@ def cited_resolutions(records: Records, report: Report) -> list[Resolution]:
     return found
 
 
-def cited_documents(records: Records, ids: list[str]) -> list[CitedDocument]:
+def cited_documents(records: LoadedRecords, ids: list[str]) -> list[CitedDocument]:
     """Documents as the report cites them."""
     found = []
     for ref in ids:
@@ -298,7 +273,7 @@ def cited_documents(records: Records, ids: list[str]) -> list[CitedDocument]:
     return found
 
 
-def initiatives_of(records: Records, body: str, year: int) -> list[Initiative]:
+def initiatives_of(records: LoadedRecords, body: str, year: int) -> list[Initiative]:
     """The initiatives a body worked on in the year, in file order."""
     return [
         i
@@ -308,7 +283,7 @@ def initiatives_of(records: Records, body: str, year: int) -> list[Initiative]:
 
 
 def meetings_of(
-    records: Records, body: str, period: Period, report: Report, bodies: dict[str, Body]
+    records: LoadedRecords, body: str, period: Period, report: Report, bodies: dict[str, Body]
 ) -> list[MeetingInReport]:
     """A body's meetings in the period, by date; those after the report's date are written as planned."""
     meetings = sorted(
@@ -323,7 +298,7 @@ def meetings_of(
     ]
 
 
-def positions_of(records: Records, body: str, year: int, kind: str) -> list[Position]:
+def positions_of(records: LoadedRecords, body: str, year: int, kind: str) -> list[Position]:
     """A body's positions of one kind in the year."""
     return [
         p
@@ -366,7 +341,7 @@ def theme_row(
 
 def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
     """The context of the report for a year; ReportError when a record it needs is missing."""
-    records = Records(loaded)
+    records = loaded
     report, narrative = find_report(records, year)
     council, previous = council_sessions(records, report)
     period = reporting_period(council, previous)

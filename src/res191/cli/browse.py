@@ -1,0 +1,132 @@
+"""`res191 list`, `res191 show` and `res191 matrix`: the records as editors browse them; nothing written."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from res191.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_PROBLEMS,
+    ROOT_OPTION,
+    fail,
+    repository_root,
+    say,
+    to_stdout,
+)
+from res191.views.tables import TableFormat
+
+
+class Kind(StrEnum):
+    """The kinds of record, as `list` and `show` take them."""
+
+    RESOLUTION = "resolution"
+    THEME = "theme"
+    MEETING = "meeting"
+    BODY = "body"
+    REPORT = "report"
+    INITIATIVE = "initiative"
+    POSITION = "position"
+    DOCUMENT = "document"
+
+
+class ShowFormat(StrEnum):
+    """The formats of `show`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def _loaded(root: Path | None):  # type: ignore[no-untyped-def]
+    from res191.loading.files import UnreadableFolder
+    from res191.validation import validate
+
+    base = repository_root(root)
+    try:
+        checked = validate(base, Path.cwd(), keep_records=True, positions=True)
+    except UnreadableFolder as error:
+        raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
+    failed = [r for r in checked.loaded.records if r.record is None] if checked.loaded else []
+    if failed:
+        say(f"res191: {len(failed)} record(s) with errors are left out; run `res191 validate`")
+    return checked.loaded
+
+
+def list_command(
+    kind: Kind = typer.Argument(..., help="The kind of record to list."),
+    sector: str | None = typer.Option(
+        None, "--sector", help="Only those concerning this Sector (ITU-R, ITU-T, ITU-D, GS)."
+    ),
+    conference: str | None = typer.Option(
+        None, "--conference", help="Only those of (or resting on) this conference."
+    ),
+    theme: str | None = typer.Option(None, "--theme", help="Only those under this theme (its id)."),
+    year: int | None = typer.Option(None, "--year", min=1865, max=2100, help="Only those of this year."),
+    status: str | None = typer.Option(None, "--status", help="Only those with this status."),
+    body: str | None = typer.Option(None, "--body", help="Only those of this body (its id)."),
+    output_format: TableFormat = typer.Option(
+        TableFormat.TEXT, "--format", "-f", help="How to write the list."
+    ),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """List the records of a kind, with where each one is."""
+    from res191.views.listing import FilterProblem, Filters, list_records
+    from res191.views.tables import WRITERS
+
+    loaded = _loaded(root)
+    filters = Filters(sector, conference, theme, year, status, body)
+    try:
+        table = list_records(loaded, kind.value, filters)
+    except FilterProblem as problem:
+        raise fail(str(problem)) from None
+    to_stdout(lambda: WRITERS[output_format]([table], sys.stdout))
+
+
+def show_command(
+    record_id: str = typer.Argument(..., metavar="ID", help="The id of the record."),
+    kind: Kind | None = typer.Option(
+        None, "--kind", "-k", help="Its kind, where ids of several kinds are the same."
+    ),
+    output_format: ShowFormat = typer.Option(ShowFormat.TEXT, "--format", "-f", help="How to write it."),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """Show one record: its citation or title, its keys, what it refers to and what refers to it."""
+    from res191.views.show import NotFound, show, write_json, write_text
+
+    loaded = _loaded(root)
+    try:
+        shown = show(loaded, record_id, kind.value if kind else None)
+    except NotFound as problem:
+        raise fail(str(problem), EXIT_PROBLEMS) from None
+    writer = write_json if output_format is ShowFormat.JSON else write_text
+    to_stdout(lambda: writer(shown, sys.stdout))
+
+
+def matrix_command(
+    on: str | None = typer.Option(
+        None, "--on", help="Cite the editions in force on this day (YYYY-MM-DD). Default: today."
+    ),
+    output_format: TableFormat = typer.Option(
+        TableFormat.TEXT, "--format", "-f", help="How to write the tables."
+    ),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """The themes against the conferences (the mapping of resolutions) and against the Sectors and the
+    General Secretariat (the focal points), with the gaps marked."""
+    from res191.views.matrix import matrix
+    from res191.views.tables import WRITERS
+
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
+    loaded = _loaded(root)
+    to_stdout(lambda: WRITERS[output_format](matrix(loaded, day), sys.stdout))
+
+
+for _command in (list_command, show_command, matrix_command):
+    _command.__doc__ = f"{_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -1,0 +1,129 @@
+"""`res191 new KIND`: a new record from options, or by asking at a terminal; written, then validated."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import typer
+
+from res191.cli.common import EXIT_CODES_HELP, ROOT_OPTION, fail, repository_root
+
+app = typer.Typer(
+    help="Create a record: from options, or by answering questions at a terminal.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root: Path | None) -> None:
+    from res191.editing import new
+    from res191.models import KINDS
+    from res191.validation import validate
+
+    kind = KINDS[kind_name]
+    base = repository_root(root)
+    # The records as they are, errors or not: they give the choices (bodies, themes, sessions).
+    loaded = validate(base, Path.cwd(), keep_records=True).loaded
+    assert loaded is not None
+    asking = sys.stdin.isatty() and sys.stdout.isatty()
+    try:
+        questions = new.QUESTIONS[kind_name]
+        values = {
+            q.key: new.convert(q, answers[q.key]) for q in questions if answers.get(q.key) not in (None, [])
+        }
+        for question in new.missing(kind_name, values):
+            if not asking:
+                names = ", ".join(q.option for q in new.missing(kind_name, values))
+                raise fail(f"a new {kind_name} needs {names} (or run this at a terminal to be asked)")
+            choices = question.choices(loaded) if question.choices else None
+            shown = click.Choice(choices) if choices else None
+            answer = typer.prompt(question.prompt, type=shown)
+            values[question.key] = new.convert(question, answer)
+        new.check_choices(kind_name, values, loaded)
+        record = new.record_values(kind_name, values)
+        identifier = record_id or new.record_id(kind_name, values)
+        record = {"id": identifier, **record}
+        new.validate_values(kind, record)
+        path = new.new_record_path(base, kind, identifier)
+        text = new.record_text(kind, record, path, base)
+    except new.NewRecordProblem as problem:
+        raise fail(str(problem)) from None
+    if path.exists():
+        raise fail(f"{path} already exists; change --id, or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_new(path, text)
+    checked = validate(base, Path.cwd(), [path])
+    if checked.diagnostics:
+        from res191.reporters import DiagnosticFormat, reporter
+
+        reporter(DiagnosticFormat.TEXT)(checked, sys.stderr)
+    typer.echo(os.path.relpath(path))
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, whole or not at all."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".res191-tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.link(temporary, path)  # fails if a file of that name appeared meanwhile: nothing is overwritten
+    except FileExistsError:
+        raise fail(f"{path} already exists; change --id, or edit that file") from None
+    except OSError as error:
+        raise fail(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _command(kind_name: str) -> Callable[..., None]:
+    from res191.editing.new import QUESTIONS
+
+    def create(**options: Any) -> None:
+        root = options.pop("root")
+        record_id = options.pop("id")
+        _create(kind_name, options, record_id, root)
+
+    parameters = [
+        inspect.Parameter(
+            "id",
+            inspect.Parameter.KEYWORD_ONLY,
+            default=typer.Option(None, "--id", help="The id (default: made from the answers)."),
+            annotation=str | None,
+        ),
+    ]
+    for question in QUESTIONS[kind_name]:
+        annotation: Any = list[str] | None if question.many else str | None
+        text = (
+            question.prompt
+            + (" (required)" if question.required else "")
+            + (". Repeat, or separate with commas." if question.many else "")
+        )
+        parameters.append(
+            inspect.Parameter(
+                question.key,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=typer.Option(None, question.option, help=text),
+                annotation=annotation,
+            )
+        )
+    parameters.append(
+        inspect.Parameter("root", inspect.Parameter.KEYWORD_ONLY, default=ROOT_OPTION, annotation=Path | None)
+    )
+    create.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    create.__doc__ = f"Create a {kind_name} record."
+    return create
+
+
+for _kind in ("resolution", "theme", "meeting", "body", "report", "initiative", "position", "document"):
+    app.command(_kind)(_command(_kind))

@@ -1,0 +1,287 @@
+"""A new record from a few answers: its id, its file, and its text with comments for what is left to fill.
+
+Each kind asks for the keys an editor must give (and offers those worth giving), with the choices the
+repository allows: conferences and Sectors from the schema, bodies, themes, resolutions and Council
+sessions from the records. The text written is in the canonical layout of `res191 fmt`, with the
+modeline, and the keys not given are there as comments with an example, ready to be filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from res191.editing.fmt import format_record
+from res191.editing.order import model_in
+from res191.loading.record import LoadedRecords
+from res191.models import Conference, RecordKind, Sector, id_from_name
+from res191.models.document import DocumentKind
+from res191.models.initiative import InitiativeStatus
+from res191.models.position import PositionKind
+from res191.schemas import modeline
+
+Choices = Callable[[LoadedRecords], list[str]]
+
+
+def _ids(kind: str, where: Callable[[Any], bool] = lambda record: True) -> Choices:
+    return lambda loaded: sorted(
+        r.id for r in loaded.of_kind(kind) if r.record is not None and where(r.record)
+    )
+
+
+def _values(*options: str) -> Choices:
+    return lambda loaded: list(options)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A key asked for when making a record: how it is asked, and what answers it takes."""
+
+    key: str  # the key in the record (edition keys of a resolution are written under editions)
+    prompt: str
+    required: bool = False
+    choices: Choices | None = None
+    many: bool = False  # a list: the option is repeated, or its values separated by commas
+    kind: str = "text"  # text, year, date, bool
+
+    @property
+    def option(self) -> str:
+        """The command-line option: `--in-conjunction-with`."""
+        return "--" + self.key.replace("_", "-")
+
+
+_SECTORS = _values(*(s.value for s in Sector))
+_BODIES = _ids("body")
+_THEMES = _ids("theme")
+
+QUESTIONS: dict[str, list[Question]] = {
+    "resolution": [
+        Question("conference", "Conference", True, _values(*(c.value for c in Conference))),
+        Question("number", "Number, as ITU writes it (191, ITU-R 75)", True),
+        Question("kind", "Resolution or decision", False, _values("resolution", "decision")),
+        Question("place", "Place of the edition (Bucharest)", True),
+        Question("year", "Year of the edition", True, kind="year"),
+        Question("revised", "Does this edition revise an earlier text (Rev.)?", False, kind="bool"),
+        Question("title", "Title of this edition"),
+        Question("sectors", "Other Sectors concerned", choices=_SECTORS, many=True),
+    ],
+    "theme": [
+        Question("title", "Title, as ITU words it", True),
+        Question("status", "Status", choices=_values("proposed", "active", "retired")),
+        Question("since", "Since when (2024 or 2024-03)"),
+        Question("proposed_by", "Proposed by (a body)", choices=_BODIES),
+        Question("lead", "Lead Sector", choices=_SECTORS),
+        Question("resolutions", "Resolutions it rests on", choices=_ids("resolution"), many=True),
+        Question("iscg_topic_years", "Years the ISCG addressed it", many=True, kind="year"),
+    ],
+    "meeting": [
+        Question("body", "Body that met", True, _BODIES),
+        Question("start", "First day (YYYY-MM-DD)", True, kind="date"),
+        Question("end", "Last day, if not the first (YYYY-MM-DD)", kind="date"),
+        Question("name", "Name, for a conference (PP-22)"),
+        Question("venue", "Venue"),
+        Question("in_conjunction_with", "Held with the meeting of (a body)", choices=_BODIES),
+        Question("remote_participation", "Remote participation?", kind="bool"),
+        Question("captioning", "Captioning?", kind="bool"),
+        Question("platform", "Platform for remote participation"),
+        Question("topics", "Themes addressed", choices=_THEMES, many=True),
+    ],
+    "body": [
+        Question("acronym", "Acronym", True),
+        Question("name", "Full name", True),
+        Question("sector", "Sector (or GS)", choices=_SECTORS),
+        Question("parent", "Part of (a body)", choices=_BODIES),
+        Question("reports_to", "Reports to (bodies)", choices=_BODIES, many=True),
+    ],
+    "report": [
+        Question("year", "Year of the Council session", True, kind="year"),
+        Question("council_session", "Council session", True, _ids("meeting", lambda m: m.body == "council")),
+        Question("resolution", "Resolution reported on", True, _ids("resolution")),
+        Question("by", "Report by (Secretary-General)", True),
+        Question("purpose", "Purpose", True),
+        Question("action_required", "Action required by the Council", True),
+        Question("strategic_plan_link", "Relevant link with the Strategic Plan", True),
+        Question("financial_implications", "Financial implications", True),
+        Question("document", "Document number (C25/35)"),
+        Question("date", "Date of the document (YYYY-MM-DD)", kind="date"),
+        Question("references", "Resolutions cited under References", choices=_ids("resolution"), many=True),
+    ],
+    "initiative": [
+        Question("body", "Body that owns it", True, _BODIES),
+        Question("title", "Title, in a few words", True),
+        Question("description", "Description, as the report lists it"),
+        Question("year", "Year it was worked on", True, kind="year"),
+        Question("status", "Status that year", choices=_values(*get_args(InitiativeStatus))),
+    ],
+    "position": [
+        Question("body", "Body", True, _BODIES),
+        Question("year", "Year", True, kind="year"),
+        Question("kind", "Kind", True, _values(*get_args(PositionKind))),
+        Question("text", "What it was about (words that follow the verb of its kind)", True),
+        Question("meeting", "Meeting where it was expressed", choices=_ids("meeting")),
+        Question("themes", "Themes it concerns", choices=_THEMES, many=True),
+    ],
+    "document": [
+        Question("number", "Number, as ITU writes it (C24/35)", True),
+        Question("kind", "Kind", True, _values(*get_args(DocumentKind))),
+        Question("about", "What it is on (words that follow 'on')"),
+        Question("title", "Title"),
+        Question("link", "Address (https://...)"),
+    ],
+}
+
+# Keys asked of a resolution that belong to its first edition.
+_EDITION_KEYS = ("place", "year", "revised", "title")
+
+
+class NewRecordProblem(Exception):
+    """The answers cannot make a record: what is wrong with which option."""
+
+
+def record_id(kind: str, values: dict[str, Any]) -> str:
+    """The id a new record gets from its answers, unless --id gives one."""
+    if kind == "resolution":
+        return id_from_name(f"{values['conference']} {values['number']}")
+    if kind == "meeting":
+        return id_from_name(f"{values['body']} {values['start']}")
+    if kind == "report":
+        return str(values["year"])
+    if kind == "body":
+        return id_from_name(values["acronym"])
+    if kind == "position":
+        words = re.findall(r"[a-z0-9]+", values["text"].lower())
+        meaningful = [w for w in words if w not in {"the", "a", "an", "of", "to", "and", "in", "on", "for"}][
+            :3
+        ]
+        return id_from_name(f"{values['body']} {values['year']} {' '.join(meaningful)}")
+    if kind == "document":
+        return id_from_name(values["number"])
+    return id_from_name(values["title"])
+
+
+def convert(question: Question, answer: Any) -> Any:
+    """An answer as the record holds it: a year as a number, a date checked, yes/no as true/false."""
+    if question.many:
+        items = answer if isinstance(answer, list | tuple) else [answer]
+        parts = [p.strip() for item in items for p in str(item).split(",") if p.strip()]
+        return [convert(Question(question.key, question.prompt, kind=question.kind), p) for p in parts]
+    text = str(answer).strip() if not isinstance(answer, bool) else answer
+    if question.kind == "year":
+        if not str(text).isdigit():
+            raise NewRecordProblem(f"{question.option} takes a year such as 2025, not {text!r}")
+        return int(text)
+    if question.kind == "date":
+        try:
+            return date.fromisoformat(str(text)).isoformat()
+        except ValueError:
+            raise NewRecordProblem(
+                f"{question.option} takes a date such as 2025-01-20, not {text!r}"
+            ) from None
+    if question.kind == "bool":
+        if isinstance(text, bool):
+            return text
+        if str(text).lower() in ("yes", "y", "true"):
+            return True
+        if str(text).lower() in ("no", "n", "false"):
+            return False
+        raise NewRecordProblem(f"{question.option} takes yes or no, not {text!r}")
+    return text
+
+
+def record_values(kind: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """The record's keys and values from the answers, in the layout of its kind."""
+    values = {k: v for k, v in answers.items() if v not in (None, [], "")}
+    if kind == "resolution":
+        edition = {k: values.pop(k) for k in _EDITION_KEYS if k in values}
+        values["editions"] = [edition]
+    if kind == "initiative":
+        year = {"year": values.pop("year")}
+        if "status" in values:
+            year["status"] = values.pop("status")
+        values["years"] = [year]
+    return values
+
+
+def check_choices(kind: str, values: dict[str, Any], loaded: LoadedRecords) -> None:
+    """Every answer that names a record names one that exists."""
+    for question in QUESTIONS[kind]:
+        if question.choices is None or question.key not in values:
+            continue
+        allowed = question.choices(loaded)
+        given = values[question.key] if question.many else [values[question.key]]
+        for answer in given:
+            if answer not in allowed:
+                listed = ", ".join(allowed[:12]) + (", ..." if len(allowed) > 12 else "")
+                raise NewRecordProblem(f"{question.option} {answer!r} is not one of: {listed}")
+
+
+def _example(model: type[BaseModel], key: str) -> str:
+    info = model.model_fields[key]
+    example = info.examples[0] if info.examples else None
+    if example is None:
+        for item in info.metadata:
+            found = getattr(item, "examples", None)
+            if found:
+                example = found[0]
+    if isinstance(example, bool):
+        return "true" if example else "false"
+    if isinstance(example, list):
+        return "[" + ", ".join(str(e) for e in example if not isinstance(e, dict)) + "]"
+    return "..." if example is None or isinstance(example, dict) else str(example)
+
+
+def record_text(kind: RecordKind, values: dict[str, Any], path: Path, root: Path) -> str:
+    """The new file's text: the record, and each key left out as a comment with what it is for."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    from res191.editing.yaml_text import dump
+
+    model = kind.model
+    lines: list[str] = []
+    for key, info in model.model_fields.items():
+        if key in values:
+            value = values[key]
+            if isinstance(value, list) and not any(isinstance(v, dict) for v in value):
+                value = CommentedSeq(value)
+                value.fa.set_flow_style()  # a list of ids on one line: [pp-175, wtsa-70]
+            lines.append(dump({key: value}).rstrip("\n"))
+        elif model_in(info.annotation) is None and key != "sources":
+            note = (info.description or "").rstrip(".")
+            lines.append(f"# {key}: {_example(model, key)}" + (f"  ({note})" if note else ""))
+    yaml = "\n".join(lines) + "\n"
+    if kind.markdown:
+        text = "---\n" + yaml + "---\n\n" + _body_hint(kind.name)
+        return format_record(text, kind)
+    return format_record(f"{modeline(path, root, kind)}\n{yaml}", kind, modeline(path, root, kind))
+
+
+def _body_hint(kind: str) -> str:
+    if kind == "meeting":
+        return "The outcome of the meeting, in Markdown.\n"
+    return ""
+
+
+def validate_values(kind: RecordKind, values: dict[str, Any]) -> None:
+    """The values make a record of the kind; NewRecordProblem naming the option otherwise."""
+    try:
+        kind.model.model_validate(values)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        key = next((str(step) for step in first["loc"] if isinstance(step, str)), "")
+        raise NewRecordProblem(f"--{key.replace('_', '-')}: {first['msg']}") from None
+
+
+def new_record_path(root: Path, kind: RecordKind, record_id: str) -> Path:
+    """Where a record of a kind with this id lives: data/<folder>/<id><ending>."""
+    return root / "data" / kind.folder / f"{record_id}{kind.suffixes[0]}"
+
+
+def missing(kind: str, answers: dict[str, Any]) -> Sequence[Question]:
+    """The questions a record cannot do without that have no answer."""
+    return [q for q in QUESTIONS[kind] if q.required and answers.get(q.key) in (None, [], "")]

@@ -1,0 +1,1 @@
+"""Read-only views of the records for editors: lists, one record with its links, the matrix."""

@@ -1,0 +1,126 @@
+"""`res191 show ID`: one record, its citation, what it refers to and what refers to it, with places."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from res191.loading.record import LoadedRecord, LoadedRecords
+from res191.models import Body, Meeting, Resolution, conference_ends, iter_references
+from res191.views.listing import place
+from res191.wording import printable
+
+
+class NotFound(Exception):
+    """No record has the id, or several kinds do and the kind was not given."""
+
+
+@dataclass
+class Link:
+    """A reference between two records: which key holds it, and where."""
+
+    key: str  # e.g. resolutions[2]
+    kind: str
+    id: str
+    place: str  # the file and line of the record at the other end, or of the reference
+
+
+@dataclass
+class Shown:
+    """A record as `show` presents it."""
+
+    kind: str
+    id: str
+    place: str
+    label: str
+    fields: dict[str, Any]
+    refers_to: list[Link] = field(default_factory=list)
+    referred_by: list[Link] = field(default_factory=list)
+
+
+def _label(record: LoadedRecord, loaded: LoadedRecords) -> str:
+    model = record.record
+    if isinstance(model, Resolution):
+        ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
+        edition = model.in_force(date.today(), ends)
+        cited = model.citation(edition) if edition else model.citation()
+        return f"{cited} of {model.conference.value}" + (f": {model.title}" if model.title else "")
+    if isinstance(model, Body):
+        return f"{model.name} ({model.acronym})"
+    for name in ("title", "name", "number", "text"):
+        value = getattr(model, name, None)
+        if isinstance(value, str):
+            return value
+    return record.id
+
+
+def _key(loc: tuple[str | int, ...]) -> str:
+    return "".join(
+        f"[{step}]" if isinstance(step, int) else (f".{step}" if i else step) for i, step in enumerate(loc)
+    )
+
+
+def show(loaded: LoadedRecords, record_id: str, kind: str | None = None) -> Shown:
+    """The record of that id (of that kind, where ids of several kinds clash), with its links both ways."""
+    matches = [r for r in loaded.records if r.id == record_id and (kind is None or r.kind.name == kind)]
+    if not matches:
+        raise NotFound(f"no record has the id '{record_id}'" + (f" among the {kind} records" if kind else ""))
+    kinds = sorted({r.kind.name for r in matches})
+    if len(kinds) > 1:
+        raise NotFound(f"'{record_id}' is the id of a {' and a '.join(kinds)}; say which with --kind")
+    record = matches[0]
+    model = record.record
+    shown = Shown(record.kind.name, record.id, place(record), _label(record, loaded) if model else "", {})
+    if model is None:
+        shown.fields = {"problem": "this record does not pass its schema; run `res191 validate` on it"}
+        return shown
+    shown.fields = model.model_dump(mode="json", exclude_defaults=True)
+    for loc, target_kind, target in iter_references(record.kind.model, model):
+        other = loaded.find(target_kind, target)
+        where = place(other) if other else "(no such record)"
+        shown.refers_to.append(Link(_key(loc), target_kind, target, where))
+    for other in loaded.records:
+        if other.record is None:
+            continue
+        for loc, target_kind, target in iter_references(other.kind.model, other.record):
+            if target_kind == record.kind.name and target == record.id:
+                line = other.locate(loc)[0]
+                shown.referred_by.append(Link(_key(loc), other.kind.name, other.id, f"{other.shown}:{line}"))
+    return shown
+
+
+def write_text(shown: Shown, out: TextIO) -> None:
+    """The record for people: a heading, its keys, and its links."""
+    lines = [f"{shown.kind} {shown.id}  {shown.place}", f"  {shown.label}", ""]
+    for key, value in shown.fields.items():
+        if key == "id":
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        lines.append(f"  {key}: {text}")
+    if shown.refers_to:
+        lines += ["", "refers to:"]
+        lines += [f"  {link.key} -> {link.kind} {link.id}  {link.place}" for link in shown.refers_to]
+    if shown.referred_by:
+        lines += ["", "referred to by:"] + [
+            f"  {link.kind} {link.id} ({link.key})  {link.place}" for link in shown.referred_by
+        ]
+    else:
+        lines += ["", "referred to by: no record"]
+    out.write("".join(printable(line) + "\n" for line in lines))
+
+
+def write_json(shown: Shown, out: TextIO) -> None:
+    """The record as JSON, for scripts."""
+    document = {
+        "kind": shown.kind,
+        "id": shown.id,
+        "place": shown.place,
+        "label": shown.label,
+        "fields": shown.fields,
+        "refers_to": [link.__dict__ for link in shown.refers_to],
+        "referred_by": [link.__dict__ for link in shown.referred_by],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
