@@ -8,7 +8,7 @@ import sys
 import typer
 
 from res191 import __version__
-from res191.cli import browse, fmt, new, overlaps, report, schema, templates, validate
+from res191.cli import browse, exchange, fmt, new, overlaps, report, schema, templates, validate
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
 
 app = typer.Typer(
@@ -25,6 +25,8 @@ app.add_typer(new.app, name="new")
 app.command("list")(browse.list_command)
 app.command("show")(browse.show_command)
 app.command("matrix")(browse.matrix_command)
+app.command("export")(exchange.export_command)
+app.command("import")(exchange.import_command)
 app.command("overlaps")(overlaps.overlaps_command)
 app.command("report")(report.report_command)
 app.command("templates")(templates.templates_command)

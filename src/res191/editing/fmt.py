@@ -95,11 +95,8 @@ def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -
     left exactly as it is. YamlProblem or FileProblem when the file cannot be read as a record."""
     if kind.markdown:
         front = split_front_matter(text)
-        closing = text.index(front.body, len("---") + len(front.yaml)) if front.body else len(text)
-        head = text[:closing]
-        yaml_end = head.rfind(front.yaml) + len(front.yaml) if front.yaml else head.index("\n") + 1
         formatted = format_yaml(front.yaml, kind.model) if front.yaml.strip() else front.yaml
-        return "---\n" + formatted + head[yaml_end:].lstrip("\r\n").replace("\r\n", "\n") + text[closing:]
+        return "---\n" + formatted + text[front.closing :]
     formatted = format_yaml(text.replace("\r\n", "\n"), kind.model)
     return _with_modeline(formatted, schema_line) if schema_line else formatted
 

@@ -20,6 +20,7 @@ class FrontMatter:
     first_line: int
     body: str
     body_line: int
+    closing: int = 0  # where the closing --- line starts in the text
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -41,6 +42,4 @@ def split_front_matter(text: str) -> FrontMatter:
     after = text[closing.end() :]
     body = after.lstrip("\r\n")
     body_line = text.count("\n", 0, closing.end()) + 1 + after[: len(after) - len(body)].count("\n")
-    return FrontMatter(
-        yaml=text[opening.end() : closing.start()], first_line=1, body=body, body_line=body_line
-    )
+    return FrontMatter(text[opening.end() : closing.start()], 1, body, body_line, closing.start())
