@@ -16,6 +16,22 @@ from collections.abc import Iterable
 _COMPARE_ALL_BELOW = 200
 
 
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, remove, change or swap with a neighbour to turn a into b."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = 0 if char == other else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                best = min(best, previous2[j - 2] + 1)
+            current.append(best)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
@@ -45,6 +61,8 @@ class Suggester:
             else:
                 index = self._neighbours()
                 candidates = sorted({w for v in _deletions(unknown) for w in index.get(v, ())})
-            close = difflib.get_close_matches(unknown, candidates, n=1, cutoff=0.7)
-            self._answers[unknown] = close[0] if close else None
+            close = difflib.get_close_matches(unknown, candidates, n=5, cutoff=0.7)
+            # Of the close ones, the fewest edits away: `tsga` is `tsag` with two letters swapped.
+            ranked = sorted(close, key=lambda word: _edits(unknown, word))
+            self._answers[unknown] = ranked[0] if ranked else None
         return self._answers[unknown]

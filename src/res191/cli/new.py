@@ -43,7 +43,7 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
                 raise fail(f"a new {kind_name} needs {names} (or run this at a terminal to be asked)")
             choices = question.choices(loaded) if question.choices else None
             shown = click.Choice(choices) if choices else None
-            answer = typer.prompt(question.prompt, type=shown)
+            answer = click.prompt(question.prompt, type=shown, show_choices=True)
             values[question.key] = new.convert(question, answer)
         new.check_choices(kind_name, values, loaded)
         record = new.record_values(kind_name, values)

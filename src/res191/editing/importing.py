@@ -238,17 +238,18 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> list[Diagnostic]:
             hint = "an id is lower-case words and digits joined by hyphens, such as pp-191"
             found.append(_cell_problem("S204", record.row, f"'{record.id}' is not an id", hint))
             continue
+        source: BaseModel | dict[str, Any] = record.values
         try:
-            model = kind.model.model_validate(record.values)
+            source = kind.model.model_validate(record.values)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 why = explain(kind.model, kind.name, detail)
                 found.append(
                     _cell_problem(why.code, record.origin(why.loc), why.message, why.hint, why.example)
                 )
-            continue
-        for loc, target, ref in iter_references(kind.model, model):
-            if ref not in ids[target]:
+        # References are checked even in a record with another problem, as validate checks them.
+        for loc, target, ref in iter_references(kind.model, source):
+            if ID.fullmatch(ref) and ref not in ids[target]:
                 close = suggesters.get(target, Suggester([])).closest(ref)
                 hint = (f"did you mean '{close}'? " if close else "") + f"the {target} must exist"
                 found.append(

@@ -78,17 +78,21 @@ class Listing:
     filters: dict[str, Match]
 
 
-def _cite(r: Resolution, loaded: LoadedRecords) -> str:
+def _in_force(r: Resolution, loaded: LoadedRecords) -> list[str]:
+    """The citation and title of the edition in force today (the latest where none is known to be)."""
     ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
     edition = r.in_force(date.today(), ends)
-    return f"{r.conference.value} {r.citation(edition)}"
+    return [
+        f"{r.conference.value} {r.citation(edition)}",
+        (edition.title if edition else None) or r.title or "",
+    ]
 
 
 LISTINGS: dict[str, Listing] = {
     "resolution": Listing(
         Resolution,
         ["id", "citation (in force today)", "title"],
-        lambda r, loaded: [r.id, _cite(r, loaded), r.title or ""],
+        lambda r, loaded: [r.id, *_in_force(r, loaded)],
         {
             "sector": _resolution_sectors,
             "conference": lambda r, v, loaded: r.conference.value.lower() == str(v).lower(),

@@ -1,0 +1,282 @@
+"""The editors' commands: new, list, show, matrix, export and import."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import EXAMPLES, RunCli
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of a small valid repository."""
+    target = tmp_path / "repo"
+    shutil.copytree(WITH_REPORT, target)
+    return target
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((root / "data").rglob("*"))
+        if p.is_file()
+    }
+
+
+# res191 new
+
+
+def test_new_meeting_from_options_is_commented_formatted_and_valid(run_cli: RunCli, repo: Path) -> None:
+    result = run_cli(
+        repo,
+        "new",
+        "meeting",
+        "--body",
+        "iscg",
+        "--start",
+        "2025-09-20",
+        "--venue",
+        "Online",
+        "--topics",
+        "alpha-theme,new-theme",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "data/meetings/iscg-2025-09-20.md"
+    text = (repo / "data" / "meetings" / "iscg-2025-09-20.md").read_text()
+    assert text.startswith("---\nid: iscg-2025-09-20\nbody: iscg\n")
+    assert "topics: [alpha-theme, new-theme]\n" in text
+    assert "# end: 2024-01-25  (The last day, if not the first)\n" in text  # what else could be given
+    assert run_cli(repo, "validate", "--strict").exit_code == 0
+    assert run_cli(repo, "fmt", "--check").exit_code == 0
+
+
+def test_new_resolution_puts_the_edition_under_editions(run_cli: RunCli, repo: Path) -> None:
+    result = run_cli(
+        repo,
+        "new",
+        "resolution",
+        "--conference",
+        "WTSA",
+        "--number",
+        "99",
+        "--place",
+        "Delta",
+        "--year",
+        "2020",
+        "--revised",
+        "yes",
+        "--title",
+        "A text",
+    )
+    assert result.exit_code == 0, result.output
+    text = (repo / "data" / "resolutions" / "wtsa-99.yaml").read_text()
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../schemas/resolution.schema.json\nid: wtsa-99\n"
+    )
+    assert 'number: "99"\n' in text
+    assert "editions:\n  - place: Delta\n    year: 2020\n    revised: true\n    title: A text\n" in text
+
+
+def test_new_refuses_to_overwrite_and_names_what_is_missing(run_cli: RunCli, repo: Path) -> None:
+    before = snapshot(repo)
+    again = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "2024-01-10")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    missing = run_cli(repo, "new", "meeting", "--venue", "Geneva")
+    assert missing.exit_code == 2
+    assert "a new meeting needs --body, --start" in missing.stderr
+    wrong = run_cli(repo, "new", "meeting", "--body", "nobody", "--start", "2025-01-01")
+    assert wrong.exit_code == 2 and "--body 'nobody' is not one of: council, isc-tf, iscg" in wrong.stderr
+    bad_date = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "20 January")
+    assert bad_date.exit_code == 2 and "--start takes a date such as 2025-01-20" in bad_date.stderr
+    assert snapshot(repo) == before
+
+
+def test_new_asks_at_a_terminal(repo: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        sys.executable, ["-m", "res191", "new", "position"], cwd=str(repo), encoding="utf-8", timeout=60
+    )
+    child.expect(r"Body \(council, isc-tf, iscg, pp, tsag, wtdc, wtsa\): ")  # the choices, from the records
+    child.sendline("iscg")
+    child.expect("Year")
+    child.sendline("2025")
+    child.expect(r"Kind \(involvement, emphasis, request\): ")
+    child.sendline("request")
+    child.expect("What it was about")
+    child.sendline("a new annex")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    text = (repo / "data" / "positions" / "iscg-2025-new-annex.yaml").read_text()
+    assert "kind: request\ntext: a new annex\n" in text
+
+
+# res191 list, show, matrix
+
+
+def test_list_filters_and_says_where_each_record_is(run_cli: RunCli, repo: Path) -> None:
+    result = run_cli(repo, "list", "meeting", "--body", "iscg", "--year", "2024", "--format", "json")
+    rows = json.loads(result.stdout)["rows"]
+    assert [r["id"] for r in rows] == [
+        "iscg-2024-01-10",
+        "iscg-2024-05-20",
+        "iscg-2024-06-04",
+        "iscg-2024-06-05",
+    ]
+    assert rows[0]["file"] == "data/meetings/iscg-2024-01-10.md:2"
+    themes = run_cli(
+        repo, "list", "resolution", "--theme", "new-theme", "--format", "csv"
+    ).stdout.splitlines()
+    assert themes[0] == "id,citation (in force today),title,file"
+    assert themes[1] == 'pp-1,"PP Resolution 1 (Rev. Beta, 2022)",First text,data/resolutions/pp-1.yaml:2'
+    wrong = run_cli(repo, "list", "body", "--conference", "PP")
+    assert wrong.exit_code == 2
+    assert "--conference does not apply to body records; the filters that do: --sector" in wrong.stderr
+
+
+def test_show_gives_links_both_ways(run_cli: RunCli, repo: Path) -> None:
+    shown = json.loads(run_cli(repo, "show", "tsag", "--format", "json").stdout)
+    assert shown["label"] == "Telecommunication Standardization Advisory Group (TSAG)"
+    assert {(link["kind"], link["id"], link["key"]) for link in shown["referred_by"]} >= {
+        ("body", "iscg", "reports_to[0]"),
+        ("meeting", "iscg-2024-01-10", "in_conjunction_with"),
+        ("theme", "new-theme", "proposed_by"),
+    }
+    theme = run_cli(repo, "show", "alpha-theme").stdout
+    assert "resolutions[0] -> resolution pp-1  data/resolutions/pp-1.yaml:2" in theme
+    missing = run_cli(repo, "show", "nothing-here")
+    assert (missing.exit_code, "no record has the id 'nothing-here'" in missing.stderr) == (1, True)
+
+
+def test_matrix_marks_the_gaps(run_cli: RunCli, repo: Path) -> None:
+    tables = json.loads(run_cli(repo, "matrix", "--on", "2025-05-01", "--format", "json").stdout)
+    mapping, focal = tables
+    alpha = mapping["rows"][0]
+    assert (alpha["theme"], alpha["WTSA"], alpha["WTDC"]) == (
+        "Alpha theme",
+        "Resolution 2 (Rev. Kappa, 2025)",
+        "Resolution 3 (Rev. Epsilon, 2021)",
+    )
+    assert focal["rows"][0] == {
+        "theme": "Alpha theme",
+        "ITU-R": "Ann Example, BR",
+        "ITU-T": "TSB",
+        "ITU-D": "Programme officer",
+        "GS": "appointed",
+    }
+    alpha = repo / "data" / "themes" / "alpha-theme.yaml"
+    text = alpha.read_text()
+    start = text.index("focal_points:")
+    end = text.index("\n", text.index("\n", start) + 1)
+    while text[end + 1 : end + 3] == "  ":  # the list's items
+        end = text.index("\n", end + 1)
+    alpha.write_text(text[:start] + text[end + 1 :])
+    markdown = run_cli(repo, "matrix", "--format", "md").stdout
+    # Its resolutions are of the RA, WTSA and WTDC: ITU-R, ITU-T and ITU-D have none; GS is not involved.
+    assert "| Alpha theme | MISSING | MISSING | MISSING | - |" in markdown
+    assert "MISSING: the theme involves that Sector but records no focal point for it" in markdown
+
+
+# res191 export and import
+
+
+@pytest.mark.parametrize(
+    ("output_format", "name"), [("xlsx", "out.xlsx"), ("csv", "out"), ("json", "out.json")]
+)
+def test_export_then_import_changes_nothing(
+    run_cli: RunCli, repo: Path, output_format: str, name: str
+) -> None:
+    before = snapshot(repo)
+    exported = run_cli(repo, "export", "--format", output_format, "--output", str(repo.parent / name))
+    assert exported.exit_code == 0, exported.output
+    imported = run_cli(repo, "import", str(repo.parent / name))
+    assert imported.exit_code == 0, imported.output
+    assert "0 record files changed" in imported.stderr
+    assert snapshot(repo) == before
+
+
+def test_tracker_kept_in_a_workbook_lands_in_the_theme_with_its_comments(run_cli: RunCli, repo: Path) -> None:
+    theme = repo / "data" / "themes" / "alpha-theme.yaml"
+    theme.write_text(
+        theme.read_text().replace("title: Alpha theme\n", "title: Alpha theme  # as ITU words it\n")
+    )
+    book_path = repo.parent / "tracker.xlsx"
+    run_cli(repo, "export", "--output", str(book_path))
+    book = load_workbook(book_path)
+    tracker = book["themes.tracker"]
+    headings = [c.value for c in tracker[1]]
+    row = dict.fromkeys(headings)
+    row.update(
+        {
+            "id": "alpha-theme",
+            "tracker #": 3,
+            "year": 2025,
+            "sector": "GS",
+            "title": "Web platform",
+            "status": "planned",
+        }
+    )
+    tracker.append([row[h] for h in headings])
+    book.save(book_path)
+    result = run_cli(repo, "import", str(book_path))
+    assert result.exit_code == 0, result.output
+    assert "changed data/themes/alpha-theme.yaml" in result.stderr
+    text = theme.read_text()
+    assert "title: Alpha theme  # as ITU words it\n" in text  # the comment is kept
+    assert "  - year: 2025\n    sector: GS\n    title: Web platform\n    status: planned\n" in text
+    assert run_cli(repo, "validate", "--strict").exit_code == 0
+
+
+def test_a_bad_cell_is_reported_at_its_cell_and_nothing_is_written(run_cli: RunCli, repo: Path) -> None:
+    book_path = repo.parent / "bad.xlsx"
+    run_cli(repo, "export", "--output", str(book_path))
+    book = load_workbook(book_path)
+    tracker = book["themes.tracker"]
+    status = [c.value for c in tracker[1]].index("status") + 1
+    tracker.cell(2, status).value = "yes"
+    themes = book["themes"]
+    columns = [c.value for c in themes[1]]
+    themes.cell(2, columns.index("proposed_by") + 1).value = "tsga"
+    themes.cell(1, len(columns) + 1).value = "focal_point"
+    book.save(book_path)
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book_path))
+    assert result.exit_code == 1
+    assert (
+        f"themes.tracker!{chr(64 + status)}2: error S204 [invalid-value]\n  'yes' is not allowed for 'status'"
+        in result.stderr
+    )
+    assert "hint: use one of: 'planned', 'ongoing' or 'completed'" in result.stderr
+    assert (
+        "error X303 [unknown-reference]\n  no body has the id 'tsga'\n  hint: did you mean 'tsag'?"
+        in result.stderr
+    )
+    assert (
+        "'focal_point' is not a column of themes\n  hint: did you mean 'focal_points'?" in result.stderr
+        or ("'focal_point' is not a column of themes" in result.stderr)
+    )
+    assert "nothing was imported" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_new_row_is_a_new_record(run_cli: RunCli, repo: Path) -> None:
+    exported = repo.parent / "new.json"
+    run_cli(repo, "export", "--format", "json", "--output", str(exported))
+    document = json.loads(exported.read_text())
+    document["bodies"].append(
+        {"id": "tdag", "acronym": "TDAG", "name": "Telecommunication Development Advisory Group"}
+    )
+    exported.write_text(json.dumps(document))
+    result = run_cli(repo, "import", str(exported))
+    assert result.exit_code == 0, result.output
+    created = (repo / "data" / "bodies" / "tdag.yaml").read_text()
+    assert created.startswith("# yaml-language-server: $schema=../../schemas/body.schema.json\nid: tdag\n")
