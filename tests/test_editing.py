@@ -280,3 +280,27 @@ def test_a_new_row_is_a_new_record(run_cli: RunCli, repo: Path) -> None:
     assert result.exit_code == 0, result.output
     created = (repo / "data" / "bodies" / "tdag.yaml").read_text()
     assert created.startswith("# yaml-language-server: $schema=../../schemas/body.schema.json\nid: tdag\n")
+
+
+# res191 init
+
+
+def test_init_makes_a_repository_that_validates_and_is_formatted(run_cli: RunCli, tmp_path: Path) -> None:
+    made = run_cli(tmp_path, "init", "records")
+    assert made.exit_code == 0, made.output
+    root = tmp_path / "records"
+    assert {p.name for p in root.iterdir()} == {
+        "data",
+        "schemas",
+        ".github",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "README.md",
+    }
+    assert run_cli(root, "validate", "--strict").exit_code == 0
+    assert run_cli(root, "fmt", "--check").exit_code == 0
+    assert run_cli(root, "schema", "--check").exit_code == 0
+    assert run_cli(root, "report", "--year", "2024", "-o", "-").exit_code == 0
+    again = run_cli(tmp_path, "init", "records")
+    assert again.exit_code == 2
+    assert "already exists; init writes a new repository into an empty folder" in again.stderr

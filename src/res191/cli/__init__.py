@@ -8,7 +8,7 @@ import sys
 import typer
 
 from res191 import __version__
-from res191.cli import browse, exchange, fmt, new, overlaps, report, schema, templates, validate
+from res191.cli import browse, exchange, fmt, init, new, overlaps, report, schema, templates, validate
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+app.command("init")(init.init_command)
 app.command("validate")(validate.validate_command)
 app.command("fmt")(fmt.fmt_command)
 app.add_typer(new.app, name="new")
