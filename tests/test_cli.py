@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,40 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
     run = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert run.stdout == '{\n  "tool"'
     assert run.stderr == ""
+
+
+def test_progress_bar_at_a_terminal_only(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+    from res191.cli.progress import SHOW_FROM
+
+    generate(tmp_path, SHOW_FROM + 100)
+    environment = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "res191", "validate"],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=120,
+        env=environment,
+    )
+    assert "Checking records" in child.read()
+    piped = subprocess.run(
+        [sys.executable, "-m", "res191", "validate", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert piped.stderr == ""
+    under_ci = pexpect.spawn(
+        sys.executable,
+        ["-m", "res191", "validate"],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=120,
+        env={**environment, "CI": "true"},
+    )
+    assert "Checking records" not in under_ci.read()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,12 +66,14 @@ def validate(
     keep_records: bool = False,
     positions: bool = False,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ValidationResult:
     """Check every record under root/data and the references between them.
 
     With paths, only problems of the files under them are reported, but every record is read, so
     that references and ITU's rules are checked against the whole repository. With keep_records,
     the loaded records come back too: `report` and `overlaps` work from them, parsing no file twice.
+    progress, if given, is told (files done, files in all) as the files are read.
     """
     here = str(cwd)
     try:
@@ -90,9 +92,17 @@ def validate(
     # be placed without reading the file again.
     job = _Job(root, here, keep_records, positions or keep_records)
     records = [f for f in everything if f.is_record]
-    results = [
-        r for chunk in map_chunks(_load_files, job, records, 1 if keep_records else workers) for r in chunk
-    ]
+    done = None
+    if progress is not None:
+        report = progress
+        counted = [0]
+
+        def done(count: int) -> None:
+            counted[0] += count
+            report(counted[0], len(records))
+
+    chunks = map_chunks(_load_files, job, records, 1 if keep_records else workers, done)
+    results = [r for chunk in chunks for r in chunk]
     facts: list[RecordFacts] = []
     omitted: Counter[str] = Counter()
     for record_facts, problems, _ in results:

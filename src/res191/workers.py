@@ -59,17 +59,20 @@ def map_chunks(
     context: Context,
     items: Sequence[Item],
     workers: int | None = None,
+    done: Callable[[int], None] | None = None,
 ) -> list[Result]:
     """function(context, chunk) over chunks of items, results in the order of the items.
 
     The context and the items reach each worker once; only the bounds of each chunk and its
-    result cross between processes, so a large context costs nothing per chunk.
+    result cross between processes, so a large context costs nothing per chunk. done, if given, is
+    told how many items each finished chunk held (for a progress bar).
     """
     workers = worker_count() if workers is None else workers
     if workers < 2 or len(items) < PARALLEL_FROM:
-        return [function(context, items)] if items else []
+        return _here(function, context, items, done)
     # fork shares the loaded modules with the workers; spawn (macOS, Windows) imports them again.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    bounds = chunk_bounds(len(items), workers * _CHUNKS_PER_WORKER)
     try:
         pool = ProcessPoolExecutor(
             workers,
@@ -77,8 +80,31 @@ def map_chunks(
             initializer=_start_worker,
             initargs=(function, context, items),
         )
+        results = []
         with pool:
-            return list(pool.map(_run_range, chunk_bounds(len(items), workers * _CHUNKS_PER_WORKER)))
+            for (low, high), result in zip(bounds, pool.map(_run_range, bounds), strict=True):
+                results.append(result)
+                if done is not None:
+                    done(high - low)
+        return results
     except (OSError, BrokenProcessPool):
         # Some sandboxes cannot start processes or share semaphores: the same work, in this one.
+        return _here(function, context, items, done)
+
+
+def _here(
+    function: Callable[[Context, Sequence[Item]], Result],
+    context: Context,
+    items: Sequence[Item],
+    done: Callable[[int], None] | None,
+) -> list[Result]:
+    """The work in this process: in one go, or in slices when someone is watching its progress."""
+    if not items:
+        return []
+    if done is None:
         return [function(context, items)]
+    results = []
+    for low, high in chunk_bounds(len(items), max(1, len(items) // 250)):
+        results.append(function(context, items[low:high]))
+        done(high - low)
+    return results

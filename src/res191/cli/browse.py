@@ -42,12 +42,14 @@ class ShowFormat(StrEnum):
 
 
 def _loaded(root: Path | None):  # type: ignore[no-untyped-def]
+    from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
     from res191.validation import validate
 
     base = repository_root(root)
     try:
-        checked = validate(base, Path.cwd(), keep_records=True, positions=True)
+        with progress_bar("Reading records") as progress:
+            checked = validate(base, Path.cwd(), keep_records=True, positions=True, progress=progress)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     failed = [r for r in checked.loaded.records if r.record is None] if checked.loaded else []

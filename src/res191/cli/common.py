@@ -67,12 +67,14 @@ def repository_root(root: Path | None, near: list[Path] | None = None) -> Path:
 
 def load_valid(root: Path, what: str, positions: bool = False) -> ValidationResult:
     """Validate and keep the records, refusing data with errors: what report, site and export need."""
+    from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
     from res191.reporters import DiagnosticFormat, reporter
     from res191.validation import validate
 
     try:
-        checked = validate(root, Path.cwd(), keep_records=True, positions=positions)
+        with progress_bar("Reading records") as progress:
+            checked = validate(root, Path.cwd(), keep_records=True, positions=positions, progress=progress)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     if checked.failed():

@@ -51,6 +51,7 @@ def overlaps_command(
 
     Records with errors are left out (run `res191 validate`); reading never writes a file.
     """
+    from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
     from res191.overlaps.find import find_overlaps
     from res191.overlaps.output import FORMATS
@@ -58,7 +59,8 @@ def overlaps_command(
 
     base = repository_root(root)
     try:
-        checked = validate(base, Path.cwd(), keep_records=True, positions=True)
+        with progress_bar("Reading records") as progress:
+            checked = validate(base, Path.cwd(), keep_records=True, positions=True, progress=progress)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     assert checked.loaded is not None

@@ -9,6 +9,7 @@ import typer
 
 from res191.cli.common import EXIT_CODES_HELP, EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
 from res191.cli.paths import record_paths
+from res191.cli.progress import progress_bar
 from res191.reporters import DiagnosticFormat
 
 
@@ -48,7 +49,8 @@ def validate_command(
     base = repository_root(root, given)
     checked = record_paths(base, given) if given else None
     try:
-        result = validate(base, Path.cwd(), checked, ignored)
+        with progress_bar("Checking records") as progress:
+            result = validate(base, Path.cwd(), checked, ignored, progress=progress)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     to_stdout(lambda: reporter(output_format or default_format())(result, sys.stdout))
