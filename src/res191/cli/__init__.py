@@ -8,7 +8,7 @@ import sys
 import typer
 
 from res191 import __version__
-from res191.cli import browse, exchange, fmt, init, new, overlaps, report, schema, templates, validate
+from res191.cli import browse, exchange, fmt, init, new, overlaps, report, schema, site, templates, validate
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ app.command("export")(exchange.export_command)
 app.command("import")(exchange.import_command)
 app.command("overlaps")(overlaps.overlaps_command)
 app.command("report")(report.report_command)
+app.command("site")(site.site_command)
 app.command("templates")(templates.templates_command)
 app.command("schema")(schema.schema_command)
 

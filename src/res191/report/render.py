@@ -49,3 +49,12 @@ def render_html(env: Environment, context: ReportContext, markdown: str) -> str:
     body = Markup(parser().render(markdown))
     variables = {"body": body, "title": context.title, "year": context.year, "lang": "en"}
     return render(env, "report.html.j2", variables)
+
+
+def markdown_and_word(loaded: LoadedRecords, year: int) -> tuple[str, bytes]:
+    """A year's report as Markdown (with its layout classes) and as a Word file, by the built-in templates."""
+    from res191.report.docx import markdown_to_docx
+
+    context = build_context(loaded, year)
+    markdown = render(environment(), "report.md.j2", context.as_template_variables())
+    return markdown, markdown_to_docx(markdown, context)

@@ -1,0 +1,57 @@
+"""`res191 site`: the inter-Sector coordination web pages, built from the records."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from res191.cli.common import (
+    EXIT_CODES_HELP,
+    ROOT_OPTION,
+    fail,
+    load_valid,
+    output_target,
+    repository_root,
+    say,
+)
+
+
+def site_command(
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="The folder to write. Default: site/ here.", file_okay=False
+    ),
+    on: str | None = typer.Option(
+        None, "--on", help="Cite the editions in force on this day (YYYY-MM-DD). Default: today."
+    ),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """Build the web pages of inter-Sector coordination from the records: the themes with their focal points,
+    resolutions and tracker, the mapping of resolutions, the resolutions, meetings, bodies and reports to
+    Council, with a filter over each list. Plain HTML and CSS that work from files or from any web server."""
+    from res191.report.context import ReportError
+    from res191.report.render import markdown_and_word
+    from res191.site.build import NotASite, build_site
+
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
+    base = repository_root(root)
+    loaded = load_valid(base, "the site").loaded
+    assert loaded is not None
+    target = output or output_target(base, "site")
+    try:
+        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year))
+    except NotASite as problem:
+        raise fail(str(problem)) from None
+    except ReportError as problem:
+        raise fail(f"a report cannot be made: {problem}") from None
+    except OSError as error:
+        raise fail(f"cannot write {target}: {error.strerror or error}") from None
+    say(f"wrote {pages} pages to {target}")
+    typer.echo(str(target / "index.html"))
+
+
+site_command.__doc__ = f"{site_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -1,0 +1,251 @@
+"""Build the site: every page rendered from the records, written into a folder in one go.
+
+The pages are plain HTML and CSS with relative links, so they work from a web server and from files on
+a disk alike; a little JavaScript only filters the lists. The same records give the same bytes: nothing
+depends on the clock but the day the editions in force are cited for, which the caller gives.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from res191.loading.record import LoadedRecords
+from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
+from res191.report.markdown import classes, parser
+from res191.report.templates import builtin_folder, environment, render
+from res191.site.pages import (
+    CONFERENCE_NAMES,
+    Link,
+    Site,
+    body_page,
+    home_page,
+    make_site,
+    mapping_rows,
+    meeting_page,
+    meeting_title,
+    reports,
+    resolution_page,
+    theme_page,
+)
+
+MARKER = ".res191-site"  # written into every site built, so that a rebuild replaces only a site
+# The kinds of overlap the theme pages show: found from the records' structure, at no cost that grows
+# with the square of the records (the text similarity of every resolution is for `res191 overlaps`).
+THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
+
+
+class NotASite(Exception):
+    """The output folder holds files res191 did not write: it is not replaced."""
+
+
+def _outcome(markdown: str) -> Markup:
+    """A meeting's outcome, Markdown from a record, as HTML with no raw HTML passed through."""
+    tokens = parser().parse(markdown)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):  # an outcome's headings come under the page's
+            level = min(int(token.tag[1]) + 2, 6)
+            token.tag = f"h{level}"
+    return Markup(parser().renderer.render(tokens, parser().options, {}))
+
+
+def _report_body(markdown: str) -> Markup:
+    """A report's HTML in a page: annex headings under the page's, layout tables marked as layout."""
+    md = parser()
+    tokens = md.parse(markdown)
+    drop = False
+    kept = []
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
+            token.tag = "h2"  # the page has its own h1; the report's sections are h2 already
+        if token.type == "table_open" and classes(token) & {"cover", "summary"}:
+            token.attrs["role"] = "presentation"
+        if token.type == "thead_open":
+            drop = True
+        if not drop:
+            kept.append(token)
+        if token.type == "thead_close":
+            drop = False
+    return Markup(md.renderer.render(kept, md.options, {}))
+
+
+def build_site(
+    loaded: LoadedRecords, output: Path, today: date, report: Callable[[int], tuple[str, bytes]] | None
+) -> int:
+    """Write the site into output (replacing a site built before); return how many pages it has.
+
+    report(year) gives a year's report as Markdown and as a Word file.
+    """
+    if output.exists() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise NotASite(f"{output} holds files that are not a site res191 built; give another --output")
+    from res191.overlaps.find import find_overlaps
+
+    site = make_site(loaded, today, find_overlaps(loaded, None, THEME_OVERLAPS))
+    env = environment()
+    env.filters["outcome"] = _outcome
+    output.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".res191-site-", dir=output.parent))
+    try:
+        pages = _write_pages(site, env, scratch, report)
+        (scratch / MARKER).write_text("A site built by res191; `res191 site` replaces it whole.\n")
+        for static in ("site.css", "filter.js"):
+            shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
+        _replace(scratch, output)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return pages
+
+
+def _replace(new: Path, output: Path) -> None:
+    # The old site goes only once the new one is whole: a failed build leaves the old site as it was.
+    if output.exists():
+        old = output.with_name(f".{output.name}.old-res191")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(output, old)
+        os.replace(new, output)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, output)
+
+
+def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> int:
+    loaded = site.loaded
+    count = 0
+
+    def page(path: str, template: str, title: str, **variables: Any) -> None:
+        nonlocal count
+        depth = path.count("/")
+        variables.update(title=title, root="../" * depth, here=path, built=None)
+        variables.setdefault("search", False)
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(env, f"site/{template}", variables), encoding="utf-8")
+        count += 1
+
+    themes = [t for t in loaded.all("theme", Theme).values()]
+    resolutions = list(loaded.all("resolution", Resolution).values())
+    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id), reverse=True)
+    bodies = list(loaded.all("body", Body).values())
+
+    page("index.html", "index.html.j2", "Inter-Sector coordination", page=home_page(site))
+    page(
+        "themes/index.html",
+        "list.html.j2",
+        "Themes of mutual interest",
+        what="themes",
+        search=True,
+        intro="The areas of mutual interest to the Sectors and the General Secretariat.",
+        groups=[("", [(site.link("theme", t.id), t.status or "") for t in themes])],
+    )
+    for theme in themes:
+        page(f"themes/{theme.id}.html", "theme.html.j2", theme.title, page=theme_page(site, theme))
+    conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in MAPPED_CONFERENCES]
+    page(
+        "mapping.html",
+        "mapping.html.j2",
+        "Mapping of resolutions to themes",
+        rows=mapping_rows(site),
+        conferences=conferences,
+    )
+    groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
+    for r in sorted(resolutions, key=lambda r: (list(CONFERENCE_NAMES).index(r.conference), r.number)):
+        groups[CONFERENCE_NAMES[r.conference]].append((site.link("resolution", r.id), r.title or ""))
+    page(
+        "resolutions/index.html",
+        "list.html.j2",
+        "Resolutions",
+        what="resolutions",
+        search=True,
+        groups=[(name, items) for name, items in groups.items() if items],
+    )
+    for resolution in resolutions:
+        page(
+            f"resolutions/{resolution.id}.html",
+            "resolution.html.j2",
+            f"{resolution.conference.value} {site.cite(resolution)}",
+            page=resolution_page(site, resolution),
+        )
+    page(
+        "meetings/index.html",
+        "list.html.j2",
+        "Meetings",
+        what="meetings",
+        search=True,
+        groups=[("", [(site.link("meeting", m.id), m.venue or "") for m in meetings])],
+    )
+    for meeting in meetings:
+        file = loaded.find("meeting", meeting.id)
+        outcome = _outcome(file.body) if file is not None and file.body.strip() else Markup("")
+        page(
+            f"meetings/{meeting.id}.html",
+            "meeting.html.j2",
+            meeting_title(meeting, loaded),
+            page=meeting_page(site, meeting, outcome),
+        )
+    page(
+        "bodies/index.html",
+        "list.html.j2",
+        "Bodies",
+        what="bodies",
+        search=True,
+        groups=[("", [(site.link("body", b.id), b.sector.value if b.sector else "") for b in bodies])],
+    )
+    for body in bodies:
+        page(
+            f"bodies/{body.id}.html",
+            "body.html.j2",
+            f"{body.name} ({body.acronym})",
+            page=body_page(site, body),
+        )
+    report_links = []
+    for held in reports(loaded):
+        title = f"Report to Council {held.year}"
+        if report is None:
+            continue
+        markdown, docx = report(held.year)
+        name = f"report-{held.year}.docx"
+        (out / "reports").mkdir(parents=True, exist_ok=True)
+        (out / "reports" / name).write_bytes(docx)
+        page(
+            f"reports/{held.year}.html",
+            "report.html.j2",
+            title,
+            body=_report_body(markdown),
+            docx=name,
+            docx_size=f"{len(docx) // 1024} KB",
+        )
+        report_links.append((Link(title, f"reports/{held.year}.html"), held.document or ""))
+    page(
+        "reports/index.html",
+        "list.html.j2",
+        "Reports to Council",
+        what="reports",
+        search=True,
+        intro="The yearly report of the Secretary-General to Council on the implementation of "
+        "Resolution 191.",
+        groups=[("", report_links)],
+    )
+    everything = [
+        ("Themes", [(site.link("theme", t.id), "theme") for t in themes]),
+        ("Resolutions", [(site.link("resolution", r.id), r.title or "") for r in resolutions]),
+        ("Meetings", [(site.link("meeting", m.id), m.venue or "") for m in meetings]),
+        ("Bodies", [(site.link("body", b.id), b.acronym) for b in bodies]),
+    ]
+    page(
+        "search.html",
+        "list.html.j2",
+        "Search",
+        what="themes, resolutions, meetings and bodies",
+        search=True,
+        intro="Every theme, resolution, meeting and body. Type to narrow the list.",
+        groups=everything,
+    )
+    return count

@@ -1,0 +1,219 @@
+"""What each page of the site shows, gathered from the records: one function a kind of page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from res191.loading.record import LoadedRecords
+from res191.models import (
+    MAPPED_CONFERENCES,
+    SECTOR_COLUMNS,
+    Body,
+    Conference,
+    ConferenceEnds,
+    Meeting,
+    Report,
+    Resolution,
+    Theme,
+    conference_ends,
+    iter_references,
+)
+from res191.overlaps.findings import Finding
+
+CONFERENCE_NAMES = {
+    Conference.PP: "Plenipotentiary Conference",
+    Conference.WTSA: "World Telecommunication Standardization Assembly",
+    Conference.WTDC: "World Telecommunication Development Conference",
+    Conference.RA: "Radiocommunication Assembly",
+    Conference.WRC: "World Radiocommunication Conference",
+    Conference.COUNCIL: "Council",
+}
+SECTOR_NAMES = {"ITU-R": "ITU-R", "ITU-T": "ITU-T", "ITU-D": "ITU-D", "GS": "General Secretariat"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the site, with the text it shows."""
+
+    text: str
+    href: str  # from the site's root, e.g. themes/accessibility.html
+
+
+@dataclass
+class Site:
+    """Everything the pages need, worked out once."""
+
+    loaded: LoadedRecords
+    today: date
+    ends: ConferenceEnds
+    referred_by: dict[tuple[str, str], list[tuple[str, str, str]]]  # (kind, id) -> [(kind, id, key)]
+    findings: list[Finding] = field(default_factory=list)
+
+    def href(self, kind: str, record_id: str) -> str:
+        """The page of a record."""
+        folder = {"resolution": "resolutions", "theme": "themes", "meeting": "meetings", "body": "bodies",
+                  "report": "reports"}.get(kind)  # fmt: skip
+        return f"{folder}/{record_id}.html" if folder else ""
+
+    def cite(self, resolution: Resolution) -> str:
+        """A resolution as ITU cites it, in the edition in force on the day the site is built."""
+        return resolution.citation_on(self.today, self.ends)
+
+    def label(self, kind: str, record_id: str) -> str:
+        """What a link to a record says."""
+        loaded = self.loaded
+        if kind == "resolution" and (r := loaded.get("resolution", record_id, Resolution)):
+            return f"{r.conference.value} {self.cite(r)}"
+        if kind == "theme" and (t := loaded.get("theme", record_id, Theme)):
+            return t.title
+        if kind == "body" and (b := loaded.get("body", record_id, Body)):
+            return f"{b.name} ({b.acronym})"
+        if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
+            return meeting_title(m, loaded)
+        return record_id
+
+    def link(self, kind: str, record_id: str) -> Link:
+        """A link to a record's page (no address for kinds that have no page)."""
+        return Link(self.label(kind, record_id), self.href(kind, record_id))
+
+
+def meeting_title(meeting: Meeting, loaded: LoadedRecords) -> str:
+    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`."""
+    from res191.wording import date_range
+
+    body = loaded.get("body", meeting.body, Body)
+    who = meeting.name or (body.acronym if body else meeting.body)
+    return f"{who}, {date_range(meeting.start, meeting.end)}"
+
+
+def make_site(loaded: LoadedRecords, today: date, findings: list[Finding]) -> Site:
+    """The site's shared facts: references both ways, conference dates, findings."""
+    referred: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for record in loaded.records:
+        if record.record is None:
+            continue
+        for loc, kind, ref in iter_references(record.kind.model, record.record):
+            key = ".".join(str(step) for step in loc if isinstance(step, str))
+            referred[(kind, ref)].append((record.kind.name, record.id, key))
+    ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
+    return Site(loaded, today, ends, referred, findings)
+
+
+def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
+    """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, overlaps."""
+    loaded = site.loaded
+    focal = {s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS}
+    by_conference: dict[str, list[Link]] = defaultdict(list)
+    for ref in theme.resolutions:
+        resolution = loaded.get("resolution", ref, Resolution)
+        if resolution is not None:
+            by_conference[CONFERENCE_NAMES[resolution.conference]].append(site.link("resolution", ref))
+    years: dict[int, list[Any]] = defaultdict(list)
+    for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
+        years[activity.year].append(activity)
+    meetings = sorted(
+        (m for m in loaded.all("meeting", Meeting).values() if theme.id in m.topics), key=lambda m: m.start
+    )
+    members = {theme.id, *theme.resolutions}
+    overlaps = [f for f in site.findings if members & {m.id for m in f.members}]
+    return {
+        "theme": theme,
+        "focal": focal,
+        "sectors": SECTOR_NAMES,
+        "by_conference": [
+            (name, by_conference[name]) for name in CONFERENCE_NAMES.values() if by_conference[name]
+        ],
+        "years": sorted(years.items(), reverse=True),
+        "meetings": [site.link("meeting", m.id) for m in meetings],
+        "overlaps": overlaps,
+        "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
+    }
+
+
+def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
+    """A resolution: its editions, the one in force, and what refers to it."""
+    in_force = resolution.in_force(site.today, site.ends)
+    return {
+        "resolution": resolution,
+        "citation": site.cite(resolution),
+        "conference": CONFERENCE_NAMES[resolution.conference],
+        "in_force": in_force,
+        "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
+        "referred_by": _referred(site, "resolution", resolution.id),
+    }
+
+
+def _referred(site: Site, kind: str, record_id: str) -> list[tuple[Link, str]]:
+    found = []
+    for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
+        found.append((site.link(other_kind, other_id), f"{other_kind}, {key.replace('_', ' ')}"))
+    return found
+
+
+def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
+    """A meeting: when, where, with whom, its topics, its outcome and its calls for action."""
+    return {
+        "meeting": meeting,
+        "title": meeting_title(meeting, site.loaded),
+        "body": site.link("body", meeting.body),
+        "held_with": site.link("body", meeting.in_conjunction_with) if meeting.in_conjunction_with else None,
+        "topics": [site.link("theme", t) for t in meeting.topics],
+        "calls": [([site.link("body", b) for b in c.to], c) for c in meeting.calls_for_action],
+        "outcome": outcome,
+    }
+
+
+def body_page(site: Site, body: Body) -> dict[str, Any]:
+    """A body: its chair, composition, terms of reference, meetings and what refers to it."""
+    meetings = sorted(
+        (m for m in site.loaded.all("meeting", Meeting).values() if m.body == body.id), key=lambda m: m.start
+    )
+    return {
+        "body": body,
+        "parent": site.link("body", body.parent) if body.parent else None,
+        "reports_to": [site.link("body", b) for b in body.reports_to],
+        "resolutions": [site.link("resolution", r) for r in body.resolutions],
+        "meetings": [site.link("meeting", m.id) for m in reversed(meetings)],
+    }
+
+
+def mapping_rows(site: Site) -> list[tuple[Link, list[list[Link]]]]:
+    """Themes against conferences, each resolution cited in the edition in force."""
+    rows = []
+    for theme in site.loaded.all("theme", Theme).values():
+        if theme.status == "retired":
+            continue
+        cells: dict[Conference, list[Link]] = defaultdict(list)
+        for ref in theme.resolutions:
+            resolution = site.loaded.get("resolution", ref, Resolution)
+            if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
+                cells[resolution.conference].append(Link(site.cite(resolution), site.href("resolution", ref)))
+        rows.append((site.link("theme", theme.id), [cells[c] for c in MAPPED_CONFERENCES]))
+    return rows
+
+
+def home_page(site: Site) -> dict[str, Any]:
+    """What Resolution 191 asks, the bodies and their chairs, the latest meetings, the themes."""
+    loaded = site.loaded
+    resolution = loaded.get("resolution", "pp-191", Resolution)
+    edition = resolution.in_force(site.today, site.ends) if resolution else None
+    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: m.start, reverse=True)
+    coordination = [b for b in loaded.all("body", Body).values() if b.chair is not None]
+    return {
+        "resolution": resolution,
+        "citation": site.cite(resolution) if resolution else "",
+        "instructions": edition.instructs if edition else [],
+        "bodies": coordination,
+        "meetings": [site.link("meeting", m.id) for m in meetings[:6]],
+        "themes": [
+            site.link("theme", t.id) for t in loaded.all("theme", Theme).values() if t.status != "retired"
+        ],
+    }
+
+
+def reports(loaded: LoadedRecords) -> list[Report]:
+    """The reports to Council, the latest first."""
+    return sorted(loaded.all("report", Report).values(), key=lambda r: r.year, reverse=True)

@@ -1,0 +1,26 @@
+// Filtering a list as you type: the lists are whole without JavaScript; this only narrows them.
+(function () {
+  "use strict";
+  function words(text) { return text.toLowerCase().split(/\s+/).filter(Boolean); }
+  document.querySelectorAll("[data-filters]").forEach(function (input) {
+    var list = input.getAttribute("data-filters");
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-list="' + list + '"] > li'));
+    var count = document.getElementById("count-" + list);
+    input.closest(".filter").hidden = false;
+    function apply() {
+      var wanted = words(input.value);
+      var shown = 0;
+      items.forEach(function (item) {
+        var text = item.getAttribute("data-search") || "";
+        var match = wanted.every(function (word) { return text.indexOf(word) !== -1; });
+        item.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      count.textContent = wanted.length ? shown + " of " + items.length + " shown" : "";
+    }
+    input.addEventListener("input", apply);
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { input.value = query; }
+    apply();
+  });
+}());

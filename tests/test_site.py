@@ -1,0 +1,165 @@
+"""`res191 site`: the pages built from the records; every link works, text is escaped, the same records
+give the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from tests.conftest import EXAMPLES, REPO, RunCli
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+
+
+class Page(HTMLParser):
+    """The links, ids and headings of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.headings: list[int] = []
+        self.html_lang: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        for name in ("href", "src"):
+            if found.get(name):
+                self.links.append(str(found[name]))
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+            self.headings.append(int(tag[1]))
+        if tag == "html":
+            self.html_lang = found.get("lang")
+
+
+def read(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from res191.cli import app
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = CliRunner().invoke(
+        app, ["site", "--root", str(REPO), "--output", str(out), "--on", "2024-06-04"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_every_kind_of_page_is_there(bundled_site: Path) -> None:
+    for page in (
+        "index.html",
+        "themes/index.html",
+        "themes/accessibility.html",
+        "mapping.html",
+        "resolutions/index.html",
+        "resolutions/pp-191.html",
+        "meetings/index.html",
+        "meetings/iscg-2024-01-24.html",
+        "bodies/index.html",
+        "bodies/iscg.html",
+        "reports/index.html",
+        "reports/2024.html",
+        "reports/report-2024.docx",
+        "search.html",
+        "site.css",
+        "filter.js",
+    ):
+        assert (bundled_site / page).is_file(), page
+
+
+def test_every_internal_link_and_anchor_works(bundled_site: Path) -> None:
+    broken = []
+    pages = sorted(bundled_site.rglob("*.html"))
+    parsed = {path: read(path) for path in pages}
+    for path, page in parsed.items():
+        for link in page.links:
+            parts = urlparse(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not target.is_file():
+                broken.append(f"{path.relative_to(bundled_site)} -> {link}")
+            elif parts.fragment and parts.fragment not in parsed.get(target, Page()).ids:
+                broken.append(f"{path.relative_to(bundled_site)} -> {link} (no such anchor)")
+    assert broken == []
+    assert len(pages) > 80
+
+
+def test_each_page_has_one_h1_headings_in_order_and_a_language(bundled_site: Path) -> None:
+    for path in bundled_site.rglob("*.html"):
+        page = read(path)
+        assert page.html_lang == "en", path
+        assert page.headings.count(1) == 1 and page.headings[0] == 1, path
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{path}: h{before} then h{after}"
+
+
+def test_pages_say_what_the_records_say(bundled_site: Path) -> None:
+    theme = (bundled_site / "themes" / "accessibility.html").read_text()
+    assert "PP Resolution 175 (Guadalajara, 2010)" in theme and "<caption>Focal points appointed" in theme
+    assert "Theme with resolutions in several Sectors." in theme  # an overlap that concerns it
+    home = (bundled_site / "index.html").read_text()
+    assert 'chaired by <span dir="auto">Mr Fabio Bigi</span> (Italy)' in home
+    mapping = (bundled_site / "mapping.html").read_text()
+    # In force on 4 June 2024: not the New Delhi edition of October 2024.
+    assert "Resolution 18 (edition in force not recorded)" in mapping
+    assert "New Delhi" not in mapping
+    report = (bundled_site / "reports" / "2024.html").read_text()
+    assert "Mr Fabio Bigi (Italy), as a contribution-driven group" in report
+
+
+def test_the_same_records_give_the_same_bytes(run_cli: RunCli, tmp_path: Path) -> None:
+    def digest(folder: Path) -> dict[str, str]:
+        return {
+            str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*")
+            if p.is_file()
+        }
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    for out in (first, second):
+        assert run_cli(WITH_REPORT, "site", "--output", str(out), "--on", "2025-01-01").exit_code == 0
+    assert digest(first) == digest(second)
+    again = run_cli(
+        WITH_REPORT, "site", "--output", str(first), "--on", "2025-01-01"
+    )  # a rebuild replaces it
+    assert again.exit_code == 0 and digest(first) == digest(second)
+
+
+def test_text_from_records_is_shown_not_run(run_cli: RunCli, tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(WITH_REPORT, root)
+    theme = root / "data" / "themes" / "alpha-theme.yaml"
+    theme.write_text(
+        theme.read_text().replace("title: Alpha theme", 'title: "Alpha <script>alert(1)</script>"')
+    )
+    meeting = root / "data" / "meetings" / "iscg-2024-01-10.md"
+    meeting.write_text(meeting.read_text() + "\n# Outcome\n\n<img src=x onerror=alert(2)> and *emphasis*.\n")
+    assert run_cli(root, "site", "--output", str(tmp_path / "site")).exit_code == 0
+    page = (tmp_path / "site" / "themes" / "alpha-theme.html").read_text()
+    assert "<script>alert" not in page and "Alpha &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    outcome = (tmp_path / "site" / "meetings" / "iscg-2024-01-10.html").read_text()
+    assert "<img" not in outcome and "&lt;img src=x onerror=alert(2)&gt; and <em>emphasis</em>" in outcome
+    assert "<h3>Outcome</h3>" in outcome  # the outcome's headings come under the page's
+
+
+def test_a_folder_that_is_not_a_site_is_not_replaced(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine\n")
+    result = run_cli(WITH_REPORT, "site", "--output", str(tmp_path / "mine"))
+    assert result.exit_code == 2 and "not a site res191 built" in result.stderr
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "mine\n"
