@@ -162,7 +162,7 @@ def _meeting(rng: random.Random, mid: str, day: str, themes: list[str], bodies: 
         "captioning: true",
         "platform: Zoom",
         f"topics: [{', '.join(rng.sample(themes, min(len(themes), 3)))}]",
-        "documents: [ISCG/1, ISCG/2]",
+        "documents: [doc-1, doc-2]",
         "calls_for_action:",
         f"  - to: [{rng.choice(bodies)}]",
         f"    action: {_title(rng)}.",
@@ -179,14 +179,22 @@ def _meeting(rng: random.Random, mid: str, day: str, themes: list[str], bodies: 
 def generate(root: Path, count: int, seed: int = 191) -> None:
     """Write about `count` records under root/data: 60% resolutions, 25% themes, 15% meetings."""
     rng = random.Random(seed)
-    folders = {name: root / "data" / name for name in ("resolutions", "themes", "meetings", "bodies")}
+    folders = {
+        name: root / "data" / name for name in ("resolutions", "themes", "meetings", "bodies", "documents")
+    }
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     bodies = [f"group-{n}" for n in range(max(2, count // 100))]
     for body in bodies:
         (folders["bodies"] / f"{body}.yaml").write_text(
+            "# yaml-language-server: $schema=../../schemas/body.schema.json\n"
             f"id: {body}\nacronym: G{body[6:]}\nname: Group {body[6:]}\n"
             f"sector: ITU-T\nreports_to: [{bodies[0]}]\n"
+        )
+    for number in (1, 2):
+        (folders["documents"] / f"doc-{number}.yaml").write_text(
+            "# yaml-language-server: $schema=../../schemas/document.schema.json\n"
+            f"id: doc-{number}\nnumber: ISCG/{number}\nkind: other\n"
         )
     remaining = count - len(bodies)
     resolutions = []

@@ -39,7 +39,7 @@ class _Job:
 
     root: Path
     cwd: str
-    keep: bool  # send the loaded records back (only in this process: models are costly to pickle)
+    keep: bool  # send the loaded records back (pickling them costs less than loading them in one process)
     positions: bool
 
 
@@ -101,7 +101,7 @@ def validate(
             counted[0] += count
             report(counted[0], len(records))
 
-    chunks = map_chunks(_load_files, job, records, 1 if keep_records else workers, done)
+    chunks = map_chunks(_load_files, job, records, workers, done)
     results = [r for chunk in chunks for r in chunk]
     facts: list[RecordFacts] = []
     omitted: Counter[str] = Counter()

@@ -227,6 +227,8 @@ class LoadedRecords:
     root: Path
     records: list[LoadedRecord]
     _valid: dict[str, dict[str, BaseModel]] | None = field(default=None, repr=False)
+    _by_id: dict[tuple[str, str], LoadedRecord] | None = field(default=None, repr=False)
+    _all: dict[tuple[str, type[BaseModel]], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def of_kind(self, kind: str) -> list[LoadedRecord]:
         """The loaded records of one kind, valid or not, in file order."""
@@ -241,8 +243,11 @@ class LoadedRecords:
         return self._valid
 
     def all(self, kind: str, model: type[Model]) -> dict[str, Model]:
-        """Every valid record of a kind, by id, in file order."""
-        return {i: r for i, r in self._index().get(kind, {}).items() if isinstance(r, model)}
+        """Every valid record of a kind, by id, in file order (the same dict each time: do not change it)."""
+        key = (kind, model)
+        if key not in self._all:
+            self._all[key] = {i: r for i, r in self._index().get(kind, {}).items() if isinstance(r, model)}
+        return self._all[key]
 
     def get(self, kind: str, record_id: str, model: type[Model]) -> Model | None:
         """One valid record of a kind, or None."""
@@ -250,5 +255,9 @@ class LoadedRecords:
         return found if isinstance(found, model) else None
 
     def find(self, kind: str, record_id: str) -> LoadedRecord | None:
-        """The loaded record of a kind and id, valid or not."""
-        return next((r for r in self.records if r.kind.name == kind and r.id == record_id), None)
+        """The loaded record of a kind and id, valid or not (the first, where two files claim the id)."""
+        if self._by_id is None:
+            self._by_id = {}
+            for record in self.records:
+                self._by_id.setdefault((record.kind.name, record.id), record)
+        return self._by_id.get((kind, record_id))

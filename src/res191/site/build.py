@@ -7,11 +7,13 @@ depends on the clock but the day the editions in force are cited for, which the 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from res191.site.pages import (
     resolution_page,
     theme_page,
 )
+from res191.workers import map_chunks
 
 MARKER = ".res191-site"  # written into every site built, so that a rebuild replaces only a site
 # The kinds of overlap the theme pages show: found from the records' structure, at no cost that grows
@@ -46,14 +49,46 @@ class NotASite(Exception):
     """The output folder holds files res191 did not write: it is not replaced."""
 
 
+_MARKDOWN = parser()
+
+
+SECTIONS = [
+    ("index.html", "Home"),
+    ("themes/index.html", "Themes"),
+    ("mapping.html", "Mapping of resolutions"),
+    ("resolutions/index.html", "Resolutions"),
+    ("meetings/index.html", "Meetings"),
+    ("bodies/index.html", "Bodies"),
+    ("reports/index.html", "Reports to Council"),
+    ("search.html", "Search"),
+]
+
+
+@functools.cache
+def _navigation(here: str, root: str) -> Markup:
+    """The site's menu on a page, the page's own section marked: made once for each page of a kind."""
+    items = []
+    for href, text in SECTIONS:
+        current = ' aria-current="page"' if href == here else ""
+        items.append(Markup('<li><a href="{}{}"{}>{}</a></li>').format(root, href, Markup(current), text))
+    return Markup("\n    ").join(items)
+
+
+def _anchor(link: Link, root: str) -> Markup:
+    """A link to a page of the site from a page `root` below the top; plain text for a record with no page."""
+    if not link.href:
+        return Markup('<span dir="auto">{}</span>').format(link.text)
+    return Markup('<a href="{}{}" dir="auto">{}</a>').format(root, link.href, link.text)
+
+
 def _outcome(markdown: str) -> Markup:
     """A meeting's outcome, Markdown from a record, as HTML with no raw HTML passed through."""
-    tokens = parser().parse(markdown)
+    tokens = _MARKDOWN.parse(markdown)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):  # an outcome's headings come under the page's
             level = min(int(token.tag[1]) + 2, 6)
             token.tag = f"h{level}"
-    return Markup(parser().renderer.render(tokens, parser().options, {}))
+    return Markup(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
 
 
 def _report_body(markdown: str) -> Markup:
@@ -89,11 +124,14 @@ def build_site(
 
     site = make_site(loaded, today, find_overlaps(loaded, None, THEME_OVERLAPS))
     env = environment()
-    env.filters["outcome"] = _outcome
+    env.filters["a"] = _anchor
+    env.filters["navigation"] = _navigation
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".res191-site-", dir=output.parent))
     try:
-        pages = _write_pages(site, env, scratch, report)
+        jobs = _pages(site, scratch, report)
+        # Pages are rendered and written in worker processes on a large site, as validate reads files.
+        pages = sum(map_chunks(_render, (env, scratch), jobs))
         (scratch / MARKER).write_text("A site built by res191; `res191 site` replaces it whole.\n")
         for static in ("site.css", "filter.js"):
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
@@ -116,19 +154,37 @@ def _replace(new: Path, output: Path) -> None:
         os.replace(new, output)
 
 
-def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> int:
-    loaded = site.loaded
-    count = 0
+# A page to make: its path, its template, its title, and what works out the rest of its variables.
+Job = tuple[str, str, str, Callable[[], dict[str, Any]]]
 
-    def page(path: str, template: str, title: str, **variables: Any) -> None:
-        nonlocal count
-        depth = path.count("/")
-        variables.update(title=title, root="../" * depth, here=path, built=None)
-        variables.setdefault("search", False)
+
+def _render(context: tuple[Any, Path], jobs: Sequence[Job]) -> int:
+    """Render and write some pages; how many."""
+    env, out = context
+    for path, template, title, variables in jobs:
+        values = variables()
+        values.update(title=title, root="../" * path.count("/"), here=path, built=None)
+        values.setdefault("search", False)
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(env, f"site/{template}", variables), encoding="utf-8")
-        count += 1
+        target.write_text(render(env, f"site/{template}", values), encoding="utf-8")
+    return len(jobs)
+
+
+def _variables(make: Callable[[Site, Any], dict[str, Any]], site: Site, record: Any) -> dict[str, Any]:
+    return {"page": make(site, record)}
+
+
+def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> list[Job]:
+    """Every page of the site, as jobs; the Word files of the reports are written here."""
+    loaded = site.loaded
+    jobs: list[Job] = []
+
+    def page(path: str, template: str, title: str, **variables: Any) -> None:
+        jobs.append((path, template, title, lambda: variables))
+
+    def lazy(path: str, template: str, title: str, variables: Callable[[], dict[str, Any]]) -> None:
+        jobs.append((path, template, title, variables))
 
     themes = [t for t in loaded.all("theme", Theme).values()]
     resolutions = list(loaded.all("resolution", Resolution).values())
@@ -146,7 +202,12 @@ def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[
         groups=[("", [(site.link("theme", t.id), t.status or "") for t in themes])],
     )
     for theme in themes:
-        page(f"themes/{theme.id}.html", "theme.html.j2", theme.title, page=theme_page(site, theme))
+        lazy(
+            f"themes/{theme.id}.html",
+            "theme.html.j2",
+            theme.title,
+            partial(_variables, theme_page, site, theme),
+        )
     conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in MAPPED_CONFERENCES]
     page(
         "mapping.html",
@@ -167,11 +228,12 @@ def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[
         groups=[(name, items) for name, items in groups.items() if items],
     )
     for resolution in resolutions:
-        page(
+        title = f"{resolution.conference.value} {site.cite(resolution)}"
+        lazy(
             f"resolutions/{resolution.id}.html",
             "resolution.html.j2",
-            f"{resolution.conference.value} {site.cite(resolution)}",
-            page=resolution_page(site, resolution),
+            title,
+            partial(_variables, resolution_page, site, resolution),
         )
     page(
         "meetings/index.html",
@@ -181,14 +243,18 @@ def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[
         search=True,
         groups=[("", [(site.link("meeting", m.id), m.venue or "") for m in meetings])],
     )
-    for meeting in meetings:
+
+    def meeting_variables(meeting: Meeting) -> dict[str, Any]:
         file = loaded.find("meeting", meeting.id)
         outcome = _outcome(file.body) if file is not None and file.body.strip() else Markup("")
-        page(
+        return {"page": meeting_page(site, meeting, outcome)}
+
+    for meeting in meetings:
+        lazy(
             f"meetings/{meeting.id}.html",
             "meeting.html.j2",
             meeting_title(meeting, loaded),
-            page=meeting_page(site, meeting, outcome),
+            partial(meeting_variables, meeting),
         )
     page(
         "bodies/index.html",
@@ -199,11 +265,11 @@ def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[
         groups=[("", [(site.link("body", b.id), b.sector.value if b.sector else "") for b in bodies])],
     )
     for body in bodies:
-        page(
+        lazy(
             f"bodies/{body.id}.html",
             "body.html.j2",
             f"{body.name} ({body.acronym})",
-            page=body_page(site, body),
+            partial(_variables, body_page, site, body),
         )
     report_links = []
     for held in reports(loaded):
@@ -248,4 +314,4 @@ def _write_pages(site: Site, env: Any, out: Path, report: Callable[[int], tuple[
         intro="Every theme, resolution, meeting and body. Type to narrow the list.",
         groups=everything,
     )
-    return count
+    return jobs

@@ -51,6 +51,11 @@ class Site:
     ends: ConferenceEnds
     referred_by: dict[tuple[str, str], list[tuple[str, str, str]]]  # (kind, id) -> [(kind, id, key)]
     findings: list[Finding] = field(default_factory=list)
+    # Looked up once for every page, so that the build grows with the records, not with their square.
+    meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
+    meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
+    findings_on: dict[str, list[Finding]] = field(default_factory=dict)  # by member id
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record."""
@@ -64,6 +69,12 @@ class Site:
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says."""
+        key = (kind, record_id)
+        if key not in self._labels:
+            self._labels[key] = self._label(kind, record_id)
+        return self._labels[key]
+
+    def _label(self, kind: str, record_id: str) -> str:
         loaded = self.loaded
         if kind == "resolution" and (r := loaded.get("resolution", record_id, Resolution)):
             return f"{r.conference.value} {self.cite(r)}"
@@ -98,8 +109,19 @@ def make_site(loaded: LoadedRecords, today: date, findings: list[Finding]) -> Si
         for loc, kind, ref in iter_references(record.kind.model, record.record):
             key = ".".join(str(step) for step in loc if isinstance(step, str))
             referred[(kind, ref)].append((record.kind.name, record.id, key))
-    ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
-    return Site(loaded, today, ends, referred, findings)
+    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id))
+    ends = conference_ends((m.body, m.end or m.start) for m in meetings)
+    on_theme: dict[str, list[Meeting]] = defaultdict(list)
+    of_body: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        of_body[meeting.body].append(meeting)
+        for topic in meeting.topics:
+            on_theme[topic].append(meeting)
+    on_member: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        for member_id in dict.fromkeys(m.id for m in finding.members):
+            on_member[member_id].append(finding)
+    return Site(loaded, today, ends, referred, findings, on_theme, of_body, on_member)
 
 
 def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
@@ -114,11 +136,10 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
-    meetings = sorted(
-        (m for m in loaded.all("meeting", Meeting).values() if theme.id in m.topics), key=lambda m: m.start
+    meetings = site.meetings_on.get(theme.id, [])
+    overlaps = list(
+        dict.fromkeys(f for key in (theme.id, *theme.resolutions) for f in site.findings_on.get(key, []))
     )
-    members = {theme.id, *theme.resolutions}
-    overlaps = [f for f in site.findings if members & {m.id for m in f.members}]
     return {
         "theme": theme,
         "focal": focal,
@@ -168,9 +189,7 @@ def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
 
 def body_page(site: Site, body: Body) -> dict[str, Any]:
     """A body: its chair, composition, terms of reference, meetings and what refers to it."""
-    meetings = sorted(
-        (m for m in site.loaded.all("meeting", Meeting).values() if m.body == body.id), key=lambda m: m.start
-    )
+    meetings = site.meetings_of.get(body.id, [])
     return {
         "body": body,
         "parent": site.link("body", body.parent) if body.parent else None,
