@@ -21,7 +21,7 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
     found = [] if loaded.kind.markdown else _modeline(loaded, root)
     if isinstance(record, Report):
         found += _report_sections(loaded)
-    if isinstance(record, Resolution) and not any(e.title for e in record.editions):
+    if isinstance(record, Resolution) and not record.text and not any(e.title for e in record.editions):
         found.append(_untitled(loaded))
     return found
 

@@ -40,10 +40,20 @@ def overlaps_command(
         [], "--kind", "-k", help="Only this kind of finding; repeat for more."
     ),
     min_score: float = typer.Option(
-        0.25, "--min-score", min=0.0, max=1.0, help="Leave out findings scoring less (0 to 1)."
+        0.25,
+        "--min-score",
+        min=0.0,
+        max=1.0,
+        help="Leave out findings of text similarity scoring less (0 to 1); other kinds are always listed.",
     ),
     output_format: FindingFormat = typer.Option(
         FindingFormat.TEXT, "--format", "-f", help="How to write them."
+    ),
+    explain: str | None = typer.Option(
+        None,
+        "--explain",
+        metavar="ID",
+        help="Show what made one finding: its terms, their weights, its records' lines.",
     ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
@@ -54,7 +64,7 @@ def overlaps_command(
     from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
     from res191.overlaps.find import find_overlaps
-    from res191.overlaps.output import FORMATS
+    from res191.overlaps.output import FORMATS, write_explanation
     from res191.validation import validate
 
     base = repository_root(root)
@@ -69,6 +79,17 @@ def overlaps_command(
         say(f"res191: {failed} record(s) with errors were left out; run `res191 validate`")
     kinds = [k.value for k in kind] or [k.value for k in FindingKind]
     findings = find_overlaps(checked.loaded, year, kinds, min_score)
+    if explain is not None:
+        chosen = next((f for f in findings if f.id.lower() == explain.strip().lower()), None)
+        if chosen is None:
+            ids = ", ".join(f.id for f in findings[:5]) + (", ..." if len(findings) > 5 else "")
+            raise fail(
+                f"no finding {explain} with these options (findings: {ids or 'none'}); "
+                "ids are those `res191 overlaps` lists with the same --year, --kind and --min-score"
+            )
+        as_json = output_format is FindingFormat.JSON
+        to_stdout(lambda: write_explanation(chosen, sys.stdout, as_json))
+        return
     to_stdout(lambda: FORMATS[output_format.value](findings, sys.stdout))
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarint import ScalarInt
 from ruamel.yaml.scalarstring import (
@@ -27,9 +28,18 @@ from res191.loading.yaml12 import resolve_plain
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+class _Emitter(RoundTripEmitter):
+    """Where a value needs quotes, double ones: one way of quoting (ruamel.yaml would choose single)."""
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+
 def round_trip() -> YAML:
     """A YAML 1.2 reader and writer that keeps comments, with res191's indentation, never wrapping lines."""
     yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
     yaml.width = 4096

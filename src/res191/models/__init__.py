@@ -16,6 +16,7 @@ from res191.models.common import (
     iter_references,
 )
 from res191.models.document import Document
+from res191.models.glossary import Glossary, GlossaryEntry
 from res191.models.initiative import Initiative
 from res191.models.meeting import CallForAction, Meeting
 from res191.models.position import Position
@@ -49,6 +50,7 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("initiative", Initiative, "initiatives", (".yaml", ".yml")),
         RecordKind("position", Position, "positions", (".yaml", ".yml")),
         RecordKind("document", Document, "documents", (".yaml", ".yml")),
+        RecordKind("glossary", Glossary, "glossary", (".yaml", ".yml")),
     ]
 }
 
@@ -65,6 +67,8 @@ __all__ = [
     "Document",
     "Edition",
     "FocalPoint",
+    "Glossary",
+    "GlossaryEntry",
     "Initiative",
     "Meeting",
     "Position",

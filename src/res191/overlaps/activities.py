@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from res191.models import Theme
 from res191.models.theme import Activity
-from res191.overlaps.common import Entry
+from res191.overlaps.common import Entry, link, quoted
 from res191.overlaps.findings import Finding, Member, finding_id
-from res191.overlaps.similarity import Corpus
+from res191.overlaps.similarity import Corpus, Reader
 from res191.wording import join_and
 
 
@@ -67,20 +67,24 @@ def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
         )
 
 
-def similar_activities(activities: list[TrackedActivity], min_score: float) -> Iterator[Finding]:
+def similar_activities(
+    activities: list[TrackedActivity], min_score: float, reader: Reader
+) -> Iterator[Finding]:
     """Pairs of activities under different themes whose titles and descriptions are alike."""
-    corpus = Corpus([f"{a.activity.title} {a.activity.description or ''}" for a in activities])
+    corpus = Corpus([f"{a.activity.title} {a.activity.description or ''}" for a in activities], reader)
     for match in corpus.matches(min_score):
         first, second = activities[match.first], activities[match.second]
         if first.theme.id == second.theme.id:
             continue
         proposal = (
             f"{first.label} under {first.theme.record.title} and {second.label} under "
-            f"{second.theme.record.title} are alike ({', '.join(match.shared[:3])}): consider one joint "
+            f"{second.theme.record.title} are alike ({quoted(match.shared[:3])}): consider one joint "
             "activity led by one Sector, or say which Sector leads."
         )
         keys = [first.key, second.key]
         members = (first.member(), second.member())
-        finding = Finding(finding_id("similar-activities", keys), "similar-activities", members,
-                          round(match.score, 2), match.shared, proposal)  # fmt: skip
-        yield finding
+        links = (link(corpus, match.first, match.second, first.key, second.key),)
+        yield Finding(
+            finding_id("similar-activities", keys), "similar-activities", members, round(match.score, 2),
+            match.shared, proposal, links,
+        )  # fmt: skip

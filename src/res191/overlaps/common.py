@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
 from res191.models import Resolution
-from res191.overlaps.findings import Member
+from res191.overlaps.findings import Link, Member, Weight
+from res191.overlaps.similarity import Corpus
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -49,19 +50,15 @@ def sector_of(resolution: Resolution) -> str | None:
     return sector.value if sector else None
 
 
-def components(pairs: list[tuple[int, int]]) -> list[list[int]]:
-    """Groups of items linked by pairs (union-find), each sorted, in order of their first item."""
-    parent: dict[int, int] = {}
+def link(corpus: Corpus, first: int, second: int, first_id: str, second_id: str) -> Link:
+    """Why two texts of a corpus are alike, for `--explain`: each shared term and its weights."""
+    terms = tuple(
+        Weight(corpus.words([term])[0], round(a, 3), round(b, 3))
+        for term, a, b in corpus.contributions(first, second)
+    )
+    return Link(first_id, second_id, round(corpus.similarity(first, second), 2), terms)
 
-    def root(item: int) -> int:
-        while parent.setdefault(item, item) != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
 
-    for first, second in pairs:
-        parent[root(first)] = root(second)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for item in sorted(parent):
-        groups[root(item)].append(item)
-    return sorted(groups.values())
+def quoted(terms: Sequence[str]) -> str:
+    """Shared terms as evidence in a sentence: `shared terms: “gender”, “information society”`."""
+    return "shared terms: " + ", ".join(f"“{t}”" for t in terms)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from res191.loading.record import LoadedRecords
-from res191.models import Body, Resolution, Theme
+from res191.models import Body, Glossary, Resolution, Theme
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import entries
-from res191.overlaps.findings import KINDS, Finding, sort_key
+from res191.overlaps.findings import KINDS, STRUCTURAL, Finding, sort_key
 from res191.overlaps.resolutions import resolution_findings
+from res191.overlaps.similarity import Reader
 from res191.overlaps.themes import theme_findings
 
 # The similarity at which two texts are taken to be on the same subject: a quarter of their weight
@@ -24,19 +25,24 @@ def find_overlaps(
     kinds: Collection[str] = tuple(KINDS),
     min_score: float = DEFAULT_MIN_SCORE,
 ) -> list[Finding]:
-    """Every finding of the given kinds scoring min_score or more; the same data gives the same list."""
+    """Every finding of the given kinds, those from text similarity scoring min_score or more (the others
+    are facts of the records, not measures of likeness); the same data gives the same list."""
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     themes = entries(repository.of_kind("theme"), Theme)
+    reader = Reader(e for g in entries(repository.of_kind("glossary"), Glossary) for e in g.record.entries)
     found: list[Finding] = []
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings(themes, {r.id: r for r in resolutions}, year)
     if {"new-theme", "mapping"} & set(kinds):
-        found += resolution_findings(resolutions, themes, year, min_score)
+        found += resolution_findings(resolutions, themes, year, min_score, reader)
     activities = tracked(themes, year)
     if "joint-work" in kinds:
         found += joint_work(activities)
     if "similar-activities" in kinds:
-        found += similar_activities(activities, min_score)
+        found += similar_activities(activities, min_score, reader)
     if "similar-bodies" in kinds:
-        found += body_findings(entries(repository.of_kind("body"), Body), min_score)
-    return sorted((f for f in found if f.kind in kinds and f.score >= min_score), key=sort_key)
+        found += body_findings(entries(repository.of_kind("body"), Body), min_score, reader)
+    return sorted(
+        (f for f in found if f.kind in kinds and (f.kind in STRUCTURAL or f.score >= min_score - 1e-9)),
+        key=sort_key,
+    )

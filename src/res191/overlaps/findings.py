@@ -16,6 +16,10 @@ KINDS = {
     "similar-bodies": "Bodies whose terms of reference overlap",
 }
 
+# Kinds found from the records' structure (which theme holds what, who works on it), not from text
+# similarity: their score is a share of Sectors, and --min-score does not apply to them.
+STRUCTURAL = frozenset({"streamline", "several-conferences", "joint-work"})
+
 
 @dataclass(frozen=True)
 class Member:
@@ -30,6 +34,25 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Weight:
+    """A term two texts share, as they write it, and its weight in each (their product adds to the score)."""
+
+    term: str
+    first: float
+    second: float
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two members of a finding were found alike: their score and the terms that made it."""
+
+    first: str  # a member's id
+    second: str
+    score: float
+    terms: tuple[Weight, ...]
+
+
+@dataclass(frozen=True)
 class Finding:
     """An overlap found in the data, with its evidence and a proposal."""
 
@@ -39,6 +62,7 @@ class Finding:
     score: float
     evidence: tuple[str, ...]
     proposal: str
+    links: tuple[Link, ...] = ()  # for findings from text similarity: what `--explain` shows
 
     @property
     def title(self) -> str:

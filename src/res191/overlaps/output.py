@@ -94,6 +94,70 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
     console.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
 
 
+# Why a finding of a structural kind was made: it is a fact of the records, not a likeness of texts.
+_RULES = {
+    "streamline": "the theme lists resolutions of the conferences of two Sectors or more",
+    "several-conferences": "the theme lists resolutions of two conferences or more, of one Sector at most",
+    "joint-work": "the theme's tracker has activities of two Sectors or more in one year",
+}
+
+
+def explanation(finding: Finding) -> dict[str, Any]:
+    """A finding with what made it: for a likeness of texts, each shared term and its weight in each."""
+    found = as_dict(finding)
+    found["rule"] = _RULES.get(finding.kind)
+    found["links"] = [
+        {
+            "first": link.first,
+            "second": link.second,
+            "score": link.score,
+            "terms": [{"term": t.term, "first": t.first, "second": t.second} for t in link.terms],
+        }
+        for link in finding.links
+    ]
+    return found
+
+
+def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> None:
+    """What `--explain ID` shows: the finding, its records with their lines, and the terms that made it."""
+    if as_json:
+        out.write(json.dumps(explanation(finding), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    console.print(
+        f"[bold]{finding.id}[/bold] {finding.kind}: {escape(finding.title)}, score {finding.score:.2f}"
+    )
+    console.print(escape(finding.proposal))
+    console.print("\n[bold]Records[/bold]")
+    for m in finding.members:
+        console.print(f"  {escape(m.path)}:{m.line}  {escape(m.label)}")
+    if finding.kind in _RULES:
+        console.print(
+            f"\n[bold]Why[/bold]: {_RULES[finding.kind]}; the score is the share of the Sectors involved."
+        )
+        return
+    labels = {m.id: m.label for m in finding.members}
+    for link in finding.links:
+        first, second = labels.get(link.first, link.first), labels.get(link.second, link.second)
+        table = Table(title=f"{escape(first)} and {escape(second)}: {link.score:.2f}", title_justify="left")
+        table.add_column("shared term")
+        table.add_column("weight in the first", justify="right")
+        table.add_column("in the second", justify="right")
+        table.add_column("adds", justify="right")
+        for t in link.terms:
+            table.add_row(escape(t.term), f"{t.first:.3f}", f"{t.second:.3f}", f"{t.first * t.second:.3f}")
+        console.print()
+        console.print(table)
+    console.print(
+        "\nA term's weight is its share of the text's weight: rare words weigh most; a glossary term counts "
+        "as two words; a pair of neighbouring words as half of one. The score is the sum of the products."
+    )
+
+
 FORMATS: dict[str, Callable[[list[Finding], TextIO], None]] = {
     "text": write_text,
     "json": write_json,

@@ -1,9 +1,15 @@
-"""How alike two texts are, seen through the boilerplate that every ITU title shares.
+"""How alike two texts are, read through ITU's glossary and past the boilerplate every ITU title shares.
 
-Texts become TF-IDF vectors of words and word pairs. Words every ITU text uses ("telecommunication",
-"developing countries", "the role of") weigh nothing; words that few texts use weigh most. Pairs to
-compare come from an inverted index of the informative terms only, so the cost grows with the number of
-texts that really share something, not with the square of the number of texts.
+A text is read into terms: each phrase of the glossary becomes its entry's term ("liaison" is read as
+"coordination", "WSIS" as "World Summit on the Information Society"); phrases that say which Sector a
+text is from, or that every ITU title uses, are left out; the other words are stemmed (Snowball's English
+stemmer: "improving" and "improved" meet), and each pair of neighbouring words is a term too. Texts become
+TF-IDF vectors of those terms: a term few texts use weighs most; a term many use weighs nothing.
+
+Two texts are alike when they share at least two distinctive words and their vectors' cosine is high
+enough. Pairs to compare come from an inverted index of the terms, so the cost grows with the number of
+texts that really share something, not with the square of the number of texts. Each term remembers the
+words it was read from, so that evidence is shown in the texts' own words, never as stems.
 """
 
 from __future__ import annotations
@@ -13,9 +19,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9]+")
+import snowballstemmer
+
+from res191.models import GlossaryEntry
 
 # English function words, and the words of ITU's titles that say nothing of their subject.
 STOP_WORDS = frozenset(
@@ -28,37 +37,133 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-
-def _stem(word: str) -> str:
-    # Plural and -ies endings only: enough for titles to meet ("persons"/"person", "emergencies").
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 # Phrases that say which Sector a text is from, or that every ITU text uses, not what it is about:
 # the Sectors' names, and "telecommunication/information and communication technology".
-_BOILERPLATE = re.compile(
-    r"\b(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
-    r" (?:sector|bureau|advisory group|assembly|conference)\b"
-    r"|\b(?:telecommunications? )?(?:information and communications? technolog(?:y|ies))\b"
+_BOILERPLATE = (
+    r"(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
+    r" (?:sector|bureau|advisory group|assembly|conference)s?"
+    r"|itu (?:telecommunication development|telecommunication standardization|radiocommunication)"
+    r"|(?:telecommunications?[ /]+)?information and communications? technolog(?:y|ies)"
 )
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_BREAK = re.compile(r"[.;:]")
+# How a glossary entry's term is told apart from a word: "=wsis".
+GLOSSARY_MARK = "="
+# A glossary term names a subject an editor has recognised: it weighs, and counts, as two words.
+GLOSSARY_WEIGHT = 2.0
 # A pair of words confirms a match of single words; weighed less, so long titles are not diluted.
 _PHRASE_WEIGHT = 0.5
-
-
-def terms(text: str) -> list[str]:
-    """The informative words of a text, lower-cased and stemmed, with each pair of neighbours."""
-    text = _BOILERPLATE.sub(" ", text.lower().replace("/", " "))
-    words = [_stem(w) for w in _WORD.findall(text)]
-    words = [w for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1]
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
-
-
 # The most texts a term may be shared by before it counts as boilerplate (see Corpus.__init__).
 TERM_LIMIT = 100
+# How many distinctive words two texts must share before they are compared at all.
+SHARED_WORDS = 2
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's stem, by Snowball's English stemmer."""
+    return str(_STEMMER.stemWord(word))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of a text: its stemmed form, and where in the text it was read from."""
+
+    key: str  # "coordin", or "child onlin" for a pair of words
+    start: int
+    end: int
+
+
+class Reader:
+    """Reads texts into terms, through a glossary."""
+
+    def __init__(self, glossary: Iterable[GlossaryEntry] = ()) -> None:
+        self.meaning: dict[str, str] = {}
+        self.shown: dict[str, str] = {}  # a glossary term as its entry writes it
+        for entry in glossary:
+            key = GLOSSARY_MARK + "_".join(entry.term.lower().split())
+            self.shown[key] = entry.term
+            for phrase in (entry.term, *entry.same_as):
+                self.meaning[" ".join(phrase.lower().split())] = key
+        # A phrase matches across any spacing and line breaks of the text.
+        alternatives = [
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(self.meaning, key=len, reverse=True)
+        ]
+        # Longest phrase first: at each place the longest glossary phrase wins, then the boilerplate.
+        self.pattern = re.compile(
+            r"(?<![a-z0-9])(?:(?P<glossary>"
+            + ("|".join(alternatives) or "(?!)")
+            + r")|(?P<boilerplate>"
+            + _BOILERPLATE
+            + r"))(?![a-z0-9])"
+        )
+
+    def words(self, text: str) -> list[Term]:
+        """The text's distinctive words, stemmed, each with where it was read from; a glossary phrase is
+        read as its entry's term, and a phrase of several words keeps its own words too, so that two
+        texts writing it out meet on them as well."""
+        lowered = _lower(text)
+        found: list[Term] = []
+        position = 0
+        for match in self.pattern.finditer(lowered):
+            found += self._plain(lowered, position, match.start())
+            phrase = match.group("glossary")
+            if phrase is not None:
+                found.append(Term(self.meaning[" ".join(phrase.split())], match.start(), match.end()))
+                if " " in phrase:
+                    found += self._plain(lowered, match.start(), match.end())
+            position = match.end()
+        return found + self._plain(lowered, position, len(lowered))
+
+    @staticmethod
+    def _plain(text: str, start: int, end: int) -> list[Term]:
+        return [
+            Term(stem(m.group()), m.start() + start, m.end() + start)
+            for m in _WORD.finditer(text[start:end])
+            if _keep(m.group())
+        ]
+
+    def terms(self, text: str) -> list[Term]:
+        """The words of a text and each pair of neighbouring words within a sentence."""
+        words = self.words(text)
+        pairs = [
+            Term(f"{a.key} {b.key}", a.start, b.end)
+            for a, b in itertools.pairwise(words)
+            if a.key != b.key
+            and not is_glossary(a.key)
+            and not is_glossary(b.key)
+            and not _SENTENCE_BREAK.search(text, a.end, b.start)
+        ]
+        return words + pairs
+
+
+def _in_a_sentence(text: str, start: int, end: int) -> str:
+    """Words of a text to quote in a sentence: "Protection" opening a title is "protection" there;
+    "Internet of Things" inside one stays as it is, and so does an acronym."""
+    words = text[start:end]
+    opens = not text[:start].strip() or text[:start].rstrip().endswith(".")
+    if opens and words[:1].isupper() and not words[1:2].isupper():
+        return words[:1].lower() + words[1:]
+    return words
+
+
+def _lower(text: str) -> str:
+    """The text in lower case, each character in its place (a few lower to two: "İ" stays)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def is_glossary(term: str) -> bool:
+    """Whether a term is a glossary entry's."""
+    return term.startswith(GLOSSARY_MARK)
+
+
+def _keep(word: str) -> bool:
+    return word not in STOP_WORDS and not word.isdigit() and len(word) > 1
 
 
 @dataclass(frozen=True)
@@ -68,69 +173,91 @@ class Match:
     first: int
     second: int
     score: float
-    shared: tuple[str, ...]
+    shared: tuple[str, ...]  # in the texts' own words
 
 
+@dataclass
 class Corpus:
     """TF-IDF vectors of a set of texts, and the pairs among them that are alike."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        counts = [Counter(terms(text)) for text in texts]
+    texts: Sequence[str]
+    reader: Reader = field(default_factory=Reader)
+
+    def __post_init__(self) -> None:
+        read = [self.reader.terms(text) for text in self.texts]
+        counts = [Counter(t.key for t in terms) for terms in read]
         frequency = Counter(term for count in counts for term in count)
-        total = len(texts)
-        # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither
-        # links two texts nor adds to their score. Many: 2% of the texts, at least 12 (in the 40 real
-        # resolutions no term reaches 12), at most TERM_LIMIT, which keeps the pairs to compare
-        # bounded by the vocabulary rather than by the square of the number of texts.
+        total = len(self.texts)
+        # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither links
+        # two texts nor adds to their score. Many: 2% of the texts, at least 12, at most TERM_LIMIT, which
+        # keeps the pairs to compare bounded by the vocabulary rather than by the square of the texts.
         self.limit = min(max(12, int(0.02 * total)), TERM_LIMIT)
-        # Smoothed IDF: a rare term weighs most, a common one at least log(2).
         self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
         self.vectors = [
             self._vector(Counter({t: n for t, n in count.items() if frequency[t] <= self.limit}))
             for count in counts
         ]
+        # The words each term was read from, in the first text that used it: how evidence is shown; a
+        # glossary term as its entry writes it.
+        self.surface: dict[str, str] = dict(self.reader.shown)
+        for text, terms in zip(self.texts, read, strict=True):
+            for term in terms:
+                if term.key not in self.surface:
+                    self.surface[term.key] = _in_a_sentence(text, term.start, term.end)
 
     def _vector(self, count: Counter[str]) -> dict[str, float]:
-        weights = {
-            term: (1 + math.log(n)) * self.idf[term] * (_PHRASE_WEIGHT if " " in term else 1.0)
-            for term, n in count.items()
-        }
+        weights = {term: (1 + math.log(n)) * self.idf[term] * _weight(term) for term, n in count.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
 
     def similarity(self, first: int, second: int) -> float:
         """Cosine similarity of two texts' vectors, from 0 (nothing shared) to 1 (the same)."""
         a, b = self.vectors[first], self.vectors[second]
-        return sum(a[t] * b[t] for t in a.keys() & b.keys())  # the intersection is done in C
+        return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+    def words(self, terms: Iterable[str]) -> tuple[str, ...]:
+        """Terms as the texts write them: `Internet of Things`, not `internet thing`."""
+        shown = list(dict.fromkeys(self.surface.get(t, t) for t in terms))
+        # "Information Society" says nothing more beside "World Summit on the Information Society".
+        return tuple(w for w in shown if not any(w != o and w.lower() in o.lower() for o in shown))
 
     def shared_terms(self, members: Iterable[int], most: int = 5) -> tuple[str, ...]:
-        """The terms two or more of the texts share, weighing most over them all: a match's evidence."""
+        """The terms two or more of the texts share, weighing most over them all, in the texts' words."""
         weight: dict[str, float] = defaultdict(float)
         seen: Counter[str] = Counter()
         for index in members:
             for term, w in self.vectors[index].items():
                 weight[term] += w
                 seen[term] += 1
-        return _evidence([t for t in weight if seen[t] >= 2], weight, most)
+        return self.words(_evidence([t for t in weight if seen[t] >= 2], weight, most))
 
     def shared_with(self, text: int, others: Iterable[int], most: int = 5) -> tuple[str, ...]:
-        """The terms of one text found in any of the others, weighing most in it."""
+        """The terms of one text found in any of the others, weighing most in it, in the texts' words."""
         elsewhere = set().union(*(self.vectors[o] for o in others))
         vector = self.vectors[text]
-        return _evidence([t for t in vector if t in elsewhere], vector, most)
+        return self.words(_evidence([t for t in vector if t in elsewhere], vector, most))
+
+    def contributions(self, first: int, second: int) -> list[tuple[str, float, float]]:
+        """What makes two texts alike: each shared term, its weight in each text (the score is the sum
+        of their products)."""
+        a, b = self.vectors[first], self.vectors[second]
+        return sorted(((t, a[t], b[t]) for t in a.keys() & b.keys()), key=lambda x: -x[1] * x[2])
 
     def scores(self) -> dict[tuple[int, int], float]:
-        """The cosine similarity of every pair of texts sharing a term, in one pass over the terms."""
+        """The cosine of each pair of texts sharing SHARED_WORDS words or more, in one pass over the terms."""
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, vector in enumerate(self.vectors):
             for term, weight in vector.items():
                 postings[term].append((index, weight))
         totals: dict[tuple[int, int], float] = defaultdict(float)
-        for holders in postings.values():
+        words: Counter[tuple[int, int]] = Counter()
+        for term, holders in postings.items():
+            counts_as = _words_in(term)
             for i, (first, weight) in enumerate(holders):
                 for second, other in holders[i + 1 :]:
                     totals[(first, second)] += weight * other
-        return totals
+                    words[(first, second)] += counts_as
+        return {pair: score for pair, score in totals.items() if words[pair] >= SHARED_WORDS}
 
     def matches(self, threshold: float) -> list[Match]:
         """Every pair of texts at or above threshold, best first, with the terms they share."""
@@ -142,9 +269,22 @@ class Corpus:
         return sorted(found, key=lambda m: (-m.score, m.first, m.second))
 
 
-def _evidence(shared: list[str], weight: Mapping[str, float], most: int) -> tuple[str, ...]:
+def _weight(term: str) -> float:
+    if is_glossary(term):
+        return GLOSSARY_WEIGHT
+    return _PHRASE_WEIGHT if " " in term else 1.0
+
+
+def _words_in(term: str) -> int:
+    """How many distinctive words a shared term counts as: a pair of words adds nothing to its words."""
+    if is_glossary(term):
+        return int(GLOSSARY_WEIGHT)
+    return 0 if " " in term else 1
+
+
+def _evidence(shared: list[str], weight: Mapping[str, float], most: int) -> list[str]:
     """The shared terms that weigh most; a phrase says more than its words, so it comes instead."""
     ranked = sorted(shared, key=lambda t: (-weight[t], t))
     phrases = [t for t in ranked if " " in t][:most]
     words = [t for t in ranked if " " not in t and not any(t in p.split() for p in phrases)]
-    return tuple(sorted((phrases + words)[:most], key=lambda t: (-weight[t], t)))
+    return sorted((phrases + words)[:most], key=lambda t: (-weight[t], t))
