@@ -1,15 +1,18 @@
 """Time `res191 overlaps` as a whole command on synthetic repositories, beside `res191 validate`.
 
-    python bench/overlaps_speed.py [--sizes 100 1000 10000] [--repeat 3]
+    python bench/overlaps_speed.py [--sizes 1000 10000 30000] [--repeat 3]
 
 The repositories come from generate.py: 60% of the records are resolutions whose titles are ITU
 boilerplate plus subject words drawn by Zipf's law from a vocabulary that grows with the repository.
+Each is timed without a glossary, then with the bundled one (data/glossary/) copied in: the cost of
+reading every text through it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,24 +22,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 from validate_speed import best_time
 
+REPO = Path(__file__).resolve().parent.parent
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
     res191 = [sys.executable, "-m", "res191"]
-    print("| records | resolutions | res191 overlaps | res191 validate | overlaps / validate | findings |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| records | resolutions | res191 validate | res191 overlaps | overlaps / validate "
+        "| with the glossary | glossary / without | findings |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="res191-overlaps-") as folder:
         for size in arguments.sizes:
             root = Path(folder) / str(size)
             generate(root, size)
             resolutions = len(list((root / "data" / "resolutions").iterdir()))
-            overlaps = best_time([*res191, "overlaps", "--format", "json"], root, arguments.repeat)
             validate = best_time([*res191, "validate", "--format", "json"], root, arguments.repeat)
+            overlaps = best_time([*res191, "overlaps", "--format", "json"], root, arguments.repeat)
+            shutil.copytree(REPO / "data" / "glossary", root / "data" / "glossary")
+            glossary = best_time([*res191, "overlaps", "--format", "json"], root, arguments.repeat)
             output = subprocess.run(
                 [*res191, "overlaps", "--format", "json"],
                 cwd=root,
@@ -46,8 +56,9 @@ def main() -> None:
             ).stdout
             found = len(json.loads(output))
             print(
-                f"| {size:,} | {resolutions:,} | {overlaps:.2f} s | {validate:.2f} s | "
-                f"{overlaps / validate:.1f} | {found:,} |"
+                f"| {size:,} | {resolutions:,} | {validate:.2f} s | {overlaps:.2f} s | "
+                f"{overlaps / validate:.1f} | {glossary:.2f} s | {glossary / overlaps:.2f} | {found:,} |",
+                flush=True,
             )
 
 

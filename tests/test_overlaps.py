@@ -144,9 +144,18 @@ def test_activities_of_several_sectors_and_alike_across_themes(run_cli: RunCli, 
     found = findings(run_cli, root, "--year", "2024")
     (joint,) = [f for f in found if f["kind"] == "joint-work"]
     assert [(m["sector"], m["line"]) for m in joint["members"]] == [("ITU-T", 4), ("ITU-D", 5)]
-    assert joint["proposal"].startswith("Under Smart cities in 2024, ITU-D and ITU-T each have activities")
+    assert joint["proposal"] == (
+        "Under the theme “Smart cities” in 2024, ITU-T and ITU-D each have activities (“Workshop on smart "
+        "sustainable cities”; “Toolkit for municipal planners”): plan them as joint work with one lead "
+        "Sector, and report on them once."
+    )
     (alike,) = [f for f in found if f["kind"] == "similar-activities"]
     assert {m["id"] for m in alike["members"]} == {"cities#0", "climate#0"}
+    assert alike["proposal"].startswith(
+        "The ITU-T activity “Workshop on smart sustainable cities” (2024), under the theme “Smart cities”, "
+        "and the General Secretariat's activity “Smart sustainable cities workshop” (2024), under the theme "
+        "“Climate”, are alike (shared terms: “"
+    )
     assert [f for f in findings(run_cli, root, "--year", "2023") if f["kind"] != "several-conferences"] == []
 
 

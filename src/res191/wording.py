@@ -73,6 +73,11 @@ def lower_first(text: str) -> str:
     return text if first.isupper() or first[1:] != first[1:].lower() else text[:1].lower() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """The text with its first letter in upper case, to open a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 # C0 and C1 control characters but tab and newline, DEL, and the Unicode marks that reorder or hide
 # text: a file name or value holding them could move the cursor, recolour or rewrite a terminal.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -6,12 +6,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from res191.models import Theme
+from res191.models import SECTOR_COLUMNS, Sector, Theme
 from res191.models.theme import Activity
 from res191.overlaps.common import Entry, link, quoted
 from res191.overlaps.findings import Finding, Member, finding_id
 from res191.overlaps.similarity import Corpus, Reader
-from res191.wording import join_and
+from res191.wording import join_and, upper_first
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,18 @@ class TrackedActivity:
     @property
     def label(self) -> str:
         return f"{self.activity.sector.value}: {self.activity.title} ({self.activity.year})"
+
+    @property
+    def described(self) -> str:
+        """`the ITU-T activity “Workshop” (2024), under the theme “Smart cities”`, for a sentence."""
+        sector = self.activity.sector
+        whose = (
+            "the General Secretariat's activity" if sector is Sector.GS else f"the {sector.value} activity"
+        )
+        return (
+            f"{whose} “{self.activity.title}” ({self.activity.year}), under the theme "
+            f"“{self.theme.record.title}”"
+        )
 
     def member(self) -> Member:
         member = self.theme.member(self.label, self.activity.sector.value, ("tracker", self.index))
@@ -51,13 +63,14 @@ def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
     for item in activities:
         by_theme_year[(item.theme.id, item.activity.year)].append(item)
     for (_, year), items in sorted(by_theme_year.items()):
-        sectors = sorted({i.activity.sector.value for i in items})
+        sectors = [s.value for s in SECTOR_COLUMNS if any(i.activity.sector is s for i in items)]
         if len(sectors) < 2:
             continue
         theme = items[0].theme.record.title
         titles = tuple(i.activity.title for i in items)
         proposal = (
-            f"Under {theme} in {year}, {join_and(sectors)} each have activities ({'; '.join(titles)}): "
+            f"Under the theme “{theme}” in {year}, {join_and(sectors)} each have activities "
+            f"({'; '.join(f'“{t}”' for t in titles)}): "
             "plan them as joint work with one lead Sector, and report on them once."
         )
         score = round(len(sectors) / 4, 2)  # the share of the three Sectors and the General Secretariat
@@ -77,9 +90,9 @@ def similar_activities(
         if first.theme.id == second.theme.id:
             continue
         proposal = (
-            f"{first.label} under {first.theme.record.title} and {second.label} under "
-            f"{second.theme.record.title} are alike ({quoted(match.shared[:3])}): consider one joint "
-            "activity led by one Sector, or say which Sector leads."
+            f"{upper_first(first.described)}, and {second.described}, are alike "
+            f"({quoted(match.shared[:3])}): consider one joint activity led by one Sector, or say which "
+            "leads."
         )
         keys = [first.key, second.key]
         members = (first.member(), second.member())
