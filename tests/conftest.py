@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,10 @@ from typer.testing import CliRunner, Result
 
 from res191.cli import app
 from res191.loading.record import LoadedRecords
+
+# The result cache of `validate` goes to a folder of this test run, not to the user's cache folder; so
+# every test that validates runs with the cache, as users do.
+os.environ["RES191_CACHE_DIR"] = tempfile.mkdtemp(prefix="res191-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = Path(__file__).parent / "examples"

@@ -176,8 +176,15 @@ def table(measured: dict[str, dict[str, Figures]]) -> str:
     ]
     for kind, by_group in measured.items():
         f = by_group["all"]
-        cells = [f.proposed, f.right, f.known, f"{f.precision:.2f}", f"{f.recall:.2f}", f"{f.f1:.2f}"]
-        lines.append(f"| {kind} | " + " | ".join(map(str, cells)) + " |")
+        cells = [
+            str(f.proposed),
+            str(f.right),
+            str(f.known),
+            f"{f.precision:.2f}",
+            f"{f.recall:.2f}",
+            f"{f.f1:.2f}",
+        ]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "| group | " + " | ".join(f"{k} recall" for k in measured) + " |",

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The most problems worth listing for one file: past this, the file is better rewritten than read,
+# and listing more only costs time (a pull request may add a file with 100,000 errors).
+MOST_PROBLEMS = 100
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors fail validation, warnings only with --strict."""

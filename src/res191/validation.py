@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from res191.cache import KeyedFile, ResultCache, read_keyed
 from res191.checks import check_across
-from res191.checks.facts import RecordFacts, facts_of
-from res191.checks.local import check_record
-from res191.diagnostics import Diagnostic, Location, Severity, problem
+from res191.checks.facts import RecordFacts
+from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
-from res191.loading.record import MOST_PROBLEMS, LoadedRecord, LoadedRecords, load_record, not_a_record
 from res191.workers import map_chunks
+
+if TYPE_CHECKING:
+    from res191.loading.record import LoadedRecord, LoadedRecords
 
 
 @dataclass(frozen=True)
@@ -41,20 +45,68 @@ class _Job:
     cwd: str
     keep: bool  # send the loaded records back (pickling them costs less than loading them in one process)
     positions: bool
+    keyed: bool  # key each file for the result cache
 
 
-FileResult = tuple[RecordFacts, list[Diagnostic], LoadedRecord | None]
+FileResult = tuple[RecordFacts, list[Diagnostic], "LoadedRecord | None", KeyedFile | None]
 
 
 def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     """Load and check some record files on their own; the checks across files come later."""
+    # Imported here: the parser and the models are not needed when every file comes from the cache.
+    from res191.checks.facts import facts_of
+    from res191.checks.local import check_record
+    from res191.loading.record import load_record
+
     results: list[FileResult] = []
     for file in files:
-        loaded, problems = load_record(file, shown_path(file.path, job.cwd), job.root, job.positions)
+        shown = shown_path(file.path, job.cwd)
+        raw: bytes | None = None
+        keyed: KeyedFile | None = None
+        if job.keyed and file.is_regular and not file.is_link:
+            # A file that cannot be read is not cached: load_record reads it again, and says why.
+            with contextlib.suppress(OSError, FileProblem):
+                raw, keyed = read_keyed(file.path, shown)
+        loaded, problems = load_record(file, shown, job.root, job.positions, raw)
         if loaded.record is not None:
             problems += check_record(loaded, job.root)
-        results.append((facts_of(loaded), problems, loaded if job.keep else None))
+        results.append((facts_of(loaded), problems, loaded if job.keep else None, keyed))
     return results
+
+
+def _cached_or_loaded(
+    job: _Job,
+    records: list[FoundFile],
+    cache: ResultCache | None,
+    workers: int | None,
+    done: Callable[[int], None] | None,
+) -> list[FileResult]:
+    """Each record file's results, in the order of the files: from the cache where the file is
+    unchanged, else loaded (in worker processes when there are many) and kept in the cache."""
+    if cache is None:
+        return [r for chunk in map_chunks(_load_files, job, records, workers, done) for r in chunk]
+    by_path: dict[str, FileResult] = {}
+    pending = []
+    for file in records:
+        hit = (
+            cache.get(file.path, shown_path(file.path, job.cwd))
+            if file.is_regular and not file.is_link
+            else None
+        )
+        if hit is None:
+            pending.append(file)
+        else:
+            by_path[file.path] = (hit[0], hit[1], None, None)
+    if done is not None and by_path:
+        done(len(by_path))
+    for chunk in map_chunks(_load_files, job, pending, workers, done):
+        for result in chunk:
+            facts, problems, _, keyed = result
+            by_path[facts.path] = result
+            if keyed is not None:
+                cache.put(keyed, facts, problems)
+    cache.save()
+    return [by_path[file.path] for file in records]
 
 
 def validate(
@@ -67,13 +119,16 @@ def validate(
     positions: bool = False,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: bool = False,
 ) -> ValidationResult:
     """Check every record under root/data and the references between them.
 
     With paths, only problems of the files under them are reported, but every record is read, so
     that references and ITU's rules are checked against the whole repository. With keep_records,
     the loaded records come back too: `report` and `overlaps` work from them, parsing no file twice.
-    progress, if given, is told (files done, files in all) as the files are read.
+    progress, if given, is told (files done, files in all) as the files are read. With cache, the
+    results of files unchanged since the last run come from the result cache (not with keep_records:
+    the records themselves are not cached).
     """
     here = str(cwd)
     try:
@@ -83,14 +138,18 @@ def validate(
         return ValidationResult([Diagnostic(problem(trouble.code), where, trouble.message, trouble.hint)], 0)
     everything = list_files(root)
     scope = None if paths is None else {f.path for f in list_files(root, paths)}
-    found = [
-        not_a_record(f, shown_path(f.path, here))
-        for f in everything
-        if not f.is_record and not f.is_note and (scope is None or f.path in scope)
+    strays = [
+        f for f in everything if not f.is_record and not f.is_note and (scope is None or f.path in scope)
     ]
+    found = []
+    if strays:
+        from res191.loading.record import not_a_record
+
+        found = [not_a_record(f, shown_path(f.path, here)) for f in strays]
     # Records kept for a command keep their top-level positions too: a warning across files can then
     # be placed without reading the file again.
-    job = _Job(root, here, keep_records, positions or keep_records)
+    caching = cache and not keep_records
+    job = _Job(root, here, keep_records, positions or keep_records, caching)
     records = [f for f in everything if f.is_record]
     done = None
     if progress is not None:
@@ -101,11 +160,10 @@ def validate(
             counted[0] += count
             report(counted[0], len(records))
 
-    chunks = map_chunks(_load_files, job, records, workers, done)
-    results = [r for chunk in chunks for r in chunk]
+    results = _cached_or_loaded(job, records, ResultCache.open(root) if caching else None, workers, done)
     facts: list[RecordFacts] = []
     omitted: Counter[str] = Counter()
-    for record_facts, problems, _ in results:
+    for record_facts, problems, _, _ in results:
         facts.append(record_facts)
         if scope is None or record_facts.path in scope:
             found.extend(problems)
@@ -114,7 +172,11 @@ def validate(
     found.extend(across)
     omitted.update(not_listed)
     kept = sorted((d for d in found if d.code not in ignore), key=Diagnostic.sort_key)
-    loaded = LoadedRecords(root, [r for _, _, r in results if r is not None]) if keep_records else None
+    loaded = None
+    if keep_records:
+        from res191.loading.record import LoadedRecords
+
+        loaded = LoadedRecords(root, [r for _, _, r, _ in results if r is not None])
     checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
     return ValidationResult(_at_most_per_file(kept, omitted, ignore), checked, loaded)
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from res191.checks.facts import RecordFacts
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Location
-from res191.loading.positions import Loc
-from res191.loading.record import Positions
-from res191.models import KINDS
+from res191.models.kinds import KINDS
+
+if TYPE_CHECKING:
+    from res191.loading.positions import Loc
+    from res191.loading.record import Positions
 
 
 class Repository:
@@ -22,9 +26,16 @@ class Repository:
         self.by_id: dict[str, dict[str, list[RecordFacts]]] = defaultdict(dict)
         for facts in self.records:
             self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
-        self.positions = Positions({f.path: f.positions for f in self.records if f.positions is not None})
         self._suggesters: dict[str, Suggester] = {}
         self.omitted: Counter[str] = Counter()  # problems found but not listed, by file as shown
+
+    @functools.cached_property
+    def positions(self) -> Positions:
+        """Where values are in the files: asked for only when a check has a problem to place (which
+        is when the YAML parser is first needed on a run whose files all came from the cache)."""
+        from res191.loading.record import Positions
+
+        return Positions({f.path: f.positions for f in self.records if f.positions is not None})
 
     def of_kind(self, kind: str) -> list[RecordFacts]:
         """The valid records of a kind."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # only for the type hints: a run from the cache builds no model and parses nothing
+    from pydantic import BaseModel
 
-from res191.loading.positions import Loc, Shallow
-from res191.loading.record import LoadedRecord
-from res191.models import Body, Meeting, Position, Report, Resolution, Theme, iter_references
+    from res191.loading.positions import Loc, Shallow
+    from res191.loading.record import LoadedRecord
+    from res191.models import Body, Meeting, Position, Report, Resolution, Theme
 
 
 @dataclass(slots=True)
@@ -110,6 +111,8 @@ _OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
 
 def facts_of(loaded: LoadedRecord) -> RecordFacts:
     """The facts of a loaded record; references are taken even from a record that failed its schema."""
+    from res191.models.common import iter_references
+
     record: BaseModel | None = loaded.record
     source: BaseModel | dict[str, Any] | None = record if record is not None else loaded.raw
     refs = list(iter_references(loaded.kind.model, source)) if source is not None else []

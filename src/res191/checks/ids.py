@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.models import id_from_name
-from res191.models.common import ID
+from res191.models.vocabulary import ID, id_from_name
 
 
 def check_ids(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
-from res191.diagnostics import Diagnostic, problem
-from res191.loading.record import MOST_PROBLEMS
-from res191.models import KINDS
-from res191.models.common import ID
+from res191.diagnostics import MOST_PROBLEMS, Diagnostic, problem
+from res191.models.kinds import KINDS
+from res191.models.vocabulary import ID
 
 
 def check_references(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:

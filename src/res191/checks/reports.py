@@ -11,8 +11,8 @@ from typing import Any
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.models import Conference, conference_ends
-from res191.models.resolution import in_force_index
+from res191.models.in_force import conference_ends, in_force_index
+from res191.models.vocabulary import Conference
 from res191.wording import long_date
 
 

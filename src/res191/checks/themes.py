@@ -8,7 +8,7 @@ from typing import Any
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import Diagnostic, problem
-from res191.models import Conference, Sector
+from res191.models.vocabulary import Conference, Sector
 
 # The secretariat unit of each Sector, as focal points' units are usually written.
 BUREAU = {Sector.ITU_R: "BR", Sector.ITU_T: "TSB", Sector.ITU_D: "BDT", Sector.GS: "GS"}

@@ -23,6 +23,7 @@ app = typer.Typer(
 
 def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root: Path | None) -> None:
     from res191.editing import new
+    from res191.editing.questions import QUESTIONS
     from res191.models import KINDS
     from res191.validation import validate
 
@@ -33,7 +34,7 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
     assert loaded is not None
     asking = sys.stdin.isatty() and sys.stdout.isatty()
     try:
-        questions = new.QUESTIONS[kind_name]
+        questions = QUESTIONS[kind_name]
         values = {
             q.key: new.convert(q, answers[q.key]) for q in questions if answers.get(q.key) not in (None, [])
         }
@@ -87,7 +88,7 @@ def _write_new(path: Path, text: str) -> None:
 
 
 def _command(kind_name: str) -> Callable[..., None]:
-    from res191.editing.new import QUESTIONS
+    from res191.editing.questions import QUESTIONS
 
     def create(**options: Any) -> None:
         root = options.pop("root")

@@ -25,6 +25,12 @@ def validate_command(
         help="How to write the problems. Default: github under GitHub Actions, text elsewhere.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    cache: bool = typer.Option(
+        True,
+        "--cache/--no-cache",
+        help="Reuse what the last run found in files unchanged since (kept in the user's cache folder, "
+        "or RES191_CACHE_DIR).",
+    ),
     ignore: list[str] = typer.Option(
         [],
         "--ignore",
@@ -50,7 +56,7 @@ def validate_command(
     checked = record_paths(base, given) if given else None
     try:
         with progress_bar("Checking records") as progress:
-            result = validate(base, Path.cwd(), checked, ignored, progress=progress)
+            result = validate(base, Path.cwd(), checked, ignored, progress=progress, cache=cache)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     to_stdout(lambda: reporter(output_format or default_format())(result, sys.stdout))

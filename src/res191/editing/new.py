@@ -9,132 +9,19 @@ modeline, and the keys not given are there as comments with an example, ready to
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from res191.editing.fmt import format_record
 from res191.editing.order import model_in
+from res191.editing.questions import QUESTIONS, Question
 from res191.loading.record import LoadedRecords
-from res191.models import Conference, RecordKind, Sector, id_from_name
-from res191.models.document import DocumentKind
-from res191.models.initiative import InitiativeStatus
-from res191.models.position import PositionKind
+from res191.models import RecordKind, id_from_name
 from res191.schemas import modeline
-
-Choices = Callable[[LoadedRecords], list[str]]
-
-
-def _ids(kind: str, where: Callable[[Any], bool] = lambda record: True) -> Choices:
-    return lambda loaded: sorted(
-        r.id for r in loaded.of_kind(kind) if r.record is not None and where(r.record)
-    )
-
-
-def _values(*options: str) -> Choices:
-    return lambda loaded: list(options)
-
-
-@dataclass(frozen=True)
-class Question:
-    """A key asked for when making a record: how it is asked, and what answers it takes."""
-
-    key: str  # the key in the record (edition keys of a resolution are written under editions)
-    prompt: str
-    required: bool = False
-    choices: Choices | None = None
-    many: bool = False  # a list: the option is repeated, or its values separated by commas
-    kind: str = "text"  # text, year, date, bool
-
-    @property
-    def option(self) -> str:
-        """The command-line option: `--in-conjunction-with`."""
-        return "--" + self.key.replace("_", "-")
-
-
-_SECTORS = _values(*(s.value for s in Sector))
-_BODIES = _ids("body")
-_THEMES = _ids("theme")
-
-QUESTIONS: dict[str, list[Question]] = {
-    "resolution": [
-        Question("conference", "Conference", True, _values(*(c.value for c in Conference))),
-        Question("number", "Number, as ITU writes it (191, ITU-R 75)", True),
-        Question("kind", "Resolution or decision", False, _values("resolution", "decision")),
-        Question("place", "Place of the edition (Bucharest)", True),
-        Question("year", "Year of the edition", True, kind="year"),
-        Question("revised", "Does this edition revise an earlier text (Rev.)?", False, kind="bool"),
-        Question("title", "Title of this edition"),
-        Question("sectors", "Other Sectors concerned", choices=_SECTORS, many=True),
-    ],
-    "theme": [
-        Question("title", "Title, as ITU words it", True),
-        Question("status", "Status", choices=_values("proposed", "active", "retired")),
-        Question("since", "Since when (2024 or 2024-03)"),
-        Question("proposed_by", "Proposed by (a body)", choices=_BODIES),
-        Question("lead", "Lead Sector", choices=_SECTORS),
-        Question("resolutions", "Resolutions it rests on", choices=_ids("resolution"), many=True),
-        Question("iscg_topic_years", "Years the ISCG addressed it", many=True, kind="year"),
-    ],
-    "meeting": [
-        Question("body", "Body that met", True, _BODIES),
-        Question("start", "First day (YYYY-MM-DD)", True, kind="date"),
-        Question("end", "Last day, if not the first (YYYY-MM-DD)", kind="date"),
-        Question("name", "Name, for a conference (PP-22)"),
-        Question("venue", "Venue"),
-        Question("in_conjunction_with", "Held with the meeting of (a body)", choices=_BODIES),
-        Question("remote_participation", "Remote participation?", kind="bool"),
-        Question("captioning", "Captioning?", kind="bool"),
-        Question("platform", "Platform for remote participation"),
-        Question("topics", "Themes addressed", choices=_THEMES, many=True),
-    ],
-    "body": [
-        Question("acronym", "Acronym", True),
-        Question("name", "Full name", True),
-        Question("sector", "Sector (or GS)", choices=_SECTORS),
-        Question("parent", "Part of (a body)", choices=_BODIES),
-        Question("reports_to", "Reports to (bodies)", choices=_BODIES, many=True),
-    ],
-    "report": [
-        Question("year", "Year of the Council session", True, kind="year"),
-        Question("council_session", "Council session", True, _ids("meeting", lambda m: m.body == "council")),
-        Question("resolution", "Resolution reported on", True, _ids("resolution")),
-        Question("by", "Report by (Secretary-General)", True),
-        Question("purpose", "Purpose", True),
-        Question("action_required", "Action required by the Council", True),
-        Question("strategic_plan_link", "Relevant link with the Strategic Plan", True),
-        Question("financial_implications", "Financial implications", True),
-        Question("document", "Document number (C25/35)"),
-        Question("date", "Date of the document (YYYY-MM-DD)", kind="date"),
-        Question("references", "Resolutions cited under References", choices=_ids("resolution"), many=True),
-    ],
-    "initiative": [
-        Question("body", "Body that owns it", True, _BODIES),
-        Question("title", "Title, in a few words", True),
-        Question("description", "Description, as the report lists it"),
-        Question("year", "Year it was worked on", True, kind="year"),
-        Question("status", "Status that year", choices=_values(*get_args(InitiativeStatus))),
-    ],
-    "position": [
-        Question("body", "Body", True, _BODIES),
-        Question("year", "Year", True, kind="year"),
-        Question("kind", "Kind", True, _values(*get_args(PositionKind))),
-        Question("text", "What it was about (words that follow the verb of its kind)", True),
-        Question("meeting", "Meeting where it was expressed", choices=_ids("meeting")),
-        Question("themes", "Themes it concerns", choices=_THEMES, many=True),
-    ],
-    "document": [
-        Question("number", "Number, as ITU writes it (C24/35)", True),
-        Question("kind", "Kind", True, _values(*get_args(DocumentKind))),
-        Question("about", "What it is on (words that follow 'on')"),
-        Question("title", "Title"),
-        Question("link", "Address (https://...)"),
-    ],
-}
 
 # Keys asked of a resolution that belong to its first edition.
 _EDITION_KEYS = ("place", "year", "revised", "title")

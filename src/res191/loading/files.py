@@ -161,7 +161,12 @@ def not_regular(path: str) -> FileProblem:
 
 
 def read_text(path: str) -> tuple[str, bool]:
-    """The file's text and whether it began with a byte-order mark; FileProblem if it is not text.
+    """The file's text and whether it began with a byte-order mark; FileProblem if it is not text."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes; FileProblem if it cannot be read or is too large for a record.
 
     The file is opened without blocking and checked to be a regular file before any read, so a
     named pipe or a device swapped in after listing cannot hang or flood the process.
@@ -187,7 +192,7 @@ def read_text(path: str) -> tuple[str, bool]:
         os.close(handle)
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
-    return decode(raw)
+    return raw
 
 
 def _too_large(size: int) -> FileProblem:

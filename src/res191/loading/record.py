@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from res191.diagnostics import Diagnostic, Location, problem
-from res191.loading.files import FileProblem, FoundFile, check_link, not_regular, read_text
+from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
+from res191.loading.files import FileProblem, FoundFile, check_link, decode, not_regular, read_text
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.positions import Loc, Locator, Position, Shallow, shallow_positions
 from res191.loading.schema import validate_record
@@ -24,10 +24,6 @@ from res191.schemas import declared_schema
 # A file this large keeps where its top-level values are, in case a check across files needs them:
 # parsing it again would cost more than keeping them (a 1 MiB list of 500,000 broken references).
 KEEP_POSITIONS_FROM = 64 * 1024
-
-# The most problems worth listing for one file: past this, the file is better rewritten than read,
-# and listing more only costs time (a pull request may add a file with 100,000 errors).
-MOST_PROBLEMS = 100
 
 
 @dataclass(slots=True)
@@ -97,9 +93,10 @@ class ParsedFile:
     schema: str | None = None  # the schema the modeline names, in a YAML record
 
 
-def parse_file(path: str, kind: RecordKind) -> ParsedFile:
-    """Read and parse a record file; FileProblem or YamlProblem when it cannot be."""
-    text, bom = read_text(path)
+def parse_file(path: str, kind: RecordKind, raw: bytes | None = None) -> ParsedFile:
+    """Read and parse a record file (or its bytes, read already); FileProblem or YamlProblem when it
+    cannot be."""
+    text, bom = read_text(path) if raw is None else decode(raw)
     if not kind.markdown:
         return ParsedFile(parse_yaml(text), bom=bom, size=len(text), schema=declared_schema(text))
     front = split_front_matter(text)
@@ -108,7 +105,7 @@ def parse_file(path: str, kind: RecordKind) -> ParsedFile:
 
 
 def load_record(
-    file: FoundFile, shown: str, root: Path, positions: bool = False
+    file: FoundFile, shown: str, root: Path, positions: bool = False, raw: bytes | None = None
 ) -> tuple[LoadedRecord, list[Diagnostic]]:
     """Read, parse and schema-check one record file; every problem becomes a diagnostic.
 
@@ -123,7 +120,7 @@ def load_record(
             raise not_regular(file.path)
         if file.is_link:
             check_link(Path(file.path), root)
-        parsed = parse_file(file.path, file.kind)
+        parsed = parse_file(file.path, file.kind, raw)
     except (FileProblem, YamlProblem) as error:
         related = tuple(Location(shown, line, col) for line, col in getattr(error, "related", []))
         where = Location(shown, error.line, error.column)

@@ -1,58 +1,67 @@
-"""The record kinds of a res191 data repository and where each lives."""
+"""The record kinds of a res191 data repository and where each lives.
+
+The record models (pydantic) are built on first use, not on import: `from res191.models import Resolution`
+builds them; `from res191.models import KINDS, Conference` does not. So a command that needs no model (a
+`validate` whose every file comes from the result cache, `--help`) starts without their cost.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from res191.models.body import Body, Chair
-from res191.models.common import (
+from res191.models.in_force import ConferenceEnds, conference_ends, in_force_index
+from res191.models.kinds import KINDS, RecordKind
+from res191.models.vocabulary import (
     MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
     Conference,
     Sector,
     id_from_name,
-    iter_references,
 )
-from res191.models.document import Document
-from res191.models.glossary import Glossary, GlossaryEntry
-from res191.models.initiative import Initiative
-from res191.models.meeting import CallForAction, Meeting
-from res191.models.position import Position
-from res191.models.report import Report
-from res191.models.resolution import ConferenceEnds, Edition, Resolution, citation, conference_ends
-from res191.models.theme import Activity, FocalPoint, Theme
 
+if TYPE_CHECKING:
+    from res191.models.body import Body, Chair
+    from res191.models.common import iter_references
+    from res191.models.document import Document
+    from res191.models.glossary import Glossary, GlossaryEntry
+    from res191.models.initiative import Initiative
+    from res191.models.meeting import CallForAction, Meeting
+    from res191.models.position import Position
+    from res191.models.report import Report
+    from res191.models.resolution import Edition, Resolution, citation
+    from res191.models.theme import Activity, FocalPoint, Theme
 
-@dataclass(frozen=True)
-class RecordKind:
-    """A kind of record: its name, model, folder under data/ and file endings."""
-
-    name: str
-    model: type[BaseModel]
-    folder: str
-    suffixes: tuple[str, ...]
-
-    @property
-    def markdown(self) -> bool:
-        return ".md" in self.suffixes
-
-
-KINDS: dict[str, RecordKind] = {
-    kind.name: kind
-    for kind in [
-        RecordKind("resolution", Resolution, "resolutions", (".yaml", ".yml")),
-        RecordKind("theme", Theme, "themes", (".yaml", ".yml")),
-        RecordKind("meeting", Meeting, "meetings", (".md",)),
-        RecordKind("body", Body, "bodies", (".yaml", ".yml")),
-        RecordKind("report", Report, "reports", (".md",)),
-        RecordKind("initiative", Initiative, "initiatives", (".yaml", ".yml")),
-        RecordKind("position", Position, "positions", (".yaml", ".yml")),
-        RecordKind("document", Document, "documents", (".yaml", ".yml")),
-        RecordKind("glossary", Glossary, "glossary", (".yaml", ".yml")),
-    ]
+# Where each name built on first use lives.
+_LAZY = {
+    "Body": "body",
+    "Chair": "body",
+    "iter_references": "common",
+    "Document": "document",
+    "Glossary": "glossary",
+    "GlossaryEntry": "glossary",
+    "Initiative": "initiative",
+    "CallForAction": "meeting",
+    "Meeting": "meeting",
+    "Position": "position",
+    "Report": "report",
+    "Edition": "resolution",
+    "Resolution": "resolution",
+    "citation": "resolution",
+    "Activity": "theme",
+    "FocalPoint": "theme",
+    "Theme": "theme",
 }
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'res191.models' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"res191.models.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "KINDS",
@@ -80,5 +89,6 @@ __all__ = [
     "citation",
     "conference_ends",
     "id_from_name",
+    "in_force_index",
     "iter_references",
 ]

@@ -8,10 +8,19 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+
+from res191.models.vocabulary import (
+    ID,
+    ID_PATTERN,
+    MAPPED_CONFERENCES,
+    SECTOR_COLUMNS,
+    Conference,
+    Sector,
+    id_from_name,
+)
 
 
 class StrictModel(BaseModel):
@@ -20,65 +29,15 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Sector(StrEnum):
-    """The three Sectors of the Union and the General Secretariat."""
-
-    ITU_R = "ITU-R"
-    ITU_T = "ITU-T"
-    ITU_D = "ITU-D"
-    GS = "GS"
-
-
-class Conference(StrEnum):
-    """The conferences and assemblies that adopt resolutions, as ITU abbreviates them."""
-
-    PP = "PP"
-    WTSA = "WTSA"
-    WTDC = "WTDC"
-    RA = "RA"
-    WRC = "WRC"
-    COUNCIL = "Council"
-
-    @property
-    def sector(self) -> Sector | None:
-        """The Sector whose conference this is; PP and Council belong to the whole Union."""
-        return _CONFERENCE_SECTOR.get(self)
-
-    @property
-    def body_id(self) -> str:
-        """The id of the body record of this conference (`pp`, `wtsa`, `council`): its sessions are
-        meeting records of that body, which date the editions it adopted."""
-        return self.value.lower()
-
-
-_CONFERENCE_SECTOR = {
-    Conference.WTSA: Sector.ITU_T,
-    Conference.WTDC: Sector.ITU_D,
-    Conference.RA: Sector.ITU_R,
-    Conference.WRC: Sector.ITU_R,
-}
-
-# The order of columns wherever Sectors or conferences are tabled: report annexes, matrix, site.
-SECTOR_COLUMNS = (Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS)
-MAPPED_CONFERENCES = (Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC)
-
 # Strict mode takes an enum only as an instance; records hold its value as text.
 SectorName = Annotated[Sector, Strict(False), Field(examples=["ITU-T"])]
 ConferenceName = Annotated[Conference, Strict(False), Field(examples=["PP"])]
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID = re.compile(ID_PATTERN)
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="Lower-case words and digits joined by hyphens; the file name without its ending."),
 ]
-
-
-def id_from_name(name: str) -> str:
-    """A valid id made from a file name, as a suggestion: `pp 191 copy` gives `pp-191-copy`."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    return "-".join(words)[:80] or "record"
 
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
@@ -211,3 +170,14 @@ def iter_references(
                 for index, item in enumerate(value):
                     if isinstance(item, _RECORDS):
                         yield from iter_references(nested, item, (*loc, name, index))
+
+
+__all__ = [
+    "ID",
+    "ID_PATTERN",
+    "MAPPED_CONFERENCES",
+    "SECTOR_COLUMNS",
+    "Conference",
+    "Sector",
+    "id_from_name",
+]

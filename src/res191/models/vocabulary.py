@@ -1,0 +1,62 @@
+"""ITU's names that every part of res191 uses: the Sectors, the conferences, record ids.
+
+Plain Python, no pydantic: the checks across files and the result cache use these without building
+the record models (see models/__init__.py).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Sector(StrEnum):
+    """The three Sectors of the Union and the General Secretariat."""
+
+    ITU_R = "ITU-R"
+    ITU_T = "ITU-T"
+    ITU_D = "ITU-D"
+    GS = "GS"
+
+
+class Conference(StrEnum):
+    """The conferences and assemblies that adopt resolutions, as ITU abbreviates them."""
+
+    PP = "PP"
+    WTSA = "WTSA"
+    WTDC = "WTDC"
+    RA = "RA"
+    WRC = "WRC"
+    COUNCIL = "Council"
+
+    @property
+    def sector(self) -> Sector | None:
+        """The Sector whose conference this is; PP and Council belong to the whole Union."""
+        return _CONFERENCE_SECTOR.get(self)
+
+    @property
+    def body_id(self) -> str:
+        """The id of the body record of this conference (`pp`, `wtsa`, `council`): its sessions are
+        meeting records of that body, which date the editions it adopted."""
+        return self.value.lower()
+
+
+_CONFERENCE_SECTOR = {
+    Conference.WTSA: Sector.ITU_T,
+    Conference.WTDC: Sector.ITU_D,
+    Conference.RA: Sector.ITU_R,
+    Conference.WRC: Sector.ITU_R,
+}
+
+# The order of columns wherever Sectors or conferences are tabled: report annexes, matrix, site.
+SECTOR_COLUMNS = (Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS)
+MAPPED_CONFERENCES = (Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID = re.compile(ID_PATTERN)
+
+
+def id_from_name(name: str) -> str:
+    """A valid id made from a file name, as a suggestion: `pp 191 copy` gives `pp-191-copy`."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "-".join(words)[:80] or "record"

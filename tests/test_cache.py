@@ -1,0 +1,182 @@
+"""The result cache of `res191 validate`: a cached run says exactly what an uncached run says."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from res191.cache import MOST_REPOSITORIES, ResultCache
+from res191.validation import validate
+from tests.conftest import EXAMPLES, RunCli
+
+
+def said(root: Path, cache: bool) -> list[str]:
+    """Every diagnostic of a run, with everything a reader sees."""
+    result = validate(root, root, cache=cache)
+    return [
+        f"{d.location} {d.code} {d.message} | {d.hint} | {d.example} | {d.related}"
+        for d in result.diagnostics
+    ]
+
+
+@pytest.fixture
+def cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RES191_CACHE_DIR", str(folder))
+    return folder
+
+
+def _records(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "data").rglob("*") if p.is_file() and p.name != "README.md")
+
+
+# Edits an editor makes between two runs: each is applied to the n-th record file (modulo their number).
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["change", "add", "delete", "rename", "break", "garble", "touch", "restore"]),
+        st.integers(min_value=0, max_value=50),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def edit(root: Path, action: str, n: int, original: dict[Path, str]) -> None:
+    files = _records(root)
+    target = files[n % len(files)] if files else None
+    if action == "add":
+        text = (
+            f'id: wtdc-{n}\nconference: WTDC\nnumber: "{n}"\neditions: [{{year: 2022, title: Topic {n}}}]\n'
+        )
+        (root / "data" / "resolutions" / f"wtdc-{n}.yaml").write_text(text)
+    elif target is None:
+        return
+    elif action == "change":
+        target.write_text(target.read_text().replace("title:", "title: Revised", 1) + f"# edit {n}\n")
+    elif action == "delete":
+        target.unlink()
+    elif action == "rename":
+        target.rename(target.with_name(f"renamed-{n}{target.suffix}"))
+    elif action == "break":
+        theme = root / "data" / "themes" / "accessibility.yaml"
+        if theme.exists():
+            theme.write_text(theme.read_text().replace("resolutions: [", f"resolutions: [pp-{900 + n}, ", 1))
+    elif action == "garble":
+        target.write_text(target.read_text() + "\n  : [unclosed\n")
+    elif action == "touch":
+        os.utime(target)  # a new time, the same content
+    elif action == "restore":
+        for path, text in original.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=EDITS)
+def test_a_cached_run_says_exactly_what_an_uncached_run_says(edits: list[tuple[str, int]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "repository"
+        shutil.copytree(EXAMPLES / "valid" / "complete", root)
+        os.environ["RES191_CACHE_DIR"] = str(Path(folder) / "cache")
+        original = {p: p.read_text() for p in _records(root)}
+        assert said(root, cache=True) == said(root, cache=False)  # the first run fills the cache
+        for action, n in edits:
+            edit(root, action, n, original)
+            assert said(root, cache=True) == said(root, cache=False), (action, n)
+
+
+def test_an_unchanged_repository_is_not_parsed_again(cache_folder: Path, tmp_path: Path) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    validate(root, root, cache=True)
+    (cache_file,) = cache_folder.glob("*.json")
+    before = cache_file.stat().st_mtime_ns
+    # A file the cache holds, changed without changing its size or modification time: its change time
+    # tells the cache to read it again.
+    resolution = root / "data" / "resolutions" / "pp-175.yaml"
+    assert validate(root, root, cache=True).diagnostics == validate(root, root, cache=False).diagnostics
+    assert cache_file.stat().st_mtime_ns == before  # nothing changed: the cache is not written again
+    stat = resolution.stat()
+    resolution.write_text("x" * stat.st_size)
+    os.utime(resolution, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert said(root, cache=True) == said(root, cache=False)
+    assert any("pp-175.yaml" in line for line in said(root, cache=True))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a cache",
+        b"res191-cache 00\n{}",
+        "cut short",
+        "entries of the wrong form",
+    ],
+)
+def test_a_damaged_cache_is_ignored_and_written_anew(
+    cache_folder: Path, tmp_path: Path, damage: bytes | str
+) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "report-checks", root)
+    expected = said(root, cache=False)
+    said(root, cache=True)
+    (cache_file,) = cache_folder.glob("*.json")
+    good = cache_file.read_bytes()
+    if damage == "cut short":
+        cache_file.write_bytes(good[: len(good) // 2])
+    elif damage == "entries of the wrong form":
+        cache = ResultCache.open(root)
+        cache.fresh = {
+            path: [entry[0], "facts?", [["Z999"]], entry[3], entry[4]] for path, entry in cache.stored.items()
+        }
+        cache.save()
+        assert cache_file.read_bytes() != good
+    else:
+        assert isinstance(damage, bytes)
+        cache_file.write_bytes(damage)
+    assert said(root, cache=True) == expected
+    assert ResultCache.open(root).stored  # written anew, and trusted again
+    assert said(root, cache=True) == expected
+
+
+def test_no_cache_writes_nothing_and_an_unwritable_cache_is_no_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RES191_CACHE_DIR", str(folder))
+    assert run_cli(root, "validate", "--no-cache").exit_code == 0
+    assert not folder.exists()
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("RES191_CACHE_DIR", str(tmp_path / "a-file" / "cache"))
+    result = run_cli(root, "validate")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_the_cache_folder_stays_bounded(cache_folder: Path, tmp_path: Path) -> None:
+    cache_folder.mkdir()
+    for n in range(MOST_REPOSITORIES + 5):
+        (cache_folder / f"old-{n}.json").write_text("{}")
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", root)
+    validate(root, root, cache=True)
+    kept = list(cache_folder.glob("*.json"))
+    assert len(kept) == MOST_REPOSITORIES
+    assert any(ResultCache.open(root).location == k for k in kept)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder() -> Iterator[None]:
+    # The property test sets RES191_CACHE_DIR itself: put back the test run's folder afterwards.
+    before = os.environ.get("RES191_CACHE_DIR")
+    yield
+    if before is not None:
+        os.environ["RES191_CACHE_DIR"] = before
