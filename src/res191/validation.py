@@ -44,6 +44,7 @@ class _Job:
     root: Path
     cwd: str
     keep: bool  # send the loaded records back (pickling them costs less than loading them in one process)
+    kinds: frozenset[str] | None  # of these kinds only, if given
     positions: bool
     keyed: bool  # key each file for the result cache
 
@@ -70,7 +71,8 @@ def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
         loaded, problems = load_record(file, shown, job.root, job.positions, raw)
         if loaded.record is not None:
             problems += check_record(loaded, job.root)
-        results.append((facts_of(loaded), problems, loaded if job.keep else None, keyed))
+        kept = job.keep and (job.kinds is None or loaded.kind.name in job.kinds)
+        results.append((facts_of(loaded), problems, loaded if kept else None, keyed))
     return results
 
 
@@ -116,6 +118,7 @@ def validate(
     ignore: Collection[str] = (),
     *,
     keep_records: bool = False,
+    keep_kinds: Collection[str] | None = None,
     positions: bool = False,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -125,7 +128,8 @@ def validate(
 
     With paths, only problems of the files under them are reported, but every record is read, so
     that references and ITU's rules are checked against the whole repository. With keep_records,
-    the loaded records come back too: `report` and `overlaps` work from them, parsing no file twice.
+    the loaded records come back too (of keep_kinds only, if given): `report` and `overlaps` work from
+    them, parsing no file twice.
     progress, if given, is told (files done, files in all) as the files are read. With cache, the
     results of files unchanged since the last run come from the result cache (not with keep_records:
     the records themselves are not cached).
@@ -149,7 +153,8 @@ def validate(
     # Records kept for a command keep their top-level positions too: a warning across files can then
     # be placed without reading the file again.
     caching = cache and not keep_records
-    job = _Job(root, here, keep_records, positions or keep_records, caching)
+    kinds = None if keep_kinds is None else frozenset(keep_kinds)
+    job = _Job(root, here, keep_records, kinds, positions or keep_records, caching)
     records = [f for f in everything if f.is_record]
     done = None
     if progress is not None:

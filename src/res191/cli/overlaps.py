@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -63,14 +64,16 @@ def overlaps_command(
     """
     from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
-    from res191.overlaps.find import find_overlaps
+    from res191.overlaps.find import KINDS_READ, find_overlaps
     from res191.overlaps.output import FORMATS, write_explanation
     from res191.validation import validate
 
     base = repository_root(root)
     try:
         with progress_bar("Reading records") as progress:
-            checked = validate(base, Path.cwd(), keep_records=True, positions=True, progress=progress)
+            checked = validate(
+                base, Path.cwd(), keep_records=True, keep_kinds=KINDS_READ, positions=True, progress=progress
+            )
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     assert checked.loaded is not None
@@ -78,6 +81,9 @@ def overlaps_command(
     if failed:
         say(f"res191: {failed} record(s) with errors were left out; run `res191 validate`")
     kinds = [k.value for k in kind] or [k.value for k in FindingKind]
+    # The records live to the end of the command: the cyclic collector need not scan them again and
+    # again while the findings are made (it took a quarter of the time at 10,000 records).
+    gc.freeze()
     findings = find_overlaps(checked.loaded, year, kinds, min_score)
     if explain is not None:
         chosen = next((f for f in findings if f.id.lower() == explain.strip().lower()), None)

@@ -17,6 +17,8 @@ from res191.overlaps.themes import theme_findings
 # The similarity at which two texts are taken to be on the same subject: a quarter of their weight
 # shared. Measured against real resolution groups (tests/overlaps/evaluation.yaml): see the README.
 DEFAULT_MIN_SCORE = 0.25
+# The kinds of record the overlaps are found in: the others (meetings, reports...) need not be kept.
+KINDS_READ = frozenset({"resolution", "theme", "body", "glossary"})
 
 
 def find_overlaps(

@@ -38,7 +38,10 @@ def write_json(findings: list[Finding], out: TextIO) -> None:
     if not findings:
         out.write("[]\n")
         return
-    out.write("[\n" + ",\n".join(json.dumps(as_dict(f), ensure_ascii=False) for f in findings) + "\n]\n")
+    # A line at a time: the whole text of 10,000 findings is never held at once.
+    for n, finding in enumerate(findings):
+        out.write(("[\n" if n == 0 else ",\n") + json.dumps(as_dict(finding), ensure_ascii=False))
+    out.write("\n]\n")
 
 
 def write_csv(findings: list[Finding], out: TextIO) -> None:

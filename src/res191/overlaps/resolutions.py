@@ -35,7 +35,7 @@ def similar_pairs(
 ) -> tuple[Corpus, dict[Pair, float]]:
     """The corpus of the resolutions' texts and every pair of them at min_score or more."""
     corpus = Corpus([resolution_text(r.record) for r in resolutions], reader or Reader())
-    pairs = {pair: score for pair, score in corpus.scores().items() if score >= min_score - 1e-9}
+    pairs = corpus.scores(min_score)
     return corpus, pairs
 
 

@@ -184,8 +184,16 @@ class Corpus:
     reader: Reader = field(default_factory=Reader)
 
     def __post_init__(self) -> None:
-        read = [self.reader.terms(text) for text in self.texts]
-        counts = [Counter(t.key for t in terms) for terms in read]
+        # The words each term was read from, in the first text that used it: how evidence is shown; a
+        # glossary term as its entry writes it. Each text's terms are counted and let go at once.
+        self.surface: dict[str, str] = dict(self.reader.shown)
+        counts = []
+        for text in self.texts:
+            terms = self.reader.terms(text)
+            counts.append(Counter(t.key for t in terms))
+            for term in terms:
+                if term.key not in self.surface:
+                    self.surface[term.key] = _in_a_sentence(text, term.start, term.end)
         frequency = Counter(term for count in counts for term in count)
         total = len(self.texts)
         # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither links
@@ -197,13 +205,6 @@ class Corpus:
             self._vector(Counter({t: n for t, n in count.items() if frequency[t] <= self.limit}))
             for count in counts
         ]
-        # The words each term was read from, in the first text that used it: how evidence is shown; a
-        # glossary term as its entry writes it.
-        self.surface: dict[str, str] = dict(self.reader.shown)
-        for text, terms in zip(self.texts, read, strict=True):
-            for term in terms:
-                if term.key not in self.surface:
-                    self.surface[term.key] = _in_a_sentence(text, term.start, term.end)
 
     def _vector(self, count: Counter[str]) -> dict[str, float]:
         weights = {term: (1 + math.log(n)) * self.idf[term] * _weight(term) for term, n in count.items()}
@@ -243,28 +244,42 @@ class Corpus:
         a, b = self.vectors[first], self.vectors[second]
         return sorted(((t, a[t], b[t]) for t in a.keys() & b.keys()), key=lambda x: -x[1] * x[2])
 
-    def scores(self) -> dict[tuple[int, int], float]:
-        """The cosine of each pair of texts sharing SHARED_WORDS words or more, in one pass over the terms."""
+    def scores(self, threshold: float = 0.0) -> dict[tuple[int, int], float]:
+        """The cosine of each pair of texts sharing SHARED_WORDS words or more and scoring threshold or
+        more, in one pass over the terms.
+
+        Text by text: the texts after it that share a term are scored together, and only the pairs that
+        pass are kept, so memory holds one text's candidates at a time, not every pair sharing a word.
+        """
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        places: list[list[tuple[str, float, int]]] = []  # each text's terms: weight, place in postings
         for index, vector in enumerate(self.vectors):
+            own = []
             for term, weight in vector.items():
-                postings[term].append((index, weight))
-        totals: dict[tuple[int, int], float] = defaultdict(float)
-        words: Counter[tuple[int, int]] = Counter()
-        for term, holders in postings.items():
-            counts_as = _words_in(term)
-            for i, (first, weight) in enumerate(holders):
-                for second, other in holders[i + 1 :]:
-                    totals[(first, second)] += weight * other
-                    words[(first, second)] += counts_as
-        return {pair: score for pair, score in totals.items() if words[pair] >= SHARED_WORDS}
+                holders = postings[term]
+                own.append((term, weight, len(holders)))
+                holders.append((index, weight))
+            places.append(own)
+        floor = threshold - 1e-9  # the sum of floats may fall a hair short of an exact score
+        found: dict[tuple[int, int], float] = {}
+        for first, own in enumerate(places):
+            totals: dict[int, float] = defaultdict(float)
+            words: Counter[int] = Counter()
+            for term, weight, place in own:
+                counts_as = _words_in(term)
+                for second, other in postings[term][place + 1 :]:
+                    totals[second] += weight * other
+                    words[second] += counts_as
+            for second, score in totals.items():
+                if score >= floor and words[second] >= SHARED_WORDS:
+                    found[(first, second)] = score
+        return found
 
     def matches(self, threshold: float) -> list[Match]:
         """Every pair of texts at or above threshold, best first, with the terms they share."""
         found = [
             Match(first, second, score, self.shared_terms((first, second)))
-            for (first, second), score in self.scores().items()
-            if score >= threshold - 1e-9  # the sum of floats may fall a hair short of an exact score
+            for (first, second), score in self.scores(threshold).items()
         ]
         return sorted(found, key=lambda m: (-m.score, m.first, m.second))
 
