@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import EXAMPLES, REPO
 
 SCRIPT = """
 import json, sys
@@ -27,10 +29,10 @@ def heavy(modules: list[str], packages: tuple[str, ...] = HEAVY) -> list[str]:
     return [m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)]
 
 
-def modules_after(*args: str) -> list[str]:
+def modules_after(*args: str, cwd: Path = REPO) -> list[str]:
     run = subprocess.run(
         [sys.executable, "-c", SCRIPT, *args],
-        cwd=REPO,
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
@@ -55,3 +57,14 @@ def test_html_report_does_not_import_the_word_writer() -> None:
     loaded = modules_after("report", "--year", "2024", "--format", "html", "-o", "-")
     assert "res191.report.markdown" in loaded
     assert heavy(loaded, ("docx", "lxml", "res191.report.docx")) == []
+
+
+def test_validate_from_the_cache_builds_no_model_and_parses_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    first = modules_after("validate", cwd=root)
+    assert "res191.models.resolution" in first and "res191.loading.yaml12" in first  # it read the files
+    again = modules_after("validate", cwd=root)
+    # Every file from the cache: no record model, no YAML parser, no rich, no ruamel.yaml.
+    assert heavy(again, ("res191.models.resolution", "res191.models.theme", "res191.loading.record",
+                         "yaml", "rich", "ruamel")) == []  # fmt: skip

@@ -16,6 +16,7 @@ trusted over the files.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -56,21 +57,27 @@ def file_key(path: str, shown: str, raw: bytes) -> str:
 
 
 def code_version() -> str:
-    """res191's version and the state of its installed files, and the parsers' versions."""
-    import pydantic
-    import yaml
-
+    """res191's version and the state of its installed files, and of the parsers that word its
+    messages (pydantic, pydantic-core, PyYAML): found, not imported, so that a run from the cache
+    imports neither."""
     from res191 import __version__
 
-    package = Path(__file__).parent
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{LAYOUT} {__version__} {pydantic.VERSION} {yaml.__version__}".encode())
-    for folder, _, names in sorted(os.walk(package)):
+    digest.update(f"{LAYOUT} {__version__} {sys.version}\n".encode())
+    for folder, _, names in sorted(os.walk(Path(__file__).parent)):
         for name in sorted(names):
             if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
+                digest.update(_stamp(os.path.join(folder, name)))
+    for package in ("pydantic", "pydantic_core", "yaml"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            digest.update(_stamp(spec.origin))  # a new release is a new file
     return digest.hexdigest()
+
+
+def _stamp(path: str) -> bytes:
+    info = os.stat(path)
+    return f"{path} {info.st_size} {info.st_mtime_ns}\n".encode()
 
 
 Entry = tuple[RecordFacts, list[Diagnostic]]
