@@ -13,8 +13,8 @@ from res191.diagnostics import Location
 from res191.models.kinds import KINDS
 
 if TYPE_CHECKING:
-    from res191.loading.positions import Loc
     from res191.loading.record import Positions
+    from res191.loading.shallow import Loc
 
 
 class Repository:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only for the type hints: a run from the cache builds no model and parses nothing
     from pydantic import BaseModel
 
-    from res191.loading.positions import Loc, Shallow
     from res191.loading.record import LoadedRecord
+    from res191.loading.shallow import Loc, Shallow
     from res191.models import Body, Meeting, Position, Report, Resolution, Theme
 
 
@@ -34,7 +34,9 @@ class RecordFacts:
     refs: list[tuple[Loc, str, str]] = field(default_factory=list)  # (where, kind referred to, id)
     data: dict[str, Any] = field(default_factory=dict)  # the facts of its kind, when valid
     omitted: int = 0  # problems not listed because the file had too many
-    # Where the top-level keys are, when the caller kept them (never cached: the file is there to read).
+    # Where its top-level keys and its references are: a problem found across files is placed from
+    # these without parsing the file again. Not cached: they would double the cache, and slow every run
+    # for the few files with a problem, which a cached run parses again to place it.
     positions: Shallow | None = field(default=None, repr=False)
 
     def as_json(self) -> list[Any]:
@@ -47,7 +49,7 @@ class RecordFacts:
         """The facts as they were cached; a malformed value raises, and the cache entry is not used."""
         kind, declared, parsed, valid, refs, data, omitted = value
         loaded_refs = [(tuple(loc), str(ref_kind), str(ref)) for loc, ref_kind, ref in refs]
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or not isinstance(kind, str):
             raise ValueError("facts must be a mapping")
         return cls(kind, record_id, path, shown, declared, bool(parsed), bool(valid), loaded_refs, data,
                    int(omitted))  # fmt: skip
@@ -119,6 +121,8 @@ def facts_of(loaded: LoadedRecord) -> RecordFacts:
     describe = _OF_KIND.get(loaded.kind.name)
     data = describe(record) if record is not None and describe is not None else {}
     file = loaded.file
+    # Where its keys and its references are: what a problem across files points at.
+    shallow = loaded.shallow
+    places = None if shallow is None else shallow.keeping({loc for loc, _, _ in refs})
     return RecordFacts(loaded.kind.name, file.stem, file.path, loaded.shown, loaded.declared_id,
-                       loaded.parsed, record is not None, refs, data, loaded.omitted,
-                       loaded.shallow)  # fmt: skip
+                       loaded.parsed, record is not None, refs, data, loaded.omitted, places)  # fmt: skip

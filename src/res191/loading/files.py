@@ -97,16 +97,16 @@ def _walk(folder: str, root: str, found: list[FoundFile]) -> None:
         entries = list(os.scandir(folder))
     except OSError as error:
         raise UnreadableFolder(error.errno, error.strerror, folder) from None
+    kind = kind_of(os.path.join(folder, "-"), root)  # every file of a folder holds the same kind
     for entry in entries:
         if entry.name.startswith("."):
             continue  # hidden files, editors' swap files, our own temporary files
         if entry.is_dir(follow_symlinks=False):
             _walk(entry.path, root, found)
         elif entry.is_symlink():
-            found.append(FoundFile(entry.path, kind_of(entry.path, root), True, True))
+            found.append(FoundFile(entry.path, kind, True, True))
         else:
-            regular = entry.is_file(follow_symlinks=False)
-            found.append(FoundFile(entry.path, kind_of(entry.path, root), False, regular))
+            found.append(FoundFile(entry.path, kind, False, entry.is_file(follow_symlinks=False)))
 
 
 def list_files(root: Path, paths: Iterable[Path] | None = None) -> list[FoundFile]:

@@ -15,15 +15,12 @@ from pydantic import BaseModel
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
 from res191.loading.files import FileProblem, FoundFile, check_link, decode, not_regular, read_text
 from res191.loading.frontmatter import split_front_matter
-from res191.loading.positions import Loc, Locator, Position, Shallow, shallow_positions
+from res191.loading.positions import Locator, shallow_positions
 from res191.loading.schema import validate_record
+from res191.loading.shallow import Loc, Position, Shallow
 from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
 from res191.models import KINDS, RecordKind, id_from_name
 from res191.schemas import declared_schema
-
-# A file this large keeps where its top-level values are, in case a check across files needs them:
-# parsing it again would cost more than keeping them (a 1 MiB list of 500,000 broken references).
-KEEP_POSITIONS_FROM = 64 * 1024
 
 
 @dataclass(slots=True)
@@ -149,8 +146,9 @@ def load_record(
     )
     if loaded.record is None:
         loaded.raw = value
-    if positions or parsed.size >= KEEP_POSITIONS_FROM:
-        loaded._shallow = shallow_positions(document)
+    # Where the top-level keys and list items are: small, and enough to place nearly every problem
+    # the checks across files find (a broken reference in a theme's list) without parsing it again.
+    loaded._shallow = shallow_positions(document)
     return loaded, found + schema_problems
 
 
