@@ -68,3 +68,19 @@ def test_validate_from_the_cache_builds_no_model_and_parses_nothing(tmp_path: Pa
     # Every file from the cache: no record model, no YAML parser, no rich, no ruamel.yaml.
     assert heavy(again, ("res191.models.resolution", "res191.models.theme", "res191.loading.record",
                          "yaml", "rich", "ruamel")) == []  # fmt: skip
+
+
+def test_problems_across_files_are_placed_from_the_cache_without_parsing(tmp_path: Path) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "unknown-reference", root)
+    first = subprocess.run(
+        [sys.executable, "-m", "res191", "validate"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert first.returncode == 1 and "X303 [unknown-reference]" in first.stdout
+    again = modules_after("validate", cwd=root)
+    # The broken reference is placed where the last run placed it: its file is not parsed again.
+    assert heavy(again, ("res191.loading.record", "yaml")) == []
+    second = subprocess.run(
+        [sys.executable, "-m", "res191", "validate"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert second.stdout == first.stdout and second.returncode == 1

@@ -26,11 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import CATALOGUE, Diagnostic, Location
 from res191.loading.files import FileProblem, read_bytes
+from res191.loading.shallow import Position
 
-LAYOUT = 1  # the layout of the file below; a cache of another layout is ignored
+LAYOUT = 2  # the layout of the file below; a cache of another layout is ignored
 MOST_REPOSITORIES = 16
 
 
@@ -80,7 +82,7 @@ def _stamp(path: str) -> bytes:
     return f"{path} {info.st_size} {info.st_mtime_ns}\n".encode()
 
 
-Entry = tuple[RecordFacts, list[Diagnostic]]
+Entry = tuple[RecordFacts, list[Diagnostic], dict[Place, Position]]
 # A file modified this close to the start of the run that cached it may have changed after it was read
 # without its time showing it (file times move in clock ticks): its content is compared, not its times.
 RACY_NS = 2_000_000_000
@@ -119,7 +121,7 @@ class ResultCache:
         """The results kept for a file unchanged since, or None: the file's size and time when they
         say so surely, else its content."""
         entry = self.stored.get(path)
-        if not isinstance(entry, list) or len(entry) != 5 or entry[4] != shown:
+        if not isinstance(entry, list) or len(entry) != 6 or entry[4] != shown:
             return None
         try:
             info = os.stat(path)
@@ -138,15 +140,25 @@ class ResultCache:
         try:
             facts = RecordFacts.from_json(entry[1], path, shown, _stem(path))
             diagnostics = [_diagnostic(d) for d in entry[2]]
+            places = {
+                (tuple(loc), bool(at_key)): (int(line), int(column)) for loc, at_key, line, column in entry[5]
+            }
         except (TypeError, ValueError, KeyError, IndexError):
             return None
-        self.fresh[path] = [entry[0], entry[1], entry[2], signature, shown]
-        return facts, diagnostics
+        self.fresh[path] = [entry[0], entry[1], entry[2], signature, shown, entry[5]]
+        return facts, diagnostics, places
 
     def put(self, file: KeyedFile, facts: RecordFacts, diagnostics: list[Diagnostic]) -> None:
         """Keep a file's results for the next run."""
         diagnosed = [_as_json(d) for d in diagnostics]
-        self.fresh[file.path] = [file.key, facts.as_json(), diagnosed, file.signature, file.shown]
+        self.fresh[file.path] = [file.key, facts.as_json(), diagnosed, file.signature, file.shown, []]
+
+    def place(self, path: str, places: dict[Place, Position]) -> None:
+        """Keep where the checks across files placed their problems in a file of this run (one from the
+        cache, or one just read): the next run, if the file is unchanged, need not parse it to place them."""
+        entry = self.fresh.get(path)
+        if entry is not None:
+            entry[5] = [[list(loc), at_key, line, column] for (loc, at_key), (line, column) in places.items()]
 
     def save(self) -> None:
         """Write the results of this run, atomically; a cache that cannot be written is no error (a

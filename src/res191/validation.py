@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from res191.cache import KeyedFile, ResultCache, read_keyed
 from res191.checks import check_across
+from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
+from res191.loading.shallow import Position
 from res191.workers import map_chunks
 
 if TYPE_CHECKING:
@@ -82,12 +84,14 @@ def _cached_or_loaded(
     cache: ResultCache | None,
     workers: int | None,
     done: Callable[[int], None] | None,
-) -> list[FileResult]:
+) -> tuple[list[FileResult], dict[str, dict[Place, Position]]]:
     """Each record file's results, in the order of the files: from the cache where the file is
-    unchanged, else loaded (in worker processes when there are many) and kept in the cache."""
+    unchanged, else loaded (in worker processes when there are many) and kept in the cache; and the
+    places in the unchanged files that the last run's checks across files asked for."""
     if cache is None:
-        return [r for chunk in map_chunks(_load_files, job, records, workers, done) for r in chunk]
+        return [r for chunk in map_chunks(_load_files, job, records, workers, done) for r in chunk], {}
     by_path: dict[str, FileResult] = {}
+    remembered: dict[str, dict[Place, Position]] = {}
     pending = []
     for file in records:
         hit = (
@@ -99,6 +103,8 @@ def _cached_or_loaded(
             pending.append(file)
         else:
             by_path[file.path] = (hit[0], hit[1], None, None)
+            if hit[2]:
+                remembered[file.path] = hit[2]
     if done is not None and by_path:
         done(len(by_path))
     for chunk in map_chunks(_load_files, job, pending, workers, done):
@@ -107,8 +113,7 @@ def _cached_or_loaded(
             by_path[facts.path] = result
             if keyed is not None:
                 cache.put(keyed, facts, problems)
-    cache.save()
-    return [by_path[file.path] for file in records]
+    return [by_path[file.path] for file in records], remembered
 
 
 def validate(
@@ -165,7 +170,8 @@ def validate(
             counted[0] += count
             report(counted[0], len(records))
 
-    results = _cached_or_loaded(job, records, ResultCache.open(root) if caching else None, workers, done)
+    kept_results = ResultCache.open(root) if caching else None
+    results, remembered = _cached_or_loaded(job, records, kept_results, workers, done)
     facts: list[RecordFacts] = []
     omitted: Counter[str] = Counter()
     for record_facts, problems, _, _ in results:
@@ -173,9 +179,13 @@ def validate(
         if scope is None or record_facts.path in scope:
             found.extend(problems)
             omitted[record_facts.shown] += record_facts.omitted
-    across, not_listed = check_across(facts, here, scope)
-    found.extend(across)
-    omitted.update(not_listed)
+    across = check_across(facts, here, scope, remembered)
+    found.extend(across.diagnostics)
+    omitted.update(across.omitted)
+    if kept_results is not None:
+        for path, places in across.placed.items():
+            kept_results.place(path, places)
+        kept_results.save()
     kept = sorted((d for d in found if d.code not in ignore), key=Diagnostic.sort_key)
     loaded = None
     if keep_records:

@@ -6,11 +6,8 @@ own; below a few hundred files starting processes costs more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 Context = TypeVar("Context")
@@ -70,6 +67,11 @@ def map_chunks(
     workers = worker_count() if workers is None else workers
     if workers < 2 or len(items) < PARALLEL_FROM:
         return _here(function, context, items, done)
+    # Imported here: a run from the cache, or a small repository, starts no process.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # fork shares the loaded modules with the workers; spawn (macOS, Windows) imports them again.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     bounds = chunk_bounds(len(items), workers * _CHUNKS_PER_WORKER)

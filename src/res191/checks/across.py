@@ -14,15 +14,27 @@ from res191.models.kinds import KINDS
 
 if TYPE_CHECKING:
     from res191.loading.record import Positions
-    from res191.loading.shallow import Loc
+    from res191.loading.shallow import Loc, Position
+
+# A place asked for in a record: where in it, and whether at the key (rather than the value).
+Place = tuple["Loc", bool]
 
 
 class Repository:
     """Every record file's facts, looked up by kind and id, and where their values are."""
 
-    def __init__(self, records: Iterable[RecordFacts], cwd: str) -> None:
+    def __init__(
+        self,
+        records: Iterable[RecordFacts],
+        cwd: str,
+        remembered: dict[str, dict[Place, Position]] | None = None,
+    ) -> None:
         self.records = list(records)
         self.cwd = cwd
+        # Places worked out by an earlier run in files unchanged since (from the cache), and those
+        # asked for in this run, by file: a cached run then places its problems without parsing.
+        self.remembered = remembered or {}
+        self.placed: dict[str, dict[Place, Position]] = defaultdict(dict)
         self.by_id: dict[str, dict[str, list[RecordFacts]]] = defaultdict(dict)
         for facts in self.records:
             self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
@@ -58,5 +70,9 @@ class Repository:
 
     def at(self, facts: RecordFacts, loc: Loc = (), at_key: bool = False) -> Location:
         """The place of a value of a record (or of its key), for a diagnostic."""
-        line, column = self.positions.locate(facts.path, KINDS[facts.kind], loc, at_key)
-        return Location(facts.shown, line, column)
+        place = (loc, at_key)
+        position = self.remembered.get(facts.path, {}).get(place)
+        if position is None:
+            position = self.positions.locate(facts.path, KINDS[facts.kind], loc, at_key)
+        self.placed[facts.path][place] = position
+        return Location(facts.shown, *position)

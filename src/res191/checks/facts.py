@@ -35,8 +35,8 @@ class RecordFacts:
     data: dict[str, Any] = field(default_factory=dict)  # the facts of its kind, when valid
     omitted: int = 0  # problems not listed because the file had too many
     # Where its top-level keys and its references are: a problem found across files is placed from
-    # these without parsing the file again. Not cached: they would double the cache, and slow every run
-    # for the few files with a problem, which a cached run parses again to place it.
+    # these without parsing the file again. Not cached: they would double the cache; the cache keeps
+    # instead the few places the checks across files asked for (see ResultCache.place).
     positions: Shallow | None = field(default=None, repr=False)
 
     def as_json(self) -> list[Any]:
