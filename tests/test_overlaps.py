@@ -195,7 +195,7 @@ def test_formats_kinds_and_scores(run_cli: RunCli) -> None:
     [
         (["--kind", "duplicates"], "'duplicates' is not one of 'streamline', 'several-conferences',"),
         (["--format", "xml"], "'xml' is not one of 'text', 'json', 'md', 'csv'"),
-        (["--min-score", "2"], "Invalid value for '--min-score': Input should be less than or equal to 1"),
+        (["--min-score", "2"], "Invalid value for '--min-score': 2.0 is not in the range 0.0<=x<=1.0"),
     ],
 )
 def test_bad_options(run_cli: RunCli, args: list[str], message: str) -> None:

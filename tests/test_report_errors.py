@@ -105,11 +105,11 @@ def test_templates_command_copies_and_will_not_overwrite(run_cli: RunCli, tmp_pa
     ("args", "message"),
     [
         (["--format", "pdf"], "'pdf' is not one of 'md', 'docx', 'html'"),
-        (["--template-dir", "/nowhere"], "dir '/nowhere' does not exist"),
-        (["--format", "docx", "--reference-docx", "/nowhere.docx"], "file '/nowhere.docx' does not exist"),
+        (["--template-dir", "/nowhere"], "Directory '/nowhere' does not exist"),
+        (["--format", "docx", "--reference-docx", "/nowhere.docx"], "File '/nowhere.docx' does not exist"),
         (
             ["--year", "20245"],
-            "Invalid value for '--year' / '-y': Input should be less than or equal to 2100",
+            "Invalid value for '--year' / '-y': 20245 is not in the range 1865<=x<=2100",
         ),
         (["--reference-docx", "README.md"], "--reference-docx applies to --format docx only"),
         (["--format", "docx", "--reference-docx", "README.md"], "cannot be read as a Word document"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,5 +55,5 @@ def test_a_pool_that_cannot_start_falls_back_to_one_process(monkeypatch: pytest.
         raise PermissionError(13, "semaphores are not allowed here")
 
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)  # imported when a pool is needed
     assert workers.map_chunks(_square_all, 0, [1, 2, 3], workers=2) == [[1, 4, 9]]

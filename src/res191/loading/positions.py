@@ -86,31 +86,16 @@ def shallow_positions(document: Document) -> Shallow:
     root = document.node
     if not isinstance(root, MappingNode):
         return index
-    start = (root.start_mark.line + offset, root.start_mark.column + 1)
-    index.add((), start, start)
+    index.add_mapping((root.start_mark.line + offset, root.start_mark.column + 1))
     for key_node, value_node in root.value:
         key_mark, value_mark = key_node.start_mark, value_node.start_mark
         name = sys.intern(key_node.value) if isinstance(key_node.value, str) else key_node.value
-        index.add(
-            (name,),
+        index.add_key(
+            name,
             (key_mark.line + offset, key_mark.column + 1),
             (value_mark.line + offset, value_mark.column + 1),
         )
         if isinstance(value_node, SequenceNode):
-            for i, item in enumerate(value_node.value):
-                at = (item.start_mark.line + offset, item.start_mark.column + 1)
-                index.add((name, i), at, at)
-    return index
-    start = (root.start_mark.line + offset, root.start_mark.column + 1)
-    index[()] = (start, start)
-    for key_node, value_node in root.value:
-        key_mark, value_mark = key_node.start_mark, value_node.start_mark
-        index[(key_node.value,)] = (
-            (key_mark.line + offset, key_mark.column + 1),
-            (value_mark.line + offset, value_mark.column + 1),
-        )
-        if isinstance(value_node, SequenceNode):
-            for i, item in enumerate(value_node.value):
-                at = (item.start_mark.line + offset, item.start_mark.column + 1)
-                index[(key_node.value, i)] = (at, at)
+            for item in value_node.value:
+                index.add_item(name, (item.start_mark.line + offset, item.start_mark.column + 1))
     return index

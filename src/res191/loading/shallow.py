@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from typing import Any
+
 Position = tuple[int, int]
 Loc = tuple[str | int, ...]
 
@@ -9,43 +12,94 @@ _BITS = 24  # a line or column below 16 million: records are at most MAX_BYTES l
 _MASK = (1 << _BITS) - 1
 
 
-class Shallow:
-    """(key position, value position) of top-level keys and of the items of top-level lists.
+def _pack(at: Position) -> int:
+    return at[0] << _BITS | at[1]
 
-    Kept for every record a command holds (10,000 of them for overlaps), so kept small: the four
-    numbers of an entry packed into one integer, the key names interned.
+
+def _unpack(packed: int) -> Position:
+    return packed >> _BITS, packed & _MASK
+
+
+class Shallow:
+    """Where a record's mapping starts, (key position, value position) of its top-level keys, and
+    where the items of its top-level lists start.
+
+    Kept for every record a command holds (10,000 of them for overlaps), so kept small: a key's two
+    positions packed into one integer, a list's items into one array of integers, the key names
+    interned (shared by every record). Looked up by loc: () for the mapping, (key,) for a top-level
+    key, (key, index) for an item of a top-level list (whose key and value positions are the same).
     """
 
-    __slots__ = ("_at",)
+    __slots__ = ("_items", "_keys", "_root")
 
     def __init__(self) -> None:
-        self._at: dict[Loc, int] = {}
+        self._root: int | None = None
+        self._keys: dict[Any, int] = {}
+        self._items: dict[Any, array[int]] = {}
 
-    def add(self, loc: Loc, key: Position, value: Position) -> None:
-        """Remember where the key and the value at loc are."""
-        packed = (((key[0] << _BITS | key[1]) << _BITS | value[0]) << _BITS) | value[1]
-        self._at[loc] = packed
+    def add_mapping(self, at: Position) -> None:
+        """Remember where the record's mapping starts."""
+        self._root = _pack(at)
+
+    def add_key(self, name: Any, key: Position, value: Position) -> None:
+        """Remember where a top-level key and its value are (the parser refuses a key written twice)."""
+        self._keys[name] = _pack(key) << 2 * _BITS | _pack(value)
+
+    def add_item(self, name: Any, at: Position) -> None:
+        """Remember where the next item of the top-level list under name starts."""
+        items = self._items.get(name)
+        if items is None:
+            items = self._items[name] = array("Q")
+        items.append(_pack(at))
+
+    def _find(self, loc: Loc) -> tuple[Position, Position] | None:
+        if not loc:
+            if self._root is None:
+                return None
+            start = _unpack(self._root)
+            return start, start
+        name = loc[0]
+        if len(loc) == 1:
+            packed = self._keys.get(name)
+            if packed is None:
+                return None
+            return _unpack(packed >> 2 * _BITS), _unpack(packed & (1 << 2 * _BITS) - 1)
+        items = self._items.get(name)
+        index = loc[1]
+        if len(loc) != 2 or items is None or not isinstance(index, int) or not 0 <= index < len(items):
+            return None
+        at = _unpack(items[index])
+        return at, at
 
     def __contains__(self, loc: object) -> bool:
-        return loc in self._at
+        return isinstance(loc, tuple) and self._find(loc) is not None
 
     def __getitem__(self, loc: Loc) -> tuple[Position, Position]:
-        packed = self._at[loc]
-        key = (packed >> 3 * _BITS, packed >> 2 * _BITS & _MASK)
-        return key, (packed >> _BITS & _MASK, packed & _MASK)
+        found = self._find(loc)
+        if found is None:
+            raise KeyError(loc)
+        return found
 
     def get(self, loc: Loc, default: tuple[Position, Position]) -> tuple[Position, Position]:
         """The positions at loc, or default."""
-        return self[loc] if loc in self._at else default
+        found = self._find(loc)
+        return default if found is None else found
 
     def keeping(self, extra: set[Loc]) -> Shallow:
-        """The positions of the top-level keys, and of the items at the locs given only."""
+        """The positions of the mapping and its top-level keys, and of the items at the locs given only."""
         kept = Shallow()
-        kept._at = {loc: packed for loc, packed in self._at.items() if len(loc) <= 1 or loc in extra}
+        kept._root, kept._keys = self._root, self._keys
+        for loc in extra:
+            if len(loc) == 2 and loc[0] in self._items and loc in self:
+                # Items are kept up to the last one asked for: their index is their place in the array.
+                name, index = loc
+                assert isinstance(index, int)
+                if len(kept._items.get(name, ())) <= index:
+                    kept._items[name] = self._items[name][: index + 1]
         return kept
 
-    def __getstate__(self) -> dict[Loc, int]:
-        return self._at
+    def __getstate__(self) -> tuple[int | None, dict[Any, int], dict[Any, array[int]]]:
+        return self._root, self._keys, self._items
 
-    def __setstate__(self, state: dict[Loc, int]) -> None:
-        self._at = state
+    def __setstate__(self, state: tuple[int | None, dict[Any, int], dict[Any, array[int]]]) -> None:
+        self._root, self._keys, self._items = state
