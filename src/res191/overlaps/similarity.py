@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,7 +131,7 @@ class Reader:
         """The words of a text and each pair of neighbouring words within a sentence."""
         words = self.words(text)
         pairs = [
-            Term(f"{a.key} {b.key}", a.start, b.end)
+            Term(sys.intern(f"{a.key} {b.key}"), a.start, b.end)
             for a, b in itertools.pairwise(words)
             if a.key != b.key
             and not is_glossary(a.key)
@@ -251,23 +253,30 @@ class Corpus:
         Text by text: the texts after it that share a term are scored together, and only the pairs that
         pass are kept, so memory holds one text's candidates at a time, not every pair sharing a word.
         """
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        places: list[list[tuple[str, float, int]]] = []  # each text's terms: weight, place in postings
+        # For each term, the texts holding it and its weight in each; for each text, the place of each of
+        # its terms (in the order of its vector) in those lists. Arrays of numbers, not tuples: at
+        # 10,000 records they are a fifth of the memory, and they are the peak of `res191 overlaps`.
+        postings: dict[str, tuple[array[int], array[float]]] = {}
+        places: list[array[int]] = []
         for index, vector in enumerate(self.vectors):
-            own = []
+            own = array("q")
             for term, weight in vector.items():
-                holders = postings[term]
-                own.append((term, weight, len(holders)))
-                holders.append((index, weight))
+                holders = postings.get(term)
+                if holders is None:
+                    holders = postings[term] = (array("q"), array("d"))
+                own.append(len(holders[0]))
+                holders[0].append(index)
+                holders[1].append(weight)
             places.append(own)
         floor = threshold - 1e-9  # the sum of floats may fall a hair short of an exact score
         found: dict[tuple[int, int], float] = {}
         for first, own in enumerate(places):
             totals: dict[int, float] = defaultdict(float)
             words: Counter[int] = Counter()
-            for term, weight, place in own:
+            for (term, weight), place in zip(self.vectors[first].items(), own, strict=True):
                 counts_as = _words_in(term)
-                for second, other in postings[term][place + 1 :]:
+                texts, weights = postings[term]
+                for second, other in zip(texts[place + 1 :], weights[place + 1 :], strict=True):
                     totals[second] += weight * other
                     words[second] += counts_as
             for second, score in totals.items():
