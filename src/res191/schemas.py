@@ -7,6 +7,7 @@ extension offers in an empty file), made from the model's required keys and thei
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -29,9 +30,15 @@ def schema_file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def schema_reference(path: Path, root: Path, kind: RecordKind) -> str:
+def schema_reference(path: Path | str, root: Path | str, kind: RecordKind) -> str:
     """The modeline's path from a record file to its kind's JSON Schema: `../../schemas/theme.schema.json`."""
-    relative = os.path.relpath(root / SCHEMA_FOLDER / schema_file_name(kind.name), path.parent)
+    return _reference(os.path.dirname(path), os.fspath(root), kind.name)
+
+
+@functools.lru_cache(maxsize=256)
+def _reference(folder: str, root: str, kind: str) -> str:
+    # Worked out once a folder: validate asks it of every record file.
+    relative = os.path.relpath(os.path.join(root, SCHEMA_FOLDER, schema_file_name(kind)), folder)
     return relative.replace(os.sep, "/")
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,21 @@ class _Job:
 FileResult = tuple[RecordFacts, list[Diagnostic], "LoadedRecord | None", KeyedFile | None]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading files makes, and keeps, many small objects but no cycles (parse trees are freed as
+    soon as each file is done): the cyclic collector would walk the kept ones again and again and
+    free nothing. Measured at 10,000 records on one core: a tenth of the run. Collections resume
+    after, for whatever cycles the loading left (an exception's traceback)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     """Load and check some record files on their own; the checks across files come later."""
     # Imported here: the parser and the models are not needed when every file comes from the cache.
@@ -62,19 +78,20 @@ def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     from res191.loading.record import load_record
 
     results: list[FileResult] = []
-    for file in files:
-        shown = shown_path(file.path, job.cwd)
-        raw: bytes | None = None
-        keyed: KeyedFile | None = None
-        if job.keyed and file.is_regular and not file.is_link:
-            # A file that cannot be read is not cached: load_record reads it again, and says why.
-            with contextlib.suppress(OSError, FileProblem):
-                raw, keyed = read_keyed(file.path, shown)
-        loaded, problems = load_record(file, shown, job.root, job.positions, raw)
-        if loaded.record is not None:
-            problems += check_record(loaded, job.root)
-        kept = job.keep and (job.kinds is None or loaded.kind.name in job.kinds)
-        results.append((facts_of(loaded), problems, loaded if kept else None, keyed))
+    with _collector_paused():
+        for file in files:
+            shown = shown_path(file.path, job.cwd)
+            raw: bytes | None = None
+            keyed: KeyedFile | None = None
+            if job.keyed and file.is_regular and not file.is_link:
+                # A file that cannot be read is not cached: load_record reads it again, and says why.
+                with contextlib.suppress(OSError, FileProblem):
+                    raw, keyed = read_keyed(file.path, shown)
+            loaded, problems = load_record(file, shown, job.root, job.positions, raw)
+            if loaded.record is not None:
+                problems += check_record(loaded, job.root)
+            kept = job.keep and (job.kinds is None or loaded.kind.name in job.kinds)
+            results.append((facts_of(loaded), problems, loaded if kept else None, keyed))
     return results
 
 

@@ -27,7 +27,7 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
 
 
 def _modeline(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
-    wanted = schema_reference(loaded.path, root, loaded.kind)
+    wanted = schema_reference(loaded.file.path, root, loaded.kind)
     if loaded.schema == wanted:
         return []
     if loaded.schema is None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from array import array
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from res191.loading.shallow import Loc, Position, Shallow
+from res191.loading.shallow import BITS, Loc, Position, Shallow
 from res191.loading.yaml12 import Document
 
 
@@ -75,27 +77,29 @@ def locate(document: Document, path: Loc, at_key: bool = False) -> Position:
     return Locator(document).locate(path, at_key)
 
 
-def shallow_positions(document: Document) -> Shallow:
-    """(key position, value position) of every top-level key and of the items of top-level lists.
+def shallow_positions(document: Document, every_list: bool = True) -> Shallow:
+    """(key position, value position) of every top-level key and of the items of top-level lists (of
+    every one, or only of those holding plain values, such as a theme's resolutions).
 
     A small index kept instead of the node tree, so that a record can be pointed at many times
     (a theme's resolutions, its tracker's activities) after its tree is gone.
     """
     offset = document.line_offset + 1
-    index = Shallow()
     root = document.node
     if not isinstance(root, MappingNode):
-        return index
-    index.add_mapping((root.start_mark.line + offset, root.start_mark.column + 1))
+        return Shallow()
+    # Packed as Shallow.packed says, in place: this runs for every record file.
+    keys: dict[Any, int] = {}
+    items: dict[Any, array[int]] = {}
     for key_node, value_node in root.value:
         key_mark, value_mark = key_node.start_mark, value_node.start_mark
         name = sys.intern(key_node.value) if isinstance(key_node.value, str) else key_node.value
-        index.add_key(
-            name,
-            (key_mark.line + offset, key_mark.column + 1),
-            (value_mark.line + offset, value_mark.column + 1),
-        )
-        if isinstance(value_node, SequenceNode):
-            for item in value_node.value:
-                index.add_item(name, (item.start_mark.line + offset, item.start_mark.column + 1))
-    return index
+        key = (key_mark.line + offset) << BITS | key_mark.column + 1
+        keys[name] = key << 2 * BITS | (value_mark.line + offset) << BITS | value_mark.column + 1
+        if isinstance(value_node, SequenceNode) and (
+            every_list or all(type(item) is ScalarNode for item in value_node.value)
+        ):
+            marks = [item.start_mark for item in value_node.value]
+            items[name] = array("Q", [(m.line + offset) << BITS | m.column + 1 for m in marks])
+    start = root.start_mark
+    return Shallow.packed((start.line + offset) << BITS | start.column + 1, keys, items)

@@ -106,8 +106,10 @@ def load_record(
 ) -> tuple[LoadedRecord, list[Diagnostic]]:
     """Read, parse and schema-check one record file; every problem becomes a diagnostic.
 
-    With positions, the record keeps where its top-level keys and their items are, for commands
-    that point at many records (overlaps) without parsing them again.
+    The record keeps where its top-level keys are, and the items of its top-level lists of plain values
+    (a theme's resolutions): enough to place nearly every problem found across files. With positions,
+    the items of every top-level list too (a theme's tracker), for commands that point at many
+    records (overlaps) without parsing them again.
     """
     assert file.kind is not None, "only record files are loaded"
     loaded = LoadedRecord(file, shown, file.kind)
@@ -148,7 +150,7 @@ def load_record(
         loaded.raw = value
     # Where the top-level keys and list items are: small, and enough to place nearly every problem
     # the checks across files find (a broken reference in a theme's list) without parsing it again.
-    loaded._shallow = shallow_positions(document)
+    loaded._shallow = shallow_positions(document, every_list=positions)
     return loaded, found + schema_problems
 
 

@@ -8,16 +8,12 @@ from typing import Any
 Position = tuple[int, int]
 Loc = tuple[str | int, ...]
 
-_BITS = 24  # a line or column below 16 million: records are at most MAX_BYTES long
-_MASK = (1 << _BITS) - 1
-
-
-def _pack(at: Position) -> int:
-    return at[0] << _BITS | at[1]
+BITS = 24  # a line or column below 16 million: records are at most MAX_BYTES long
+_MASK = (1 << BITS) - 1
 
 
 def _unpack(packed: int) -> Position:
-    return packed >> _BITS, packed & _MASK
+    return packed >> BITS, packed & _MASK
 
 
 class Shallow:
@@ -37,20 +33,14 @@ class Shallow:
         self._keys: dict[Any, int] = {}
         self._items: dict[Any, array[int]] = {}
 
-    def add_mapping(self, at: Position) -> None:
-        """Remember where the record's mapping starts."""
-        self._root = _pack(at)
-
-    def add_key(self, name: Any, key: Position, value: Position) -> None:
-        """Remember where a top-level key and its value are (the parser refuses a key written twice)."""
-        self._keys[name] = _pack(key) << 2 * _BITS | _pack(value)
-
-    def add_item(self, name: Any, at: Position) -> None:
-        """Remember where the next item of the top-level list under name starts."""
-        items = self._items.get(name)
-        if items is None:
-            items = self._items[name] = array("Q")
-        items.append(_pack(at))
+    @classmethod
+    def packed(cls, root: int, keys: dict[Any, int], items: dict[Any, array[int]]) -> Shallow:
+        """An index from positions packed already: a position as `line << BITS | column`, a key's two
+        as `key << 2 * BITS | value`, a list's items in an array. shallow_positions packs them so, for
+        every record file, without a call per key."""
+        made = cls()
+        made._root, made._keys, made._items = root, keys, items
+        return made
 
     def _find(self, loc: Loc) -> tuple[Position, Position] | None:
         if not loc:
@@ -63,7 +53,7 @@ class Shallow:
             packed = self._keys.get(name)
             if packed is None:
                 return None
-            return _unpack(packed >> 2 * _BITS), _unpack(packed & (1 << 2 * _BITS) - 1)
+            return _unpack(packed >> 2 * BITS), _unpack(packed & (1 << 2 * BITS) - 1)
         items = self._items.get(name)
         index = loc[1]
         if len(loc) != 2 or items is None or not isinstance(index, int) or not 0 <= index < len(items):
@@ -86,7 +76,11 @@ class Shallow:
         return default if found is None else found
 
     def keeping(self, extra: set[Loc]) -> Shallow:
-        """The positions of the mapping and its top-level keys, and of the items at the locs given only."""
+        """The positions of the mapping and its top-level keys, and of the items at the locs given (and
+        perhaps of a few more). An index is never changed once made: one with nothing to leave out is
+        shared, not copied."""
+        if all(any(len(loc) == 2 and loc[0] == name for loc in extra) for name in self._items):
+            return self
         kept = Shallow()
         kept._root, kept._keys = self._root, self._keys
         for loc in extra:

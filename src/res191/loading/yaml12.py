@@ -256,13 +256,20 @@ def _duplicate(mapping: MappingNode, again: Node, key: str) -> YamlProblem:
     return problem
 
 
+# What opens each line before its content: the spaces, dashes, question marks and colons of block
+# collections (a line starts after a line feed or a carriage return, as libyaml reads them).
+_LINE_START = re.compile(r"(?:\A|[\r\n])([ ?:\-]*)")
+
+
 def _nesting_bound(text: str) -> int:
     """An upper bound on nesting depth that costs no parse.
 
     Flow collections nest at most once per bracket; block collections nest only by moving right, at
     most twice per column of indentation (a sequence may sit at its parent key's column).
     """
-    deepest = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    if 3 * len(text) + 2 <= _SAFE_COMPOSE_DEPTH:
+        return 3 * len(text) + 2  # what the sum below can reach at most: nothing to count
+    deepest = max(map(len, _LINE_START.findall(text)), default=0)
     return text.count("[") + text.count("{") + 2 * deepest + 2
 
 

@@ -130,10 +130,16 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
 
 @functools.cache
 def _layout(model: type[BaseModel]) -> list[tuple[str, tuple[str, bool] | None, type[BaseModel] | None]]:
-    """Each field of a model, what it refers to and the model it nests: worked out once per model."""
-    return [
+    """The fields of a model that may hold a reference: what each refers to, or the model it nests
+    (one with references somewhere inside). Worked out once per model: every record is walked."""
+    fields = [
         (name, _ref_kind(info.annotation, list(info.metadata)), _nested_model(info.annotation))
         for name, info in model.model_fields.items()
+    ]
+    return [
+        (name, target, nested if target is None else None)
+        for name, target, nested in fields
+        if target is not None or (nested is not None and _layout(nested))
     ]
 
 

@@ -6,6 +6,7 @@ pydantic model.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,9 +24,9 @@ class RecordKind:
     folder: str
     suffixes: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def model(self) -> type[BaseModel]:
-        """The pydantic model of this kind of record."""
+        """The pydantic model of this kind of record (imported once, when first asked for)."""
         module, name = self.model_path
         model: type[BaseModel] = getattr(importlib.import_module(f"res191.models.{module}"), name)
         return model
