@@ -15,6 +15,7 @@ would use: aliases (the "billion laughs"), tags other than the core ones, and de
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,12 +76,11 @@ def composer_class(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> Any:
                 return _PLAIN if implicit[0] else STR
             return MAP if kind is MappingNode else SEQ
 
-        # PyYAML calls these around every node for "path resolvers", which records never use.
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
+        # PyYAML calls these around every node for "path resolvers", which records never use. Functions
+        # written in C that ignore what they get (`operator.is_` takes the parent and the index, `tuple`
+        # nothing) cost less than methods doing nothing in Python: 5 % of composing 3,000 records.
+        descend_resolver = staticmethod(operator.is_)
+        ascend_resolver = staticmethod(tuple)
 
     return Composer
 
