@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
@@ -64,21 +64,31 @@ SECTIONS = [
 ]
 
 
-@functools.cache
+_SECTION_PAGES = frozenset(href for href, _ in SECTIONS)
+
+
 def _navigation(here: str, root: str) -> Markup:
-    """The site's menu on a page, the page's own section marked: made once for each page of a kind."""
+    """The site's menu on a page, the page's own section marked."""
+    return _menu(here if here in _SECTION_PAGES else None, root)
+
+
+@functools.cache
+def _menu(current: str | None, root: str) -> Markup:
+    # Made once for each section and depth: every page of a site with 10,000 pages has the menu.
     items = []
     for href, text in SECTIONS:
-        current = ' aria-current="page"' if href == here else ""
-        items.append(Markup('<li><a href="{}{}"{}>{}</a></li>').format(root, href, Markup(current), text))
+        mark = ' aria-current="page"' if href == current else ""
+        items.append(Markup('<li><a href="{}{}"{}>{}</a></li>').format(root, href, Markup(mark), text))
     return Markup("\n    ").join(items)
 
 
 def _anchor(link: Link, root: str) -> Markup:
     """A link to a page of the site from a page `root` below the top; plain text for a record with no page."""
+    # Put together from escaped parts rather than by Markup.format, which formats in Python: a site
+    # of 10,000 pages has some 150,000 links.
     if not link.href:
-        return Markup('<span dir="auto">{}</span>').format(link.text)
-    return Markup('<a href="{}{}" dir="auto">{}</a>').format(root, link.href, link.text)
+        return Markup(f'<span dir="auto">{escape(link.text)}</span>')
+    return Markup(f'<a href="{escape(root + link.href)}" dir="auto">{escape(link.text)}</a>')
 
 
 def _outcome(markdown: str) -> Markup:
@@ -161,12 +171,15 @@ Job = tuple[str, str, str, Callable[[], dict[str, Any]]]
 def _render(context: tuple[Any, Path], jobs: Sequence[Job]) -> int:
     """Render and write some pages; how many."""
     env, out = context
+    made: set[Path] = set()  # folders made already: one call each, not one a page
     for path, template, title, variables in jobs:
         values = variables()
         values.update(title=title, root="../" * path.count("/"), here=path, built=None)
         values.setdefault("search", False)
         target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(render(env, f"site/{template}", values), encoding="utf-8")
     return len(jobs)
 
