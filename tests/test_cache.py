@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from res191 import cache
 from res191.cache import MOST_REPOSITORIES, ResultCache
 from res191.validation import validate
 from tests.conftest import EXAMPLES, RunCli
@@ -92,7 +93,10 @@ def test_a_cached_run_says_exactly_what_an_uncached_run_says(edits: list[tuple[s
             assert said(root, cache=True) == said(root, cache=False), (action, n)
 
 
-def test_an_unchanged_repository_is_not_parsed_again(cache_folder: Path, tmp_path: Path) -> None:
+def test_an_unchanged_repository_is_not_parsed_again(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are not taken as changed just before the run
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
     validate(root, root, cache=True)
@@ -108,6 +112,26 @@ def test_an_unchanged_repository_is_not_parsed_again(cache_folder: Path, tmp_pat
     os.utime(resolution, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert said(root, cache=True) == said(root, cache=False)
     assert any("pp-175.yaml" in line for line in said(root, cache=True))
+
+
+def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed "just before" the run that cached it
+    validate(root, root, cache=True)
+    filled = ResultCache.open(root).stored_started
+    # Each file is compared by content, found unchanged, and the cache written again with this run's
+    # start: the next run can trust the files' times.
+    assert validate(root, root, cache=True).diagnostics == validate(root, root, cache=False).diagnostics
+    again = ResultCache.open(root).stored_started
+    assert again > filled
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    (cache_file,) = cache_folder.glob("*.json")
+    before = cache_file.stat().st_mtime_ns
+    validate(root, root, cache=True)
+    assert cache_file.stat().st_mtime_ns == before and ResultCache.open(root).stored_started == again
 
 
 @pytest.mark.parametrize(

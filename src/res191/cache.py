@@ -98,6 +98,9 @@ class ResultCache:
     stored: dict[str, list[Any]] = field(default_factory=dict)
     stored_started: int = 0
     fresh: dict[str, list[Any]] = field(default_factory=dict)
+    # Whether a file had to be compared by content (it changed just before the run that cached it):
+    # the cache is then written again, with this run's start, so that the next run trusts its times.
+    compared: bool = False
 
     @classmethod
     def open(cls, root: Path) -> ResultCache:
@@ -137,6 +140,7 @@ class ResultCache:
                 return None
             if file_key(path, shown, raw) != entry[0]:
                 return None
+            self.compared = True
         try:
             facts = RecordFacts.from_json(entry[1], path, shown, _stem(path))
             diagnostics = [_diagnostic(d) for d in entry[2]]
@@ -163,7 +167,7 @@ class ResultCache:
     def save(self) -> None:
         """Write the results of this run, atomically; a cache that cannot be written is no error (a
         read-only home, a full disk): the next run checks the files again."""
-        if self.fresh == self.stored:
+        if self.fresh == self.stored and not self.compared:
             return  # nothing changed: a run that only reads leaves the cache as it was
         body = json.dumps(
             {"version": self.version, "started": self.started, "files": self.fresh}, ensure_ascii=False
