@@ -17,6 +17,7 @@ from res191.models import KINDS, RecordKind
 
 # A real record is a few kilobytes; anything this large is a mistake or an attack.
 MAX_BYTES = 1024 * 1024
+_CHUNK = 64 * 1024  # what is read at a time of a file that grows while it is read
 NOTES = frozenset({"README.md", ".gitkeep"})
 _BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
 
@@ -181,10 +182,12 @@ def read_bytes(path: str) -> bytes:
             raise not_regular(path)
         if info.st_size > MAX_BYTES:
             raise _too_large(info.st_size)
-        raw = os.read(handle, MAX_BYTES + 1)
+        # As much as the file holds, and one byte more to see it grew: a buffer the size of the largest
+        # record for every file would cost eight times the read itself.
+        raw = os.read(handle, info.st_size + 1)
         chunk = raw
         while chunk and len(raw) <= MAX_BYTES:  # a file growing while it is read
-            chunk = os.read(handle, MAX_BYTES + 1 - len(raw))
+            chunk = os.read(handle, min(_CHUNK, MAX_BYTES + 1 - len(raw)))
             raw += chunk
     except OSError as error:
         raise FileProblem("Y117", f"cannot read the file: {error.strerror or error}") from None
