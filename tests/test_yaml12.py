@@ -9,7 +9,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from res191.loading.positions import locate
-from res191.loading.yaml12 import YamlProblem, parse_yaml
+from res191.loading.yaml12 import parse_yaml
+from res191.loading.yaml_problems import YamlProblem
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_pure_python_parser_gives_the_same_values_positions_and_problems(
     def outcome(text: str) -> tuple[object, object]:
         try:
             document = yaml12.parse_yaml(text)
-        except yaml12.YamlProblem as problem:
+        except YamlProblem as problem:
             return (problem.code, (problem.line, problem.column))
         return (document.value, locate(document, ("editions", 0, "year")))
 

@@ -19,7 +19,8 @@ from res191.editing.order import nested_model, put_in_order
 from res191.editing.yaml_text import canonical, dump, load, round_trip
 from res191.loading.files import FileProblem, FoundFile, read_text, shown_path
 from res191.loading.frontmatter import split_front_matter
-from res191.loading.yaml12 import YamlProblem, parse_yaml
+from res191.loading.yaml12 import parse_yaml
+from res191.loading.yaml_problems import YamlProblem
 from res191.models import RecordKind
 from res191.schemas import MODELINE, modeline
 

@@ -18,7 +18,8 @@ from res191.loading.frontmatter import split_front_matter
 from res191.loading.positions import Locator, shallow_positions
 from res191.loading.schema import validate_record
 from res191.loading.shallow import Loc, Position, Shallow
-from res191.loading.yaml12 import Document, YamlProblem, parse_yaml
+from res191.loading.yaml12 import Document, parse_yaml
+from res191.loading.yaml_problems import YamlProblem
 from res191.models import KINDS, RecordKind, id_from_name
 from res191.schemas import declared_schema
 

@@ -24,8 +24,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-# Records are at most five or six levels deep; a generous limit still keeps hostile files cheap.
-MAX_DEPTH = 64
+from res191.loading.yaml_problems import MAX_DEPTH, YamlProblem, from_yaml_error, too_deep
+
 # libyaml's composer is safe well past this many levels (measured: 20,000 on an 8 MiB stack).
 _SAFE_COMPOSE_DEPTH = 5_000
 
@@ -43,19 +43,6 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
-
-
-class YamlProblem(Exception):
-    """The text cannot become a record: a catalogue code, a message and a 1-based position."""
-
-    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
-        self.hint = hint
-        self.related: list[tuple[int, int]] = []
 
 
 @dataclass
@@ -159,7 +146,7 @@ class _Builder:
             return self._scalar(node)
         if depth > MAX_DEPTH:
             line, col = _at(node)
-            raise YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
+            raise too_deep(line, col)
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
         assert isinstance(node, SequenceNode)
@@ -285,76 +272,11 @@ def _check_depth_by_events(text: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    raise YamlProblem(
-                        "Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col
-                    )
+                    raise too_deep(line, col)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
         parser.dispose()
-
-
-def _from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = str(getattr(error, "problem", "") or error)
-    context = getattr(error, "context", None)
-    # libyaml's C messages do not name the character; look at the text where it stopped.
-    lines = text.splitlines()
-    at_error = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
-    if isinstance(error, yaml.reader.ReaderError):
-        return _reader_problem(error, text)
-    if "maximum nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
-        return YamlProblem("Y107", f"collections are nested more than {MAX_DEPTH} levels deep", line, col)
-    if at_error == "\t":
-        return YamlProblem(
-            "Y103",
-            "a tab character is used where YAML needs spaces",
-            line,
-            col,
-            hint="indent with spaces only (two per level); set your editor to insert spaces for Tab",
-        )
-    if "expected a single document" in (context or "") + problem:
-        return YamlProblem(
-            "Y109",
-            "a second YAML document starts here (after ---)",
-            line,
-            col,
-            hint="keep one record per file; move this one to a file of its own",
-        )
-    message = problem if not context else f"{problem} ({context})"
-    return YamlProblem("Y101", message, line, col, hint=_syntax_hint(problem))
-
-
-def _reader_problem(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
-    # libyaml counts the position in bytes of UTF-8; editors count characters.
-    position = error.position
-    if getattr(yaml, "__with_libyaml__", False) and not isinstance(error.character, str):
-        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
-    position = min(position, len(text))
-    before = text[:position]
-    line, col = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-    character = error.character if isinstance(error.character, str) else chr(error.character)
-    return YamlProblem(
-        "Y101",
-        f"the character U+{ord(character):04X} is not allowed in YAML (a control character)",
-        line,
-        col,
-        hint="delete it; it is usually pasted in by accident and invisible in most editors",
-    )
-
-
-def _syntax_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return (
-            "either this line is indented more than the key above it, or a value holding "
-            '": " needs quotes, e.g. title: "Resolution 191: strategy"'
-        )
-    if "could not find expected ':'" in problem:
-        return "each line of a mapping is `key: value`; check the indentation of the lines above"
-    if "did not find expected" in problem or "while parsing" in problem:
-        return "check the indentation and that every [, { and quote is closed"
-    return ""
 
 
 # YAML 1.1 (libyaml) ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; YAML 1.2, git
@@ -395,7 +317,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
             finally:
                 composer.dispose()
         except yaml.YAMLError as error:
-            raise _from_yaml_error(error, text) from None
+            raise from_yaml_error(error, text) from None
         value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
         if swapped:
             value = _restore(value)
