@@ -84,3 +84,36 @@ def test_problems_across_files_are_placed_from_the_cache_without_parsing(tmp_pat
         [sys.executable, "-m", "res191", "validate"], cwd=root, capture_output=True, text=True, check=False
     )
     assert second.stdout == first.stdout and second.returncode == 1
+
+
+MAIN = """
+import json, sys
+from res191.cli import main
+sys.argv = ["res191", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_a_command_imports_no_other_command_and_help_lists_them_all() -> None:
+    from res191.cli import COMMANDS
+
+    run = subprocess.run(
+        [sys.executable, "-c", MAIN, "validate", "--format", "json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    loaded = json.loads(run.stderr.strip().splitlines()[-1])
+    others = {target.partition(":")[0] for name, target in COMMANDS.items() if name != "validate"}
+    assert "res191.cli.validate" in loaded and others.isdisjoint(loaded)
+    shown = subprocess.run(
+        [sys.executable, "-m", "res191", "--help"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    listed = shown.split("Commands:", 1)[1]
+    assert all(f"  {name} " in listed for name in COMMANDS)
