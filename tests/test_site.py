@@ -122,6 +122,28 @@ def test_pages_say_what_the_records_say(bundled_site: Path) -> None:
     assert "Mr Fabio Bigi (Italy), as a contribution-driven group" in report
 
 
+def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli, tmp_path: Path) -> None:
+    # A second theme resting on a resolution of accessibility's, with work of two Sectors in one year.
+    (bundled / "data" / "themes" / "sign-language.yaml").write_text(
+        "id: sign-language\n"
+        "title: Sign language\n"
+        "resolutions: [pp-175, wtdc-58]\n"
+        "tracker:\n"
+        "  - {year: 2024, sector: ITU-T, title: Captioning workshop, status: planned}\n"
+        "  - {year: 2024, sector: ITU-D, title: Captioning survey, status: planned}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-06-04").exit_code == 0
+    accessibility = (out / "themes" / "accessibility.html").read_text()
+    sign = (out / "themes" / "sign-language.html").read_text()
+    assert "The theme “Accessibility” rests on" in accessibility
+    assert "Sign language" not in accessibility  # the other theme's finding is on the other theme's page
+    assert "The theme “Sign language” rests on" in sign and "The theme “Accessibility”" not in sign
+    assert "Activities of several Sectors on one theme in one year." in sign
+    assert "Captioning workshop" in sign.split('id="overlaps"')[1]
+
+
 def test_the_same_records_give_the_same_bytes(run_cli: RunCli, tmp_path: Path) -> None:
     def digest(folder: Path) -> dict[str, str]:
         return {

@@ -134,6 +134,7 @@ def build_site(
 
     site = make_site(loaded, today, find_overlaps(loaded, None, THEME_OVERLAPS))
     env = environment()
+    env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.filters["a"] = _anchor
     env.filters["navigation"] = _navigation
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +181,7 @@ def _render(context: tuple[Any, Path], jobs: Sequence[Job]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_text(render(env, f"site/{template}", values), encoding="utf-8")
+        target.write_bytes(render(env, f"site/{template}", values).encode("utf-8"))
     return len(jobs)
 
 

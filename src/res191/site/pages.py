@@ -21,7 +21,7 @@ from res191.models import (
     conference_ends,
     iter_references,
 )
-from res191.overlaps.findings import Finding
+from res191.overlaps.findings import Finding, Member
 
 CONFERENCE_NAMES = {
     Conference.PP: "Plenipotentiary Conference",
@@ -54,8 +54,9 @@ class Site:
     # Looked up once for every page, so that the build grows with the records, not with their square.
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
-    findings_on: dict[str, list[Finding]] = field(default_factory=dict)  # by member id
+    findings_on: dict[str, list[Finding]] = field(default_factory=dict)  # by the theme they are about
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _citations: dict[str, str] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record."""
@@ -65,7 +66,10 @@ class Site:
 
     def cite(self, resolution: Resolution) -> str:
         """A resolution as ITU cites it, in the edition in force on the day the site is built."""
-        return resolution.citation_on(self.today, self.ends)
+        found = self._citations.get(resolution.id)
+        if found is None:  # a resolution is cited on every page of a theme that rests on it
+            found = self._citations[resolution.id] = resolution.citation_on(self.today, self.ends)
+        return found
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says."""
@@ -117,11 +121,21 @@ def make_site(loaded: LoadedRecords, today: date, findings: list[Finding]) -> Si
         of_body[meeting.body].append(meeting)
         for topic in meeting.topics:
             on_theme[topic].append(meeting)
-    on_member: dict[str, list[Finding]] = defaultdict(list)
+    about: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        for member_id in dict.fromkeys(m.id for m in finding.members):
-            on_member[member_id].append(finding)
-    return Site(loaded, today, ends, referred, findings, on_theme, of_body, on_member)
+        for theme_id in dict.fromkeys(filter(None, map(_theme_of, finding.members))):
+            about[theme_id].append(finding)
+    return Site(loaded, today, ends, referred, findings, on_theme, of_body, about)
+
+
+def _theme_of(member: Member) -> str | None:
+    # A theme's own finding names the theme, or its tracker's activities (`theme-id#2`). A finding of
+    # another theme that rests on a resolution this one rests on too is that theme's, not this one's.
+    if member.kind == "theme":
+        return member.id
+    if member.kind == "activity":
+        return member.id.partition("#")[0]
+    return None
 
 
 def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
@@ -137,9 +151,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
     meetings = site.meetings_on.get(theme.id, [])
-    overlaps = list(
-        dict.fromkeys(f for key in (theme.id, *theme.resolutions) for f in site.findings_on.get(key, []))
-    )
+    overlaps = site.findings_on.get(theme.id, [])
     return {
         "theme": theme,
         "focal": focal,
