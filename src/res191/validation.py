@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from res191.cache import KeyedFile, ResultCache, read_keyed
 from res191.checks import check_across
 from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
+from res191.collector import collector_paused
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
 from res191.loading.shallow import Position
@@ -55,21 +55,6 @@ class _Job:
 FileResult = tuple[RecordFacts, list[Diagnostic], "LoadedRecord | None", KeyedFile | None]
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading files (or their results from the cache) makes, and keeps, many small objects but no
-    cycles (parse trees are freed as soon as each file is done): the cyclic collector would walk the
-    kept ones again and again and free nothing. Measured at 10,000 records on one core: a tenth of the
-    run. Collections resume after, for whatever cycles the loading left (an exception's traceback)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     """Load and check some record files on their own; the checks across files come later."""
     # Imported here: the parser and the models are not needed when every file comes from the cache.
@@ -78,7 +63,7 @@ def _load_files(job: _Job, files: Sequence[FoundFile]) -> list[FileResult]:
     from res191.loading.record import load_record
 
     results: list[FileResult] = []
-    with _collector_paused():
+    with collector_paused():
         for file in files:
             shown = shown_path(file.path, job.cwd)
             raw: bytes | None = None
@@ -187,7 +172,7 @@ def validate(
             counted[0] += count
             report(counted[0], len(records))
 
-    with _collector_paused():  # the cache, read back, is as many small objects as the files' results
+    with collector_paused():  # the cache, read back, is as many small objects as the files' results
         kept_results = ResultCache.open(root) if caching else None
         results, remembered = _cached_or_loaded(job, records, kept_results, workers, done)
     facts: list[RecordFacts] = []

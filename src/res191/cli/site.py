@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def site_command(
     base = repository_root(root)
     loaded = load_valid(base, "the site").loaded
     assert loaded is not None
+    # The records live to the end of the command: the collector need not scan them again, and the
+    # processes that write the pages then share their memory with this one rather than copy it.
+    gc.freeze()
     target = output or output_target(base, "site")
     try:
         pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year))

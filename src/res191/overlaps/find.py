@@ -8,7 +8,7 @@ from res191.loading.record import LoadedRecords
 from res191.models import Body, Glossary, Resolution, Theme
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
-from res191.overlaps.common import entries
+from res191.overlaps.common import Entry, entries
 from res191.overlaps.findings import KINDS, STRUCTURAL, Finding, sort_key
 from res191.overlaps.resolutions import resolution_findings
 from res191.overlaps.similarity import Reader
@@ -48,3 +48,16 @@ def find_overlaps(
         (f for f in found if f.kind in kinds and (f.kind in STRUCTURAL or f.score >= min_score - 1e-9)),
         key=sort_key,
     )
+
+
+def theme_overlaps(
+    theme: Entry[Theme], resolutions: dict[str, Entry[Resolution]], kinds: Collection[str]
+) -> list[Finding]:
+    """The findings about one theme of the kinds found from the records' structure, in the order
+    find_overlaps lists them: what a theme's page shows, worked out where the page is made."""
+    found: list[Finding] = []
+    if {"streamline", "several-conferences"} & set(kinds):
+        found += theme_findings([theme], resolutions, None)
+    if "joint-work" in kinds:
+        found += joint_work(tracked([theme], None))
+    return sorted((f for f in found if f.kind in kinds), key=sort_key)

@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from res191.collector import collector_paused
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
 from res191.report.markdown import classes, parser
@@ -40,9 +41,6 @@ from res191.site.pages import (
 from res191.workers import map_chunks
 
 MARKER = ".res191-site"  # written into every site built, so that a rebuild replaces only a site
-# The kinds of overlap the theme pages show: found from the records' structure, at no cost that grows
-# with the square of the records (the text similarity of every resolution is for `res191 overlaps`).
-THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
 
 
 class NotASite(Exception):
@@ -130,9 +128,7 @@ def build_site(
     """
     if output.exists() and any(output.iterdir()) and not (output / MARKER).is_file():
         raise NotASite(f"{output} holds files that are not a site res191 built; give another --output")
-    from res191.overlaps.find import find_overlaps
-
-    site = make_site(loaded, today, find_overlaps(loaded, None, THEME_OVERLAPS))
+    site = make_site(loaded, today)
     env = environment()
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.filters["a"] = _anchor
@@ -173,15 +169,16 @@ def _render(context: tuple[Any, Path], jobs: Sequence[Job]) -> int:
     """Render and write some pages; how many."""
     env, out = context
     made: set[Path] = set()  # folders made already: one call each, not one a page
-    for path, template, title, variables in jobs:
-        values = variables()
-        values.update(title=title, root="../" * path.count("/"), here=path, built=None)
-        values.setdefault("search", False)
-        target = out / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(render(env, f"site/{template}", values).encode("utf-8"))
+    with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
+        for path, template, title, variables in jobs:
+            values = variables()
+            values.update(title=title, root="../" * path.count("/"), here=path, built=None)
+            values.setdefault("search", False)
+            target = out / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(render(env, f"site/{template}", values).encode("utf-8"))
     return len(jobs)
 
 
@@ -192,10 +189,13 @@ def _variables(make: Callable[[Site, Any], dict[str, Any]], site: Site, record: 
 def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> list[Job]:
     """Every page of the site, as jobs; the Word files of the reports are written here."""
     loaded = site.loaded
+    # The pages that list every record come first: each takes as long as hundreds of a record's own
+    # pages, and the worker that drew one at the end would finish long after the others.
+    lists: list[Job] = []
     jobs: list[Job] = []
 
     def page(path: str, template: str, title: str, **variables: Any) -> None:
-        jobs.append((path, template, title, lambda: variables))
+        lists.append((path, template, title, lambda: variables))
 
     def lazy(path: str, template: str, title: str, variables: Callable[[], dict[str, Any]]) -> None:
         jobs.append((path, template, title, variables))
@@ -328,4 +328,4 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
         intro="Every theme, resolution, meeting and body. Type to narrow the list.",
         groups=everything,
     )
-    return jobs
+    return lists + jobs

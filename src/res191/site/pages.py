@@ -21,7 +21,8 @@ from res191.models import (
     conference_ends,
     iter_references,
 )
-from res191.overlaps.findings import Finding, Member
+from res191.overlaps.common import Entry, entries
+from res191.overlaps.find import theme_overlaps
 
 CONFERENCE_NAMES = {
     Conference.PP: "Plenipotentiary Conference",
@@ -31,6 +32,9 @@ CONFERENCE_NAMES = {
     Conference.WRC: "World Radiocommunication Conference",
     Conference.COUNCIL: "Council",
 }
+# The kinds of overlap the theme pages show: found from the records' structure, at no cost that grows
+# with the square of the records (the text similarity of every resolution is for `res191 overlaps`).
+THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
 SECTOR_NAMES = {"ITU-R": "ITU-R", "ITU-T": "ITU-T", "ITU-D": "ITU-D", "GS": "General Secretariat"}
 
 
@@ -50,11 +54,10 @@ class Site:
     today: date
     ends: ConferenceEnds
     referred_by: dict[tuple[str, str], list[tuple[str, str, str]]]  # (kind, id) -> [(kind, id, key)]
-    findings: list[Finding] = field(default_factory=list)
+    resolutions: dict[str, Entry[Resolution]] = field(default_factory=dict)  # what theme findings cite
     # Looked up once for every page, so that the build grows with the records, not with their square.
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
-    findings_on: dict[str, list[Finding]] = field(default_factory=dict)  # by the theme they are about
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _citations: dict[str, str] = field(default_factory=dict)  # by resolution id
 
@@ -104,8 +107,8 @@ def meeting_title(meeting: Meeting, loaded: LoadedRecords) -> str:
     return f"{who}, {date_range(meeting.start, meeting.end)}"
 
 
-def make_site(loaded: LoadedRecords, today: date, findings: list[Finding]) -> Site:
-    """The site's shared facts: references both ways, conference dates, findings."""
+def make_site(loaded: LoadedRecords, today: date) -> Site:
+    """The site's shared facts: references both ways, conference dates, meetings by theme and body."""
     referred: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for record in loaded.records:
         if record.record is None:
@@ -121,21 +124,8 @@ def make_site(loaded: LoadedRecords, today: date, findings: list[Finding]) -> Si
         of_body[meeting.body].append(meeting)
         for topic in meeting.topics:
             on_theme[topic].append(meeting)
-    about: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        for theme_id in dict.fromkeys(filter(None, map(_theme_of, finding.members))):
-            about[theme_id].append(finding)
-    return Site(loaded, today, ends, referred, findings, on_theme, of_body, about)
-
-
-def _theme_of(member: Member) -> str | None:
-    # A theme's own finding names the theme, or its tracker's activities (`theme-id#2`). A finding of
-    # another theme that rests on a resolution this one rests on too is that theme's, not this one's.
-    if member.kind == "theme":
-        return member.id
-    if member.kind == "activity":
-        return member.id.partition("#")[0]
-    return None
+    resolutions = {r.id: r for r in entries(loaded.of_kind("resolution"), Resolution)}
+    return Site(loaded, today, ends, referred, resolutions, on_theme, of_body)
 
 
 def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
@@ -151,7 +141,10 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
     meetings = site.meetings_on.get(theme.id, [])
-    overlaps = site.findings_on.get(theme.id, [])
+    # Each theme's findings are its own (another theme resting on one of its resolutions has its
+    # own), so they are found here, page by page, in the processes that make the pages.
+    file = loaded.find("theme", theme.id)
+    overlaps = theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS) if file else []
     return {
         "theme": theme,
         "focal": focal,
