@@ -187,15 +187,25 @@ def _variables(make: Callable[[Site, Any], dict[str, Any]], site: Site, record: 
 
 
 def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> list[Job]:
-    """Every page of the site, as jobs; the Word files of the reports are written here."""
+    """Every page of the site, as jobs; the Word files of the reports are written here.
+
+    What each page shows is worked out when the page is made, in the processes that make them, so
+    that this one (which hands the pages out) does little on its own while the others wait.
+    """
     loaded = site.loaded
     # The pages that list every record come first: each takes as long as hundreds of a record's own
     # pages, and the worker that drew one at the end would finish long after the others.
     lists: list[Job] = []
     jobs: list[Job] = []
 
-    def page(path: str, template: str, title: str, **variables: Any) -> None:
-        lists.append((path, template, title, lambda: variables))
+    def listing(
+        path: str, title: str, what: str, groups: Callable[[], list[Group]], intro: str | None = None
+    ) -> None:
+        def variables() -> dict[str, Any]:
+            found = {"what": what, "search": True, "groups": groups()}
+            return found | {"intro": intro} if intro else found
+
+        lists.append((path, "list.html.j2", title, variables))
 
     def lazy(path: str, template: str, title: str, variables: Callable[[], dict[str, Any]]) -> None:
         jobs.append((path, template, title, variables))
@@ -205,15 +215,15 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
     meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id), reverse=True)
     bodies = list(loaded.all("body", Body).values())
 
-    page("index.html", "index.html.j2", "Inter-Sector coordination", page=home_page(site))
-    page(
+    lists.append(
+        ("index.html", "index.html.j2", "Inter-Sector coordination", lambda: {"page": home_page(site)})
+    )
+    listing(
         "themes/index.html",
-        "list.html.j2",
         "Themes of mutual interest",
-        what="themes",
-        search=True,
-        intro="The areas of mutual interest to the Sectors and the General Secretariat.",
-        groups=[("", [(site.link("theme", t.id), t.status or "") for t in themes])],
+        "themes",
+        lambda: [("", [(site.link("theme", t.id), t.status or "") for t in themes])],
+        "The areas of mutual interest to the Sectors and the General Secretariat.",
     )
     for theme in themes:
         lazy(
@@ -223,23 +233,16 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
             partial(_variables, theme_page, site, theme),
         )
     conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in MAPPED_CONFERENCES]
-    page(
-        "mapping.html",
-        "mapping.html.j2",
-        "Mapping of resolutions to themes",
-        rows=mapping_rows(site),
-        conferences=conferences,
+    lists.append(
+        (
+            "mapping.html",
+            "mapping.html.j2",
+            "Mapping of resolutions to themes",
+            lambda: {"rows": mapping_rows(site), "conferences": conferences},
+        )
     )
-    groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
-    for r in sorted(resolutions, key=lambda r: (list(CONFERENCE_NAMES).index(r.conference), r.number)):
-        groups[CONFERENCE_NAMES[r.conference]].append((site.link("resolution", r.id), r.title or ""))
-    page(
-        "resolutions/index.html",
-        "list.html.j2",
-        "Resolutions",
-        what="resolutions",
-        search=True,
-        groups=[(name, items) for name, items in groups.items() if items],
+    listing(
+        "resolutions/index.html", "Resolutions", "resolutions", partial(_by_conference, site, resolutions)
     )
     for resolution in resolutions:
         title = f"{resolution.conference.value} {site.cite(resolution)}"
@@ -249,13 +252,11 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
             title,
             partial(_variables, resolution_page, site, resolution),
         )
-    page(
+    listing(
         "meetings/index.html",
-        "list.html.j2",
         "Meetings",
-        what="meetings",
-        search=True,
-        groups=[("", [(site.link("meeting", m.id), m.venue or "") for m in meetings])],
+        "meetings",
+        lambda: [("", [(site.link("meeting", m.id), m.venue or "") for m in meetings])],
     )
 
     def meeting_variables(meeting: Meeting) -> dict[str, Any]:
@@ -270,13 +271,11 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
             meeting_title(meeting, loaded),
             partial(meeting_variables, meeting),
         )
-    page(
+    listing(
         "bodies/index.html",
-        "list.html.j2",
         "Bodies",
-        what="bodies",
-        search=True,
-        groups=[("", [(site.link("body", b.id), b.sector.value if b.sector else "") for b in bodies])],
+        "bodies",
+        lambda: [("", [(site.link("body", b.id), b.sector.value if b.sector else "") for b in bodies])],
     )
     for body in bodies:
         lazy(
@@ -285,7 +284,7 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
             f"{body.name} ({body.acronym})",
             partial(_variables, body_page, site, body),
         )
-    report_links = []
+    report_links: list[tuple[Link, str]] = []
     for held in reports(loaded):
         title = f"Report to Council {held.year}"
         if report is None:
@@ -294,38 +293,38 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
         name = f"report-{held.year}.docx"
         (out / "reports").mkdir(parents=True, exist_ok=True)
         (out / "reports" / name).write_bytes(docx)
-        page(
-            f"reports/{held.year}.html",
-            "report.html.j2",
-            title,
-            body=_report_body(markdown),
-            docx=name,
-            docx_size=f"{len(docx) // 1024} KB",
-        )
+        shown = {"body": _report_body(markdown), "docx": name, "docx_size": f"{len(docx) // 1024} KB"}
+        lists.append((f"reports/{held.year}.html", "report.html.j2", title, partial(dict, shown)))
         report_links.append((Link(title, f"reports/{held.year}.html"), held.document or ""))
-    page(
+    listing(
         "reports/index.html",
-        "list.html.j2",
         "Reports to Council",
-        what="reports",
-        search=True,
-        intro="The yearly report of the Secretary-General to Council on the implementation of "
-        "Resolution 191.",
-        groups=[("", report_links)],
+        "reports",
+        lambda: [("", report_links)],
+        "The yearly report of the Secretary-General to Council on the implementation of Resolution 191.",
     )
-    everything = [
-        ("Themes", [(site.link("theme", t.id), "theme") for t in themes]),
-        ("Resolutions", [(site.link("resolution", r.id), r.title or "") for r in resolutions]),
-        ("Meetings", [(site.link("meeting", m.id), m.venue or "") for m in meetings]),
-        ("Bodies", [(site.link("body", b.id), b.acronym) for b in bodies]),
-    ]
-    page(
+    listing(
         "search.html",
-        "list.html.j2",
         "Search",
-        what="themes, resolutions, meetings and bodies",
-        search=True,
-        intro="Every theme, resolution, meeting and body. Type to narrow the list.",
-        groups=everything,
+        "themes, resolutions, meetings and bodies",
+        lambda: [
+            ("Themes", [(site.link("theme", t.id), "theme") for t in themes]),
+            ("Resolutions", [(site.link("resolution", r.id), r.title or "") for r in resolutions]),
+            ("Meetings", [(site.link("meeting", m.id), m.venue or "") for m in meetings]),
+            ("Bodies", [(site.link("body", b.id), b.acronym) for b in bodies]),
+        ],
+        "Every theme, resolution, meeting and body. Type to narrow the list.",
     )
     return lists + jobs
+
+
+# A list page's groups: a heading (or none) and the records under it, each with a note.
+Group = tuple[str, list[tuple[Link, str]]]
+
+
+def _by_conference(site: Site, resolutions: list[Resolution]) -> list[Group]:
+    """The resolutions under their conferences, in ITU's order of conferences, then by number."""
+    groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
+    for r in sorted(resolutions, key=lambda r: (list(CONFERENCE_NAMES).index(r.conference), r.number)):
+        groups[CONFERENCE_NAMES[r.conference]].append((site.link("resolution", r.id), r.title or ""))
+    return [(name, items) for name, items in groups.items() if items]
