@@ -37,10 +37,9 @@ def theme_findings(
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
         ]
         kind = "streamline" if len(sectors) >= 2 else "several-conferences"
-        facts = _facts(theme.record.title, cited, conferences, sectors, year)
-        proposal = " ".join(
-            [*facts, _proposal(kind, cited, sectors, year, older=_older(cited, year) is not None)]
-        )
+        older = _older(cited, year)
+        facts = _facts(theme.record.title, cited, conferences, sectors, year, older)
+        proposal = " ".join([*facts, _proposal(kind, cited, sectors, year, older=older is not None)])
         members = (
             theme.member(theme.record.title),
             *(r.member(cite(r.record, year), sector_of(r.record)) for r in cited),
@@ -56,8 +55,9 @@ def _facts(
     conferences: list[Conference],
     sectors: list[Sector],
     year: int | None,
+    older: str | None,
 ) -> list[str]:
-    """Sentences of what a theme rests on, particular to it."""
+    """Sentences of what a theme rests on, particular to it (older: which editions predate which)."""
     count = _NUMBERS.get(len(cited), str(len(cited)))
     facts = [
         f"The theme “{title}” rests on {count} resolutions, of {join_and([_name(c) for c in conferences])}."
@@ -74,7 +74,6 @@ def _facts(
         )
     else:
         facts.append("Each of the three Sectors has a resolution on it.")
-    older = _older(cited, year)
     if older:
         facts.append(older)
     citing = _citing(cited, year)

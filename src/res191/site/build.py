@@ -137,6 +137,8 @@ def build_site(
     scratch = Path(tempfile.mkdtemp(prefix=".res191-site-", dir=output.parent))
     try:
         jobs = _pages(site, scratch, report)
+        for template in {template for _, template, _, _ in jobs}:
+            env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         pages = sum(map_chunks(_render, (env, scratch), jobs))
         (scratch / MARKER).write_text("A site built by res191; `res191 site` replaces it whole.\n")
