@@ -12,6 +12,7 @@ import typer
 
 from res191 import __version__
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
+from res191.collector import for_one_command
 
 HELP = "Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported."
 
@@ -85,6 +86,7 @@ def main() -> None:
     # A run builds many small objects and keeps most of them to the end: the cyclic collector, at its
     # default pace, spends a tenth of a large run finding nothing to free (mypy tunes it the same way).
     gc.set_threshold(200_000, 30, 30)
+    for_one_command()
     arguments = sys.argv[1:]
     # The command about to run, when it comes first; anything else (help, a misspelt command, shell
     # completion) gets every command.
