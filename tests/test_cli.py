@@ -110,17 +110,14 @@ def test_a_fault_in_res191_is_reported_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import res191.validation
-    from res191.cli import main
+    from res191.cli import run
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something unforeseen")
 
     monkeypatch.setattr(res191.validation, "validate", broken)
-    monkeypatch.setattr(sys, "argv", ["res191", "validate", "--root", str(EXAMPLES / "valid" / "minimal")])
     monkeypatch.delenv("RES191_DEBUG", raising=False)
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    assert stopped.value.code == 3
+    assert run(["validate", "--root", str(EXAMPLES / "valid" / "minimal")]) == 3
     error = capsys.readouterr().err
     assert "internal error: RuntimeError: something unforeseen" in error
     assert "not in your data" in error

@@ -88,12 +88,8 @@ def test_problems_across_files_are_placed_from_the_cache_without_parsing(tmp_pat
 
 MAIN = """
 import json, sys
-from res191.cli import main
-sys.argv = ["res191", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
+from res191.cli import run
+run(sys.argv[1:])  # as the console script runs it, without ending the process
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 

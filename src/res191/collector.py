@@ -1,4 +1,5 @@
-"""Pausing Python's cyclic garbage collector where a command makes many objects but no cycles."""
+"""How a command treats its memory: the cyclic collector paused where a command makes many objects but
+no cycles, and, in a process that runs one command, what it built kept to the end rather than freed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import gc
 from collections.abc import Iterator
 
 _one_command = False  # whether this process runs one command and ends (the `res191` console script)
+_kept: list[object] = []
 
 
 def for_one_command() -> None:
@@ -20,6 +22,16 @@ def for_one_command() -> None:
     """
     global _one_command
     _one_command = True
+
+
+def keep_to_the_end(*built: object) -> None:
+    """In a process that runs one command, keep what a stage built to the end of the process rather
+    than free it, object by object, when the stage returns: the console script ends without freeing
+    anything (see res191.cli.main), and the system takes the memory back at once. At 10,000 records,
+    freeing what `validate` built took a tenth of a run from the cache. Elsewhere, nothing is kept.
+    """
+    if _one_command:
+        _kept.append(built)
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ from res191.cache import KeyedFile, ResultCache, read_keyed
 from res191.checks import check_across
 from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
-from res191.collector import collector_paused
+from res191.collector import collector_paused, keep_to_the_end
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
 from res191.loading.shallow import Position
@@ -196,6 +196,7 @@ def validate(
 
         loaded = LoadedRecords(root, [r for _, _, r, _ in results if r is not None])
     checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
+    keep_to_the_end(results, facts, kept_results, across, remembered)
     return ValidationResult(_at_most_per_file(kept, omitted, ignore), checked, loaded)
 
 
