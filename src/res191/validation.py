@@ -196,7 +196,10 @@ def validate(
 
         loaded = LoadedRecords(root, [r for _, _, r, _ in results if r is not None])
     checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
-    keep_to_the_end(results, facts, kept_results, across, remembered)
+    if not keep_records:
+        # `validate` itself: what the run built goes with the process, not object by object now. A
+        # run that keeps the records goes on to other work (overlaps, the site): this is freed for it.
+        keep_to_the_end(results, facts, kept_results, across, remembered)
     return ValidationResult(_at_most_per_file(kept, omitted, ignore), checked, loaded)
 
 
