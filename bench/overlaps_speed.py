@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
-from validate_speed import best_time
+from validate_speed import best_time, compile_res191
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
+    compile_res191()
     res191 = [sys.executable, "-m", "res191"]
     print(
         "| records | resolutions | res191 validate | res191 overlaps | overlaps / validate "

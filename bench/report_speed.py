@@ -10,13 +10,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validate_speed import REPO, best_time
+from validate_speed import REPO, best_time, compile_res191
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
+    compile_res191()
     res191 = [sys.executable, "-m", "res191"]
     print("| command | seconds |")
     print("|---|---:|")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
-from validate_speed import validate_command
+from validate_speed import compile_res191, validate_command
 
 
 def build(root: Path, out: Path) -> float:
@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=None, help="where to put repositories and sites")
     arguments = parser.parse_args()
+    compile_res191()
     print(
         "| records | pages | res191 site | res191 validate | site / validate "
         "| creating the pages alone | site less creating / validate |"

@@ -92,10 +92,19 @@ def main() -> NoReturn:
     # Ended at once, its output written, as mypy does: the interpreter would otherwise free every
     # object the command built, one by one (a tenth of a run from the cache at 10,000 records), only
     # for the system to take the memory back anyway.
+    if _watched():  # a profiler or a coverage tracer writes what it found as the interpreter ends
+        sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing more can be said
             stream.flush()
     os._exit(code)
+
+
+def _watched() -> bool:
+    """Whether a profiler or tracer (cProfile, coverage) is watching this process."""
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12 on: how cProfile and coverage watch
+    tools = monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
+    return sys.getprofile() is not None or sys.gettrace() is not None or tools
 
 
 def run(arguments: list[str]) -> int:
