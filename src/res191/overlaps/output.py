@@ -72,11 +72,12 @@ def write_markdown(findings: list[Finding], out: TextIO) -> None:
 
 def write_text(findings: list[Finding], out: TextIO) -> None:
     """A rich table for people at a terminal, one row per finding, then a count."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False)
+    from res191.terminal import console as terminal
+
+    console = terminal(out, highlight=False)
     if not findings:
         console.print("No overlap found.")
         return
@@ -126,11 +127,12 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
     if as_json:
         out.write(json.dumps(explanation(finding), ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False)
+    from res191.terminal import console as terminal
+
+    console = terminal(out, highlight=False)
     console.print(
         f"[bold]{finding.id}[/bold] {finding.kind}: {escape(finding.title)}, score {finding.score:.2f}"
     )

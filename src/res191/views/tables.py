@@ -33,10 +33,11 @@ class Table:
 
 def write_text(tables: list[Table], out: TextIO) -> None:
     """Tables drawn for people at a terminal (plain when piped)."""
-    from rich.console import Console
     from rich.table import Table as RichTable
 
-    console = Console(file=out, highlight=False, soft_wrap=False)
+    from res191.terminal import console as terminal
+
+    console = terminal(out, highlight=False, soft_wrap=False)
     for table in tables:
         drawn = RichTable(title=printable(table.title), title_justify="left", show_lines=False)
         for column in table.columns:
