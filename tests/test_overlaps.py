@@ -132,6 +132,18 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     )
 
 
+def test_joint_work_names_the_general_secretariat_in_words(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "themes/cities.yaml": "id: cities\ntitle: Smart cities\ntracker:\n"
+        "  - {year: 2024, sector: GS, title: Forum}\n"
+        "  - {year: 2024, sector: ITU-T, title: Workshop}\n",
+    })  # fmt: skip
+    (joint,) = [f for f in findings(run_cli, root) if f["kind"] == "joint-work"]
+    assert joint["proposal"].startswith(
+        "Under the theme “Smart cities” in 2024, ITU-T and the General Secretariat each have activities"
+    )
+
+
 def test_activities_of_several_sectors_and_alike_across_themes(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {
         "themes/cities.yaml": "id: cities\ntitle: Smart cities\ntracker:\n"

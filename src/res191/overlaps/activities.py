@@ -57,6 +57,10 @@ def tracked(themes: list[Entry[Theme]], year: int | None) -> list[TrackedActivit
     ]
 
 
+# How the Sectors are named in a sentence: the General Secretariat by name, not by its code (GS).
+_IN_A_SENTENCE = {Sector.GS.value: "the General Secretariat"}
+
+
 def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
     """Activities of two Sectors or more (the General Secretariat counting as one) on a theme in a year."""
     by_theme_year: dict[tuple[str, int], list[TrackedActivity]] = defaultdict(list)
@@ -68,8 +72,9 @@ def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
             continue
         theme = items[0].theme.record.title
         titles = tuple(i.activity.title for i in items)
+        named = [_IN_A_SENTENCE.get(s, s) for s in sectors]
         proposal = (
-            f"Under the theme “{theme}” in {year}, {join_and(sectors)} each have activities "
+            f"Under the theme “{theme}” in {year}, {join_and(named)} each have activities "
             f"({'; '.join(f'“{t}”' for t in titles)}): "
             "plan them as joint work with one lead Sector, and report on them once."
         )
