@@ -47,6 +47,22 @@ def test_checking_commands_do_not_import_the_report_or_the_overlaps(command: lis
     assert heavy(modules_after(*command)) == []
 
 
+def test_the_site_does_not_import_the_stemmer(tmp_path: Path) -> None:
+    # The theme pages' overlaps come from the records' structure: no text is read, no stemmer loaded.
+    loaded = modules_after("site", "--output", str(tmp_path / "site"), "--on", "2024-06-04")
+    assert "res191.site.build" in loaded and heavy(loaded, ("snowballstemmer",)) == []
+
+
+def test_a_profiler_still_gets_its_report() -> None:
+    # The console script ends without the interpreter's own ending, except under a profiler or a
+    # tracer, which write what they found then.
+    run = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-m", "res191", "--version"],
+        cwd=REPO, capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0 and "res191 " in run.stdout and "function calls" in run.stdout
+
+
 def test_overlaps_does_not_import_the_word_writer() -> None:
     loaded = modules_after("overlaps", "--format", "json")
     assert "res191.overlaps.similarity" in loaded

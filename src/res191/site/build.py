@@ -247,11 +247,10 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
         "resolutions/index.html", "Resolutions", "resolutions", partial(_by_conference, site, resolutions)
     )
     for resolution in resolutions:
-        title = f"{resolution.conference.value} {site.cite(resolution)}"
         lazy(
             f"resolutions/{resolution.id}.html",
             "resolution.html.j2",
-            title,
+            site.label("resolution", resolution.id),
             partial(_variables, resolution_page, site, resolution),
         )
     listing(
