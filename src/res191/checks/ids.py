@@ -35,7 +35,7 @@ def _mismatch(repository: Repository, facts: RecordFacts, declared: str) -> Diag
         hint = "other records refer to this one by its file name; make the two the same"
         example = f"id: {facts.id}"
     else:  # the file name cannot be an id (`pp 191 copy.yaml`): the file is what to rename
-        wanted = declared if ID.fullmatch(declared) else id_from_name(facts.id)
+        wanted = declared if ID.fullmatch(declared) else id_from_name(facts.id) or "pp-191"
         ending = name[len(facts.id) :]
         hint = f"'{facts.id}' cannot be an id; rename the file to {wanted}{ending} and give it id: {wanted}"
         example = f"id: {wanted}"

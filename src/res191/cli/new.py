@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 
 from res191.cli.common import EXIT_CODES_HELP, ROOT_OPTION, fail, repository_root
+
+if TYPE_CHECKING:
+    from res191.editing.questions import Question
+    from res191.loading.record import LoadedRecords
 
 app = typer.Typer(
     help="Create a record: from options, or by answering questions at a terminal.\n\n" + EXIT_CODES_HELP,
@@ -38,14 +41,14 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
         values = {
             q.key: new.convert(q, answers[q.key]) for q in questions if answers.get(q.key) not in (None, [])
         }
-        for question in new.missing(kind_name, values):
-            if not asking:
-                names = ", ".join(q.option for q in new.missing(kind_name, values))
+        if not asking:
+            missing = new.missing(kind_name, values)
+            if missing:
+                names = ", ".join(q.option for q in missing)
                 raise fail(f"a new {kind_name} needs {names} (or run this at a terminal to be asked)")
-            choices = question.choices(loaded) if question.choices else None
-            shown = click.Choice(choices) if choices else None
-            answer = click.prompt(question.prompt, type=shown, show_choices=True)
-            values[question.key] = new.convert(question, answer)
+        else:
+            for question in new.to_ask(kind_name, values):
+                values[question.key] = _ask(question, loaded)
         new.check_choices(kind_name, values, loaded)
         record = new.record_values(kind_name, values)
         identifier = record_id or new.record_id(kind_name, values)
@@ -65,6 +68,45 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
 
         reporter(DiagnosticFormat.TEXT)(checked, sys.stderr)
     typer.echo(os.path.relpath(path))
+
+
+def _ask(question: Question, loaded: LoadedRecords) -> Any:
+    """Ask one question at the terminal until the answer is one the record can take.
+
+    A required question must be answered; an optional one is skipped with Enter. Where the records
+    give the choices (bodies, themes, sessions), they are shown, and a mistyped one gets the closest.
+    """
+    from res191.checks.suggest import Suggester
+    from res191.editing import new
+
+    choices = question.choices(loaded) if question.choices else None
+    shown = f" ({', '.join(choices)})" if choices and len(choices) <= 15 else ""
+    more = f" (one of {len(choices)}; ? lists them)" if choices and len(choices) > 15 else ""
+    skip = "" if question.required else " [Enter to skip]"
+    while True:
+        answer = typer.prompt(f"{question.prompt}{shown}{more}{skip}", default="", show_default=False)
+        if not str(answer).strip():
+            if not question.required:
+                return None
+            typer.echo("  an answer is needed here", err=True)
+            continue
+        if choices and answer.strip() == "?":
+            typer.echo("  " + ", ".join(choices), err=True)
+            continue
+        try:
+            value = new.convert(question, answer)
+        except new.WrongAnswer as problem:
+            typer.echo(f"  please give {problem.expected}", err=True)
+            continue
+        wrong = [v for v in (value if question.many else [value]) if choices and v not in choices]
+        if choices and wrong:
+            close = Suggester(choices).closest(str(wrong[0]))
+            typer.echo(
+                f"  {wrong[0]!r} is not one of those" + (f"; did you mean {close!r}?" if close else ""),
+                err=True,
+            )
+            continue
+        return value
 
 
 def _write_new(path: Path, text: str) -> None:

@@ -31,8 +31,24 @@ class NewRecordProblem(Exception):
     """The answers cannot make a record: what is wrong with which option."""
 
 
+class WrongAnswer(NewRecordProblem):
+    """An answer of the wrong form: `--year takes a year such as 2025, not 'next'`."""
+
+    def __init__(self, question: Question, expected: str, answer: object) -> None:
+        super().__init__(f"{question.option} takes {expected}, not {answer!r}")
+        self.expected = expected
+
+
 def record_id(kind: str, values: dict[str, Any]) -> str:
-    """The id a new record gets from its answers, unless --id gives one."""
+    """The id a new record gets from its answers, unless --id gives one; NewRecordProblem when the
+    answers hold nothing an id can be made of."""
+    made = _made_id(kind, values)
+    if not made:
+        raise NewRecordProblem(f"no id can be made from these answers; give one with --id, such as {kind}-1")
+    return made
+
+
+def _made_id(kind: str, values: dict[str, Any]) -> str:
     if kind == "resolution":
         return id_from_name(f"{values['conference']} {values['number']}")
     if kind == "meeting":
@@ -61,15 +77,13 @@ def convert(question: Question, answer: Any) -> Any:
     text = str(answer).strip() if not isinstance(answer, bool) else answer
     if question.kind == "year":
         if not str(text).isdigit():
-            raise NewRecordProblem(f"{question.option} takes a year such as 2025, not {text!r}")
+            raise WrongAnswer(question, "a year such as 2025", text)
         return int(text)
     if question.kind == "date":
         try:
             return date.fromisoformat(str(text)).isoformat()
         except ValueError:
-            raise NewRecordProblem(
-                f"{question.option} takes a date such as 2025-01-20, not {text!r}"
-            ) from None
+            raise WrongAnswer(question, "a date such as 2025-01-20 (YYYY-MM-DD)", text) from None
     if question.kind == "bool":
         if isinstance(text, bool):
             return text
@@ -77,7 +91,7 @@ def convert(question: Question, answer: Any) -> Any:
             return True
         if str(text).lower() in ("no", "n", "false"):
             return False
-        raise NewRecordProblem(f"{question.option} takes yes or no, not {text!r}")
+        raise WrongAnswer(question, "yes or no", text)
     return text
 
 
@@ -171,4 +185,10 @@ def new_record_path(root: Path, kind: RecordKind, record_id: str) -> Path:
 
 def missing(kind: str, answers: dict[str, Any]) -> Sequence[Question]:
     """The questions a record cannot do without that have no answer."""
-    return [q for q in QUESTIONS[kind] if q.required and answers.get(q.key) in (None, [], "")]
+    return [q for q in to_ask(kind, answers) if q.required]
+
+
+def to_ask(kind: str, answers: dict[str, Any]) -> Sequence[Question]:
+    """The questions with no answer yet, those a record cannot do without first: what a terminal asks."""
+    unanswered = [q for q in QUESTIONS[kind] if answers.get(q.key) in (None, [], "")]
+    return [q for q in unanswered if q.required] + [q for q in unanswered if not q.required]

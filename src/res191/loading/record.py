@@ -156,7 +156,7 @@ def load_record(
 
 
 def _not_a_record(loaded: LoadedRecord, value: Any, line: int) -> Diagnostic:
-    suggested = id_from_name(loaded.id)
+    suggested = id_from_name(loaded.id) or "pp-191"
     if value is None:
         markdown = loaded.kind.markdown
         message = "the front matter holds no record" if markdown else "the file holds no record"

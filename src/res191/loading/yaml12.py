@@ -260,9 +260,9 @@ def _nesting_bound(text: str) -> int:
     return text.count("[") + text.count("{") + 2 * deepest + 2
 
 
-def _check_depth_by_events(text: str) -> None:
+def _check_depth_by_events(text: str, composer: Any = None) -> None:
     """Walk libyaml's event stream (no recursion) and stop at the first level too deep."""
-    parser = _Composer(text)
+    parser = (composer or _Composer)(text)
     try:
         depth = -1  # the root collection is at depth 0, as in the builder
         while parser.check_event():
@@ -317,6 +317,11 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
             finally:
                 composer.dispose()
         except yaml.YAMLError as error:
+            if "maximum nesting depth" in str(getattr(error, "problem", "")):
+                # libyaml 0.2.5 and later (PyYAML 6.0.4's wheels) stop at a limit of their own,
+                # scanning ahead to where it is reached: the place where nesting first went too
+                # deep is found by PyYAML's own parser, which has no such limit.
+                _check_depth_by_events(text, composer_class(yaml.SafeLoader))
             raise from_yaml_error(error, text) from None
         value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
         if swapped:

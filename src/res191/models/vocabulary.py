@@ -57,6 +57,15 @@ ID = re.compile(ID_PATTERN)
 
 
 def id_from_name(name: str) -> str:
-    """A valid id made from a file name, as a suggestion: `pp 191 copy` gives `pp-191-copy`."""
+    """A valid id made from a name or title, in any script: `pp 191 copy` gives `pp-191-copy`,
+    `Égalité numérique` gives `egalite-numerique`; "" when the name holds no letter or digit at all.
+
+    Titles in Arabic, Chinese or Cyrillic are transliterated (anyascii, the maintained library that
+    covers every script) rather than dropped, so that two titles in one script do not make one id.
+    """
+    if not name.isascii():
+        from anyascii import anyascii
+
+        name = anyascii(name)
     words = re.findall(r"[a-z0-9]+", name.lower())
-    return "-".join(words)[:80] or "record"
+    return "-".join(words)[:80].strip("-")
