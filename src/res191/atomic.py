@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,13 @@ def write_bytes(path: Path, content: bytes) -> None:
 
     The data reaches the disk before the rename, so a power cut leaves the old file or the new one,
     never an empty one. Nothing is left behind on failure: neither a partial file nor the temporary.
+    A path that is not a regular file (/dev/null, a pipe, a terminal) is written to, never replaced:
+    renaming over it would put a file where a device was.
     """
+    if _special(path):
+        with open(path, "wb") as out:
+            out.write(content)
+        return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -30,6 +37,15 @@ def write_bytes(path: Path, content: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+def _special(path: Path) -> bool:
+    """Whether path is something other than a regular file or a folder: a device, a pipe, a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_text(path: Path, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import inspect
 import os
 import sys
 from typing import Any, NoReturn
@@ -12,8 +13,9 @@ from typing import Any, NoReturn
 import typer
 
 from res191 import __version__
-from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL
+from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_USAGE
 from res191.collector import for_one_command
+from res191.streams import make_safe
 
 HELP = "Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported."
 
@@ -70,7 +72,10 @@ def build_app(only: str | None = None) -> typer.Typer:
         if isinstance(command, typer.Typer):
             built.add_typer(command, name=name)
         else:
-            built.command(name)(command)
+            # Every command's help ends with the exit codes; the docstring is dedented first, so that
+            # its continuation lines do not keep their indentation in the help.
+            described = f"{inspect.cleandoc(command.__doc__ or '')}\n\n{EXIT_CODES_HELP}"
+            built.command(name, help=described)(command)
     return built
 
 
@@ -88,16 +93,31 @@ def main() -> NoReturn:
     # default pace, spends a tenth of a large run finding nothing to free (mypy tunes it the same way).
     gc.set_threshold(200_000, 30, 30)
     for_one_command()
+    make_safe()
     code = run(sys.argv[1:])
     # Ended at once, its output written, as mypy does: the interpreter would otherwise free every
     # object the command built, one by one (a tenth of a run from the cache at 10,000 records), only
     # for the system to take the memory back anyway.
     if _watched():  # a profiler or a coverage tracer writes what it found as the interpreter ends
         sys.exit(code)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing more can be said
-            stream.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # a reader that stopped early: not an error
+    except (OSError, ValueError) as error:  # the output did not all get out (a full disk)
+        code = _cannot_write(error)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code)
+
+
+def _cannot_write(error: BaseException) -> int:
+    """Say in one line what could not be written, and give the exit code of an I/O error."""
+    reason = getattr(error, "strerror", None) or str(error)
+    where = getattr(error, "filename", None)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"res191: cannot write{f' {where}' if where else ' the output'}: {reason}\n")
+    return EXIT_USAGE
 
 
 def _watched() -> bool:
@@ -120,6 +140,14 @@ def run(arguments: list[str]) -> int:
             return done.code or 0
         sys.stderr.write(f"{done.code}\n")  # sys.exit("message"): the message, and failure
         return 1
+    except BrokenPipeError:
+        return 0  # the reader stopped early (a command that writes without cli.common.to_stdout)
+    except OSError as error:
+        # What the system refused (a full disk, a folder that cannot be written, a closed stdout):
+        # not a fault in res191, and said in one line.
+        if os.environ.get("RES191_DEBUG"):
+            raise
+        return _cannot_write(error)
     except Exception as error:
         if os.environ.get("RES191_DEBUG"):
             raise

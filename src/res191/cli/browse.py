@@ -10,7 +10,6 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import (
-    EXIT_CODES_HELP,
     EXIT_PROBLEMS,
     ROOT_OPTION,
     fail,
@@ -21,17 +20,22 @@ from res191.cli.common import (
 from res191.views.tables import TableFormat
 
 
-class Kind(StrEnum):
-    """The kinds of record, as `list` and `show` take them."""
+def _kind(given: str | None) -> str | None:
+    """The kind of record a user names (`resolution` or `resolutions`); a usage error for another word."""
+    from res191.models.kinds import KINDS, kind_named
 
-    RESOLUTION = "resolution"
-    THEME = "theme"
-    MEETING = "meeting"
-    BODY = "body"
-    REPORT = "report"
-    INITIATIVE = "initiative"
-    POSITION = "position"
-    DOCUMENT = "document"
+    if given is None:
+        return None
+    found = kind_named(given)
+    if found is None:
+        raise fail(f"'{given}' is not a kind of record; the kinds are: {', '.join(KINDS)}")
+    return found.name
+
+
+def _kinds() -> list[str]:
+    from res191.models.kinds import KINDS
+
+    return list(KINDS)
 
 
 class ShowFormat(StrEnum):
@@ -59,7 +63,13 @@ def _loaded(root: Path | None):  # type: ignore[no-untyped-def]
 
 
 def list_command(
-    kind: Kind = typer.Argument(..., help="The kind of record to list."),
+    kind: str = typer.Argument(
+        ...,
+        metavar="KIND",
+        help="The kind of record to list: resolution, theme, meeting, body, report, initiative, position, "
+        "document or glossary (or the name of its folder: resolutions...).",
+        autocompletion=_kinds,
+    ),
     sector: str | None = typer.Option(
         None, "--sector", help="Only those concerning this Sector (ITU-R, ITU-T, ITU-D, GS)."
     ),
@@ -79,10 +89,11 @@ def list_command(
     from res191.views.listing import FilterProblem, Filters, list_records
     from res191.views.tables import WRITERS
 
+    kind_name = _kind(kind) or kind
     loaded = _loaded(root)
     filters = Filters(sector, conference, theme, year, status, body)
     try:
-        table = list_records(loaded, kind.value, filters)
+        table = list_records(loaded, kind_name, filters)
     except FilterProblem as problem:
         raise fail(str(problem)) from None
     to_stdout(lambda: WRITERS[output_format]([table], sys.stdout))
@@ -90,8 +101,12 @@ def list_command(
 
 def show_command(
     record_id: str = typer.Argument(..., metavar="ID", help="The id of the record."),
-    kind: Kind | None = typer.Option(
-        None, "--kind", "-k", help="Its kind, where ids of several kinds are the same."
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        "-k",
+        help="Its kind, where ids of several kinds are the same.",
+        autocompletion=_kinds,
     ),
     output_format: ShowFormat = typer.Option(ShowFormat.TEXT, "--format", "-f", help="How to write it."),
     root: Path | None = ROOT_OPTION,
@@ -99,9 +114,10 @@ def show_command(
     """Show one record: its citation or title, its keys, what it refers to and what refers to it."""
     from res191.views.show import NotFound, show, write_json, write_text
 
+    kind_name = _kind(kind)
     loaded = _loaded(root)
     try:
-        shown = show(loaded, record_id, kind.value if kind else None)
+        shown = show(loaded, record_id, kind_name)
     except NotFound as problem:
         raise fail(str(problem), EXIT_PROBLEMS) from None
     writer = write_json if output_format is ShowFormat.JSON else write_text
@@ -128,7 +144,3 @@ def matrix_command(
         raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
     loaded = _loaded(root)
     to_stdout(lambda: WRITERS[output_format](matrix(loaded, day), sys.stdout))
-
-
-for _command in (list_command, show_command, matrix_command):
-    _command.__doc__ = f"{_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -97,10 +98,20 @@ def to_stdout(write: Callable[[], Result]) -> Result | None:
         sys.stdout.flush()
         return result
     except BrokenPipeError:
-        # Point stdout at nothing, so that the interpreter's last flush does not complain again.
+        _drop_stdout()
+        return None
+    except OSError as error:  # a full disk, a closed stdout: the output is not all there, say so
+        _drop_stdout()
+        raise fail(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so that the interpreter's last flush does not complain again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return None
+    except (OSError, ValueError):
+        pass
 
 
 def output_target(root: Path, name: str) -> Path:
@@ -112,3 +123,30 @@ def output_target(root: Path, name: str) -> Path:
     here = Path.cwd().resolve()
     data = (root / "data").resolve()
     return (root if here == data or here.is_relative_to(data) else here) / name
+
+
+Format = TypeVar("Format", bound=StrEnum)
+
+
+def output_format_for(
+    output: str | Path | None, given: Format | None, endings: dict[str, Format], default: Format
+) -> Format:
+    """The format to write: --format, else the one the --output file's ending names, else the default.
+
+    `-o report.docx` alone writes Word; `-o report.docx --format md` is refused rather than writing
+    Markdown into a file that Word will not open.
+    """
+    ending = Path(str(output)).suffix.lower() if output not in (None, "-") else ""
+    named = endings.get(ending)
+    if given is None:
+        return named or default
+    if named is not None and named is not given:
+        raise fail(
+            f"--output {output} ends in {ending}, which is {named.value}, but --format is {given.value}; "
+            f"leave out --format, or give the file the ending {_ending_of(given, endings)}"
+        )
+    return given
+
+
+def _ending_of(wanted: StrEnum, endings: dict[str, Any]) -> str:
+    return next((ending for ending, value in endings.items() if value is wanted), f".{wanted.value}")

@@ -11,14 +11,15 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import (
-    EXIT_CODES_HELP,
     EXIT_PROBLEMS,
     ROOT_OPTION,
     fail,
     load_valid,
+    output_format_for,
     output_target,
     repository_root,
     say,
+    to_stdout,
 )
 
 
@@ -30,36 +31,54 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
+_ENDINGS = {".xlsx": ExportFormat.XLSX, ".json": ExportFormat.JSON}
+
+
 def export_command(
-    output_format: ExportFormat = typer.Option(
-        ExportFormat.XLSX, "--format", "-f", help="xlsx (a workbook), csv (a folder of files) or json."
+    output_format: ExportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="xlsx (a workbook), csv (a folder of files) or json. Default: from the --output file's "
+        "ending, else xlsx.",
     ),
-    output: Path | None = typer.Option(
+    output: str | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="Where to write. Default: res191-export.xlsx (or res191-export/, .json) here.",
+        help="Where to write, or - for standard output (xlsx, json). Default: res191-export.xlsx (or "
+        "res191-export/, .json) here.",
     ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Write every record to a workbook (one sheet a kind, and one for each list inside: editions,
     tracker, focal points), to CSV files or to JSON, for those who keep them in a spreadsheet."""
-    from res191.atomic import write_bytes, write_text
+    from res191.atomic import write_bytes
     from res191.editing.exchange import write_csv_folder, write_json, write_xlsx
     from res191.editing.sheets import to_sheets
 
+    output_format = output_format_for(output, output_format, _ENDINGS, ExportFormat.XLSX)
+    if output == "-" and output_format is ExportFormat.CSV:
+        raise fail("--format csv writes a folder of files, one a sheet; give --output a folder, not -")
     base = repository_root(root)
     loaded = load_valid(base, "the export").loaded
     assert loaded is not None
+    if output_format is ExportFormat.CSV:
+        content = b""
+    elif output_format is ExportFormat.XLSX:
+        content = write_xlsx(to_sheets(loaded))
+    else:
+        content = write_json(loaded).encode("utf-8")
+    if output == "-":
+        to_stdout(lambda: sys.stdout.buffer.write(content))
+        return
     name = "res191-export" + ("" if output_format is ExportFormat.CSV else f".{output_format.value}")
-    target = output or output_target(base, name)
+    target = Path(output) if output else output_target(base, name)
     try:
-        if output_format is ExportFormat.XLSX:
-            write_bytes(target, write_xlsx(to_sheets(loaded)))
-        elif output_format is ExportFormat.CSV:
+        if output_format is ExportFormat.CSV:
             write_csv_folder(to_sheets(loaded), target)
         else:
-            write_text(target, write_json(loaded))
+            write_bytes(target, content)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     typer.echo(str(target))
@@ -131,7 +150,3 @@ def import_command(
         say(f"{action} {change.path.relative_to(base)}")
     files = f"{len(changes)} record file{'s' if len(changes) != 1 else ''}"
     say(f"{files} {'would change' if dry_run else 'changed'}; {len(incoming)} records read")
-
-
-for _command in (export_command, import_command):
-    _command.__doc__ = f"{_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import (
-    EXIT_CODES_HELP,
     EXIT_PROBLEMS,
     ROOT_OPTION,
     fail,
@@ -61,6 +60,3 @@ def fmt_command(
         say(f"{len(changed)} of {len(formatted)} record files reformatted")
     if problems or ((check or diff) and changed):
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-fmt_command.__doc__ = f"{fmt_command.__doc__}\n\n{EXIT_CODES_HELP}"

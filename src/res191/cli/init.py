@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_CODES_HELP, fail, say
+from res191.cli.common import fail, say
 
 
 def init_command(
@@ -34,6 +34,5 @@ def init_command(
     verdict = "which do not all validate (above)" if checked.failed(strict=True) else "all valid"
     say(f"made {folder}: {len(written)} files; {checked.files} records, {verdict}")
     say(f"next: cd {folder}; git init; pre-commit install; res191 new meeting --body iscg --start YYYY-MM-DD")
-
-
-init_command.__doc__ = f"{init_command.__doc__}\n\n{EXIT_CODES_HELP}"
+    if not any(line.startswith("res191") for line in (root / "requirements.txt").read_text().splitlines()):
+        say("and say in requirements.txt where CI installs res191 from (this copy came from a local folder)")

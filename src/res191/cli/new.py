@@ -168,5 +168,13 @@ def _command(kind_name: str) -> Callable[..., None]:
     return create
 
 
-for _kind in ("resolution", "theme", "meeting", "body", "report", "initiative", "position", "document"):
-    app.command(_kind)(_command(_kind))
+def _register() -> None:
+    from res191.editing.questions import QUESTIONS
+    from res191.models.kinds import KINDS
+
+    for kind in QUESTIONS:  # every kind `new` can ask for, by its name, and by its folder's name too
+        app.command(kind)(_command(kind))
+        app.command(KINDS[kind].folder, hidden=True)(_command(kind))
+
+
+_register()

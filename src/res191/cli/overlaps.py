@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_CODES_HELP, ROOT_OPTION, fail, repository_root, say, to_stdout
+from res191.cli.common import ROOT_OPTION, fail, repository_root, say, to_stdout
 
 
 class FindingFormat(StrEnum):
@@ -97,6 +97,3 @@ def overlaps_command(
         to_stdout(lambda: write_explanation(chosen, sys.stdout, as_json))
         return
     to_stdout(lambda: FORMATS[output_format.value](findings, sys.stdout))
-
-
-overlaps_command.__doc__ = f"{overlaps_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -9,11 +9,11 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import (
-    EXIT_CODES_HELP,
     EXIT_PROBLEMS,
     ROOT_OPTION,
     fail,
     load_valid,
+    output_format_for,
     output_target,
     repository_root,
     say,
@@ -29,12 +29,24 @@ class ReportFormat(StrEnum):
     HTML = "html"
 
 
+_ENDINGS = {
+    ".md": ReportFormat.MD,
+    ".markdown": ReportFormat.MD,
+    ".docx": ReportFormat.DOCX,
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+}
+
+
 def report_command(
     year: int = typer.Option(
         ..., "--year", "-y", min=1865, max=2100, help="The year of the Council session the report goes to."
     ),
-    output_format: ReportFormat = typer.Option(
-        ReportFormat.MD, "--format", "-f", help="md (CommonMark), docx (Word) or html."
+    output_format: ReportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="md (CommonMark), docx (Word) or html. Default: from the --output file's ending, else md.",
     ),
     output: str | None = typer.Option(
         None,
@@ -68,6 +80,7 @@ def report_command(
     from res191.report.render import render_report
     from res191.report.templates import TemplateProblem
 
+    output_format = output_format_for(output, output_format, _ENDINGS, ReportFormat.MD)
     if reference_docx is not None and output_format is not ReportFormat.DOCX:
         raise fail("--reference-docx applies to --format docx only")
     if reference_docx is not None:
@@ -91,9 +104,6 @@ def report_command(
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     say(f"wrote {target}")
-
-
-report_command.__doc__ = f"{report_command.__doc__}\n\n{EXIT_CODES_HELP}"
 
 
 def _check_reference(path: Path) -> None:

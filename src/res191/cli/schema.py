@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
+from res191.models.kinds import KINDS
 
 
 def schema_command(
@@ -22,7 +23,8 @@ def schema_command(
     ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
-    """Write <kind>.schema.json for every kind of record: resolution, theme, meeting, body, report."""
+    """Write <kind>.schema.json for every kind of record ({kinds}), for editors' completion and checks as
+    they type."""
     from res191.atomic import write_text
     from res191.models import KINDS
     from res191.schemas import SCHEMA_FOLDER, render, schema_file_name
@@ -50,3 +52,7 @@ def schema_command(
         raise typer.Exit(EXIT_PROBLEMS)
     if not stale:
         typer.echo(f"schemas in {folder} are up to date")
+
+
+# The kinds named from the registry, so that the help cannot fall behind it.
+schema_command.__doc__ = (schema_command.__doc__ or "").format(kinds=", ".join(KINDS))

@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from res191.cli.common import (
-    EXIT_CODES_HELP,
     ROOT_OPTION,
     fail,
     load_valid,
@@ -56,6 +55,3 @@ def site_command(
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     say(f"wrote {pages} pages to {target}")
     typer.echo(str(target / "index.html"))
-
-
-site_command.__doc__ = f"{site_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_CODES_HELP, EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
+from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
 from res191.cli.paths import record_paths
 from res191.cli.progress import progress_bar
 from res191.reporters import DiagnosticFormat
@@ -62,6 +62,3 @@ def validate_command(
     to_stdout(lambda: reporter(output_format or default_format())(result, sys.stdout))
     if result.failed(strict):
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-validate_command.__doc__ = f"{validate_command.__doc__}\n\n{EXIT_CODES_HELP}"

@@ -93,12 +93,16 @@ def _with_modeline(text: str, line: str) -> str:
 
 def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -> str:
     """A record file's text in the canonical layout; a Markdown record's text after its front matter is
-    left exactly as it is. YamlProblem or FileProblem when the file cannot be read as a record."""
+    left as it is, but for its line endings. YamlProblem or FileProblem when the file cannot be read as
+    a record."""
+    # One line ending, LF, in every file: an editor on Windows may save some lines with CR LF, and git
+    # would then show every line it touches as changed.
+    text = text.replace("\r\n", "\n")
     if kind.markdown:
         front = split_front_matter(text)
         formatted = format_yaml(front.yaml, kind.model) if front.yaml.strip() else front.yaml
         return "---\n" + formatted + text[front.closing :]
-    formatted = format_yaml(text.replace("\r\n", "\n"), kind.model)
+    formatted = format_yaml(text, kind.model)
     return _with_modeline(formatted, schema_line) if schema_line else formatted
 
 

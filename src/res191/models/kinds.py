@@ -52,3 +52,9 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("glossary", ("glossary", "Glossary"), "glossary", _YAML),
     ]
 }
+
+
+def kind_named(text: str) -> RecordKind | None:
+    """The kind a user names, by its name or its folder's (`resolution` or `resolutions`), in any case."""
+    wanted = text.strip().lower()
+    return next((k for k in KINDS.values() if wanted in (k.name, k.folder)), None)

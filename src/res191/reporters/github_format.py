@@ -65,15 +65,20 @@ def summary(result: ValidationResult) -> str:
 
 
 def report(result: ValidationResult, out: TextIO) -> None:
-    """One workflow command per diagnostic, a plain summary for the log, and the job summary."""
-    out.write("".join(annotation(d) for d in result.diagnostics))
-    out.write(f"{_counts(result)}\n")
+    """The job summary, then one workflow command per diagnostic and a plain summary for the log.
+
+    The job summary is written first: a log reader that stops early must not cost the summary page.
+    """
     target = os.environ.get("GITHUB_STEP_SUMMARY")
+    trouble = None
     if target:
         try:
             with open(target, "a", encoding="utf-8") as page:
                 page.write(summary(result))
         except OSError as error:
-            out.write(
-                f"::warning::{escape_data(f'cannot write the job summary: {error.strerror or error}')}\n"
-            )
+            said = escape_data(f"cannot write the job summary: {error.strerror or error}")
+            trouble = f"::warning::{said}\n"
+    out.write("".join(annotation(d) for d in result.diagnostics))
+    out.write(f"{_counts(result)}\n")
+    if trouble:
+        out.write(trouble)

@@ -13,6 +13,7 @@ from res191.models import (
     Body,
     Conference,
     Document,
+    Glossary,
     Initiative,
     Meeting,
     Position,
@@ -186,6 +187,12 @@ LISTINGS: dict[str, Listing] = {
         Document,
         ["id", "number", "kind", "about"],
         lambda d, loaded: [d.id, d.number, d.kind, d.about or d.title or ""],
+        {},
+    ),
+    "glossary": Listing(
+        Glossary,
+        ["id", "title", "entries"],
+        lambda g, loaded: [g.id, g.title, ", ".join(e.term for e in g.entries)],
         {},
     ),
 }
