@@ -106,18 +106,29 @@ def test_new_asks_at_a_terminal(repo: Path) -> None:
         sys.executable, ["-m", "res191", "new", "position"], cwd=str(repo), encoding="utf-8", timeout=60
     )
     child.expect(r"Body \(council, isc-tf, iscg, pp, tsag, wtdc, wtsa\): ")  # the choices, from the records
+    child.sendline("iscgg")
+    child.expect("'iscgg' is not one of those; did you mean 'iscg'?")  # asked again, not aborted
+    child.expect("Body")
     child.sendline("iscg")
+    child.expect("Year")
+    child.sendline("next year")
+    child.expect("please give a year such as 2025")
     child.expect("Year")
     child.sendline("2025")
     child.expect(r"Kind \(involvement, emphasis, request\): ")
     child.sendline("request")
     child.expect("What it was about")
     child.sendline("a new annex")
+    # The keys worth giving are offered too, with the records' choices; Enter skips one.
+    child.expect(r"Meeting where it was expressed \(.*iscg-2024-05-20.*\) \[Enter to skip\]: ")
+    child.sendline("")
+    child.expect(r"Themes it concerns \(alpha-theme, new-theme\) \[Enter to skip\]: ")
+    child.sendline("alpha-theme")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
     text = (repo / "data" / "positions" / "iscg-2025-new-annex.yaml").read_text()
-    assert "kind: request\ntext: a new annex\n" in text
+    assert "kind: request\ntext: a new annex\nthemes: [alpha-theme]\n" in text
 
 
 # res191 list, show, matrix
@@ -296,11 +307,50 @@ def test_init_makes_a_repository_that_validates_and_is_formatted(run_cli: RunCli
         ".gitignore",
         ".pre-commit-config.yaml",
         "README.md",
+        "requirements.txt",
     }
+    # CI installs res191 from requirements.txt: this copy came from a folder, which CI cannot reach,
+    # so the line is left for the editor to fill in, and the workflow says so until it is.
+    requirements = (root / "requirements.txt").read_text()
+    assert "# res191 @ git+https://github.com/OWNER/res191@TAG" in requirements
+    assert "say in requirements.txt where CI installs res191 from" in made.stderr
+    workflow = (root / ".github" / "workflows" / "records.yml").read_text()
+    assert "pip install -r requirements.txt" in workflow and "pip install res191\n" not in workflow
+    assert "/site/" in (root / ".gitignore").read_text().splitlines()
     assert run_cli(root, "validate", "--strict").exit_code == 0
     assert run_cli(root, "fmt", "--check").exit_code == 0
     assert run_cli(root, "schema", "--check").exit_code == 0
     assert run_cli(root, "report", "--year", "2024", "-o", "-").exit_code == 0
     again = run_cli(tmp_path, "init", "records")
     assert again.exit_code == 2
-    assert "already exists; init writes a new repository into an empty folder" in again.stderr
+    assert "records is not empty (it holds .github, .gitignore" in again.stderr
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "todo.txt").write_text("mine\n")
+    refused = run_cli(tmp_path, "init", "notes")
+    assert refused.exit_code == 2 and "notes is not empty (it holds todo.txt)" in refused.stderr
+    assert [p.name for p in other.iterdir()] == ["todo.txt"]
+    (tmp_path / "fresh" / ".git").mkdir(parents=True)  # `git init` first, then `res191 init .`
+    assert run_cli(tmp_path, "init", "fresh").exit_code == 0
+
+
+def test_init_requirement_names_where_this_copy_came_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from res191.editing import init
+
+    class Installed:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def read_text(self, name: str) -> str:
+            return self.text
+
+    clone = '{"url": "https://github.com/itu/res191.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(clone))
+    assert "res191 @ git+https://github.com/itu/res191.git@abc123\n" in init.requirement_file()
+    archive = '{"url": "https://example.org/res191-0.1.0.tar.gz", "archive_info": {}}'
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(archive))
+    assert "res191 @ https://example.org/res191-0.1.0.tar.gz\n" in init.requirement_file()
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed('{"url": "file:///home/me/res191"}'))
+    assert "\nres191" not in init.requirement_file()

@@ -97,6 +97,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("Y120", "not-a-file", E, "An entry in the data folder is a pipe, device or socket"),
         Problem("Y121", "line-ends", E, "The lines of the file end in CR only"),
         Problem("Y122", "too-many-problems", E, "A file has more problems than are shown"),
+        Problem("Y123", "control-character", E, "A text holds a control character no document can carry"),
         # Schema: the record is YAML but not of the right form.
         Problem("S201", "unknown-key", E, "A key is not part of this kind of record"),
         Problem("S202", "missing-key", E, "A required key is missing"),
@@ -107,6 +108,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("X301", "id-mismatch", E, "A record's id does not match its file name"),
         Problem("X302", "duplicate-id", E, "Two records of the same kind have the same id"),
         Problem("X303", "unknown-reference", E, "A reference names a record that does not exist"),
+        Problem("X304", "reserved-name", E, "An id is a name Windows keeps for a device (con, nul, com1...)"),
         # ITU's rules for areas of mutual interest.
         Problem("I401", "theme-rule", W, "A theme does not meet ITU's rule for areas of mutual interest"),
         Problem("I402", "focal-point-missing", W, "A theme has no focal point for a Sector it involves"),

@@ -64,12 +64,12 @@ class _Patient(io.RawIOBase):
 
 
 def _text(raw: io.RawIOBase, like: TextIO) -> TextIO:
-    buffered = io.BufferedWriter(raw)  # type: ignore[arg-type]
+    buffered = io.BufferedWriter(raw)
     return io.TextIOWrapper(
         buffered,
         encoding=like.encoding or "utf-8",
         errors=like.errors or "strict",
-        line_buffering=like.line_buffering,
+        line_buffering=bool(like.line_buffering),
         write_through=False,
     )
 

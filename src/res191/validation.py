@@ -156,7 +156,7 @@ def validate(
     if strays:
         from res191.loading.record import not_a_record
 
-        found = [not_a_record(f, shown_path(f.path, here)) for f in strays]
+        found = [not_a_record(f, shown_path(f.path, here), root) for f in strays]
     # Records kept for a command keep their top-level positions too: a warning across files can then
     # be placed without reading the file again.
     caching = cache and not keep_records

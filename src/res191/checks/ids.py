@@ -7,17 +7,26 @@ from collections.abc import Iterator
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.models.vocabulary import ID, id_from_name
+from res191.models.vocabulary import ID, id_from_name, reserved_name
 
 
 def check_ids(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
-    """X301 for an id that is not its file name, X302 for files of one kind sharing an id."""
+    """X301 for an id that is not its file name, X302 for files of one kind sharing an id, X304 for an
+    id that Windows cannot have as a file name."""
     for facts in records:
         if not facts.parsed:
             continue
         declared = facts.declared_id
         if declared is not None and declared != facts.id:
             yield _mismatch(repository, facts, declared)
+        if reserved_name(facts.id):
+            yield Diagnostic(
+                problem("X304"),
+                repository.at(facts, ("id",)),
+                f"'{facts.id}' is a name Windows keeps for a device: this file cannot be checked out there",
+                f"rename the file and its id, for example to {facts.id}-1",
+                f"id: {facts.id}-1",
+            )
         others = [f for f in repository.by_id[facts.kind].get(facts.id, []) if f.path != facts.path]
         if others:
             yield Diagnostic(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
@@ -95,58 +93,46 @@ def import_command(
 ) -> None:
     """Land what was changed in a workbook, CSV files or JSON in the records, keeping their comments.
 
-    Every value is checked as `validate` checks it; a problem is reported at its cell (themes.tracker!D5).
-    Nothing is written unless the whole import is valid."""
-    from res191.editing import exchange, importing
+    Only what the source mentions changes: a sheet or column it lacks leaves those values as they are;
+    an emptied cell empties the value. Every value is checked as `validate` checks it; a problem is
+    reported at its cell (themes.tracker!D5). Nothing is written unless the whole import is valid, and
+    then every changed file is written, or none."""
+    from res191.atomic import ChangedMeanwhile
+    from res191.editing.exchange import SourceProblem
+    from res191.editing.importing import import_records
     from res191.reporters import DiagnosticFormat, reporter
-    from res191.validation import ValidationResult, validate
+    from res191.validation import ValidationResult
 
     base = repository_root(root)
     loaded = load_valid(base, "an import").loaded
     assert loaded is not None
     try:
-        if source.is_dir():
-            incoming, problems = importing.from_sheets(exchange.read_csv_folder(source))
-        elif source.suffix.lower() == ".json":
-            incoming, problems = importing.from_json(source.read_text(encoding="utf-8"), source.name)
-        else:
-            incoming, problems = importing.from_sheets(exchange.read_xlsx(source.read_bytes()))
-    except (OSError, ValueError, KeyError) as error:  # openpyxl refuses a file that is not a workbook so
-        raise fail(f"cannot read {source}: {error}") from None
-    problems += importing.check(incoming, loaded)
-    if problems:
-        reporter(DiagnosticFormat.TEXT)(ValidationResult(problems, len(incoming)), sys.stderr)
+        done = import_records(source, loaded, dry_run)
+    except SourceProblem as trouble:
+        raise fail(f"cannot import {source}: {trouble}", EXIT_PROBLEMS) from None
+    except OSError as error:  # the writes were undone: every file is as it was
+        where = f" {error.filename}" if error.filename else ""
+        raise fail(f"nothing was imported: cannot write{where}: {error.strerror or error}") from None
+    except ChangedMeanwhile as moved:
+        raise fail(
+            f"nothing was imported: {moved} changed while the import ran; import again", EXIT_PROBLEMS
+        ) from None
+    for note in done.notes:
+        say(f"note: {note}")
+    if done.problems:
+        reporter(DiagnosticFormat.TEXT)(ValidationResult(done.problems, done.read), sys.stderr)
+        if done.together:
+            raise fail("nothing was imported: the records would not validate together (above)", EXIT_PROBLEMS)
         raise fail(
             f"nothing was imported: fix the cells above in {source} and import it again", EXIT_PROBLEMS
         )
-    changes = importing.plan(incoming, loaded)
-    # The changes are tried on a copy of the data first: the records must validate together.
-    with tempfile.TemporaryDirectory(prefix="res191-import-") as scratch:
-        trial = Path(scratch)
-        shutil.copytree(base / "data", trial / "data", symlinks=True)
-        for change in changes:
-            target = trial / change.path.relative_to(base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(change.after, encoding="utf-8")
-        tried = validate(trial, trial)
-    if tried.failed():
-        reporter(DiagnosticFormat.TEXT)(tried, sys.stderr)
-        raise fail("nothing was imported: the records would not validate together (above)", EXIT_PROBLEMS)
-    for change in changes:
+    for change in done.changes:
+        created = change.before is None
         action = (
-            "would create"
-            if dry_run and change.before is None
-            else "would change"
+            ("would create" if created else "would change")
             if dry_run
-            else "created"
-            if change.before is None
-            else "changed"
+            else ("created" if created else "changed")
         )
-        if not dry_run:
-            from res191.atomic import write_text
-
-            change.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text(change.path, change.after)
         say(f"{action} {change.path.relative_to(base)}")
-    files = f"{len(changes)} record file{'s' if len(changes) != 1 else ''}"
-    say(f"{files} {'would change' if dry_run else 'changed'}; {len(incoming)} records read")
+    files = f"{len(done.changes)} record file{'s' if len(done.changes) != 1 else ''}"
+    say(f"{files} {'would change' if dry_run else 'changed'}; {done.read} records read")

@@ -29,7 +29,7 @@ def fmt_command(
     """Put records in one layout: keys in the schema's order, two-space indentation, quotes only where
     needed, dates as YYYY-MM-DD, and the modeline that tells editors the schema. Every comment and every
     value is kept; the text of a meeting or report after its front matter is not touched."""
-    from res191.atomic import write_text
+    from res191.atomic import ChangedMeanwhile, Planned, replace_all
     from res191.editing.fmt import format_files
     from res191.loading.files import UnreadableFolder, list_files
 
@@ -39,18 +39,27 @@ def fmt_command(
         found = list_files(base, record_paths(base, given) if given else None)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
-    formatted, problems = format_files(base, found, str(Path.cwd()))
+    formatted, problems, left = format_files(base, found, str(Path.cwd()))
     changed = [f for f in formatted if f.changed]
     for problem in problems:
         say(f"res191: cannot format {problem}; run `res191 validate` for the details")
+    for why in left:
+        say(f"res191: left alone {why}")
     if diff:
         to_stdout(lambda: sys.stdout.write("".join(f.diff() for f in changed)))
     elif check:
         to_stdout(lambda: sys.stdout.write("".join(f"would reformat {f.shown}\n" for f in changed)))
     else:
-        for f in changed:
+        for f in list(changed):
             try:
-                write_text(f.path, f.after)
+                # Replaced only if it still holds what was read: an editor's save made while fmt ran
+                # over many files is kept, not overwritten.
+                replace_all([Planned(f.path, f.raw, f.after.encode("utf-8"))])
+            except ChangedMeanwhile:
+                say(f"res191: left alone {f.shown}: it changed while fmt ran; run fmt again")
+                changed.remove(f)
+                problems.append(f.shown)
+                continue
             except OSError as error:
                 raise fail(f"cannot write {f.shown}: {error.strerror or error}") from None
             say(f"reformatted {f.shown}")

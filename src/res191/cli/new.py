@@ -48,10 +48,13 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
                 raise fail(f"a new {kind_name} needs {names} (or run this at a terminal to be asked)")
         else:
             for question in new.to_ask(kind_name, values):
-                values[question.key] = _ask(question, loaded)
+                answer = _ask(question, loaded)
+                if answer is not None:
+                    values[question.key] = answer
         new.check_choices(kind_name, values, loaded)
         record = new.record_values(kind_name, values)
         identifier = record_id or new.record_id(kind_name, values)
+        new.check_id(identifier)
         record = {"id": identifier, **record}
         new.validate_values(kind, record)
         path = new.new_record_path(base, kind, identifier)

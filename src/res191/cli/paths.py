@@ -17,6 +17,13 @@ def record_paths(base: Path, given: list[Path]) -> list[Path]:
         full = Path(os.path.abspath(path))  # a link given by name stays a link: it is what is checked
         if not full.exists() and not full.is_symlink():
             raise fail(f"{path}: no such file or folder")
+        # Reached through a linked folder that points elsewhere: not a record of this repository.
+        through = Path(os.path.realpath(full.parent)) / full.name
+        if full.is_relative_to(data) and not through.is_relative_to(base.resolve()):
+            raise fail(
+                f"{path} lies outside the repository, through a linked folder (it is {through}); nothing "
+                "was checked: res191 works on the records inside the repository"
+            )
         if full == base:
             checked.append(data)
         elif full.is_relative_to(data):

@@ -31,6 +31,11 @@ def validate_command(
         help="Reuse what the last run found in files unchanged since (kept in the user's cache folder, "
         "or RES191_CACHE_DIR).",
     ),
+    all_warnings: bool = typer.Option(
+        False,
+        "--all-warnings",
+        help="In text, list every warning even where there are errors (they are counted by kind then).",
+    ),
     ignore: list[str] = typer.Option(
         [],
         "--ignore",
@@ -59,6 +64,12 @@ def validate_command(
             result = validate(base, Path.cwd(), checked, ignored, progress=progress, cache=cache)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
-    to_stdout(lambda: reporter(output_format or default_format())(result, sys.stdout))
+    chosen = output_format or default_format()
+    if chosen is DiagnosticFormat.TEXT:
+        from res191.reporters.text_format import report
+
+        to_stdout(lambda: report(result, sys.stdout, every_warning=all_warnings))
+    else:
+        to_stdout(lambda: reporter(chosen)(result, sys.stdout))
     if result.failed(strict):
         raise typer.Exit(EXIT_PROBLEMS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,15 +73,79 @@ def write_xlsx(sheets: Iterable[Sheet]) -> bytes:
 
 
 def read_xlsx(content: bytes) -> list[ReadSheet]:
-    """The worksheets of a workbook, with values (never formulas) and their cells."""
+    """The worksheets of a workbook, with values (never formulas) and their cells.
+
+    Read within bounds (SourceProblem past them: a zip bomb, a million rows); a formula whose value the
+    file does not hold (a workbook written by a script, never opened in a spreadsheet program) is
+    kept as a Formula, for the import to refuse at its cell rather than read as an empty cell.
+    """
+    import zipfile
+
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    found = []
-    for page in book.worksheets:
-        rows = list(page.iter_rows(values_only=True))
-        found.append(_read_rows(page.title, [list(r) for r in rows]))
-    return found
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise SourceProblem(_NOT_A_WORKBOOK) from None
+    if unpacked > MOST_UNPACKED:
+        raise SourceProblem(
+            f"the workbook unpacks to {unpacked // 2**20:,} MiB, more than res191 reads "
+            f"({MOST_UNPACKED // 2**20} MiB); export the records again and copy your changes into it"
+        )
+    try:
+        # Read as written: values, and formulas as their text. Only a workbook that has formulas is read
+        # again for the values its formulas had when it was last saved.
+        written = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        pages = [(page.title, _bounded_rows(page)) for page in written.worksheets]
+        if any(_is_formula(value) for _, rows in pages for row in rows for value in row):
+            computed = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            pages = [
+                (
+                    title,
+                    [_computed(row, other) for row, other in zip(rows, _bounded_rows(page), strict=False)],
+                )
+                for (title, rows), page in zip(pages, computed.worksheets, strict=True)
+            ]
+        return [_read_rows(title, rows) for title, rows in pages]
+    except SourceProblem:
+        raise
+    except Exception as error:  # openpyxl and the XML parser refuse a broken file in many ways
+        if _entities_refused(error):
+            raise SourceProblem(
+                "the workbook holds XML declarations (entities) that a spreadsheet program never writes; "
+                "res191 does not read them"
+            ) from None
+        raise SourceProblem(f"{_NOT_A_WORKBOOK} ({type(error).__name__}: {error})") from None
+
+
+def _bounded_rows(page: Any) -> list[list[Any]]:
+    """A worksheet's rows as lists of values; SourceProblem past MOST_ROWS rows or MOST_CELLS cells."""
+    declared = page.max_row or 0  # the sheet's own count, where its writer gave one: refused at once
+    if declared > MOST_ROWS:
+        raise SourceProblem(
+            f"the sheet {page.title} has {declared:,} rows; res191 reads at most {MOST_ROWS:,}"
+        )
+    rows = []
+    cells = 0
+    for row in page.iter_rows(values_only=True):
+        rows.append(list(row))
+        cells += len(row)
+        if len(rows) > MOST_ROWS or cells > MOST_CELLS:
+            raise SourceProblem(
+                f"the sheet {page.title} has more than {MOST_ROWS:,} rows or {MOST_CELLS:,} cells; res191 "
+                "reads at most that"
+            )
+    return rows
+
+
+def _computed(row: list[Any], values: list[Any]) -> list[Any]:
+    """A row with each formula replaced by the value the file holds for it, or a Formula without one."""
+    values = [*values, *[None] * (len(row) - len(values))]
+    return [
+        (Formula(value) if computed is None else computed) if _is_formula(value) else value
+        for value, computed in zip(row, values, strict=False)
+    ]
 
 
 def _read_rows(name: str, rows: list[list[Any]]) -> ReadSheet:
@@ -98,6 +163,96 @@ def _read_rows(name: str, rows: list[list[Any]]) -> ReadSheet:
         }
         read.append((number, cells))
     return ReadSheet(name, headings, read)
+
+
+def _entities_refused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the file's XML (openpyxl may wrap its exception in its own)."""
+    while error is not None:
+        if type(error).__name__ in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _is_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula whose value the file does not hold."""
+
+    text: str
+
+
+class SourceProblem(Exception):
+    """What an import cannot read in its source, whole: said in an editor's words."""
+
+
+# Bounds on what an import reads: far above any real export (10,000 records make a workbook of some
+# 20 MiB unpacked), far below what would exhaust memory or time.
+MOST_UNPACKED = 256 * 2**20
+MOST_ROWS = 100_000
+MOST_CELLS = 2_000_000
+_NOT_A_WORKBOOK = (
+    "the file is not a workbook res191 can read (an .xlsx file written by a spreadsheet program)"
+)
+
+
+def read_source(path: Path) -> tuple[str, list[ReadSheet] | str]:
+    """What an import reads: ("sheets", the sheets) from a workbook or a folder of CSV files, or
+    ("json", its text); SourceProblem for anything else, saying how to save it as res191 reads it."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise SourceProblem(f"cannot read it: {error.strerror}") from None
+    if stat.S_ISDIR(mode):
+        return "sheets", read_csv_folder(path)
+    if not stat.S_ISREG(mode):
+        raise SourceProblem(
+            "it is not a file (a pipe or a device); give the path of a workbook, CSV folder or JSON file"
+        )
+    ending = path.suffix.lower()
+    if ending in _OTHER_WORKBOOKS:
+        raise SourceProblem(
+            f"res191 reads .xlsx workbooks, not {_OTHER_WORKBOOKS[ending]}; open it in your spreadsheet "
+            "program and save it as an Excel Workbook (.xlsx), then import that"
+        )
+    if ending == ".csv":
+        raise SourceProblem(
+            "a CSV file holds one sheet; give the folder that `res191 export --format csv` wrote, which "
+            "holds one CSV file a sheet"
+        )
+    if path.stat().st_size > MOST_UNPACKED:
+        raise SourceProblem(f"the file is larger than res191 reads ({MOST_UNPACKED // 2**20} MiB)")
+    content = path.read_bytes()
+    if ending == ".json":
+        content = content.removeprefix(b"\xef\xbb\xbf")
+        try:
+            return "json", content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SourceProblem(_not_utf8(content, error)) from None
+    return "sheets", read_xlsx(content)
+
+
+_OTHER_WORKBOOKS = {
+    ".xls": "old Excel workbooks (.xls)",
+    ".ods": "OpenDocument spreadsheets (.ods)",
+    ".numbers": "Numbers spreadsheets",
+    ".xlsb": "binary Excel workbooks (.xlsb)",
+    ".xlsm": "workbooks with macros (.xlsm)",
+}
+
+
+def _not_utf8(content: bytes, error: UnicodeDecodeError) -> str:
+    line = content[: error.start].count(b"\n") + 1
+    return (
+        f"the text is not UTF-8 (byte 0x{content[error.start]:02X} on line {line}); save it as UTF-8: in "
+        "Excel, 'CSV UTF-8 (Comma delimited)'; in LibreOffice, tick 'Edit filter settings' and choose "
+        "Unicode (UTF-8)"
+    )
 
 
 def write_csv_folder(sheets: Iterable[Sheet], folder: Path) -> list[Path]:
@@ -127,12 +282,41 @@ def _csv(value: Any) -> str:
 
 
 def read_csv_folder(folder: Path) -> list[ReadSheet]:
-    """The sheets of a folder of CSV files, each named after its file."""
+    """The sheets of a folder of CSV files, each named after its file.
+
+    Excel in a French, German or Spanish locale separates with semicolons: a file whose first line
+    holds semicolons and no comma is read so. The text must be UTF-8 (SourceProblem otherwise).
+    """
     found = []
     for path in sorted(folder.glob("*.csv")):
-        text = path.read_text(encoding="utf-8-sig")
-        rows = [list(r) for r in csv.reader(io.StringIO(text))]
+        if not path.is_file():
+            continue
+        content = path.read_bytes()
+        if len(content) > MOST_UNPACKED:
+            raise SourceProblem(f"{path.name} is larger than res191 reads ({MOST_UNPACKED // 2**20} MiB)")
+        content = content.removeprefix(b"\xef\xbb\xbf")  # the byte-order mark spreadsheets write
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SourceProblem(f"{path.name}: {_not_utf8(content, error)}") from None
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if ";" in first and "," not in first else ","
+        try:
+            rows = []
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+                rows.append(list(row))
+                if len(rows) > MOST_ROWS:
+                    raise SourceProblem(
+                        f"{path.name} has more than {MOST_ROWS:,} rows; res191 reads at most that"
+                    )
+        except csv.Error as error:
+            why = "a cell holds more text than a CSV cell may (128 KiB)" if "limit" in str(error) else error
+            raise SourceProblem(f"{path.name}, line {len(rows) + 1}: {why}") from None
         found.append(_read_rows(path.stem, rows))
+    if not found:
+        raise SourceProblem(
+            "the folder holds no CSV file; give the folder `res191 export --format csv` wrote"
+        )
     return found
 
 

@@ -7,6 +7,7 @@ needed, the modeline present and right; every comment and every value kept.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.editing.order import nested_model, put_in_order
 from res191.editing.yaml_text import canonical, dump, load, round_trip
-from res191.loading.files import FileProblem, FoundFile, read_text, shown_path
+from res191.loading.files import FileProblem, FoundFile, decode, read_bytes, shown_path
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.yaml12 import parse_yaml
 from res191.loading.yaml_problems import YamlProblem
@@ -108,12 +109,13 @@ def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -
 
 @dataclass(frozen=True)
 class Formatted:
-    """A record file and its text, before and after formatting."""
+    """A record file and its text, before and after formatting, and the bytes it held when read."""
 
     path: Path
     shown: str
     before: str
     after: str
+    raw: bytes = b""
 
     @property
     def changed(self) -> bool:
@@ -132,19 +134,31 @@ class Formatted:
         )
 
 
-def format_files(root: Path, files: Iterable[FoundFile], cwd: str) -> tuple[list[Formatted], list[str]]:
-    """Each record file formatted in memory (nothing is written), and why any could not be."""
+def format_files(
+    root: Path, files: Iterable[FoundFile], cwd: str
+) -> tuple[list[Formatted], list[str], list[str]]:
+    """Each record file formatted in memory (nothing is written); why any could not be; and the files
+    left alone: read-only ones, and those that lie outside the repository through a linked folder."""
     done: list[Formatted] = []
     problems: list[str] = []
+    left: list[str] = []
+    inside = os.path.realpath(root)
     for file in files:
         if not file.is_record or file.kind is None or file.is_link or not file.is_regular:
             continue
         shown = shown_path(file.path, cwd)
         path = Path(file.path)
+        if not Path(os.path.realpath(path)).is_relative_to(inside):
+            left.append(f"{shown}: it lies outside the repository (through a linked folder)")
+            continue
+        if not os.stat(path).st_mode & 0o222:  # the mode, not os.access: root may write anything
+            left.append(f"{shown}: it is read-only")
+            continue
         try:
-            before, _ = read_text(file.path)
+            raw = read_bytes(file.path)
+            before, _ = decode(raw)
             line = None if file.kind.markdown else modeline(path, root, file.kind)
-            done.append(Formatted(path, shown, before, format_record(before, file.kind, line)))
+            done.append(Formatted(path, shown, before, format_record(before, file.kind, line), raw))
         except (FileProblem, YamlProblem) as trouble:
             problems.append(f"{shown}:{trouble.line}:{trouble.column}: {trouble.message}")
-    return done, problems
+    return done, problems, left

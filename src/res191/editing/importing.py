@@ -1,14 +1,17 @@
 """`res191 import`: a workbook, CSV files or JSON sent back, landed in the YAML files with their comments.
 
-Every record read back is checked as `validate` checks it, and each problem is reported at its cell
-(`themes.tracker!D5`) with the same message and hint. Nothing is written unless the whole import is
-valid; then only the records that changed are rewritten, each key changed in place, so that comments
-and unchanged values stay as they were. A record whose id is new is created as a new file.
+One function, `import_records`, holds the whole guarantee: every record read back is checked as
+`validate` checks it, each problem at its cell (`themes.tracker!D5`) with the same message and hint;
+the changes are then tried on a copy of the data, where the records must validate together; and only
+then are the files written, all of them or none (`atomic.replace_all`), each only if it is still as it
+was read. Only what the source mentions changes (see incoming.py); each changed key is changed in
+place, so that comments and unchanged values stay as they were. A record whose id is new is created.
 """
 
 from __future__ import annotations
 
-import json
+import shutil
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,39 +20,21 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from res191.atomic import Planned, replace_all
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.editing.exchange import Cell, ReadSheet
+from res191.editing.exchange import read_source
 from res191.editing.fmt import format_record
+from res191.editing.incoming import Incoming, from_json, from_sheets
 from res191.editing.new import new_record_path, record_text
-from res191.editing.sheets import SheetShape, from_cell, shapes
 from res191.editing.yaml_text import canonical_scalar, dump, load
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.record import LoadedRecords
 from res191.loading.schema import explain
 from res191.models import KINDS, iter_references
 from res191.models.common import ID
+from res191.models.vocabulary import reserved_name
 from res191.schemas import modeline
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class Incoming:
-    """A record as read back, and the cell each of its values came from."""
-
-    kind: str
-    id: str
-    values: dict[str, Any]
-    origins: dict[Loc, str] = field(default_factory=dict)  # path in the record -> cell or JSON path
-    row: str = ""  # where the record itself is: its id's cell
-
-    def origin(self, loc: Loc) -> str:
-        """The cell of a value, or of the nearest thing above it that has one."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.origins:
-                return self.origins[loc[:end]]
-        return self.row
 
 
 @dataclass
@@ -61,171 +46,81 @@ class Change:
     after: str
 
 
-class ImportProblems(Exception):
-    """What is wrong with what was read back; nothing was written."""
+@dataclass
+class ImportResult:
+    """What an import did: the records it read, the files it changed (or would), and, where it wrote
+    nothing, why: the problems at their cells, or the records that would not validate together."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(f"{len(diagnostics)} problems")
-        self.diagnostics = diagnostics
+    read: int
+    changes: list[Change]
+    problems: list[Diagnostic]
+    together: bool = False  # the problems are those of the records validated together, after the changes
+    written: bool = False
+    notes: list[str] = field(default_factory=list)  # what the source lacks, left as it is
+
+
+def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -> ImportResult:
+    """Read source (a workbook, a folder of CSV files or a JSON file) and land it in the records.
+
+    SourceProblem when the source cannot be read whole; ChangedMeanwhile when a file changed after it
+    was read. Nothing is written when there is any problem, nor with dry_run.
+    """
+    what, content = read_source(source)
+    existing = {(r.kind.name, r.id) for r in loaded.records}
+    notes: list[str] = []
+    if what == "json":
+        assert isinstance(content, str)
+        incoming, problems = from_json(content, source.name)
+    else:
+        assert isinstance(content, list)
+        incoming, problems, notes = from_sheets(content, existing)
+    afters, found = check(incoming, loaded)
+    problems += found
+    if problems:
+        return ImportResult(len(incoming), [], problems, notes=notes)
+    changes = plan(incoming, loaded, afters)
+    tried = _trial(changes, loaded.root)
+    if tried:
+        return ImportResult(len(incoming), changes, tried, together=True, notes=notes)
+    if not dry_run and changes:
+        replace_all([Planned(c.path, _bytes(c.before), c.after.encode("utf-8")) for c in changes])
+    return ImportResult(len(incoming), changes, [], written=not dry_run, notes=notes)
+
+
+def _bytes(text: str | None) -> bytes | None:
+    return None if text is None else text.encode("utf-8")
+
+
+def _trial(changes: list[Change], root: Path) -> list[Diagnostic]:
+    """The errors of the records validated together with the changes made, in a copy of the data."""
+    from res191.diagnostics import Severity
+    from res191.validation import validate
+
+    if not changes:
+        return []
+    with tempfile.TemporaryDirectory(prefix="res191-import-") as scratch:
+        trial = Path(scratch)
+        shutil.copytree(root / "data", trial / "data", symlinks=True)
+        for change in changes:
+            target = trial / change.path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(change.after, encoding="utf-8")
+        tried = validate(trial, trial)
+    return [d for d in tried.diagnostics if d.severity is Severity.ERROR]
 
 
 def _cell_problem(code: str, where: str, message: str, hint: str = "", example: str = "") -> Diagnostic:
     return Diagnostic(problem(code), Location(where, 0, 0), message, hint, example)
 
 
-def _set(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    for step in path[:-1]:
-        target = target.setdefault(step, {})
-    target[path[-1]] = value
+Values = dict[tuple[str, str], dict[str, Any]]  # records' values by (kind, id)
 
 
-def from_sheets(sheets: list[ReadSheet]) -> tuple[list[Incoming], list[Diagnostic]]:
-    """The records the sheets hold, rebuilt from their rows; problems of layout (unknown sheet or column)."""
-    known = {shape.name: shape for shape in shapes()}
-    problems: list[Diagnostic] = []
-    records: dict[tuple[str, str], Incoming] = {}
-    ordered = sorted((s for s in sheets if s.name in known), key=lambda s: len(known[s.name].list_path))
-    for sheet in sheets:
-        if sheet.name not in known:
-            hint = "the sheets are those `res191 export` writes: " + ", ".join(known)
-            problems.append(
-                _cell_problem("S201", f"{sheet.name}!A1", f"'{sheet.name}' is not a sheet res191 reads", hint)
-            )
-    for sheet in ordered:
-        shape = known[sheet.name]
-        problems += _headings(sheet, shape)
-        for _, cells in sheet.rows:
-            _read_row(shape, cells, records, problems)
-    return list(records.values()), problems
-
-
-def _headings(sheet: ReadSheet, shape: SheetShape) -> list[Diagnostic]:
-    allowed = [*shape.index_headings, *(c.heading for c in shape.columns)]
-    found = []
-    for column, heading in enumerate(sheet.headings, start=1):
-        if heading and heading not in allowed:
-            close = Suggester(allowed).closest(heading)
-            where = str(Cell(sheet.name, 1, column))
-            hint = (f"did you mean '{close}'? " if close else "") + "the columns are: " + ", ".join(allowed)
-            found.append(_cell_problem("S201", where, f"'{heading}' is not a column of {sheet.name}", hint))
-    return found
-
-
-def _read_row(
-    shape: SheetShape,
-    cells: dict[str, tuple[Any, Cell]],
-    records: dict[tuple[str, str], Incoming],
-    problems: list[Diagnostic],
-) -> None:
-    raw_id, id_cell = cells.get("id", (None, None))
-    if raw_id in (None, ""):
-        first = next(iter(cells.values()))[1]
-        problems.append(
-            _cell_problem("S202", str(first), "this row has no id", "give the record's id in the id column")
-        )
-        return
-    record_id = str(raw_id).strip()
-    key = (shape.kind, record_id)
-    prefix: Loc = ()  # where the row's values go in the record: () or ("editions", 0) ...
-    if not shape.list_path:
-        if key in records:
-            message = f"the id '{record_id}' is on two rows of {shape.name}"
-            problems.append(_cell_problem("X302", str(id_cell), message, "keep one row a record"))
-            return
-        records[key] = Incoming(
-            shape.kind, record_id, {"id": record_id}, {("id",): str(id_cell)}, str(id_cell)
-        )
-        target = records[key].values
-    else:
-        if key not in records:
-            folder = KINDS[shape.kind].folder
-            message = f"no row of {folder} has the id '{record_id}'"
-            hint = f"a row of {shape.name} belongs to a record of {folder}"
-            problems.append(_cell_problem("X303", str(id_cell), message, hint))
-            return
-        incoming = records[key]
-        target = incoming.values
-        for name in shape.list_path:
-            value, cell = cells.get(f"{name} #", (None, None))
-            try:
-                index = int(value) - 1  # type: ignore[arg-type]
-                if index < 0:
-                    raise ValueError
-            except (TypeError, ValueError):
-                message = f"'{name} #' should be 1, 2, 3..., not {value!r}"
-                hint = "the position of the item in its list, from 1"
-                problems.append(_cell_problem("S203", str(cell or id_cell), message, hint))
-                return
-            items = target.setdefault(name, [])
-            while len(items) <= index:
-                items.append({})
-            target, prefix = items[index], (*prefix, name, index)
-            incoming.origins.setdefault(prefix, str(cell))
-    incoming = records[key]
-    for column in shape.columns:
-        if column.heading not in cells:
-            continue
-        value, cell = cells[column.heading]
-        converted = from_cell(value, column)
-        if converted is None:
-            continue
-        _set(target, column.path, converted)
-        incoming.origins[(*prefix, *column.path)] = str(cell)
-        if column.many:
-            for index in range(len(converted)):
-                incoming.origins[(*prefix, *column.path, index)] = str(cell)
-
-
-def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
-    """The records of a JSON export, each value placed by its path in the file."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [], [_cell_problem("Y101", f"{name}:{error.lineno}:{error.colno}", f"not JSON: {error.msg}")]
-    folders = {kind.folder: name for name, kind in KINDS.items()}
-    records, problems = [], []
-    if not isinstance(document, dict):
-        return [], [
-            _cell_problem(
-                "Y115",
-                name,
-                "the file holds no mapping of kinds to records",
-                "export one with res191 export --format json",
-            )
-        ]
-    for folder, items in document.items():
-        if folder not in folders or not isinstance(items, list):
-            hint = "the kinds are: " + ", ".join(folders)
-            problems.append(
-                _cell_problem("S201", f"{name}: {folder}", f"'{folder}' is not a kind of record", hint)
-            )
-            continue
-        for index, item in enumerate(items):
-            where = f"{folder}[{index}]"
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                problems.append(
-                    _cell_problem("S202", where, "this record has no id", "give each record its id")
-                )
-                continue
-            incoming = Incoming(folders[folder], item["id"], item, row=where)
-            _json_origins(item, (), where, incoming.origins)
-            records.append(incoming)
-    return records, problems
-
-
-def _json_origins(value: Any, loc: Loc, where: str, origins: dict[Loc, str]) -> None:
-    origins[loc] = where
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            _json_origins(inner, (*loc, key), f"{where}.{key}", origins)
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            _json_origins(inner, (*loc, index), f"{where}[{index}]", origins)
-
-
-def check(incoming: list[Incoming], loaded: LoadedRecords) -> list[Diagnostic]:
-    """Each record read back, checked as validate checks it, every problem at its cell."""
+def check(incoming: list[Incoming], loaded: LoadedRecords) -> tuple[Values, list[Diagnostic]]:
+    """Each record as it will be after the import, checked as validate checks it, every problem at
+    its cell; and the records' values after the import, by (kind, id)."""
     found: list[Diagnostic] = []
+    afters: Values = {}
     ids: dict[str, set[str]] = defaultdict(set)
     for existing in loaded.records:
         ids[existing.kind.name].add(existing.id)
@@ -238,15 +133,21 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> list[Diagnostic]:
             hint = "an id is lower-case words and digits joined by hyphens, such as pp-191"
             found.append(_cell_problem("S204", record.row, f"'{record.id}' is not an id", hint))
             continue
-        source: BaseModel | dict[str, Any] = record.values
+        existing_record = loaded.find(record.kind, record.id)
+        if existing_record is None and reserved_name(record.id):
+            found.append(_cell_problem("X304", record.row, *_reserved(record.id)))
+            continue
+        before = _json_value(existing_record.record) if existing_record and existing_record.record else None
+        after = record.apply(before)
+        afters[(record.kind, record.id)] = after
+        source: BaseModel | dict[str, Any] = after
         try:
-            source = kind.model.model_validate(record.values)
+            source = kind.model.model_validate(after)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                why = explain(kind.model, kind.name, detail)
-                found.append(
-                    _cell_problem(why.code, record.origin(why.loc), why.message, why.hint, why.example)
-                )
+                why = explain(kind.model, kind.name, detail, sheet=True)
+                where = record.origin(why.loc)
+                found.append(_cell_problem(why.code, where, why.message, why.hint, why.example))
         # References are checked even in a record with another problem, as validate checks them.
         for loc, target, ref in iter_references(kind.model, source):
             if ID.fullmatch(ref) and ref not in ids[target]:
@@ -255,7 +156,15 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> list[Diagnostic]:
                 found.append(
                     _cell_problem("X303", record.origin(loc), f"no {target} has the id '{ref}'", hint)
                 )
-    return found
+    return afters, found
+
+
+def _reserved(record_id: str) -> tuple[str, str]:
+    return (
+        f"'{record_id}' is a name Windows keeps for a device: a record file of that name cannot be "
+        "checked out there",
+        f"choose another id, such as {record_id}-1",
+    )
 
 
 def _json_value(model: BaseModel) -> dict[str, Any]:
@@ -317,13 +226,12 @@ def _written(value: Any) -> Any:
     return canonical_scalar(value)
 
 
-def plan(incoming: list[Incoming], loaded: LoadedRecords) -> list[Change]:
+def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> list[Change]:
     """The files the import changes or creates, with their texts; records that did not change are left out."""
     changes = []
     for record in incoming:
         kind = KINDS[record.kind]
-        model = kind.model.model_validate(record.values)
-        new = _json_value(model)
+        new = _json_value(kind.model.model_validate(afters[(record.kind, record.id)]))
         existing = loaded.find(record.kind, record.id)
         if existing is None:
             path = new_record_path(loaded.root, kind, record.id)

@@ -21,6 +21,7 @@ from res191.editing.order import model_in
 from res191.editing.questions import QUESTIONS, Question
 from res191.loading.record import LoadedRecords
 from res191.models import RecordKind, id_from_name
+from res191.models.vocabulary import ID, reserved_name
 from res191.schemas import modeline
 
 # Keys asked of a resolution that belong to its first edition.
@@ -46,6 +47,19 @@ def record_id(kind: str, values: dict[str, Any]) -> str:
     if not made:
         raise NewRecordProblem(f"no id can be made from these answers; give one with --id, such as {kind}-1")
     return made
+
+
+def check_id(record_id: str) -> None:
+    """NewRecordProblem for an id that cannot name a record's file."""
+    if not ID.fullmatch(record_id):
+        raise NewRecordProblem(
+            f"--id {record_id!r} is not an id: lower-case words and digits joined by hyphens, such as pp-191"
+        )
+    if reserved_name(record_id):
+        raise NewRecordProblem(
+            f"'{record_id}' is a name Windows keeps for a device, and cannot name a file there; give "
+            f"another with --id, such as {record_id}-1"
+        )
 
 
 def _made_id(kind: str, values: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ from res191.loading.positions import Locator, shallow_positions
 from res191.loading.schema import validate_record
 from res191.loading.shallow import Loc, Position, Shallow
 from res191.loading.yaml12 import Document, parse_yaml
-from res191.loading.yaml_problems import YamlProblem
+from res191.loading.yaml_problems import CONTROL, YamlProblem, control_character
 from res191.models import KINDS, RecordKind, id_from_name
 from res191.schemas import declared_schema
 
@@ -99,6 +99,11 @@ def parse_file(path: str, kind: RecordKind, raw: bytes | None = None) -> ParsedF
         return ParsedFile(parse_yaml(text), bom=bom, size=len(text), schema=declared_schema(text))
     front = split_front_matter(text)
     document = parse_yaml(front.yaml, line_offset=front.first_line)
+    found = CONTROL.search(front.body)
+    if found:  # in the Markdown after the front matter, written into the file itself
+        before = front.body[: found.start()]
+        line = front.body_line + before.count("\n")
+        raise control_character(found.group(), line, found.start() - before.rfind("\n"))
     return ParsedFile(document, front.body, front.body_line, bom, len(text))
 
 
@@ -199,11 +204,19 @@ class Positions:
         return locator.locate(loc, at_key) if locator is not None else (1, 1)
 
 
-def not_a_record(file: FoundFile, shown: str) -> Diagnostic:
+def not_a_record(file: FoundFile, shown: str, root: Path | None = None) -> Diagnostic:
     """The diagnostic for an entry under data/ that is not a record, and so is not checked."""
     if not file.is_regular:
         trouble = not_regular(file.path)
         return Diagnostic(problem(trouble.code), Location(shown), trouble.message, trouble.hint)
+    if file.is_link and root is not None:
+        try:
+            check_link(Path(file.path), root)  # a linked folder: its records are not read either
+        except FileProblem as trouble:
+            return Diagnostic(problem(trouble.code), Location(shown), trouble.message, trouble.hint)
+        if Path(file.path).is_dir():
+            message = "this is a link to a folder: links are not followed, so its records are not checked"
+            return Diagnostic(problem("Y118"), Location(shown), message, "move the records into data/ itself")
     kind = file.kind
     if kind is None:
         folders = ", ".join(f"data/{k.folder}/" for k in KINDS.values())

@@ -79,11 +79,39 @@ def explain(
     noun: str,
     detail: ErrorDetails,
     written: Callable[[tuple[str | int, ...]], str | None] | None = None,
+    sheet: bool = False,
 ) -> Explanation:
     """What a pydantic error means for an editor: code, message, hint, example and where it points.
 
-    written gives the text a value was written as, where it helps to say how YAML read it.
+    written gives the text a value was written as, where it helps to say how YAML read it. With sheet,
+    the problem is about a cell of a workbook: said in a spreadsheet's words, with no YAML in it.
     """
+    found = _explain(root, noun, detail, written)
+    if not sheet:
+        return found
+    hint = _SHEET_HINTS.get(found.hint, found.hint)
+    if found.hint.startswith("write true or false"):
+        hint = "type true or false"
+    example = found.example.split(": ", 1)[1] if ": " in found.example else found.example
+    message = found.message.replace("is missing from this", "has no value in this")
+    return Explanation(found.code, message, hint, example, found.loc, found.at_key)
+
+
+# Hints that speak of YAML, as a spreadsheet user reads them.
+_SHEET_HINTS = {
+    "add the key": "fill in its cell",
+    "put the value in quotes to keep it as text": "format the cell as text, or start it with '",
+    "write a list with one item per line, each starting with '- ', or as [a, b]": "write one item a line",
+    "give a value after the colon, or remove the key": "fill in the cell",
+}
+
+
+def _explain(
+    root: type[BaseModel],
+    noun: str,
+    detail: ErrorDetails,
+    written: Callable[[tuple[str | int, ...]], str | None] | None,
+) -> Explanation:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     model, name, info = _field_at(root, loc)

@@ -24,7 +24,14 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from res191.loading.yaml_problems import MAX_DEPTH, YamlProblem, from_yaml_error, too_deep
+from res191.loading.yaml_problems import (
+    CONTROL,
+    MAX_DEPTH,
+    YamlProblem,
+    control_character,
+    from_yaml_error,
+    too_deep,
+)
 
 # libyaml's composer is safe well past this many levels (measured: 20,000 on an 8 MiB stack).
 _SAFE_COMPOSE_DEPTH = 5_000
@@ -124,10 +131,13 @@ def _at(node: Node) -> tuple[int, int]:
 class _Builder:
     """Turns a node tree into dicts, lists and scalars, refusing what records must not hold."""
 
-    def __init__(self, watch_aliases: bool) -> None:
+    def __init__(self, watch_aliases: bool, watch_escapes: bool = False) -> None:
         # An alias makes libyaml hand us the same node twice; only worth tracking when the text
         # has a `*` at all, which records almost never do.
         self.seen: set[int] | None = set() if watch_aliases else None
+        # A control character reaches a value only through an escape in double quotes ("\v" pasted
+        # from Word): only worth looking for when the text has a backslash at all.
+        self.escapes = watch_escapes
 
     def build(self, node: Node, depth: int = 0) -> Any:
         """Build the value of node, the root collection being at depth 0."""
@@ -157,6 +167,8 @@ class _Builder:
         if tag is _PLAIN:
             return resolve_plain(node.value)
         if tag == STR:
+            if self.escapes and CONTROL.search(node.value):
+                raise control_character(node.value, *_at(node))
             return node.value
         convert = _EXPLICIT.get(tag)
         if convert is None:
@@ -323,7 +335,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
                 # deep is found by PyYAML's own parser, which has no such limit.
                 _check_depth_by_events(text, composer_class(yaml.SafeLoader))
             raise from_yaml_error(error, text) from None
-        value = None if node is None else _Builder(watch_aliases="*" in text).build(node)
+        value = None if node is None else _Builder("*" in text, "\\" in text).build(node)
         if swapped:
             value = _restore(value)
     except YamlProblem as problem:

@@ -5,6 +5,8 @@ translated, since theirs name neither the character nor the fix.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 # Records are at most five or six levels deep; a generous limit still keeps hostile files cheap.
@@ -91,3 +93,22 @@ def _syntax_hint(problem: str) -> str:
     if "did not find expected" in problem or "while parsing" in problem:
         return "check the indentation and that every [, { and quote is closed"
     return ""
+
+
+# Control characters other than tab and the line ends (LF, CR): no Word file, spreadsheet cell or web page
+# can carry them (XML 1.0 forbids them), so a value holding one would break every output made from it.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character(text: str, line: int, col: int) -> YamlProblem:
+    """Y123: a text holds a control character, named by its code."""
+    found = CONTROL.search(text)
+    code = f"U+{ord(found.group()):04X}" if found else "a control character"
+    return YamlProblem(
+        "Y123",
+        f"the text holds a control character ({code}), which no Word file, spreadsheet or web page can carry",
+        line,
+        col,
+        hint="delete it (it often comes pasted from Word as an escape such as \\v or \\f); for a new "
+        "line, write the text with | and line breaks",
+    )

@@ -69,3 +69,15 @@ def id_from_name(name: str) -> str:
         name = anyascii(name)
     words = re.findall(r"[a-z0-9]+", name.lower())
     return "-".join(words)[:80].strip("-")
+
+
+# File names Windows keeps for devices, whatever the ending: a record `con.yaml` could not be checked out
+# there (git for Windows refuses it), so no id may be one.
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(10)] + [f"lpt{n}" for n in range(10)]
+)
+
+
+def reserved_name(record_id: str) -> bool:
+    """Whether an id is a file name Windows keeps for a device (`con`, `nul`, `com1`, `lpt1`...)."""
+    return record_id in _RESERVED

@@ -165,15 +165,21 @@ def repeat_header(table: Table, header_rows: int) -> None:
         row._tr.get_or_add_trPr().append(marker)
 
 
+def _property(text: str) -> str:
+    """A text as a file property holds it: on one line, and at most 255 characters (Word's limit)."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= 255 else one_line[:254] + "\u2026"
+
+
 def set_properties(document: Document, context: ReportContext) -> None:
     """The file's properties from the report record, nothing from python-docx's template."""
     report = context.report
     when = datetime(context.on.year, context.on.month, context.on.day)
     core = document.core_properties
-    core.title = context.title
-    core.author = core.last_modified_by = report.by
+    core.title = _property(context.title)
+    core.author = core.last_modified_by = _property(report.by)
     core.subject = f"Council {context.year}"
-    core.keywords = context.background.short
+    core.keywords = _property(context.background.short)
     core.comments = core.category = core.content_status = core.version = ""
     core.identifier = f"{report.document}-E" if report.document else ""
     core.language = _LANGUAGES.get((report.original or "English").lower(), "en-GB")

@@ -7,6 +7,7 @@ validation run in a hook or in CI draws nothing, so it does not pay for a drawin
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import TextIO
 
 from res191.diagnostics import Diagnostic, Severity
@@ -23,6 +24,17 @@ class _Painter:
 
     def __call__(self, text: str, style: str) -> str:
         return f"\x1b[{_CODES[style]}m{text}\x1b[0m" if self.on and style else text
+
+
+def _warnings_counted(diagnostics: list[Diagnostic], paint: _Painter) -> str:
+    """`and 13 warnings: 10 focal-point-missing (I402), 3 theme-rule (I401)`, and how to list them."""
+    counts = Counter((d.problem.name, d.code) for d in diagnostics if d.severity is Severity.WARNING)
+    kinds = ", ".join(f"{count} {name} ({code})" for (name, code), count in counts.most_common())
+    total = plural(sum(counts.values()), "warning")
+    return (
+        f"{paint('and', 'dim')} {paint(total, 'yellow')}: {kinds}; "
+        "fix the errors first, or see them all with `res191 validate --all-warnings`\n"
+    )
 
 
 _SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
@@ -44,10 +56,23 @@ def _one(d: Diagnostic, paint: _Painter) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(result: ValidationResult, out: TextIO) -> None:
-    """Print every diagnostic, then a one-line summary."""
+def report(result: ValidationResult, out: TextIO, every_warning: bool = False) -> None:
+    """Print the errors, then the warnings, then a one-line summary.
+
+    Where there are errors, the warnings are counted by kind rather than listed (unless every_warning):
+    thirteen true warnings about focal points not yet recorded must not bury the one error that stops a
+    pull request.
+    """
     paint = _Painter(out)
-    out.write("".join(_one(d, paint) for d in result.diagnostics))
+    errors_first = sorted(result.diagnostics, key=lambda d: d.severity is not Severity.ERROR)
+    shown = [
+        d
+        for d in errors_first
+        if every_warning or d.severity is Severity.ERROR or not result.count(Severity.ERROR)
+    ]
+    out.write("".join(_one(d, paint) for d in shown))
+    if len(shown) < len(result.diagnostics):
+        out.write(_warnings_counted(result.diagnostics, paint))
     files = plural(result.files, "record file")
     if not result.diagnostics:
         out.write(paint(f"{files} checked: no problems", "green") + "\n")

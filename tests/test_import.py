@@ -1,0 +1,383 @@
+"""`res191 import` as editors and attackers use it: only what the source mentions changes, every problem at
+its cell in a spreadsheet's words, hostile workbooks answered quickly, and all files written or none."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from tests.conftest import EXAMPLES, RunCli
+from tests.test_editing import snapshot
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(WITH_REPORT, target)
+    return target
+
+
+@pytest.fixture
+def book(run_cli: RunCli, repo: Path) -> Path:
+    """The repository exported to a workbook, for a test to change."""
+    path = repo.parent / "records.xlsx"
+    assert run_cli(repo, "export", "--output", str(path)).exit_code == 0
+    return path
+
+
+def column(sheet: object, heading: str) -> int:
+    headings = [c.value for c in sheet[1]]  # type: ignore[index]
+    return headings.index(heading) + 1
+
+
+def row_of(sheet: object, record_id: str, number: int = 1) -> int:
+    found = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == record_id]  # type: ignore[attr-defined]
+    return found[number - 1]
+
+
+THEME = "data/themes/alpha-theme.yaml"
+
+
+def test_a_deleted_column_leaves_its_values_as_they_are(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.delete_cols(column(themes, "title"))  # someone deleted the column
+    workbook.save(book)
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0, result.output
+    assert "note: the sheet themes has no column title: those values are left as they are" in result.stderr
+    assert "0 record files changed" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_missing_sheet_leaves_its_lists_as_they_are(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    del workbook["resolutions.editions"]
+    workbook["resolutions"].cell(2, column(workbook["resolutions"], "text")).value = "A new gist."
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0, result.output
+    assert "note: there is no sheet resolutions.editions: what it holds is left as it is" in result.stderr
+    changed = (repo / "data" / "resolutions" / "pp-1.yaml").read_text()
+    assert "text: A new gist." in changed and "editions:" in changed and "place: Beta" in changed
+
+
+def test_an_emptied_cell_empties_the_value(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "new-theme"), column(themes, "proposed_by")).value = None
+    workbook.save(book)
+    theme = repo / "data" / "themes" / "new-theme.yaml"
+    assert "proposed_by:" in theme.read_text()
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0, result.output
+    assert "changed data/themes/new-theme.yaml" in result.stderr
+    assert "proposed_by:" not in theme.read_text()
+
+
+def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
+    theme = repo / THEME
+    theme.write_text(
+        theme.read_text().replace("title: Last year's study}", "title: Last year's study, description: Kept}")
+    )
+    book = repo.parent / "records.xlsx"
+    run_cli(repo, "export", "--output", str(book))
+    workbook = load_workbook(book)
+    tracker = workbook["themes.tracker"]
+    tracker.delete_cols(column(tracker, "description"))  # a column gone: each item keeps its own
+    tracker.delete_rows(row_of(tracker, "alpha-theme"))  # the first activity, not the last
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0, result.output
+    text = theme.read_text()
+    assert "Joint workshop" not in text
+    assert "title: Last year's study, description: Kept}" in text
+    assert run_cli(repo, "validate").exit_code == 0
+
+
+def test_a_formula_without_its_value_is_refused_at_its_cell(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    title = column(themes, "title")
+    themes.cell(row_of(themes, "alpha-theme"), title).value = '=UPPER("alpha")'  # saved by a script
+    workbook.save(book)
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1
+    letter = chr(64 + title)
+    assert f"themes!{letter}{row_of(themes, 'alpha-theme')}: error S203" in result.stderr
+    assert 'holds a formula (=UPPER("alpha")) whose value the file does not hold' in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_problems_are_said_in_a_spreadsheets_words(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    meetings = workbook["meetings"]
+    meetings.cell(2, column(meetings, "remote_participation")).value = "yes"
+    meetings.cell(2, column(meetings, "body")).value = None  # a required value emptied
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1
+    assert "type true or false" in result.stderr
+    assert "'body' has no value in this meeting" in result.stderr
+    assert "fill in its cell" in result.stderr
+    assert "YAML" not in result.stderr and "None" not in result.stderr
+
+
+def test_duplicate_ids_are_refused_in_every_format(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    bodies = workbook["bodies"]
+    headings = [c.value for c in bodies[1]]
+    for _ in range(2):  # two new rows with one id would write one file twice
+        row = dict.fromkeys(headings)
+        row.update({"id": "tdag", "acronym": "TDAG", "name": "Telecommunication Development Advisory Group"})
+        bodies.append([row[h] for h in headings])
+    workbook.save(book)
+    before = snapshot(repo)
+    sheet = run_cli(repo, "import", str(book))
+    assert sheet.exit_code == 1 and "the id 'tdag' is on two rows of bodies" in sheet.stderr
+    exported = repo.parent / "records.json"
+    run_cli(repo, "export", "--output", str(exported))
+    document = json.loads(exported.read_text())
+    document["bodies"].append(dict(document["bodies"][0], name="Another name"))
+    exported.write_text(json.dumps(document))
+    merged = run_cli(repo, "import", str(exported))
+    assert merged.exit_code == 1 and "is on two records of bodies" in merged.stderr
+    assert snapshot(repo) == before
+
+
+def test_dry_run_writes_nothing_and_says_what_would_change(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "alpha-theme"), column(themes, "title")).value = "Alpha theme, renamed"
+    workbook.save(book)
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"would change {THEME}" in result.stderr and "1 record file would change" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_control_character_or_a_reserved_id_is_refused_at_its_cell(run_cli: RunCli, repo: Path) -> None:
+    folder = repo.parent / "csv"
+    run_cli(repo, "export", "--format", "csv", "--output", str(folder))
+    themes = folder / "themes.csv"
+    themes.write_text(themes.read_text(encoding="utf-8-sig").replace("Alpha theme", "Alpha\x0btheme"))
+    bodies = folder / "bodies.csv"
+    headings = bodies.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    row = {"id": "nul", "acronym": "NUL", "name": "A device"}
+    with bodies.open("a", encoding="utf-8") as out:
+        out.write(",".join(row.get(h, "") for h in headings) + "\r\n")
+    result = run_cli(repo, "import", str(folder))
+    assert result.exit_code == 1
+    assert "error Y123 [control-character]" in result.stderr and "(U+000B)" in result.stderr
+    assert "error X304 [reserved-name]" in result.stderr
+    assert not (repo / "data" / "bodies" / "nul.yaml").exists()
+
+
+def test_a_failure_partway_through_the_writes_leaves_every_file_as_it_was(
+    run_cli: RunCli, repo: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    for record_id in ("alpha-theme", "new-theme"):
+        themes.cell(row_of(themes, record_id), column(themes, "description")).value = f"About {record_id}."
+    bodies = workbook["bodies"]
+    headings = [c.value for c in bodies[1]]
+    row = dict.fromkeys(headings)
+    row.update({"id": "tdag", "acronym": "TDAG", "name": "Telecommunication Development Advisory Group"})
+    bodies.append([row[h] for h in headings])
+    workbook.save(book)
+    before = snapshot(repo)
+    real_replace = os.replace
+    calls = []
+
+    def failing(source: str, target: str) -> None:
+        calls.append(target)
+        if len(calls) == 2:  # the second file of three: one is already written
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.stderr
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert snapshot(repo) == before
+    assert not list(repo.rglob("*.res191-tmp"))
+
+
+def test_a_file_changed_while_the_import_runs_is_not_overwritten(
+    repo: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from res191.editing import importing
+    from tests.conftest import load
+
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "alpha-theme"), column(themes, "title")).value = "Alpha theme, renamed"
+    workbook.save(book)
+    loaded = load(repo)
+    tried = importing._trial
+
+    def editor_saves_meanwhile(changes: list[importing.Change], root: Path) -> list[object]:
+        (repo / THEME).write_text((repo / THEME).read_text() + "# the editor's own line\n")
+        return tried(changes, root)  # type: ignore[return-value]
+
+    monkeypatch.setattr(importing, "_trial", editor_saves_meanwhile)
+    from res191.atomic import ChangedMeanwhile
+
+    with pytest.raises(ChangedMeanwhile):
+        importing.import_records(book, loaded)
+    assert (repo / THEME).read_text().endswith("# the editor's own line\n")
+
+
+# Sources that are not what res191 reads, and hostile ones: each answered in words, quickly.
+
+
+def _answer(run_cli: RunCli, repo: Path, source: Path) -> tuple[int, str, float]:
+    start = time.monotonic()
+    result = run_cli(repo, "import", str(source))
+    return result.exit_code, result.stderr, time.monotonic() - start
+
+
+def test_other_spreadsheet_files_are_answered_with_how_to_save_them(run_cli: RunCli, repo: Path) -> None:
+    for name, said in [("old.xls", "old Excel workbooks (.xls)"), ("open.ods", "OpenDocument spreadsheets")]:
+        (repo.parent / name).write_bytes(b"\xd0\xcf\x11\xe0 not read")
+        code, error, _ = _answer(run_cli, repo, repo.parent / name)
+        assert code == 1 and said in error and "save it as an Excel Workbook (.xlsx)" in error
+
+
+def test_a_semicolon_csv_from_a_french_excel_is_read(run_cli: RunCli, repo: Path) -> None:
+    folder = repo.parent / "csv"
+    run_cli(repo, "export", "--format", "csv", "--output", str(folder))
+    themes = folder / "themes.csv"
+    text = themes.read_text(encoding="utf-8-sig")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[[r[0] for r in rows].index("alpha-theme")][rows[0].index("title")] = "Alpha; renamed"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    themes.write_text(out.getvalue(), encoding="utf-8")
+    result = run_cli(repo, "import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "title: Alpha; renamed\n" in (repo / THEME).read_text()
+
+
+def test_a_csv_not_in_utf8_is_answered_with_how_to_save_it(run_cli: RunCli, repo: Path) -> None:
+    folder = repo.parent / "csv"
+    run_cli(repo, "export", "--format", "csv", "--output", str(folder))
+    themes = folder / "themes.csv"
+    themes.write_bytes(themes.read_bytes().replace(b"Alpha theme", "Alpha thème".encode("cp1252")))
+    code, error, _ = _answer(run_cli, repo, folder)
+    assert code == 1
+    assert "themes.csv: the text is not UTF-8 (byte 0xE8 on line" in error
+    assert "CSV UTF-8 (Comma delimited)" in error
+
+
+def _bomb(path: Path, member: str, size: int) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open(member, "w", force_zip64=True) as out:
+            chunk = b" " * 2**20
+            for _ in range(size // 2**20):
+                out.write(chunk)
+
+
+_SHEET = (
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>'
+)
+
+
+def _lol(n: int) -> str:
+    inner = f"&lol{n};" if n else "&lol;"
+    return f'<!ENTITY lol{n + 1} "{inner * 10}">'
+
+
+HOSTILE_XML = {
+    "entity-bomb": (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(_lol(n) for n in range(9))
+        + "]>"
+        + _SHEET.format("&lol9;")
+    ),
+    "external-entity": (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        + _SHEET.format("&xxe;")
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_XML))
+def test_xml_with_entities_is_refused(run_cli: RunCli, repo: Path, book: Path, case: str) -> None:
+    hostile = repo.parent / f"{case}.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, HOSTILE_XML[case] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    code, error, seconds = _answer(run_cli, repo, hostile)
+    assert code == 1, error
+    assert "holds XML declarations (entities) that a spreadsheet program never writes" in error
+    assert "root:" not in error and seconds < 10
+
+
+def _with_sheet(path: Path, content: str) -> Path:
+    """A workbook of one sheet, themes, whose XML is content."""
+    book = Workbook()
+    book.active.title = "themes"  # type: ignore[union-attr]
+    book.save(path)
+    sheet = (
+        f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{content}</worksheet>'
+    )
+    with zipfile.ZipFile(path) as source:
+        items = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, data in items:
+            target.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else data)
+    return path
+
+
+def test_hostile_workbooks_end_quickly_in_words(run_cli: RunCli, repo: Path, book: Path) -> None:
+    cases: dict[str, Path] = {}
+    cases["zip-bomb"] = repo.parent / "bomb.xlsx"
+    _bomb(cases["zip-bomb"], "xl/sharedStrings.xml", 300 * 2**20)
+    cases["not-a-zip"] = repo.parent / "text.xlsx"
+    cases["not-a-zip"].write_text("id,title\n")
+    cases["truncated"] = repo.parent / "cut.xlsx"
+    cases["truncated"].write_bytes(book.read_bytes()[: book.stat().st_size // 2])
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 100_003))
+    cases["many-rows"] = _with_sheet(repo.parent / "many.xlsx", f"<sheetData>{rows}</sheetData>")
+    cases["million-rows"] = _with_sheet(  # as a spreadsheet program writes it: the size comes first
+        repo.parent / "million.xlsx", '<dimension ref="A1:B1000000"/><sheetData></sheetData>'
+    )
+    cases["deep-json"] = repo.parent / "deep.json"
+    cases["deep-json"].write_text('{"themes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    fifo = repo.parent / "fifo.xlsx"
+    os.mkfifo(fifo)
+    cases["fifo"] = fifo
+    folder = repo.parent / "csv"
+    folder.mkdir()
+    (folder / "themes.csv").write_text("id,title\nalpha-theme," + "x" * 200_000 + "\n")
+    cases["long-csv-field"] = folder
+    before = snapshot(repo)
+    for name, source in cases.items():
+        code, error, seconds = _answer(run_cli, repo, source)
+        assert code in (1, 2), (name, error)
+        assert "internal error" not in error and "Traceback" not in error, (name, error)
+        assert error.strip(), name
+        assert seconds < 10, (name, seconds)
+    assert snapshot(repo) == before
