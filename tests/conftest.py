@@ -19,6 +19,8 @@ from res191.loading.record import LoadedRecords
 # The result cache of `validate` goes to a folder of this test run, not to the user's cache folder; so
 # every test that validates runs with the cache, as users do.
 os.environ["RES191_CACHE_DIR"] = tempfile.mkdtemp(prefix="res191-test-cache-")
+# The key that signs caches, in a configuration folder of this test run too.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="res191-test-config-")
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = Path(__file__).parent / "examples"

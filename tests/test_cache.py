@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -100,7 +101,7 @@ def test_an_unchanged_repository_is_not_parsed_again(
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
     validate(root, root, cache=True)
-    (cache_file,) = cache_folder.glob("*.json")
+    (cache_file,) = cache_folder.glob("*.res191-cache")
     before = cache_file.stat().st_mtime_ns
     # A file the cache holds, changed without changing its size or modification time: its change time
     # tells the cache to read it again.
@@ -128,7 +129,7 @@ def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(
     again = ResultCache.open(root).stored_started
     assert again > filled
     monkeypatch.setattr(cache, "RACY_NS", 0)
-    (cache_file,) = cache_folder.glob("*.json")
+    (cache_file,) = cache_folder.glob("*.res191-cache")
     before = cache_file.stat().st_mtime_ns
     validate(root, root, cache=True)
     assert cache_file.stat().st_mtime_ns == before and ResultCache.open(root).stored_started == again
@@ -151,7 +152,7 @@ def test_a_damaged_cache_is_ignored_and_written_anew(
     shutil.copytree(EXAMPLES / "invalid" / "report-checks", root)
     expected = said(root, cache=False)
     said(root, cache=True)
-    (cache_file,) = cache_folder.glob("*.json")
+    (cache_file,) = cache_folder.glob("*.res191-cache")
     good = cache_file.read_bytes()
     if damage == "cut short":
         cache_file.write_bytes(good[: len(good) // 2])
@@ -185,16 +186,50 @@ def test_no_cache_writes_nothing_and_an_unwritable_cache_is_no_error(
     assert (result.exit_code, result.stderr) == (0, "")
 
 
-def test_the_cache_folder_stays_bounded(cache_folder: Path, tmp_path: Path) -> None:
+def test_the_cache_folder_stays_bounded_and_its_other_files_are_kept(
+    cache_folder: Path, tmp_path: Path
+) -> None:
     cache_folder.mkdir()
     for n in range(MOST_REPOSITORIES + 5):
-        (cache_folder / f"old-{n}.json").write_text("{}")
+        old = cache_folder / f"repo-{n:024x}.res191-cache"
+        old.write_text("{}")
+        os.utime(old, ns=(n, n))
+    # RES191_CACHE_DIR=. or a folder shared with other tools: their files are never removed.
+    others = [cache_folder / name for name in ("package.json", "settings.json", "repo-mine.res191-cache")]
+    for other in others:
+        other.write_text("{}")
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "minimal", root)
     validate(root, root, cache=True)
-    kept = list(cache_folder.glob("*.json"))
+    kept = [p for p in cache_folder.glob("repo-*.res191-cache") if p not in others]
     assert len(kept) == MOST_REPOSITORIES
     assert any(ResultCache.open(root).location == k for k in kept)
+    assert all(other.exists() for other in others)
+
+
+def test_a_forged_cache_cannot_make_a_broken_repository_pass(cache_folder: Path, tmp_path: Path) -> None:
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", root)
+    validate(root, root, cache=True)
+    (cache_file,) = cache_folder.glob("*.res191-cache")
+    signed = cache_file.read_bytes()
+    (root / "data" / "resolutions" / "pp-191.yaml").write_text("id: pp-191\nnumber: 191\n")
+    # Forged as a hand-made cache would be: the files' entries made to say "clean", the digest
+    # recomputed without the key (what the layout before signing accepted).
+    import hashlib
+
+    header, _, body = signed.partition(b"\n")
+    content = json.loads(body)
+    for path, entry in content["files"].items():
+        entry[0] = cache.file_key(path, entry[4], Path(path).read_bytes())  # "this content is clean"
+    forged = json.dumps(content).encode()
+    digest = hashlib.blake2b(forged, digest_size=16).hexdigest()  # as the layout before signing had it
+    cache_file.write_bytes(f"res191-cache {digest}\n".encode() + forged)
+    assert validate(root, root, cache=True).failed()  # the forged cache is ignored
+    # Signed with another user's key (a CI cache restored from elsewhere): ignored too.
+    cache_file.write_bytes(signed)
+    (cache.key_file()).write_bytes(os.urandom(32))
+    assert validate(root, root, cache=True).failed()
 
 
 @pytest.fixture(autouse=True)

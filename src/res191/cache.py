@@ -8,17 +8,26 @@ that an edited checkout never trusts an older run) and the versions of the parse
 
 One JSON file per repository, in the user's cache folder (`RES191_CACHE_DIR` to choose another), replaced
 atomically: two runs racing each write a whole cache, the last one wins, and either is right. It holds the
-files of the last run only, and at most MOST_REPOSITORIES repositories are kept. Anything unexpected in it
-(not JSON, another layout, a value of the wrong type) and the cache is ignored and written anew: it is never
-trusted over the files.
+files of the last run only, and at most MOST_REPOSITORIES repositories are kept; the bound removes only
+files it can tell are caches of res191 by their names, whatever else shares the folder.
+
+A cache says which files are clean, so a forged one could make a broken repository pass (a CI cache
+restored from another branch, a file planted in a shared folder). Each cache is signed with a key kept
+outside the cache folder, in the user's configuration folder, made on first use: a cache that does not
+carry its signature, or anything unexpected in it (not JSON, another layout, a value of the wrong type),
+is ignored and written anew. It is never trusted over the files. Where the key cannot be kept (a
+read-only home), there is no cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import importlib.util
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -47,6 +56,42 @@ def cache_folder() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "res191"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "res191"
+
+
+def key_file() -> Path:
+    """Where the key that signs caches is kept: the user's configuration folder, not the cache's."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "res191" / "cache-key"
+
+
+def signing_key() -> bytes | None:
+    """The key that signs this user's caches, made on first use; None where it cannot be kept."""
+    path = key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
+        with os.fdopen(handle, "wb") as out:  # private to the user (mkstemp's mode 600)
+            out.write(key)
+        os.replace(temporary, path)
+    except OSError:
+        return None
+    return key
+
+
+# A cache file's name: recognised as res191's own before the bound removes anything.
+_CACHE_NAME = re.compile(r"repo-[0-9a-f]{24}\.res191-cache")
 
 
 def file_key(path: str, shown: str, raw: bytes) -> str:
@@ -94,6 +139,7 @@ class ResultCache:
 
     location: Path
     version: str
+    key: bytes | None = None  # signs the cache; None: there is no cache this run
     started: int = field(default_factory=time.time_ns)  # before any file of this run is read
     stored: dict[str, list[Any]] = field(default_factory=dict)
     stored_started: int = 0
@@ -106,11 +152,13 @@ class ResultCache:
     def open(cls, root: Path) -> ResultCache:
         """The cache of the repository at root; empty when there is none, or it cannot be trusted."""
         name = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=12)
-        cache = cls(cache_folder() / f"{name.hexdigest()}.json", code_version())
+        cache = cls(cache_folder() / f"repo-{name.hexdigest()}.res191-cache", code_version(), signing_key())
+        if cache.key is None:
+            return cache
         try:
             header, _, body = cache.location.read_bytes().partition(b"\n")
-            if header != f"res191-cache {_digest(body)}".encode():
-                return cache  # cut short or altered
+            if not hmac.compare_digest(header, f"res191-cache {_digest(body, cache.key)}".encode()):
+                return cache  # cut short, altered, or not signed by this user's key
             content = json.loads(body)
         except (OSError, ValueError):
             return cache
@@ -167,12 +215,12 @@ class ResultCache:
     def save(self) -> None:
         """Write the results of this run, atomically; a cache that cannot be written is no error (a
         read-only home, a full disk): the next run checks the files again."""
-        if self.fresh == self.stored and not self.compared:
+        if self.key is None or (self.fresh == self.stored and not self.compared):
             return  # nothing changed: a run that only reads leaves the cache as it was
         body = json.dumps(
             {"version": self.version, "started": self.started, "files": self.fresh}, ensure_ascii=False
         ).encode("utf-8", "surrogateescape")
-        content = f"res191-cache {_digest(body)}\n".encode() + body
+        content = f"res191-cache {_digest(body, self.key)}\n".encode() + body
         folder = self.location.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -211,14 +259,20 @@ def _signature(info: os.stat_result) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
-def _digest(body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=16).hexdigest()
+def _digest(body: bytes, key: bytes) -> str:
+    return hashlib.blake2b(body, key=key, digest_size=16).hexdigest()
 
 
 def _forget_old(folder: Path) -> None:
-    """Keep the caches of the MOST_REPOSITORIES repositories used last: the folder stays bounded."""
-    caches = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in caches[MOST_REPOSITORIES:]:
+    """Keep the caches of the MOST_REPOSITORIES repositories used last: the folder stays bounded. Only
+    res191's own caches, known by their names, are ever removed: the folder may be shared."""
+    caches = []
+    for path in folder.glob("repo-*.res191-cache"):
+        if _CACHE_NAME.fullmatch(path.name):
+            with contextlib.suppress(OSError):
+                caches.append((path.stat().st_mtime_ns, path))
+    caches.sort(reverse=True)
+    for _, old in caches[MOST_REPOSITORIES:]:
         old.unlink(missing_ok=True)
 
 
