@@ -218,7 +218,7 @@ def test_a_forged_cache_cannot_make_a_broken_repository_pass(cache_folder: Path,
     # recomputed without the key (what the layout before signing accepted).
     import hashlib
 
-    header, _, body = signed.partition(b"\n")
+    _, _, body = signed.partition(b"\n")
     content = json.loads(body)
     for path, entry in content["files"].items():
         entry[0] = cache.file_key(path, entry[4], Path(path).read_bytes())  # "this content is clean"

@@ -4,13 +4,17 @@ give the same bytes."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from typer.testing import CliRunner
 
+from res191.cli import app
 from tests.conftest import EXAMPLES, REPO, RunCli
 
 WITH_REPORT = EXAMPLES / "valid" / "with-report"
@@ -185,3 +189,62 @@ def test_a_folder_that_is_not_a_site_is_not_replaced(run_cli: RunCli, tmp_path: 
     result = run_cli(WITH_REPORT, "site", "--output", str(tmp_path / "mine"))
     assert result.exit_code == 2 and "not a site res191 built" in result.stderr
     assert (tmp_path / "mine" / "notes.txt").read_text() == "mine\n"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("where", [".", "data", "data/themes", ".."])
+def test_a_planted_marker_never_lets_the_site_replace_the_records(
+    run_cli: RunCli, tmp_path: Path, where: str
+) -> None:
+    root = tmp_path / "work" / "repo"
+    shutil.copytree(WITH_REPORT, root)
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    target = (root / where).resolve()
+    (target / ".res191-site").write_text('{"files": {}}')  # as a pull request could add it
+    before = _files(tmp_path / "work")
+    result = run_cli(root, "site", "--output", str(target))
+    assert result.exit_code == 2, result.output
+    assert "give --output a folder of its own" in result.stderr
+    assert _files(tmp_path / "work") == before
+
+
+def test_a_site_is_replaced_only_while_it_is_as_its_build_left_it(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_cli(WITH_REPORT, "site", "--output", str(out)).exit_code == 0
+    assert run_cli(WITH_REPORT, "site", "--output", str(out)).exit_code == 0  # its own: replaced
+    (out / "notes.txt").write_text("mine\n")  # someone's file put into the site's folder
+    added = run_cli(WITH_REPORT, "site", "--output", str(out))
+    assert (
+        added.exit_code == 2
+        and "holds notes.txt, which the last build of the site did not write" in added.stderr
+    )
+    (out / "notes.txt").unlink()
+    (out / "index.html").write_text("edited by hand\n")
+    edited = run_cli(WITH_REPORT, "site", "--output", str(out))
+    assert edited.exit_code == 2 and "holds index.html" in edited.stderr
+    assert (out / "index.html").read_text() == "edited by hand\n"
+
+
+def test_the_site_folder_can_be_the_current_one_and_is_readable_by_a_web_server(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "www"
+    out.mkdir()
+    (tmp_path / ".res191-site-abandoned").mkdir()  # a build killed before it finished
+    (tmp_path / ".res191-site-abandoned" / ".res191-site-building").write_text("999999999\n")
+    monkeypatch.chdir(out)
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(app, ["site", "-o", ".", "--root", str(WITH_REPORT)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file()
+    assert (
+        stat.S_IMODE(out.stat().st_mode) == 0o755 and stat.S_IMODE((out / "themes").stat().st_mode) == 0o755
+    )
+    assert not (tmp_path / ".res191-site-abandoned").exists()

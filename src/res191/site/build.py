@@ -8,6 +8,8 @@ depends on the clock but the day the editions in force are cited for, which the 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -40,11 +42,14 @@ from res191.site.pages import (
 )
 from res191.workers import map_chunks
 
-MARKER = ".res191-site"  # written into every site built, so that a rebuild replaces only a site
+# Written into every site built: the list of its files with their digests, so that a rebuild replaces a
+# folder only when every file in it is one the last build wrote, unchanged since.
+MANIFEST = ".res191-site"
+_SCRATCH = ".res191-site-"  # the folder a build is made in, beside the output, until it is whole
 
 
 class NotASite(Exception):
-    """The output folder holds files res191 did not write: it is not replaced."""
+    """The output folder holds what res191 did not write, or the records themselves: it is not replaced."""
 
 
 _MARKDOWN = parser()
@@ -126,29 +131,107 @@ def build_site(
 
     report(year) gives a year's report as Markdown and as a Word file.
     """
-    if output.exists() and any(output.iterdir()) and not (output / MARKER).is_file():
-        raise NotASite(f"{output} holds files that are not a site res191 built; give another --output")
+    output = Path(os.path.abspath(output))  # `-o .` has no name to put the old site's beside
+    check_replaceable(output, loaded.root)
+    _remove_abandoned(output.parent)
     site = make_site(loaded, today)
     env = environment()
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.filters["a"] = _anchor
     env.filters["navigation"] = _navigation
     output.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".res191-site-", dir=output.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=output.parent))
     try:
+        (scratch / f"{MANIFEST}-building").write_text(f"{os.getpid()}\n")
+        # mkdtemp makes the folder private; a web server's user must read the site.
+        os.chmod(scratch, 0o777 & ~_umask())
         jobs = _pages(site, scratch, report)
         for template in {template for _, template, _, _ in jobs}:
             env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         pages = sum(map_chunks(_render, (env, scratch), jobs))
-        (scratch / MARKER).write_text("A site built by res191; `res191 site` replaces it whole.\n")
         for static in ("site.css", "filter.js"):
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
+        (scratch / f"{MANIFEST}-building").unlink()
+        (scratch / MANIFEST).write_text(json.dumps({"files": _digests(scratch)}, indent=0, sort_keys=True))
         _replace(scratch, output)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return pages
+
+
+def check_replaceable(output: Path, root: Path) -> None:
+    """NotASite unless output is missing, empty, or a site an earlier build wrote, unchanged since.
+
+    Never the repository, a folder holding it or its records, whatever marker a pull request plants.
+    """
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise NotASite(f"{output} is not a folder; give --output a folder to write the site in")
+    real, repository = output.resolve(), root.resolve()
+    if repository.is_relative_to(real) or real.is_relative_to(repository / "data"):
+        raise NotASite(
+            f"{output} holds the records themselves; give --output a folder of its own, such as site/"
+        )
+    if any((output / held).exists() for held in ("data", ".git")):
+        raise NotASite(
+            f"{output} holds a data/ or .git folder; give --output a folder of its own, such as site/"
+        )
+    if not any(output.iterdir()):
+        return
+    try:
+        listed = json.loads((output / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise NotASite(
+            f"{output} holds files that are not a site res191 built; give another --output"
+        ) from None
+    found = _digests(output)
+    strange = sorted(set(found) - set(listed)) + sorted(
+        p for p in found if p in listed and found[p] != listed[p]
+    )
+    if strange:
+        raise NotASite(
+            f"{output} holds {strange[0]}, which the last build of the site did not write (or which changed "
+            "since); move it away, or give another --output"
+        )
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    """Every file under folder (but the manifest), by its path there, with the digest of its bytes."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            path = os.path.join(dirpath, name)
+            relative = os.path.relpath(path, folder).replace(os.sep, "/")
+            if relative == MANIFEST:
+                continue
+            if os.path.islink(path):
+                found[relative] = "link"  # never written by a build: makes the folder another's
+                continue
+            with open(path, "rb") as handle:
+                found[relative] = hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+    return found
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove the scratch folders of builds that were killed (their process is gone)."""
+    for scratch in folder.glob(f"{_SCRATCH}*"):
+        mark = scratch / f"{MANIFEST}-building"
+        try:
+            owner = int(mark.read_text())
+            os.kill(owner, 0)  # raises if that process is gone
+        except ProcessLookupError:
+            shutil.rmtree(scratch, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # not one of ours, or another user's running build
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _replace(new: Path, output: Path) -> None:
