@@ -381,3 +381,29 @@ def test_hostile_workbooks_end_quickly_in_words(run_cli: RunCli, repo: Path, boo
         assert error.strip(), name
         assert seconds < 10, (name, seconds)
     assert snapshot(repo) == before
+
+
+RISKY = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "'quoted", "'=already", "\tx", "plain"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_unchanged() -> None:
+    from res191.editing.exchange import _csv, _from_csv
+
+    for text in RISKY:
+        written = _csv(text)
+        assert not written.startswith(("=", "+", "-", "@", "\t")), text
+        assert _from_csv(written) == text
+
+
+def test_a_formula_like_description_survives_a_csv_round_trip(run_cli: RunCli, repo: Path) -> None:
+    theme = repo / THEME
+    theme.write_text(
+        theme.read_text().replace("title: Alpha theme\n", 'title: Alpha theme\ndescription: "=1+1"\n')
+    )
+    folder = repo.parent / "csv"
+    run_cli(repo, "export", "--format", "csv", "--output", str(folder))
+    assert ",'=1+1," in (folder / "themes.csv").read_text(encoding="utf-8-sig")
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(folder))
+    assert result.exit_code == 0 and "0 record files changed" in result.stderr
+    assert snapshot(repo) == before

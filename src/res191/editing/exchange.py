@@ -273,12 +273,24 @@ def write_csv_folder(sheets: Iterable[Sheet], folder: Path) -> list[Path]:
     return written
 
 
+# A cell starting with one of these is a formula to a spreadsheet program opening the CSV file (CSV
+# injection): it is written after an apostrophe, which spreadsheets take as "this is text", and which
+# the import takes off again. A text that starts with an apostrophe gets one more, so nothing is lost.
+_FORMULA_STARTS = ("=", "+", "-", "@", "'", "\t", "\r")
+
+
 def _csv(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def _from_csv(text: str) -> str:
+    """A CSV cell as written by _csv, its apostrophe taken off again."""
+    return text[1:] if text.startswith("'") and text[1:2] and text[1:].startswith(_FORMULA_STARTS) else text
 
 
 def read_csv_folder(folder: Path) -> list[ReadSheet]:
@@ -304,7 +316,7 @@ def read_csv_folder(folder: Path) -> list[ReadSheet]:
         try:
             rows = []
             for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-                rows.append(list(row))
+                rows.append([_from_csv(cell) for cell in row])
                 if len(rows) > MOST_ROWS:
                     raise SourceProblem(
                         f"{path.name} has more than {MOST_ROWS:,} rows; res191 reads at most that"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import traceback
 from importlib import resources
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from res191 import wording
 from res191.report import text
@@ -23,11 +26,28 @@ def builtin_folder() -> Path:
     return Path(str(resources.files("res191.templates")))
 
 
+class _FoldersOnly(jinja2.FileSystemLoader):
+    """Templates from the template folders only: a linked file that leads elsewhere (/etc/passwd) is
+    not one, whatever its name."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        if not any(real.is_relative_to(os.path.realpath(folder)) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template, f"{template} leads outside the template folders")
+        return source, filename, uptodate
+
+
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from template_dir first, then the built-in ones; undefined names are errors."""
+    """Templates from template_dir first, then the built-in ones; undefined names are errors.
+
+    Templates run in Jinja's sandbox: in CI the templates come with the pull request, and the job holds
+    secrets, so a template may use the names it is given and nothing of Python's own (no `__class__`,
+    no reaching modules, files or commands), and include only other templates of its folders.
+    """
     folders = [str(template_dir)] if template_dir is not None else []
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*folders, str(builtin_folder())]),
+    env = SandboxedEnvironment(
+        loader=_FoldersOnly([*folders, str(builtin_folder())]),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name and name.endswith(".html.j2")),
         trim_blocks=True,
@@ -62,7 +82,14 @@ def render(env: jinja2.Environment, name: str, variables: dict[str, Any]) -> str
         where = f"{error.filename or error.name}:{error.lineno}"
         raise TemplateProblem(f"{where}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
-        raise TemplateProblem(f"no template named {error.name!r} in {env.loader.searchpath}") from None  # type: ignore[union-attr]
+        where = _template_line(error)
+        place = f"{where}: " if where != "a template" else ""
+        folders = ", ".join(env.loader.searchpath)  # type: ignore[union-attr]
+        raise TemplateProblem(
+            f"{place}no template named {error.name!r} in the template folders ({folders})"
+        ) from None
+    except SecurityError as error:
+        raise TemplateProblem(f"{_template_line(error)}: not allowed in a template: {error}") from None
     except jinja2.TemplateError as error:
         raise TemplateProblem(f"{_template_line(error)}: {error.message}") from None
     except Exception as error:
