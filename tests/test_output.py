@@ -18,14 +18,9 @@ from tests.conftest import EXAMPLES, REPO
 WITH_REPORT = EXAMPLES / "valid" / "with-report"
 
 
-def res191(*args: str, cwd: Path = REPO, **options: object) -> subprocess.CompletedProcess[str]:
+def res191(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "res191", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        **options,
+        [sys.executable, "-m", "res191", *args], cwd=cwd, capture_output=True, text=True, check=False
     )
 
 
