@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,51 @@ def test_progress_bar_at_a_terminal_only(tmp_path: Path) -> None:
         env={**environment, "CI": "true"},
     )
     assert "Checking records" not in under_ci.read()
+
+
+def test_every_commands_help_reads_as_prose_and_ends_with_the_exit_codes() -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from res191.cli import COMMANDS, app
+    from res191.models import KINDS
+
+    for name in COMMANDS:
+        shown = CliRunner().invoke(app, [name, "--help"], terminal_width=100).stdout
+        prose = shown.split("Options")[0]
+        assert not re.search(r"[a-z,.;]  +[a-z]", prose), (name, prose)  # no docstring indentation left in
+        assert "Exit codes: 0 success" in shown, name
+    schema = " ".join(CliRunner().invoke(app, ["schema", "--help"], terminal_width=200).stdout.split())
+    assert all(kind in schema for kind in KINDS)
+
+
+def test_kinds_are_taken_by_name_or_by_folder(run_cli: RunCli) -> None:
+    by_folder = run_cli(EXAMPLES / "valid" / "with-report", "list", "resolutions", "--format", "json")
+    by_name = run_cli(EXAMPLES / "valid" / "with-report", "list", "resolution", "--format", "json")
+    assert by_folder.exit_code == 0 and by_folder.stdout == by_name.stdout
+    wrong = run_cli(EXAMPLES / "valid" / "with-report", "list", "resolutoins")
+    assert wrong.exit_code == 2 and "the kinds are: resolution, theme, meeting" in wrong.stderr
+
+
+def test_a_report_takes_its_format_from_the_output_ending(run_cli: RunCli, tmp_path: Path) -> None:
+    word = run_cli(EXAMPLES / "valid" / "with-report", "report", "-y", "2025", "-o", str(tmp_path / "r.docx"))
+    assert word.exit_code == 0 and (tmp_path / "r.docx").read_bytes()[:2] == b"PK"  # a Word file, a zip
+    clash = run_cli(
+        EXAMPLES / "valid" / "with-report", "report", "-y", "2025", "-o", str(tmp_path / "x.docx"), "-f", "md"
+    )
+    assert clash.exit_code == 2 and "ends in .docx, which is docx, but --format is md" in clash.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_errors_come_first_and_warnings_are_counted_where_there_are_errors(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "data", root / "data")
+    (root / "data" / "themes" / "broken.yaml").write_text("id: broken\n")
+    text = run_cli(root, "validate", "--no-cache").stdout
+    assert text.index("error S202") < text.index(" warnings: ") and "\nand " in text
+    assert "warning I402" not in text and "`res191 validate --all-warnings`" in text
+    every = run_cli(root, "validate", "--no-cache", "--all-warnings").stdout
+    assert "warning I402" in every and every.index("error") < every.index("warning I402")
