@@ -354,3 +354,67 @@ def test_init_requirement_names_where_this_copy_came_from(monkeypatch: pytest.Mo
     assert "res191 @ https://example.org/res191-0.1.0.tar.gz\n" in init.requirement_file()
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed('{"url": "file:///home/me/res191"}'))
     assert "\nres191" not in init.requirement_file()
+
+
+def test_ids_are_made_from_titles_in_any_script(run_cli: RunCli, repo: Path) -> None:
+    from res191.models import id_from_name
+
+    assert id_from_name("Égalité numérique") == "egalite-numerique"
+    arabic, chinese = id_from_name("المساواة الرقمية"), id_from_name("数字平等")
+    assert arabic and chinese and arabic != chinese  # not "record", twice
+    made = run_cli(repo, "new", "theme", "--title", "Égalité numérique")
+    assert made.exit_code == 0, made.output
+    assert (repo / "data" / "themes" / "egalite-numerique.yaml").is_file()
+    first = run_cli(repo, "new", "theme", "--title", "المساواة الرقمية")
+    second = run_cli(repo, "new", "theme", "--title", "الشمول الرقمي")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    reserved = run_cli(repo, "new", "body", "--acronym", "CON", "--name", "A device's name")
+    assert reserved.exit_code == 2 and "'con' is a name Windows keeps for a device" in reserved.stderr
+    assert not (repo / "data" / "bodies" / "con.yaml").exists()
+
+
+def test_fmt_makes_every_line_end_lf_in_markdown_records(run_cli: RunCli, repo: Path) -> None:
+    meeting = repo / "data" / "meetings" / "iscg-2024-01-10.md"
+    text = meeting.read_text()
+    mixed = text.replace("\n", "\r\n", 3) + "An outcome line\r\nand another\n"  # saved in parts on Windows
+    meeting.write_bytes(mixed.encode())
+    assert run_cli(repo, "fmt", "--check").exit_code == 1
+    assert run_cli(repo, "fmt").exit_code == 0
+    assert b"\r" not in meeting.read_bytes()
+    assert run_cli(repo, "fmt", "--check").exit_code == 0
+
+
+def test_fmt_leaves_alone_what_it_must_not_write(
+    run_cli: RunCli, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from res191.editing import fmt
+
+    bodies = repo / "data" / "bodies"
+    locked = bodies / "tsag.yaml"
+    locked.write_text(locked.read_text().replace("acronym: ", "acronym:    "))
+    os.chmod(locked, 0o444)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("id: x\nacronym:   X\nname: Y\n")
+    (bodies / "linked").symlink_to(outside)
+    saved_meanwhile = bodies / "iscg.yaml"
+    saved_meanwhile.write_text(saved_meanwhile.read_text().replace("acronym: ", "acronym:   "))
+    real = fmt.format_record
+
+    def editor_saves_while_fmt_runs(text: str, kind: object, line: str | None = None) -> str:
+        if "id: iscg\n" in text:
+            saved_meanwhile.write_text(text + "# the editor's own line\n")
+        return real(text, kind, line)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fmt, "format_record", editor_saves_while_fmt_runs)
+    before = locked.read_text()
+    result = run_cli(repo, "fmt")
+    assert "left alone data/bodies/tsag.yaml: it is read-only" in result.stderr
+    assert "left alone data/bodies/iscg.yaml: it changed while fmt ran" in result.stderr
+    assert locked.read_text() == before
+    assert saved_meanwhile.read_text().endswith("# the editor's own line\n")
+    through = run_cli(repo, "fmt", str(bodies / "linked" / "x.yaml"))
+    assert through.exit_code == 2 and "lies outside the repository, through a linked folder" in through.stderr
+    assert (outside / "x.yaml").read_text() == "id: x\nacronym:   X\nname: Y\n"
