@@ -134,11 +134,25 @@ def repositories(draw: Any) -> Repository:
             },
         )
         resolution_ids.append(record_id)
+    conference_of = {r: repo.records["resolutions"][r]["conference"] for r in resolution_ids}
     body_ids = ["council", "iscg", "isc-tf", "tsag", "pp", "wtsa", "wtdc", "ra", "wrc"]
     present = ["council", *draw(st.lists(st.sampled_from(body_ids[1:]), unique=True))]
     for body in present:
-        chair = draw(
-            maybe(st.fixed_dictionaries({}, optional={"name": texts, "country": texts, "role": texts}))
+        chairs = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "name": texts,
+                        "country": texts,
+                        "role": texts,
+                        "since": st.sampled_from(["2019", "2024-01-01"]),
+                        "until": st.sampled_from(["2025", "2024-12-31"]),
+                        "years": st.lists(st.integers(2019, 2027), max_size=2, unique=True),
+                    },
+                ),
+                max_size=2,
+            )
         )
         repo.add(
             "bodies",
@@ -147,7 +161,7 @@ def repositories(draw: Any) -> Repository:
                 "acronym": body.upper(),
                 "name": draw(texts),
                 "sector": draw(maybe(st.sampled_from(SECTORS))),
-                "chair": chair,
+                "chairs": chairs,
                 "composition": draw(maybe(texts)),
                 "terms_of_reference": draw(maybe(texts)),
                 "working_method": draw(maybe(texts)),
@@ -183,6 +197,9 @@ def repositories(draw: Any) -> Repository:
                 "lead": draw(maybe(st.sampled_from(SECTORS))),
                 "focal_points": draw(st.lists(focal, max_size=4)),
                 "resolutions": _from(draw, resolution_ids, 5),
+                "resolutions_complete": draw(
+                    maybe(st.just({"as_of": "2024-05-01", "source": "https://www.itu.int/"}))
+                ),
                 "iscg_topic_years": draw(st.lists(st.integers(2019, 2027), max_size=3, unique=True)),
                 "tracker": draw(st.lists(activities, max_size=4)),
             },
@@ -228,6 +245,33 @@ def repositories(draw: Any) -> Repository:
             },
             draw(st.sampled_from(["", "An outcome.\n", "## Outcome\n\n- *one*\n- two\n", "<b>raw</b>\n"])),
         )
+    # Sessions of the conferences, and what some of them did with the resolutions.
+    conference_bodies = [b for b in present if b in ("pp", "wtsa", "wtdc", "ra", "wrc")]
+    for index, year in enumerate(draw(st.lists(st.integers(2008, 2027), max_size=4, unique=True))):
+        if not conference_bodies:
+            break
+        body = draw(st.sampled_from(conference_bodies))
+        start = date(year, 10, 1)
+        repo.add(
+            "meetings",
+            {
+                "id": f"session-{index + 1}",
+                "body": body,
+                "name": draw(maybe(texts)),
+                "start": start.isoformat(),
+            },
+        )
+        for record_id, conference in conference_of.items():
+            record = repo.records["resolutions"][record_id]
+            editions = {e["year"] for e in record["editions"]}
+            if conference.lower() == body and year not in editions and draw(st.booleans()):
+                outcome = draw(st.sampled_from(["maintained", "suppressed"]))
+                entry = {
+                    "session": f"session-{index + 1}",
+                    "outcome": outcome,
+                    "source": "https://www.itu.int/",
+                }
+                record.setdefault("history", []).append(entry)
     for index in range(draw(st.integers(0, 3))):
         repo.add(
             "initiatives",
@@ -280,6 +324,8 @@ def repositories(draw: Any) -> Repository:
                 "resolution": draw(st.sampled_from(resolution_ids)),
                 "document": draw(maybe(st.just(f"C{year % 100:02d}/35"))),
                 "date": draw(maybe(st.just(date(year, 1, 15).isoformat()))),
+                "written_before": draw(maybe(st.just(date(year, 3, 1).isoformat()))),
+                "initiatives": draw(maybe(st.just(repo.ids("initiatives")[::-1]))),
                 "agenda_item": draw(maybe(texts)),
                 "original": draw(maybe(st.just("English"))),
                 "by": draw(texts),

@@ -108,6 +108,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("X301", "id-mismatch", E, "A record's id does not match its file name"),
         Problem("X302", "duplicate-id", E, "Two records of the same kind have the same id"),
         Problem("X303", "unknown-reference", E, "A reference names a record that does not exist"),
+        Problem("X305", "history-session", E, "A history entry names a session that cannot be its own"),
         Problem("X304", "reserved-name", E, "An id is a name Windows keeps for a device (con, nul, com1...)"),
         # ITU's rules for areas of mutual interest.
         Problem("I401", "theme-rule", W, "A theme does not meet ITU's rule for areas of mutual interest"),
@@ -117,6 +118,12 @@ CATALOGUE: dict[str, Problem] = {
             "untitled-resolution",
             W,
             "No edition of a resolution has a title, so overlaps cannot see it",
+        ),
+        Problem(
+            "I404",
+            "history-incomplete",
+            W,
+            "A session since a resolution's edition is not accounted for: the edition in force is unknown",
         ),
         # Reports to Council.
         Problem("R501", "report-section", E, "A heading of a report's narrative is not one of its sections"),
@@ -128,6 +135,7 @@ CATALOGUE: dict[str, Problem] = {
         ),
         Problem("R506", "edition-not-recorded", W, "The edition a report must cite is not recorded"),
         Problem("R507", "position-meeting-year", E, "A position's year is not the year of its meeting"),
+        Problem("R508", "document-of-another-year", E, "A report cites a document of a later session"),
     ]
 }
 

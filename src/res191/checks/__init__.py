@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from res191.checks.across import Place, Repository
 from res191.checks.facts import RecordFacts
+from res191.checks.histories import check_histories
 from res191.checks.ids import check_ids
 from res191.checks.references import check_references
 from res191.checks.reports import check_reports
@@ -18,7 +19,7 @@ from res191.loading.shallow import Position
 Check = Callable[[Repository, list[RecordFacts]], Iterator[Diagnostic]]
 
 # Each family of checks, in the order its diagnostics are worked out (the output is sorted anyway).
-FAMILIES: list[Check] = [check_ids, check_references, check_themes, check_reports]
+FAMILIES: list[Check] = [check_ids, check_references, check_themes, check_histories, check_reports]
 
 
 @dataclass(frozen=True)

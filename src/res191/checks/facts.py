@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # only for the type hints: a run from the cache builds no mod
 
     from res191.loading.record import LoadedRecord
     from res191.loading.shallow import Loc, Shallow
-    from res191.models import Body, Meeting, Position, Report, Resolution, Theme
+    from res191.models import Body, Document, Meeting, Position, Report, Resolution, Theme
 
 
 @dataclass(slots=True)
@@ -61,6 +61,7 @@ def resolution_facts(record: Resolution) -> dict[str, Any]:
         "calls": record.calls_for_coordination,
         "sectors": sorted(s.value for s in record.concerned_sectors),
         "editions": [[e.year, e.place, e.revised] for e in record.editions],
+        "history": [[h.session, h.outcome] for h in record.history],
     }
 
 
@@ -73,13 +74,18 @@ def theme_facts(record: Theme) -> dict[str, Any]:
         "sectors": sorted(involved),
         "focal": sorted({f.sector.value for f in record.focal_points}),
         "tracker_years": sorted({a.year for a in record.tracker}),
-        "retired": record.status == "retired",
+        "status": record.status,
     }
 
 
 def _meeting(record: Meeting) -> dict[str, Any]:
     end = record.end or record.start
-    return {"body": record.body, "start": record.start.isoformat(), "end": end.isoformat()}
+    return {
+        "body": record.body,
+        "name": record.name,
+        "start": record.start.isoformat(),
+        "end": end.isoformat(),
+    }
 
 
 def _report(record: Report) -> dict[str, Any]:
@@ -87,6 +93,8 @@ def _report(record: Report) -> dict[str, Any]:
         "year": record.year,
         "council_session": record.council_session,
         "date": record.date.isoformat() if record.date else None,
+        "written_before": record.written_before.isoformat() if record.written_before else None,
+        "results_in": list(record.results_in),
         "resolution": record.resolution,
         "references": list(record.references),
         "annexes": None if record.annexes is None else list(record.annexes),
@@ -101,6 +109,10 @@ def _body(record: Body) -> dict[str, Any]:
     return {}
 
 
+def _document(record: Document) -> dict[str, Any]:
+    return {"number": record.number, "year": record.of_year}
+
+
 _OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
     "resolution": resolution_facts,
     "theme": theme_facts,
@@ -108,6 +120,7 @@ _OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
     "report": _report,
     "body": _body,
     "position": _position,
+    "document": _document,
 }
 
 

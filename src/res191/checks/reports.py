@@ -10,38 +10,41 @@ from typing import Any
 
 from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
+from res191.checks.histories import sessions_of
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.models.in_force import conference_ends, in_force_index
+from res191.models.in_force import Sessions, standing
+from res191.models.reporting import report_day, reported
 from res191.models.vocabulary import Conference
-from res191.wording import long_date
+from res191.wording import join_and, long_date
 
 
 def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
-    """R502-R506 for each report record, R507 for positions."""
+    """R502-R506 and R508 for each report record, R507 for positions."""
     reports = [f for f in records if f.kind == "report" and f.valid]
     yield from _duplicates(repository, reports)
-    ends = conference_ends(
-        (m.data["body"], date.fromisoformat(m.data["end"])) for m in repository.of_kind("meeting")
-    )
+    sessions = sessions_of(repository) if reports else {}
     for facts in reports:
         report = facts.data
         council = repository.get("meeting", report["council_session"])
         if council is not None:
             yield from _session(repository, facts, council)
-        on = _report_date(report, council)
+        on = _report_day(report, council)
         if on is not None:
-            yield from _editions(repository, facts, on, ends)
+            yield from _editions(repository, facts, on, sessions)
+        yield from _documents(repository, facts)
         yield from _empty_annexes(repository, facts)
     for facts in records:
         if facts.kind == "position" and facts.valid and facts.data["meeting"]:
             yield from _position_year(repository, facts)
 
 
-def _report_date(report: dict[str, Any], council: RecordFacts | None) -> date | None:
-    """The day whose editions in force the report cites: its date, else its session's first day."""
-    if report["date"]:
-        return date.fromisoformat(report["date"])
-    return date.fromisoformat(council.data["start"]) if council is not None else None
+def _report_day(report: dict[str, Any], council: RecordFacts | None) -> date | None:
+    """The day the report speaks as of (models.reporting.report_day), where its session is recorded."""
+    if council is None:
+        return None
+    written = date.fromisoformat(report["date"]) if report["date"] else None
+    before = date.fromisoformat(report["written_before"]) if report["written_before"] else None
+    return report_day(written, before, date.fromisoformat(council.data["start"]))
 
 
 def _duplicates(repository: Repository, reports: list[RecordFacts]) -> Iterator[Diagnostic]:
@@ -89,13 +92,15 @@ def _cited(repository: Repository, report: dict[str, Any]) -> list[tuple[tuple[s
     cited += [(("references", i), ref) for i, ref in enumerate(report["references"])]
     annexes = report["annexes"] or []
     if "mapping" in annexes:
-        themes = [t for t in repository.of_kind("theme") if not t.data["retired"]]
+        themes = [t for t in repository.of_kind("theme") if reported(t.data["status"])]
         at = ("annexes", annexes.index("mapping"))
         cited += [(at, ref) for theme in themes for ref in theme.data["resolutions"]]
     return cited
 
 
-def _editions(repository: Repository, facts: RecordFacts, on: date, ends: Any) -> Iterator[Diagnostic]:
+def _editions(
+    repository: Repository, facts: RecordFacts, on: date, sessions: Sessions
+) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for loc, ref in _cited(repository, facts.data):
         resolution = repository.get("resolution", ref)
@@ -104,24 +109,42 @@ def _editions(repository: Repository, facts: RecordFacts, on: date, ends: Any) -
         seen.add(ref)
         conference = Conference(resolution.data["conference"])
         editions = resolution.data["editions"]
-        if in_force_index(conference, [e[0] for e in editions], on, ends) is not None:
+        history = [tuple(h) for h in resolution.data["history"]]
+        found = standing(conference, [e[0] for e in editions], history, sessions, on)
+        if found.in_force is not None:
             continue
-        recorded = ", ".join(f"{e[1]}, {e[0]}" if e[1] else str(e[0]) for e in editions)
-        undated = sorted(
-            {e[0] for e in editions if e[0] >= on.year and (conference.body_id, e[0]) not in ends}
-        )
-        why = (
-            f"the dates of {conference.value} {undated[0]} are not recorded, so whether its edition was "
-            "adopted by then cannot be told; add that session under data/meetings/"
-            if undated
-            else "add the edition in force then under editions:, with its place and year"
-        )
+        if found.edition is None:
+            recorded = ", ".join(f"{e[1]}, {e[0]}" if e[1] else str(e[0]) for e in editions)
+            message = f"no edition of '{ref}' recorded ({recorded}) was adopted by {long_date(on)}"
+            hint = "add the edition in force then under editions:, with its place and year"
+        elif found.suppressed_at is not None:
+            message = f"'{ref}' was suppressed at {found.suppressed_at.name}, before {long_date(on)}"
+            hint = "a report cites a resolution in force on its day; remove it from what the report cites"
+        else:
+            message = (
+                f"'{ref}' is cited in its latest recorded edition: which edition was in force on "
+                f"{long_date(on)} cannot be told from the records"
+            )
+            hint = (
+                f"account for {join_and([s.name for s in found.unaccounted])} in its history"
+                if found.unaccounted
+                else f"record the sessions of {conference.value} held since its edition"
+            )
+        yield Diagnostic(problem("R506"), repository.at(facts, loc), message, hint)
+
+
+def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
+    """R508: a report cites documents of its own session or earlier, never of a later one."""
+    year = facts.data["year"]
+    for index, ref in enumerate(facts.data["results_in"]):
+        document = repository.get("document", ref)
+        if document is None or document.data["year"] is None or document.data["year"] <= year:
+            continue
         yield Diagnostic(
-            problem("R506"),
-            repository.at(facts, loc),
-            f"the report cites '{ref}', but no edition recorded ({recorded}) is known to be in force on "
-            f"{long_date(on)}; it is cited without one",
-            why,
+            problem("R508"),
+            repository.at(facts, ("results_in", index)),
+            f"the report for {year} cites {document.data['number']}, a document of {document.data['year']}",
+            "a report copied from another year keeps that year's documents: cite those of its own session",
         )
 
 
@@ -130,7 +153,7 @@ def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagn
     if not annexes:
         return
     year = facts.data["year"]
-    themes = [t.data for t in repository.of_kind("theme") if not t.data["retired"]]
+    themes = [t.data for t in repository.of_kind("theme") if reported(t.data["status"])]
     empty = {
         "themes": not themes,
         "mapping": not any(t["resolutions"] for t in themes),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -11,7 +10,9 @@ import typer
 
 from res191.cli.common import (
     EXIT_PROBLEMS,
+    ON_OPTION,
     ROOT_OPTION,
+    as_of,
     fail,
     repository_root,
     say,
@@ -83,17 +84,19 @@ def list_command(
     output_format: TableFormat = typer.Option(
         TableFormat.TEXT, "--format", "-f", help="How to write the list."
     ),
+    on: str | None = ON_OPTION,
     root: Path | None = ROOT_OPTION,
 ) -> None:
-    """List the records of a kind, with where each one is."""
+    """List the records of a kind, with where each one is, as of a day."""
     from res191.views.listing import FilterProblem, Filters, list_records
     from res191.views.tables import WRITERS
 
     kind_name = _kind(kind) or kind
+    day = as_of(on)
     loaded = _loaded(root)
     filters = Filters(sector, conference, theme, year, status, body)
     try:
-        table = list_records(loaded, kind_name, filters)
+        table = list_records(loaded, kind_name, filters, day)
     except FilterProblem as problem:
         raise fail(str(problem)) from None
     to_stdout(lambda: WRITERS[output_format]([table], sys.stdout))
@@ -109,15 +112,17 @@ def show_command(
         autocompletion=_kinds,
     ),
     output_format: ShowFormat = typer.Option(ShowFormat.TEXT, "--format", "-f", help="How to write it."),
+    on: str | None = ON_OPTION,
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Show one record: its citation or title, its keys, what it refers to and what refers to it."""
     from res191.views.show import NotFound, show, write_json, write_text
 
     kind_name = _kind(kind)
+    day = as_of(on)
     loaded = _loaded(root)
     try:
-        shown = show(loaded, record_id, kind_name)
+        shown = show(loaded, record_id, kind_name, day)
     except NotFound as problem:
         raise fail(str(problem), EXIT_PROBLEMS) from None
     writer = write_json if output_format is ShowFormat.JSON else write_text
@@ -125,22 +130,17 @@ def show_command(
 
 
 def matrix_command(
-    on: str | None = typer.Option(
-        None, "--on", help="Cite the editions in force on this day (YYYY-MM-DD). Default: today."
-    ),
+    on: str | None = ON_OPTION,
     output_format: TableFormat = typer.Option(
         TableFormat.TEXT, "--format", "-f", help="How to write the tables."
     ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """The themes against the conferences (the mapping of resolutions) and against the Sectors and the
-    General Secretariat (the focal points), with the gaps marked."""
+    General Secretariat (the focal points), with the gaps marked, as of a day."""
     from res191.views.matrix import matrix
     from res191.views.tables import WRITERS
 
-    try:
-        day = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
+    day = as_of(on)
     loaded = _loaded(root)
     to_stdout(lambda: WRITERS[output_format](matrix(loaded, day), sys.stdout))

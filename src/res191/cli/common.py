@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +32,22 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 problems in the data; 2 usage or I/O error (bad option, no repository, "
     "unreadable path, template error); 3 a fault in res191 itself."
 )
+
+
+ON_OPTION = typer.Option(
+    None,
+    "--on",
+    help="The day the output speaks of (YYYY-MM-DD): resolutions are cited as the records stand on it. "
+    "Default: today.",
+)
+
+
+def as_of(on: str | None) -> date:
+    """The day an output speaks of: --on, else today."""
+    try:
+        return date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import ROOT_OPTION, fail, repository_root, say, to_stdout
+from res191.cli.common import ROOT_OPTION, as_of, fail, repository_root, say, to_stdout
 
 
 class FindingFormat(StrEnum):
@@ -56,6 +56,12 @@ def overlaps_command(
         metavar="ID",
         help="Show what made one finding: its terms, their weights, its records' lines.",
     ),
+    on: str | None = typer.Option(
+        None,
+        "--on",
+        help="The day resolutions are cited as of (YYYY-MM-DD). Default: the last day of --year, for a past "
+        "year; else today.",
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Find overlapping resolutions, activities and bodies across the Sectors, and propose what to do.
@@ -68,6 +74,7 @@ def overlaps_command(
     from res191.overlaps.output import FORMATS, write_explanation
     from res191.validation import validate
 
+    day = as_of(on) if on else None
     base = repository_root(root)
     try:
         with progress_bar("Reading records") as progress:
@@ -84,7 +91,7 @@ def overlaps_command(
     # The records live to the end of the command: the cyclic collector need not scan them again and
     # again while the findings are made (it took a quarter of the time at 10,000 records).
     gc.freeze()
-    findings = find_overlaps(checked.loaded, year, kinds, min_score)
+    findings = find_overlaps(checked.loaded, year, kinds, min_score, day)
     if explain is not None:
         chosen = next((f for f in findings if f.id.lower() == explain.strip().lower()), None)
         if chosen is None:

@@ -20,7 +20,7 @@ from res191.loading.schema import validate_record
 from res191.loading.shallow import Loc, Position, Shallow
 from res191.loading.yaml12 import Document, parse_yaml
 from res191.loading.yaml_problems import CONTROL, YamlProblem, control_character
-from res191.models import KINDS, RecordKind, id_from_name
+from res191.models import KINDS, RecordKind, Sessions, conference_sessions, id_from_name
 from res191.schemas import declared_schema
 
 
@@ -240,6 +240,18 @@ class LoadedRecords:
     _valid: dict[str, dict[str, BaseModel]] | None = field(default=None, repr=False)
     _by_id: dict[tuple[str, str], LoadedRecord] | None = field(default=None, repr=False)
     _all: dict[tuple[str, type[BaseModel]], dict[str, Any]] = field(default_factory=dict, repr=False)
+    _sessions: Sessions | None = field(default=None, repr=False)
+
+    def sessions(self) -> Sessions:
+        """The sessions of each conference recorded (meetings of the conference bodies): what dates the
+        editions and says which later sessions are accounted for (see models/in_force.py)."""
+        if self._sessions is None:
+            from res191.models import Meeting
+
+            meetings = self.all("meeting", Meeting).values()
+            held = ((m.body, m.id, m.name, m.start, m.end or m.start) for m in meetings)
+            self._sessions = conference_sessions(held)
+        return self._sessions
 
     def of_kind(self, kind: str) -> list[LoadedRecord]:
         """The loaded records of one kind, valid or not, in file order."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from res191.models.in_force import ConferenceEnds, conference_ends, in_force_index
+from res191.models.in_force import Session, Sessions, Standing, conference_sessions, standing
 from res191.models.kinds import KINDS, RecordKind
 from res191.models.vocabulary import (
     MAPPED_CONFERENCES,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from res191.models.meeting import CallForAction, Meeting
     from res191.models.position import Position
     from res191.models.report import Report
-    from res191.models.resolution import Edition, Resolution, citation
+    from res191.models.resolution import Cited, Edition, Resolution, SessionOutcome, citation
     from res191.models.theme import Activity, FocalPoint, Theme
 
 # Where each name built on first use lives.
@@ -46,6 +46,8 @@ _LAZY = {
     "Position": "position",
     "Report": "report",
     "Edition": "resolution",
+    "Cited": "resolution",
+    "SessionOutcome": "resolution",
     "Resolution": "resolution",
     "citation": "resolution",
     "Activity": "theme",
@@ -71,8 +73,8 @@ __all__ = [
     "Body",
     "CallForAction",
     "Chair",
+    "Cited",
     "Conference",
-    "ConferenceEnds",
     "Document",
     "Edition",
     "FocalPoint",
@@ -85,10 +87,14 @@ __all__ = [
     "Report",
     "Resolution",
     "Sector",
+    "Session",
+    "SessionOutcome",
+    "Sessions",
+    "Standing",
     "Theme",
     "citation",
-    "conference_ends",
+    "conference_sessions",
     "id_from_name",
-    "in_force_index",
     "iter_references",
+    "standing",
 ]

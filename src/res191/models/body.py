@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field
 
 from res191.models.common import (
     BodyRef,
+    Day,
     DocumentRef,
     Id,
     Link,
@@ -14,17 +17,43 @@ from res191.models.common import (
     Source,
     StrictModel,
     Text,
+    Year,
+    first_day,
+    last_day,
 )
 
 
 class Chair(StrictModel):
-    """Who chairs a body: a person, or the holder of a post."""
+    """Who chairs a body, and when: a person, or the holder of a post.
+
+    A chair is named only for the days the record covers: within its term (since, until), or in a year a
+    source names them chair (years) where the term is not known. A report of another year says the chair
+    is not recorded rather than name today's chair.
+    """
 
     name: Text | None = Field(None, description="The chair's name.", examples=["Mr Fabio Bigi"])
     country: Text | None = Field(None, description="The chair's country.", examples=["Italy"])
     role: Text | None = Field(
         None, description="The post that chairs it.", examples=["Deputy Secretary-General"]
     )
+    since: Day | None = Field(None, description="The first day (or year) of the term, where known.")
+    until: Day | None = Field(None, description="The last day (or year) of the term, where it has ended.")
+    years: list[Year] = Field(
+        default_factory=list,
+        description="Years in which a source names them chair, where the term is not known.",
+        examples=[[2024]],
+    )
+    sources: list[Source] = Field(default_factory=list)
+
+    def holds_on(self, day: date) -> bool:
+        """Whether the record shows them chair on a day."""
+        if day.year in self.years:
+            return True
+        if self.since is None:
+            return False
+        begins = first_day(self.since)
+        ends = last_day(self.until) if self.until else date.max
+        return begins <= day <= ends
 
 
 class Body(StrictModel):
@@ -35,8 +64,10 @@ class Body(StrictModel):
     name: Text = Field(description="Its full name.", examples=["Inter-Sector Coordination Group"])
     sector: SectorName | None = Field(None, description="The Sector (or GS) it belongs to, if one.")
     parent: BodyRef | None = Field(None, description="The body it is part of.", examples=["council"])
-    chair: Chair | None = Field(
-        None, description="Who chairs it.", examples=[{"name": "Mr Fabio Bigi", "country": "Italy"}]
+    chairs: list[Chair] = Field(
+        default_factory=list,
+        description="Who chairs it, with the term or the years a source names them.",
+        examples=[[{"name": "Mr Fabio Bigi", "country": "Italy", "years": [2024]}]],
     )
     composition: Text | None = Field(
         None,
@@ -69,3 +100,8 @@ class Body(StrictModel):
     )
     webpage: Link | None = Field(None, description="Its page on the web.")
     sources: list[Source] = Field(default_factory=list)
+
+    def chair_on(self, day: date) -> Chair | None:
+        """The chair the records show on a day (the latest to begin, where terms overlap), or None."""
+        holding = [c for c in self.chairs if c.holds_on(day)]
+        return max(holding, key=lambda c: first_day(c.since) if c.since else date.min, default=None)

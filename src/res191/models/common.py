@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
 from res191.models.vocabulary import (
     ID,
@@ -59,6 +59,36 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(examples=["2024-01-24"])]
 
 
+def _real_day(value: str) -> str:
+    if len(value) > 4:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+    return value
+
+
+# A day, or only its year where that is all a source gives: "2024-01-24" or "2024".
+Day = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"),
+    AfterValidator(_real_day),
+    Field(
+        description="A date (YYYY-MM-DD), or a year (YYYY) where only the year is known.", examples=["2024"]
+    ),
+]
+
+
+def first_day(day: str) -> date:
+    """The first day a Day can mean: the day itself, or 1 January of a year."""
+    return date.fromisoformat(day) if len(day) > 4 else date(int(day), 1, 1)
+
+
+def last_day(day: str) -> date:
+    """The last day a Day can mean: the day itself, or 31 December of a year."""
+    return date.fromisoformat(day) if len(day) > 4 else date(int(day), 12, 31)
+
+
 # The number as ITU writes it, always in quotes: unquoted, YAML would read `0x46` as 70 and `035`
 # as 35, and editors' schema checks would agree, silently. ASCII digits only, as in the JSON Schema.
 InstrumentNumber = Annotated[
@@ -96,6 +126,7 @@ ThemeRef = Annotated[Id, RefTo("theme")]
 BodyRef = Annotated[Id, RefTo("body")]
 MeetingRef = Annotated[Id, RefTo("meeting")]
 DocumentRef = Annotated[Id, RefTo("document")]
+InitiativeRef = Annotated[Id, RefTo("initiative")]
 
 
 def _ref_kind(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:

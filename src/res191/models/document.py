@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
 
-from res191.models.common import Id, Link, Source, StrictModel, Text
+from res191.models.common import Id, Link, Source, StrictModel, Text, Year
 
 DocumentKind = Literal["council-document", "service-order", "other"]
 
@@ -26,4 +27,25 @@ class Document(StrictModel):
         examples=["the implementation of the strategic plan and the activities of the Union"],
     )
     link: Link | None = Field(None, description="Where to read it.")
+    year: Year | None = Field(
+        None,
+        description="The year it belongs to (a Council document's session), where its number does not say: "
+        "C24/35 is of 2024, Service Order No. 24/06 of 2024.",
+    )
     sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def of_year(self) -> int | None:
+        """The year it belongs to: as given, else as its number says (C24/35, No. 24/06), else None."""
+        return self.year if self.year is not None else document_year(self.number)
+
+
+_NUMBERED = re.compile(r"^C([0-9]{2})/|No\. ([0-9]{2})/")
+
+
+def document_year(number: str) -> int | None:
+    """The year an ITU document number names: `C24/35` (Council 2024), `Service Order No. 24/06`."""
+    found = _NUMBERED.search(number)
+    if found is None:
+        return None
+    return 2000 + int(found.group(1) or found.group(2))

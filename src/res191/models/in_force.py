@@ -1,41 +1,146 @@
-"""Which edition of a resolution is in force on a day: from the last day of the conference that adopted it.
+"""Which edition of an instrument is in force on a day, and whether the records can say so.
 
-Plain Python, no pydantic: the checks of reports use it without building the record models.
+ITU reviews every resolution at each later session of its conference, which revises it (a new edition),
+maintains it unchanged, or suppresses it. So the edition in force on a day is known only when every
+session of that conference up to the day is accounted for; otherwise the latest edition the records
+hold is only the latest *recorded* one. This module is the one place that decides it: the report, the
+site, the views, the overlaps and the checks all ask `standing`.
+
+The rules, in the order they are applied:
+- an edition is in force from the last day of the session that adopted it (its conference's session of
+  its year, a meeting record); where that session is not recorded, an edition of an earlier year than the
+  day was adopted by that year's end, and one of the same year cannot be placed, so it is not taken;
+- a later session accounts for the instrument when an edition was adopted there, or when the history
+  says it maintained or suppressed it;
+- a session that maintained the instrument accounts for every session between the edition then in force
+  and itself: ITU's list after that session shows that edition, so none between revised or suppressed it;
+- the conference's sessions are taken as recorded from its earliest recorded session to its latest (a
+  session planned ahead may be recorded too); before the earliest, only such a later "maintained" can
+  account for a span, and after the latest nothing is known.
+
+Plain Python, no pydantic: the checks across files use it without building the record models.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from res191.models.vocabulary import Conference
 
-# When each conference ended, by (conference body id, year): the day its editions came into force.
-ConferenceEnds = Mapping[tuple[str, int], date]
-_CONFERENCE_BODIES = frozenset(c.body_id for c in Conference)
+
+@dataclass(frozen=True)
+class Session:
+    """A session of a conference, as a meeting record holds it: `WTSA-16`, its days."""
+
+    id: str  # the meeting record's id
+    name: str  # as ITU writes it (the record's name, else the conference and year)
+    start: date
+    end: date
 
 
-def conference_ends(sessions: Iterable[tuple[str, date]]) -> dict[tuple[str, int], date]:
-    """The ConferenceEnds of the sessions recorded: (body id, last day) of each meeting."""
-    return {(body, end.year): end for body, end in sessions if body in _CONFERENCE_BODIES}
+# The sessions recorded of each conference, by the conference's body id, earliest first.
+Sessions = Mapping[str, Sequence[Session]]
 
 
-def in_force_index(
-    conference: Conference, years: Sequence[int], on: date, ends: ConferenceEnds
-) -> int | None:
-    """Which of the editions (given by their years) was in force on a day, or None if none is known to be.
+def conference_sessions(
+    meetings: Iterable[tuple[str, str, str | None, date, date]],
+) -> dict[str, list[Session]]:
+    """The Sessions of the meetings recorded: (body id, meeting id, name, first day, last day) of each."""
+    bodies = {c.body_id: c for c in Conference}
+    found: dict[str, list[Session]] = {}
+    for body, meeting_id, name, start, end in meetings:
+        if body in bodies:
+            shown = name or f"{bodies[body].value}-{end.year % 100:02d}"
+            found.setdefault(body, []).append(Session(meeting_id, shown, start, end))
+    for sessions in found.values():
+        sessions.sort(key=lambda s: (s.end, s.id))
+    return found
 
-    An edition is in force from the last day of its conference. Where the conference's dates are not
-    recorded, an edition of an earlier year was adopted by that year's end at the latest; one of the
-    same year cannot be placed, so it is never taken: a report never cites an edition adopted after it.
+
+@dataclass(frozen=True)
+class Standing:
+    """What the records say of an instrument on a day.
+
+    edition is the index of the edition in force when confirmed, else of the latest edition recorded
+    as adopted by the day (None when none was). unaccounted names the sessions to account for, the
+    first of them being where the records stop knowing; suppressed_at is the session that suppressed it.
     """
-    best: tuple[date, int] | None = None
-    for index, year in enumerate(years):
-        day = ends.get((conference.body_id, year))
-        if day is None:
-            if year >= on.year:
-                continue
-            day = date(year, 12, 31)
-        if day <= on and (best is None or day > best[0]):
-            best = (day, index)
-    return best[1] if best else None
+
+    on: date
+    edition: int | None
+    confirmed: bool
+    unaccounted: tuple[Session, ...] = ()
+    suppressed_at: Session | None = None
+    known_after: int | None = None  # the year after which nothing is known, where no session is recorded
+    beyond: Session | None = None  # the latest session recorded, where the day is after it
+    later_editions: tuple[int, ...] = field(default=())  # editions adopted after the day (not cited)
+
+    @property
+    def in_force(self) -> int | None:
+        """The edition the records show to be in force on the day, or None."""
+        return self.edition if self.confirmed and self.suppressed_at is None else None
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether a session up to the day is recorded to have suppressed it."""
+        return self.suppressed_at is not None
+
+
+History = Sequence[tuple[str, str]]  # (session's meeting id, "maintained" or "suppressed")
+
+
+def standing(
+    conference: Conference, years: Sequence[int], history: History, sessions: Sessions, on: date
+) -> Standing:
+    """The standing on a day of an instrument of a conference, its editions given by their years."""
+    recorded = list(sessions.get(conference.body_id, ()))
+    by_year = {s.end.year: s for s in recorded}
+    outcomes = dict(history)
+
+    def adopted(year: int) -> date | None:
+        session = by_year.get(year)
+        if session is not None:
+            return session.end
+        return date(year, 12, 31) if year < on.year else None
+
+    days = [adopted(year) for year in years]
+    placed = [(day, index) for index, day in enumerate(days) if day is not None and day <= on]
+    later = tuple(i for i, day in enumerate(days) if day is None or day > on)
+    if not placed:
+        return Standing(on, None, False, later_editions=later)
+    since, current = max(placed)
+
+    # When each edition was adopted, whatever the day asked about: what a later "maintained" speaks of.
+    ever = [by_year[y].end if y in by_year else date(y, 12, 31) for y in years]
+
+    def maintained_after(day: date) -> bool:
+        """Whether a session ending on or after day maintained the edition adopted on `since`: ITU's list
+        after it shows that edition, so no session between `since` and it revised or suppressed it."""
+        return any(
+            outcomes.get(s.id) == "maintained" and s.end >= day and _edition_before(s.end, ever) == since
+            for s in recorded
+        )
+
+    unaccounted: list[Session] = []
+    for session in (s for s in recorded if since < s.end <= on):
+        outcome = outcomes.get(session.id)
+        if outcome == "suppressed":
+            return Standing(on, current, not unaccounted, tuple(unaccounted), session, later_editions=later)
+        if outcome != "maintained" and not maintained_after(session.end):
+            unaccounted.append(session)
+    # Sessions before the earliest one recorded are not known: they may have changed the edition, unless a
+    # later session maintained it.
+    gap_ends = min(recorded[0].start, on) if recorded else on
+    if since < gap_ends and not maintained_after(gap_ends):
+        return Standing(
+            on, current, False, tuple(unaccounted), known_after=years[current], later_editions=later
+        )
+    return Standing(on, current, not unaccounted, tuple(unaccounted), later_editions=later)
+
+
+def _edition_before(day: date, days: Sequence[date]) -> date | None:
+    """The adoption day of the edition in force just before a day (the latest adopted before it)."""
+    earlier = [d for d in days if d < day]
+    return max(earlier) if earlier else None

@@ -9,6 +9,7 @@ from pydantic import Field
 from res191.models.common import (
     DocumentRef,
     Id,
+    InitiativeRef,
     IsoDate,
     MeetingRef,
     ResolutionRef,
@@ -47,8 +48,14 @@ class Report(StrictModel):
     )
     date: IsoDate | None = Field(
         None,
-        description="The document's date: later meetings are written as planned, and the editions cited are "
-        "those in force on it (else on the session's first day).",
+        description="The document's date: later meetings are written as planned, and resolutions are cited "
+        "as the records stand on it.",
+    )
+    written_before: IsoDate | None = Field(
+        None,
+        description="Where the exact date is not known: a day before which the document was written, as its "
+        "text shows (a meeting it calls planned). Meetings from that day are written as planned.",
+        examples=["2024-05-21"],
     )
     agenda_item: Text | None = Field(None, description="The agenda item it is under.", examples=["PL 1.7"])
     original: Text | None = Field(None, description="Its original language.", examples=["English"])
@@ -73,6 +80,12 @@ class Report(StrictModel):
         default_factory=list,
         description="Ids of the resolutions cited under References.",
         examples=[["pp-191"]],
+    )
+    initiatives: list[InitiativeRef] | None = Field(
+        None,
+        description="The secretariat's initiatives the report lists, in its order. Left out, those worked "
+        "on in the year, in file order.",
+        examples=[["coordination-webpage", "isc-tf-composition"]],
     )
     results_in: list[DocumentRef] = Field(
         default_factory=list,

@@ -1,7 +1,9 @@
-"""Resolutions and decisions of ITU conferences, with one entry per edition, and which is in force."""
+"""Resolutions and decisions of ITU conferences: one entry per edition, the outcome of each later session of
+their conference (maintained or suppressed), and how each is cited on a day."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -13,6 +15,7 @@ from res191.models.common import (
     Id,
     InstrumentNumber,
     Link,
+    MeetingRef,
     Sector,
     SectorName,
     Source,
@@ -20,9 +23,8 @@ from res191.models.common import (
     Text,
     Year,
 )
-from res191.models.in_force import ConferenceEnds, in_force_index
-
-EditionStatus = Literal["in-force", "superseded", "abrogated"]
+from res191.models.in_force import Sessions, Standing, standing
+from res191.wording import long_date
 
 
 class Instruction(StrictModel):
@@ -53,9 +55,6 @@ class Edition(StrictModel):
         description="The title in this edition; titles change.",
         examples=["Strategy for the coordination of efforts among the three Sectors of the Union"],
     )
-    status: EditionStatus | None = Field(
-        None, description="in-force, superseded or abrogated, where known.", examples=["superseded"]
-    )
     instructs: list[Instruction] = Field(
         default_factory=list,
         description="What this edition instructs, in the order of the text.",
@@ -63,6 +62,27 @@ class Edition(StrictModel):
     )
     link: Link | None = Field(None, description="Where to read this edition.")
     sources: list[Source] = Field(default_factory=list)
+
+
+class SessionOutcome(StrictModel):
+    """What a later session of the conference did with the instrument, other than revise it (a revision
+    is an edition): it maintained it unchanged, or suppressed it."""
+
+    session: MeetingRef = Field(
+        description="The session, a meeting record of the conference (wtdc-2022).", examples=["wtdc-2022"]
+    )
+    outcome: Literal["maintained", "suppressed"] = Field(
+        description="maintained (listed unchanged after the session) or suppressed (no longer listed).",
+        examples=["maintained"],
+    )
+    listed_as: Text | None = Field(
+        None,
+        description="As the session's list of texts in force writes it.",
+        examples=["RESOLUTION 10 (Rev. Hyderabad, 2010)"],
+    )
+    source: Source = Field(
+        description="Where this is read: the session's final acts or report, their address."
+    )
 
 
 class Resolution(StrictModel):
@@ -87,6 +107,12 @@ class Resolution(StrictModel):
         description="One entry per adoption or revision, each with its place, year and title.",
         examples=[[{"place": "Bucharest", "year": 2022, "revised": True}]],
     )
+    history: list[SessionOutcome] = Field(
+        default_factory=list,
+        description="Each later session of the conference that maintained or suppressed it, with its source; "
+        "a session that revised it is an edition.",
+        examples=[[{"session": "wtdc-2022", "outcome": "maintained", "source": "https://www.itu.int/..."}]],
+    )
     text: Text | None = Field(
         None,
         description="The operative text, or its gist, where recorded: `res191 overlaps` reads it.",
@@ -99,15 +125,14 @@ class Resolution(StrictModel):
         """The most recent edition recorded."""
         return max(self.editions, key=lambda edition: edition.year)
 
-    def in_force(self, on: date, ends: ConferenceEnds) -> Edition | None:
-        """The edition in force on a day, if the records say which."""
-        index = in_force_index(self.conference, [e.year for e in self.editions], on, ends)
-        return self.editions[index] if index is not None else None
+    def standing(self, on: date, sessions: Sessions) -> Standing:
+        """What the records say of it on a day: the edition in force, or the latest recorded and why."""
+        history = [(h.session, h.outcome) for h in self.history]
+        return standing(self.conference, [e.year for e in self.editions], history, sessions, on)
 
-    def edition_in(self, year: int) -> Edition:
-        """The edition in force in a year: the latest adopted by then, else the earliest recorded."""
-        adopted = [e for e in self.editions if e.year <= year]
-        return max(adopted, key=lambda e: e.year) if adopted else min(self.editions, key=lambda e: e.year)
+    def cited(self, on: date, sessions: Sessions) -> Cited:
+        """How it is cited on a day, and what the records cannot confirm about that."""
+        return cited(self, self.standing(on, sessions))
 
     @property
     def title(self) -> str | None:
@@ -125,22 +150,62 @@ class Resolution(StrictModel):
         """The citation as ITU writes it, e.g. `Resolution 191 (Rev. Bucharest, 2022)`."""
         return citation(self, edition or self.latest)
 
-    def citation_on(self, on: date, ends: ConferenceEnds) -> str:
-        """The citation of the edition in force on a day; without the edition where none is recorded."""
-        edition = self.in_force(on, ends)
-        if edition is not None:
-            return citation(self, edition)
-        word = "Decision" if self.kind == "decision" else "Resolution"
-        return f"{word} {self.number} (edition in force not recorded)"
+    @property
+    def short(self) -> str:
+        """`Resolution 191`, `Decision 5`: the instrument without an edition."""
+        return f"{'Decision' if self.kind == 'decision' else 'Resolution'} {self.number}"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An instrument as an output cites it on a day.
+
+    text is the citation of the edition in force, or of the latest recorded one, or the instrument
+    alone; in_force is True only where every session up to the day is accounted for; note says, in
+    words, what the records do not confirm (None where they confirm the edition in force).
+    """
+
+    text: str
+    in_force: bool
+    note: str | None
+    edition: Edition | None
+
+    def __str__(self) -> str:
+        return self.text if self.note is None else f"{self.text} ({self.note})"
+
+
+def cited(resolution: Resolution, found: Standing) -> Cited:
+    """The citation a standing allows, with its note."""
+    if found.edition is None:
+        note = f"no edition recorded as adopted by {long_date(found.on)}"
+        return Cited(resolution.short, False, note, None)
+    edition = resolution.editions[found.edition]
+    text = citation(resolution, edition)
+    if found.suppressed_at is not None:
+        return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition)
+    if found.confirmed:
+        return Cited(text, True, None, edition)
+    if found.known_after is not None:
+        return Cited(
+            text, False, f"latest recorded edition; not confirmed after {found.known_after}", edition
+        )
+    return Cited(
+        text, False, f"latest recorded edition; not confirmed since {found.unaccounted[0].name}", edition
+    )
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:
-    """Render ITU's citation of one edition of an instrument."""
+    """Render ITU's citation of one edition of an instrument: `Resolution 191 (Rev. Bucharest, 2022)`,
+    `Resolution 646 (Rev. WRC-19)`, `Resolution 1307 (C09)`."""
     word = "Decision" if resolution.kind == "decision" else "Resolution"
     number = edition.number or resolution.number
     rev = "Rev. " if edition.revised else ""
     if resolution.conference is Conference.WRC:
         where = f"{rev}WRC-{edition.year % 100:02d}"
+    elif resolution.conference is Conference.COUNCIL:
+        # ITU cites a Council resolution by its session, "Resolution 1307 (C09)", and a modified one by
+        # the year that modified it, "Resolution 1305 (Modified 2019)".
+        where = f"Modified {edition.year}" if edition.revised else f"C{edition.year % 100:02d}"
     elif edition.place:
         where = f"{rev}{edition.place}, {edition.year}"
     else:

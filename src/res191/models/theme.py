@@ -6,7 +6,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from res191.models.common import BodyRef, Id, Link, ResolutionRef, SectorName, Source, StrictModel, Text, Year
+from res191.models.common import (
+    BodyRef,
+    Id,
+    IsoDate,
+    Link,
+    ResolutionRef,
+    SectorName,
+    Source,
+    StrictModel,
+    Text,
+    Year,
+)
 
 
 class FocalPoint(StrictModel):
@@ -43,6 +54,16 @@ class Activity(StrictModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+class CompleteList(StrictModel):
+    """A declaration that a theme's list of resolutions is every one ITU has on it, as of a day."""
+
+    as_of: IsoDate = Field(description="The day the list was checked complete.")
+    source: Source = Field(
+        description="Where that is read: ITU's list of themes and the resolutions they rest on.",
+        examples=["https://www.itu.int/en/general-secretariat/Pages/intersectoral-coordination.aspx"],
+    )
+
+
 class Theme(StrictModel):
     """An area of mutual interest to the Sectors and the General Secretariat."""
 
@@ -71,6 +92,11 @@ class Theme(StrictModel):
         default_factory=list,
         description="Ids of the resolutions it rests on.",
         examples=[["pp-175", "wtsa-70"]],
+    )
+    resolutions_complete: CompleteList | None = Field(
+        None,
+        description="Only where a source says the list of resolutions is complete: then a Sector with none "
+        "listed is said to have none; otherwise only that none is recorded.",
     )
     iscg_topic_years: list[Year] = Field(
         default_factory=list, description="Years in which the ISCG addressed it."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
-from res191.models import Resolution
+from res191.models import Edition, Resolution, Sessions
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
 
@@ -38,10 +39,22 @@ def entries(loaded: list[LoadedRecord], model: type[Model]) -> list[Entry[Model]
     return [Entry(r, r.record) for r in loaded if isinstance(r.record, model)]
 
 
-def cite(resolution: Resolution, year: int | None) -> str:
-    """`WTSA Resolution 70 (Rev. Dubai, 2012)`: the citation with its conference, as of a year."""
-    edition = resolution.edition_in(year) if year else resolution.latest
-    return f"{resolution.conference.value} {resolution.citation(edition)}"
+@dataclass(frozen=True)
+class AsOf:
+    """The day the findings speak of, and the sessions that say which edition is in force on it."""
+
+    on: date
+    sessions: Sessions
+
+    def cite(self, resolution: Resolution) -> str:
+        """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day: a
+        note says where the edition is only the latest recorded (models/in_force.py decides, for all)."""
+        return f"{resolution.conference.value} {resolution.cited(self.on, self.sessions)}"
+
+    def edition(self, resolution: Resolution) -> Edition:
+        """The edition in force on the day, or the latest recorded by then (else the earliest recorded)."""
+        found = resolution.cited(self.on, self.sessions).edition
+        return found or min(resolution.editions, key=lambda e: e.year)
 
 
 def sector_of(resolution: Resolution) -> str | None:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Generator, Iterator, Sequence
 
 from res191.models import Resolution, Sector, Theme
-from res191.overlaps.common import Entry, cite, link, quoted, sector_of
+from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
 from res191.overlaps.findings import Finding, finding_id
 from res191.overlaps.similarity import Corpus, Reader
 from res191.wording import join_and
@@ -42,7 +42,7 @@ def similar_pairs(
 def resolution_findings(
     resolutions: list[Entry[Resolution]],
     themes: list[Entry[Theme]],
-    year: int | None,
+    as_of: AsOf,
     min_score: float,
     reader: Reader | None = None,
 ) -> Iterator[Finding]:
@@ -54,9 +54,9 @@ def resolution_findings(
         for ref in dict.fromkeys(theme.record.resolutions):
             if ref in index:
                 themes_of[index[ref]].append(theme)
-    mapped = yield from _mappings(resolutions, corpus, pairs, themes_of, year)
+    mapped = yield from _mappings(resolutions, corpus, pairs, themes_of, as_of)
     unplaced = set(range(len(resolutions))) - set(themes_of) - mapped
-    yield from _new_themes(resolutions, corpus, pairs, unplaced, year)
+    yield from _new_themes(resolutions, corpus, pairs, unplaced, as_of)
 
 
 def _mappings(
@@ -64,7 +64,7 @@ def _mappings(
     corpus: Corpus,
     pairs: dict[Pair, float],
     themes_of: dict[int, list[Entry[Theme]]],
-    year: int | None,
+    as_of: AsOf,
 ) -> Generator[Finding, None, set[int]]:
     """For each resolution under no theme, the theme of the resolution it is closest to, of another
     conference; returns the resolutions proposed."""
@@ -78,7 +78,7 @@ def _mappings(
     for outside, (score, negated) in sorted(closest.items()):
         inside = -negated
         entry, near = resolutions[outside], resolutions[inside]
-        label, near_label = cite(entry.record, year), cite(near.record, year)
+        label, near_label = as_of.cite(entry.record), as_of.cite(near.record)
         theme = themes_of[inside][0]  # a resolution under several themes: the first, in file order
         shared = corpus.shared_with(outside, [inside])
         proposal = (
@@ -104,7 +104,7 @@ def _new_themes(
     corpus: Corpus,
     pairs: dict[Pair, float],
     unplaced: set[int],
-    year: int | None,
+    as_of: AsOf,
 ) -> Iterator[Finding]:
     """Groups of alike resolutions under no theme, of two conferences or more."""
     for group in complete_linkage({p: s for p, s in pairs.items() if unplaced.issuperset(p)}):
@@ -113,7 +113,7 @@ def _new_themes(
         inside = [(a, b) for a in group for b in group if a < b]
         weakest = min(pairs[p] for p in inside)
         ids = [resolutions[i].id for i in group]
-        labels = [cite(resolutions[i].record, year) for i in group]
+        labels = [as_of.cite(resolutions[i].record) for i in group]
         evidence = corpus.shared_terms(group)
         order = [s.value for s in Sector]
         sectors = sorted({s for i in group if (s := sector_of(resolutions[i].record))}, key=order.index)

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from res191.models import Conference, Resolution, Sector, Theme
-from res191.overlaps.common import Entry, cite, sector_of
+from res191.overlaps.common import AsOf, Entry, sector_of
 from res191.overlaps.findings import Finding, finding_id
-from res191.wording import join_and
+from res191.wording import join_and, long_date
 
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 # "Resolution 191", "WTDC Resolution 59", "Resolution ITU-R 75": how one resolution's text cites another.
@@ -25,7 +25,7 @@ _CITED = re.compile(
 
 
 def theme_findings(
-    themes: list[Entry[Theme]], resolutions: dict[str, Entry[Resolution]], year: int | None
+    themes: list[Entry[Theme]], resolutions: dict[str, Entry[Resolution]], as_of: AsOf
 ) -> Iterator[Finding]:
     """One finding for each theme whose resolutions come from two conferences or more."""
     for theme in themes:
@@ -37,56 +37,62 @@ def theme_findings(
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
         ]
         kind = "streamline" if len(sectors) >= 2 else "several-conferences"
-        older = _older(cited, year)
-        facts = _facts(theme.record.title, cited, conferences, sectors, year, older)
-        proposal = " ".join([*facts, _proposal(kind, cited, sectors, year, older=older is not None)])
+        older = _older(cited, as_of)
+        facts = _facts(theme.record, cited, conferences, sectors, as_of, older)
+        proposal = " ".join([*facts, _proposal(kind, cited, sectors, as_of, older=older is not None)])
         members = (
             theme.member(theme.record.title),
-            *(r.member(cite(r.record, year), sector_of(r.record)) for r in cited),
+            *(r.member(as_of.cite(r.record), sector_of(r.record)) for r in cited),
         )
-        evidence = tuple(cite(r.record, year) for r in cited)
+        evidence = tuple(as_of.cite(r.record) for r in cited)
         score = round(max(len(sectors), 1) / 3, 2)  # the share of the three Sectors involved
         yield Finding(finding_id(kind, [theme.id]), kind, members, score, evidence, proposal)
 
 
 def _facts(
-    title: str,
+    theme: Theme,
     cited: list[Entry[Resolution]],
     conferences: list[Conference],
     sectors: list[Sector],
-    year: int | None,
+    as_of: AsOf,
     older: str | None,
 ) -> list[str]:
     """Sentences of what a theme rests on, particular to it (older: which editions predate which)."""
     count = _NUMBERS.get(len(cited), str(len(cited)))
-    facts = [
-        f"The theme “{title}” rests on {count} resolutions, of {join_and([_name(c) for c in conferences])}."
-    ]
+    of = join_and([_name(c) for c in conferences])
+    facts = [f"The theme “{theme.title}” rests on {count} resolutions recorded, of {of}."]
     missing = [s.value for s in Sector if s is not Sector.GS and s not in sectors]
     present = [s.value for s in sectors]
+    # An absence is a fact only where the theme's list is declared complete, with a source; otherwise the
+    # records simply hold none (ITU's Sectors have resolutions the records do not list).
+    complete = theme.resolutions_complete
     if not present:
-        facts.append("No Sector's conference has a resolution on it.")
+        facts.append("No resolution of a Sector's conference is recorded under it.")
     elif missing:
         verb = "has" if len(present) == 1 else "have"
-        facts.append(
-            f"{join_and(present)} {verb} a resolution on it; {join_and(missing)} "
-            f"{'has' if len(missing) == 1 else 'have'} none."
-        )
+        if complete is not None:
+            absent = (
+                f"{join_and(missing)} {'has' if len(missing) == 1 else 'have'} none (the theme's list is "
+                f"complete as of {long_date(complete.as_of)}, according to {complete.source})"
+            )
+        else:
+            absent = f"none of {join_and(missing)} is recorded"
+        facts.append(f"{join_and(present)} {verb} a resolution recorded under it; {absent}.")
     else:
-        facts.append("Each of the three Sectors has a resolution on it.")
+        facts.append("A resolution of each of the three Sectors is recorded under it.")
     if older:
         facts.append(older)
-    citing = _citing(cited, year)
+    citing = _citing(cited, as_of)
     if citing:
         facts.append("; ".join(citing) + ".")
     return facts
 
 
 def _proposal(
-    kind: str, cited: list[Entry[Resolution]], sectors: list[Sector], year: int | None, older: bool
+    kind: str, cited: list[Entry[Resolution]], sectors: list[Sector], as_of: AsOf, older: bool
 ) -> str:
     """What to do about it, in one sentence."""
-    anchor = _anchor(cited, year)
+    anchor = _anchor(cited, as_of)
     if kind == "streamline":
         names = [s.value for s in sectors]
         lead = (
@@ -100,7 +106,7 @@ def _proposal(
             f"points{align}."
         )
     if sectors:
-        of_sector = [cite(r.record, year) for r in cited if r.record.conference.sector]
+        of_sector = [as_of.cite(r.record) for r in cited if r.record.conference.sector]
         one = len(of_sector) == 1
         return (
             f"When {join_and(of_sector)} {'is' if one else 'are'} next revised, consider letting "
@@ -112,9 +118,9 @@ def _proposal(
     )
 
 
-def _anchor(cited: list[Entry[Resolution]], year: int | None) -> str:
+def _anchor(cited: list[Entry[Resolution]], as_of: AsOf) -> str:
     """Where the theme's work is best anchored: its PP resolution, where there is one."""
-    pp = [cite(r.record, year) for r in cited if r.record.conference is Conference.PP]
+    pp = [as_of.cite(r.record) for r in cited if r.record.conference is Conference.PP]
     if len(pp) == 1:
         return f"under {pp[0]}"
     if pp:
@@ -122,29 +128,29 @@ def _anchor(cited: list[Entry[Resolution]], year: int | None) -> str:
     return "under one resolution, of the conference of the Sector that leads"
 
 
-def _older(cited: list[Entry[Resolution]], year: int | None) -> str | None:
+def _older(cited: list[Entry[Resolution]], as_of: AsOf) -> str | None:
     """Which resolutions' editions are older than the one they would be aligned with: the theme's PP
     resolution where it has one, else its latest edition."""
-    editions = [(r, r.record.edition_in(year) if year else r.record.latest) for r in cited]
+    editions = [(r, as_of.edition(r.record)) for r in cited]
     pp = [(r, e) for r, e in editions if r.record.conference is Conference.PP]
     if len(pp) == 1:
-        reference, newest = cite(pp[0][0].record, year), pp[0][1].year
-        older = [cite(r.record, year) for r, e in editions if e.year < newest]
+        reference, newest = as_of.cite(pp[0][0].record), pp[0][1].year
+        older = [as_of.cite(r.record) for r, e in editions if e.year < newest]
     else:
         newest = max(e.year for _, e in editions)
-        latest = [cite(r.record, year) for r, e in editions if e.year == newest]
+        latest = [as_of.cite(r.record) for r, e in editions if e.year == newest]
         reference = (
             f"the theme's latest edition, {latest[0]}"
             if len(latest) == 1
             else f"the theme's latest editions, of {newest}"
         )
-        older = [cite(r.record, year) for r, e in editions if e.year < newest]
+        older = [as_of.cite(r.record) for r, e in editions if e.year < newest]
     if not older:
         return None
     return f"{join_and(older)} {'predates' if len(older) == 1 else 'predate'} {reference}."
 
 
-def _citing(cited: list[Entry[Resolution]], year: int | None) -> list[str]:
+def _citing(cited: list[Entry[Resolution]], as_of: AsOf) -> list[str]:
     """`WTDC Resolution 59 (Rev. Kigali, 2022) cites PP Resolution 191 (...)`, from recorded texts."""
     found = []
     for resolution in cited:
@@ -158,13 +164,13 @@ def _citing(cited: list[Entry[Resolution]], year: int | None) -> list[str]:
             )
         )
         quoted = {
-            cite(other.record, year)
+            as_of.cite(other.record)
             for match in _CITED.finditer(text)
             for other in cited
             if other is not resolution and _is_cited(match, resolution.record, other.record)
         }
         if quoted:
-            found.append(f"{cite(resolution.record, year)} cites {join_and(sorted(quoted))}")
+            found.append(f"{as_of.cite(resolution.record)} cites {join_and(sorted(quoted))}")
     return found
 
 

@@ -1,15 +1,16 @@
-"""Everything a report template may show, computed from the records in named steps.
+"""Everything a report template may show, computed from the records in named steps, as of the report's day.
 
-The report to a Council session covers the period since the previous session, where the previous
-report was presented: after the previous session's first day, up to and including this one's first day.
-So the periods of successive reports meet without a gap or an overlap. It cites each resolution in the
-edition in force on the report's date (its `date`, else the session's first day), never a later one.
+A report states only what the records hold for its own year: the meetings of its period, the initiatives,
+positions and tracker activities of its year, the chairs the records name for its day, the documents of
+its session or earlier, and each resolution as the records stand on its day (the edition in force where
+every later session is accounted for, else the latest recorded, said so). The rules for the day, the
+period and the themes reported are in models/reporting.py; the edition in force in models/in_force.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from res191.loading.record import LoadedRecords
@@ -17,18 +18,19 @@ from res191.models import (
     MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
     Body,
+    Chair,
+    Cited,
     Conference,
-    ConferenceEnds,
     Document,
-    Edition,
     Initiative,
     Meeting,
     Position,
     Report,
     Resolution,
+    Sessions,
     Theme,
-    conference_ends,
 )
+from res191.models.reporting import Period, report_day, reported, reporting_period
 from res191.models.resolution import Instruction
 from res191.models.theme import Activity, FocalPoint
 from res191.report.annexes import Annex, numbered_annexes
@@ -53,23 +55,12 @@ class ReportError(Exception):
 
 
 @dataclass(frozen=True)
-class Period:
-    """The days a report covers: after `after`, up to and including `until`."""
-
-    after: date
-    until: date
-
-    def __contains__(self, day: date) -> bool:
-        return self.after < day <= self.until
-
-
-@dataclass(frozen=True)
 class MeetingInReport:
     """A meeting of the reporting period, with the body it was held with and its tense."""
 
     meeting: Meeting
     held_with: Body | None
-    planned: bool  # after the document's date: written as "will have met"
+    planned: bool  # on or after the report's day: written as "will have met"
 
 
 @dataclass(frozen=True)
@@ -94,15 +85,19 @@ class Alike:
 
 @dataclass(frozen=True)
 class Background:
-    """What the resolution reported on instructs, in the edition in force."""
+    """What the resolution reported on instructs, as the records stand on the report's day."""
 
     resolution: Resolution
-    citation: str  # Resolution 191 (Rev. Bucharest, 2022)
+    cited: Cited  # its citation, with a note where the edition is not confirmed in force
     short: str  # Resolution 191
-    edition: Edition | None
     conference: str  # Plenipotentiary Conference
     session: Meeting | None  # the conference session that adopted the edition (PP-22)
     instructions: list[Instruction]
+
+    @property
+    def citation(self) -> str:
+        """The citation with its note, as the report prints it."""
+        return str(self.cited)
 
 
 @dataclass(frozen=True)
@@ -128,7 +123,7 @@ class ThemeRow:
 
     theme: Theme
     focal_points: dict[str, list[FocalPoint]]  # by Sector value
-    citations: dict[str, list[str]]  # by conference value
+    citations: dict[str, list[Cited]]  # by conference value
     activities: dict[str, list[Activity]]  # this year's, by Sector value
 
     @property
@@ -143,7 +138,7 @@ class ReportContext:
 
     report: Report
     year: int
-    on: date  # the day whose editions in force are cited
+    on: date  # the day the report speaks as of (models.reporting.report_day)
     council: Meeting
     previous_council: Meeting | None
     period: Period
@@ -151,7 +146,9 @@ class ReportContext:
     narrative: dict[str, str]
     references: str
     isc_tf: Body | None
+    isc_tf_chair: Chair | None  # as the records show it on the report's day
     iscg: Body | None
+    iscg_chair: Chair | None
     initiatives: list[Initiative]
     results_in: list[CitedDocument]
     iscg_meetings: list[MeetingInReport]
@@ -181,6 +178,13 @@ class ReportContext:
             or f"Report on the implementation of {self.background.short} to Council {self.year}"
         )
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether any resolution in the annexes is cited only in its latest recorded edition."""
+        return any(
+            not c.in_force for row in self.theme_rows for cited in row.citations.values() for c in cited
+        )
+
 
 def find_report(records: LoadedRecords, year: int) -> tuple[Report, str]:
     """The report record of a year and its narrative; ReportError when there is none."""
@@ -208,47 +212,39 @@ def council_sessions(records: LoadedRecords, report: Report) -> tuple[Meeting, M
     return council, max(earlier, key=lambda m: m.start, default=None)
 
 
-def reporting_period(council: Meeting, previous: Meeting | None) -> Period:
-    """After the previous session's first day, up to this session's first day (a year back if unknown)."""
-    if previous is not None:
-        return Period(previous.start, council.start)
-    return Period(council.start - timedelta(days=365), council.start)
-
-
-def background(records: LoadedRecords, resolution: Resolution, on: date, ends: ConferenceEnds) -> Background:
-    """The resolution reported on, in the edition in force, with the conference session that adopted it."""
-    edition = resolution.in_force(on, ends)
-    word = "Decision" if resolution.kind == "decision" else "Resolution"
+def background(records: LoadedRecords, resolution: Resolution, on: date, sessions: Sessions) -> Background:
+    """The resolution reported on, as it stands on the day, with the conference session that adopted the
+    edition cited."""
+    found = resolution.cited(on, sessions)
     session = None
-    if edition is not None:
-        body = resolution.conference.body_id
+    if found.edition is not None:
+        year = found.edition.year
         session = next(
             (
                 m
                 for m in records.all("meeting", Meeting).values()
-                if m.body == body and (m.end or m.start).year == edition.year
+                if m.body == resolution.conference.body_id and (m.end or m.start).year == year
             ),
             None,
         )
     conference = records.get("body", resolution.conference.body_id, Body)
     return Background(
         resolution=resolution,
-        citation=resolution.citation_on(on, ends),
-        short=f"{word} {resolution.number}",
-        edition=edition,
+        cited=found,
+        short=resolution.short,
         conference=conference.name
         if conference
         else CONFERENCE_NAMES[resolution.conference].removeprefix("the "),
         session=session,
-        instructions=list(edition.instructs) if edition else [],
+        instructions=list(found.edition.instructs) if found.edition else [],
     )
 
 
-def references_line(resolutions: list[Resolution], on: date, ends: ConferenceEnds) -> str:
-    """The summary box's References: citations grouped by conference, as the seed writes them."""
+def references_line(resolutions: list[Resolution], on: date, sessions: Sessions) -> str:
+    """The summary box's References: citations grouped by conference, as Council documents write them."""
     groups: dict[Conference, list[str]] = {}
     for resolution in resolutions:
-        groups.setdefault(resolution.conference, []).append(resolution.citation_on(on, ends))
+        groups.setdefault(resolution.conference, []).append(str(resolution.cited(on, sessions)))
     return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
 
 
@@ -273,29 +269,24 @@ def cited_documents(records: LoadedRecords, ids: list[str]) -> list[CitedDocumen
     return found
 
 
-def initiatives_of(records: LoadedRecords, body: str, year: int) -> list[Initiative]:
-    """The initiatives a body worked on in the year, in file order."""
-    return [
-        i
-        for i in records.all("initiative", Initiative).values()
-        if i.body == body and any(y.year == year for y in i.years)
-    ]
+def initiatives_of(records: LoadedRecords, report: Report, body: str) -> list[Initiative]:
+    """The initiatives the report lists: those its record names, in its order; else those the body worked
+    on in the year, in file order."""
+    every = records.all("initiative", Initiative)
+    if report.initiatives is not None:
+        return [every[i] for i in report.initiatives if i in every]
+    return [i for i in every.values() if i.body == body and any(y.year == report.year for y in i.years)]
 
 
 def meetings_of(
-    records: LoadedRecords, body: str, period: Period, report: Report, bodies: dict[str, Body]
+    records: LoadedRecords, body: str, period: Period, on: date, bodies: dict[str, Body]
 ) -> list[MeetingInReport]:
-    """A body's meetings in the period, by date; those after the report's date are written as planned."""
+    """A body's meetings in the period, by date; those after the report's day are written as planned."""
     meetings = sorted(
         (m for m in records.all("meeting", Meeting).values() if m.body == body and m.start in period),
         key=lambda m: m.start,
     )
-    return [
-        MeetingInReport(
-            m, bodies.get(m.in_conjunction_with or ""), report.date is not None and m.start > report.date
-        )
-        for m in meetings
-    ]
+    return [MeetingInReport(m, bodies.get(m.in_conjunction_with or ""), m.start > on) for m in meetings]
 
 
 def positions_of(records: LoadedRecords, body: str, year: int, kind: str) -> list[Position]:
@@ -310,7 +301,7 @@ def positions_of(records: LoadedRecords, body: str, year: int, kind: str) -> lis
 def topics_of(
     themes: list[Theme], year: int, bodies: dict[str, Body]
 ) -> tuple[list[Theme], list[ProposedTheme]]:
-    """The ISCG's topics of the year: those it continues with, and those proposed that year."""
+    """The ISCG's topics of the year: those it addressed, and those taken up that year."""
     proposed = [
         ProposedTheme(t, bodies.get(t.proposed_by or ""))
         for t in themes
@@ -321,14 +312,14 @@ def topics_of(
 
 
 def theme_row(
-    theme: Theme, resolutions: dict[str, Resolution], year: int, on: date, ends: ConferenceEnds
+    theme: Theme, resolutions: dict[str, Resolution], year: int, on: date, sessions: Sessions
 ) -> ThemeRow:
     """A theme's line in the annexes: focal points per Sector, citations per conference, activities."""
-    citations: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
+    citations: dict[str, list[Cited]] = {c.value: [] for c in MAPPED_CONFERENCES}
     for ref in theme.resolutions:
         resolution = resolutions.get(ref)
         if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
-            citations[resolution.conference.value].append(resolution.citation_on(on, ends))
+            citations[resolution.conference.value].append(resolution.cited(on, sessions))
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},
@@ -344,9 +335,9 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
     records = loaded
     report, narrative = find_report(records, year)
     council, previous = council_sessions(records, report)
-    period = reporting_period(council, previous)
-    on = report.date or council.start
-    ends = conference_ends((m.body, m.end or m.start) for m in records.all("meeting", Meeting).values())
+    period = reporting_period(council.start, previous.start if previous else None)
+    on = report_day(report.date, report.written_before, council.start)
+    sessions = records.sessions()
     subject = records.get("resolution", report.resolution, Resolution)
     if subject is None:
         raise ReportError(f"the report for {year} is on '{report.resolution}', which is no resolution record")
@@ -354,9 +345,9 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
     iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
     themes = list(records.all("theme", Theme).values())
     topics, proposed = topics_of(themes, year, bodies)
-    iscg_meetings = meetings_of(records, "iscg", period, report, bodies)
+    iscg_meetings = meetings_of(records, "iscg", period, on, bodies)
     resolutions = records.all("resolution", Resolution)
-    rows = [theme_row(t, resolutions, year, on, ends) for t in themes if t.status != "retired"]
+    rows = [theme_row(t, resolutions, year, on, sessions) for t in themes if reported(t.status)]
     annexes = numbered_annexes(report.annexes, any(r.has_activities for r in rows))
     return ReportContext(
         report=report,
@@ -365,12 +356,14 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
         council=council,
         previous_council=previous,
         period=period,
-        background=background(records, subject, on, ends),
+        background=background(records, subject, on, sessions),
         narrative=split_sections(narrative),
-        references=references_line(cited_resolutions(records, report), on, ends),
+        references=references_line(cited_resolutions(records, report), on, sessions),
         isc_tf=isc_tf,
+        isc_tf_chair=isc_tf.chair_on(on) if isc_tf else None,
         iscg=iscg,
-        initiatives=initiatives_of(records, "isc-tf", year),
+        iscg_chair=iscg.chair_on(on) if iscg else None,
+        initiatives=initiatives_of(records, report, "isc-tf"),
         results_in=cited_documents(records, list(report.results_in)),
         iscg_meetings=iscg_meetings,
         iscg_alike=Alike.of([m.meeting for m in iscg_meetings]),
@@ -382,13 +375,13 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
         requests=positions_of(records, "iscg", year, "request"),
         theme_rows=rows,
         annexes=annexes,
-        overlaps=_overlaps(loaded, year) if any(a.name == "overlaps" for a in annexes) else [],
+        overlaps=_overlaps(loaded, year, on) if any(a.name == "overlaps" for a in annexes) else [],
         bodies=bodies,
     )
 
 
-def _overlaps(loaded: LoadedRecords, year: int) -> list[Finding]:
+def _overlaps(loaded: LoadedRecords, year: int, on: date) -> list[Finding]:
     # Imported here: only a report with this annex pays for the similarity of every resolution.
     from res191.overlaps.find import find_overlaps
 
-    return find_overlaps(loaded, year)
+    return find_overlaps(loaded, year, on=on)

@@ -323,7 +323,7 @@ def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | N
             "mapping.html",
             "mapping.html.j2",
             "Mapping of resolutions to themes",
-            lambda: {"rows": mapping_rows(site), "conferences": conferences},
+            lambda: {"rows": mapping_rows(site), "conferences": conferences, "as_of": site.today},
         )
     )
     listing(

@@ -12,16 +12,17 @@ from res191.models import (
     MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
     Body,
+    Cited,
     Conference,
-    ConferenceEnds,
     Meeting,
     Report,
     Resolution,
+    Sessions,
     Theme,
-    conference_ends,
     iter_references,
 )
-from res191.overlaps.common import Entry, entries
+from res191.models.reporting import reported
+from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import theme_overlaps
 
 CONFERENCE_NAMES = {
@@ -51,15 +52,15 @@ class Site:
     """Everything the pages need, worked out once."""
 
     loaded: LoadedRecords
-    today: date
-    ends: ConferenceEnds
+    today: date  # the day the site speaks of (--on): resolutions are cited as the records stand on it
+    sessions: Sessions
     referred_by: dict[tuple[str, str], list[tuple[str, str, str]]]  # (kind, id) -> [(kind, id, key)]
     resolutions: dict[str, Entry[Resolution]] = field(default_factory=dict)  # what theme findings cite
     # Looked up once for every page, so that the build grows with the records, not with their square.
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
-    _citations: dict[str, str] = field(default_factory=dict)  # by resolution id
+    _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record."""
@@ -67,12 +68,23 @@ class Site:
                   "report": "reports"}.get(kind)  # fmt: skip
         return f"{folder}/{record_id}.html" if folder else ""
 
-    def cite(self, resolution: Resolution) -> str:
-        """A resolution as ITU cites it, in the edition in force on the day the site is built."""
+    def cited(self, resolution: Resolution) -> Cited:
+        """A resolution as ITU cites it, as the records stand on the site's day: the edition in force, or
+        the latest recorded with what the records do not confirm."""
         found = self._citations.get(resolution.id)
         if found is None:  # a resolution is cited on every page of a theme that rests on it
-            found = self._citations[resolution.id] = resolution.citation_on(self.today, self.ends)
+            found = self._citations[resolution.id] = resolution.cited(self.today, self.sessions)
         return found
+
+    def cite(self, resolution: Resolution) -> str:
+        """The citation, marked with an asterisk where it is only the latest edition recorded."""
+        found = self.cited(resolution)
+        return found.text if found.in_force else f"{found.text}*"
+
+    @property
+    def as_of(self) -> AsOf:
+        """The day and sessions the overlaps of a theme page cite as of."""
+        return AsOf(self.today, self.sessions)
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says."""
@@ -117,7 +129,6 @@ def make_site(loaded: LoadedRecords, today: date) -> Site:
             key = ".".join(str(step) for step in loc if isinstance(step, str))
             referred[(kind, ref)].append((record.kind.name, record.id, key))
     meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id))
-    ends = conference_ends((m.body, m.end or m.start) for m in meetings)
     on_theme: dict[str, list[Meeting]] = defaultdict(list)
     of_body: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in meetings:
@@ -125,7 +136,7 @@ def make_site(loaded: LoadedRecords, today: date) -> Site:
         for topic in meeting.topics:
             on_theme[topic].append(meeting)
     resolutions = {r.id: r for r in entries(loaded.of_kind("resolution"), Resolution)}
-    return Site(loaded, today, ends, referred, resolutions, on_theme, of_body)
+    return Site(loaded, today, loaded.sessions(), referred, resolutions, on_theme, of_body)
 
 
 def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
@@ -144,7 +155,9 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     # Each theme's findings are its own (another theme resting on one of its resolutions has its
     # own), so they are found here, page by page, in the processes that make the pages.
     file = loaded.find("theme", theme.id)
-    overlaps = theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS) if file else []
+    overlaps = (
+        theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS, site.as_of) if file else []
+    )
     return {
         "theme": theme,
         "focal": focal,
@@ -155,18 +168,19 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         "years": sorted(years.items(), reverse=True),
         "meetings": [site.link("meeting", m.id) for m in meetings],
         "overlaps": overlaps,
+        "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
 
 
 def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
-    """A resolution: its editions, the one in force, and what refers to it."""
-    in_force = resolution.in_force(site.today, site.ends)
+    """A resolution: its editions, how it stands on the site's day, and what refers to it."""
+    found = site.cited(resolution)
     return {
         "resolution": resolution,
-        "citation": site.cite(resolution),
+        "cited": found,
+        "as_of": site.today,
         "conference": CONFERENCE_NAMES[resolution.conference],
-        "in_force": in_force,
         "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
         "referred_by": _referred(site, "resolution", resolution.id),
     }
@@ -193,10 +207,12 @@ def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
 
 
 def body_page(site: Site, body: Body) -> dict[str, Any]:
-    """A body: its chair, composition, terms of reference, meetings and what refers to it."""
+    """A body: its chairs, composition, terms of reference, meetings and what refers to it."""
     meetings = site.meetings_of.get(body.id, [])
     return {
         "body": body,
+        "chair": body.chair_on(site.today),
+        "as_of": site.today,
         "parent": site.link("body", body.parent) if body.parent else None,
         "reports_to": [site.link("body", b) for b in body.reports_to],
         "resolutions": [site.link("resolution", r) for r in body.resolutions],
@@ -208,7 +224,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Link]]]]:
     """Themes against conferences, each resolution cited in the edition in force."""
     rows = []
     for theme in site.loaded.all("theme", Theme).values():
-        if theme.status == "retired":
+        if not reported(theme.status):
             continue
         cells: dict[Conference, list[Link]] = defaultdict(list)
         for ref in theme.resolutions:
@@ -223,17 +239,21 @@ def home_page(site: Site) -> dict[str, Any]:
     """What Resolution 191 asks, the bodies and their chairs, the latest meetings, the themes."""
     loaded = site.loaded
     resolution = loaded.get("resolution", "pp-191", Resolution)
-    edition = resolution.in_force(site.today, site.ends) if resolution else None
+    found = site.cited(resolution) if resolution else None
+    edition = found.edition if found else None
     meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: m.start, reverse=True)
-    coordination = [b for b in loaded.all("body", Body).values() if b.chair is not None]
+    # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
+    # today's: the records name chairs for the days they cover).
+    chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
     return {
         "resolution": resolution,
-        "citation": site.cite(resolution) if resolution else "",
+        "cited": found,
+        "as_of": site.today,
         "instructions": edition.instructs if edition else [],
-        "bodies": coordination,
+        "bodies": [(b, chair) for b, chair in chaired if chair is not None],
         "meetings": [site.link("meeting", m.id) for m in meetings[:6]],
         "themes": [
-            site.link("theme", t.id) for t in loaded.all("theme", Theme).values() if t.status != "retired"
+            site.link("theme", t.id) for t in loaded.all("theme", Theme).values() if reported(t.status)
         ],
     }
 

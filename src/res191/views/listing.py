@@ -20,7 +20,6 @@ from res191.models import (
     Report,
     Resolution,
     Theme,
-    conference_ends,
 )
 from res191.views.tables import Table
 
@@ -75,37 +74,33 @@ class Listing:
 
     model: type[Any]
     columns: list[str]
-    row: Callable[[Any, LoadedRecords], list[str]]
+    row: Callable[[Any, LoadedRecords, date], list[str]]
     filters: dict[str, Match]
 
 
-def _in_force(r: Resolution, loaded: LoadedRecords) -> list[str]:
-    """The citation and title of the edition in force today (the latest where none is known to be)."""
-    ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
-    edition = r.in_force(date.today(), ends)
-    return [
-        f"{r.conference.value} {r.citation(edition)}",
-        (edition.title if edition else None) or r.title or "",
-    ]
+def _cited(r: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
+    """The citation on the day (in force, or the latest recorded with what is not confirmed) and its title."""
+    found = r.cited(on, loaded.sessions())
+    title = (found.edition.title if found.edition else None) or r.title or ""
+    return [f"{r.conference.value} {found}", title]
 
 
 LISTINGS: dict[str, Listing] = {
     "resolution": Listing(
         Resolution,
-        ["id", "citation (in force today)", "title"],
-        lambda r, loaded: [r.id, *_in_force(r, loaded)],
+        ["id", "citation", "title"],
+        lambda r, loaded, on: [r.id, *_cited(r, loaded, on)],
         {
             "sector": _resolution_sectors,
             "conference": lambda r, v, loaded: r.conference.value.lower() == str(v).lower(),
             "theme": lambda r, v, loaded: v in _themes_of("resolution", r.id, loaded),
             "year": lambda r, v, loaded: any(e.year == v for e in r.editions),
-            "status": lambda r, v, loaded: any(e.status == v for e in r.editions),
         },
     ),
     "theme": Listing(
         Theme,
         ["id", "title", "status", "resolutions", "ISCG topic in"],
-        lambda t, loaded: [
+        lambda t, loaded, on: [
             t.id,
             t.title,
             t.status or "",
@@ -126,7 +121,7 @@ LISTINGS: dict[str, Listing] = {
     "meeting": Listing(
         Meeting,
         ["id", "body", "dates", "venue", "topics"],
-        lambda m, loaded: [
+        lambda m, loaded, on: [
             m.id,
             m.body,
             m.start.isoformat() + (f" to {m.end.isoformat()}" if m.end and m.end != m.start else ""),
@@ -142,7 +137,7 @@ LISTINGS: dict[str, Listing] = {
     "body": Listing(
         Body,
         ["id", "acronym", "name", "sector", "chair"],
-        lambda b, loaded: [
+        lambda b, loaded, on: [
             b.id,
             b.acronym,
             b.name,
@@ -154,13 +149,13 @@ LISTINGS: dict[str, Listing] = {
     "report": Listing(
         Report,
         ["id", "year", "Council session", "document"],
-        lambda r, loaded: [r.id, str(r.year), r.council_session, r.document or ""],
+        lambda r, loaded, on: [r.id, str(r.year), r.council_session, r.document or ""],
         {"year": lambda r, v, loaded: r.year == v},
     ),
     "initiative": Listing(
         Initiative,
         ["id", "body", "title", "years"],
-        lambda i, loaded: [
+        lambda i, loaded, on: [
             i.id,
             i.body,
             i.title,
@@ -176,7 +171,7 @@ LISTINGS: dict[str, Listing] = {
     "position": Listing(
         Position,
         ["id", "body", "year", "kind", "text"],
-        lambda p, loaded: [p.id, p.body, str(p.year), p.kind, p.text],
+        lambda p, loaded, on: [p.id, p.body, str(p.year), p.kind, p.text],
         {
             "body": lambda p, v, loaded: p.body == v,
             "theme": lambda p, v, loaded: v in p.themes,
@@ -186,20 +181,21 @@ LISTINGS: dict[str, Listing] = {
     "document": Listing(
         Document,
         ["id", "number", "kind", "about"],
-        lambda d, loaded: [d.id, d.number, d.kind, d.about or d.title or ""],
+        lambda d, loaded, on: [d.id, d.number, d.kind, d.about or d.title or ""],
         {},
     ),
     "glossary": Listing(
         Glossary,
         ["id", "title", "entries"],
-        lambda g, loaded: [g.id, g.title, ", ".join(e.term for e in g.entries)],
+        lambda g, loaded, on: [g.id, g.title, ", ".join(e.term for e in g.entries)],
         {},
     ),
 }
 
 
-def list_records(loaded: LoadedRecords, kind: str, filters: Filters) -> Table:
-    """The valid records of a kind that pass the filters, with where each is."""
+def list_records(loaded: LoadedRecords, kind: str, filters: Filters, on: date) -> Table:
+    """The valid records of a kind that pass the filters, with where each is, as of a day (resolutions are
+    cited as the records stand on it)."""
     listing = LISTINGS[kind]
     unknown = [name for name in filters.given() if name not in listing.filters]
     if unknown:
@@ -215,11 +211,11 @@ def list_records(loaded: LoadedRecords, kind: str, filters: Filters) -> Table:
         if not isinstance(model, listing.model):
             continue
         if all(listing.filters[name](model, value, loaded) for name, value in filters.given().items()):
-            rows.append([*listing.row(model, loaded), place(record)])
+            rows.append([*listing.row(model, loaded, on), place(record)])
     count = len(rows)
-    title = f"{kind.capitalize()} records" + (
-        f" ({', '.join(f'{k} {v}' for k, v in filters.given().items())})" if filters.given() else ""
-    )
+    given = [f"{k} {v}" for k, v in filters.given().items()]
+    title = f"{kind.capitalize()} records as of {on.isoformat()}"
+    title += f" ({', '.join(given)})" if given else ""
     return Table(title, [*listing.columns, "file"], rows, f"{count} record{'s' if count != 1 else ''}")
 
 

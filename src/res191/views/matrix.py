@@ -1,16 +1,18 @@
-"""`res191 matrix`: the themes against the conferences (the mapping of resolutions, editions in force) and
-against the Sectors and the General Secretariat (the focal points), with the gaps marked."""
+"""`res191 matrix`: the themes against the conferences (the mapping of resolutions, cited as the records stand
+on a day) and against the Sectors and the General Secretariat (the focal points), with the gaps marked."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from res191.loading.record import LoadedRecords
-from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Meeting, Resolution, Theme, conference_ends
+from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
+from res191.models.reporting import reported
 from res191.views.tables import Table
 
 NONE = "-"
 GAP = "MISSING"
+UNCONFIRMED = "*"  # after a citation: the latest edition recorded, not confirmed in force on the day
 
 
 def _involved(theme: Theme, loaded: LoadedRecords) -> set[str]:
@@ -23,20 +25,27 @@ def _involved(theme: Theme, loaded: LoadedRecords) -> set[str]:
 
 
 def mapping(loaded: LoadedRecords, on: date) -> Table:
-    """Themes x conferences: each theme's resolutions, cited in the edition in force on a day."""
-    ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
-    table = Table(f"Mapping of resolutions to themes (editions in force on {on.isoformat()})",
+    """Themes x conferences: each theme's resolutions, cited as the records stand on a day."""
+    sessions = loaded.sessions()
+    table = Table(f"Mapping of resolutions to themes as of {on.isoformat()}",
                   ["theme", *(c.value for c in MAPPED_CONFERENCES)])  # fmt: skip
     for theme in loaded.all("theme", Theme).values():
-        if theme.status == "retired":
+        if not reported(theme.status):
             continue
         cells: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
         for ref in theme.resolutions:
             resolution = loaded.get("resolution", ref, Resolution)
             if resolution is not None and resolution.conference.value in cells:
-                cells[resolution.conference.value].append(resolution.citation_on(on, ends))
+                found = resolution.cited(on, sessions)
+                mark = "" if found.in_force else UNCONFIRMED
+                cells[resolution.conference.value].append(f"{found.text}{mark}")
         table.rows.append([theme.title, *("; ".join(cells[c.value]) or NONE for c in MAPPED_CONFERENCES)])
-    table.note = f"{NONE}: no resolution of that conference recorded under the theme"
+    table.note = (
+        f"{NONE}: no resolution of that conference recorded under the theme (none may exist, or none is "
+        "recorded); "
+        f"{UNCONFIRMED}: the latest edition recorded, not confirmed in force on {on.isoformat()} (a later "
+        "session of its conference is not accounted for: `res191 show ID` says which)"
+    )
     return table
 
 
@@ -44,7 +53,7 @@ def focal_points(loaded: LoadedRecords) -> Table:
     """Themes x Sectors and the General Secretariat: the focal points, and where one is missing."""
     table = Table("Focal points by theme", ["theme", *(s.value for s in SECTOR_COLUMNS)])
     for theme in loaded.all("theme", Theme).values():
-        if theme.status == "retired":
+        if not reported(theme.status):
             continue
         involved = _involved(theme, loaded)
         row = [theme.title]

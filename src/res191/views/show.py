@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from res191.loading.record import LoadedRecord, LoadedRecords
-from res191.models import Body, Meeting, Resolution, conference_ends, iter_references
+from res191.models import Body, Resolution, iter_references
 from res191.views.listing import place
 from res191.wording import printable
 
@@ -38,15 +38,38 @@ class Shown:
     fields: dict[str, Any]
     refers_to: list[Link] = field(default_factory=list)
     referred_by: list[Link] = field(default_factory=list)
+    on: date | None = None
+    sessions: list[str] = field(default_factory=list)  # a resolution's later sessions, and what each did
 
 
-def _label(record: LoadedRecord, loaded: LoadedRecords) -> str:
+def _sessions(resolution: Resolution, loaded: LoadedRecords) -> list[str]:
+    """Each recorded session of the resolution's conference from its first edition on, and what it did."""
+    recorded = loaded.sessions().get(resolution.conference.body_id, [])
+    first = min(e.year for e in resolution.editions)
+    revised = {e.year: resolution.citation(e) for e in resolution.editions}
+    said = {h.session: h for h in resolution.history}
+    lines = []
+    for session in recorded:
+        if session.end.year < first:
+            continue
+        if session.end.year in revised:
+            lines.append(f"{session.name}: adopted {revised[session.end.year]}")
+        elif session.id in said:
+            lines.append(f"{session.name}: {said[session.id].outcome} (source: {said[session.id].source})")
+        else:
+            lines.append(f"{session.name}: not accounted for")
+    return lines
+
+
+def _label(record: LoadedRecord, loaded: LoadedRecords, on: date) -> str:
     model = record.record
     if isinstance(model, Resolution):
-        ends = conference_ends((m.body, m.end or m.start) for m in loaded.all("meeting", Meeting).values())
-        edition = model.in_force(date.today(), ends)
-        cited = model.citation(edition) if edition else model.citation()
-        return f"{cited} of {model.conference.value}" + (f": {model.title}" if model.title else "")
+        found = model.cited(on, loaded.sessions())
+        return (
+            f"{found.text} of {model.conference.value}"
+            + (f": {model.title}" if model.title else "")
+            + (f" ({found.note})" if found.note else f" (in force on {on.isoformat()})")
+        )
     if isinstance(model, Body):
         return f"{model.name} ({model.acronym})"
     for name in ("title", "name", "number", "text"):
@@ -62,8 +85,9 @@ def _key(loc: tuple[str | int, ...]) -> str:
     )
 
 
-def show(loaded: LoadedRecords, record_id: str, kind: str | None = None) -> Shown:
-    """The record of that id (of that kind, where ids of several kinds clash), with its links both ways."""
+def show(loaded: LoadedRecords, record_id: str, kind: str | None, on: date) -> Shown:
+    """The record of that id (of that kind, where ids of several kinds clash), with its links both ways, as
+    of a day (a resolution is cited as the records stand on it)."""
     matches = [r for r in loaded.records if r.id == record_id and (kind is None or r.kind.name == kind)]
     if not matches:
         raise NotFound(f"no record has the id '{record_id}'" + (f" among the {kind} records" if kind else ""))
@@ -72,7 +96,10 @@ def show(loaded: LoadedRecords, record_id: str, kind: str | None = None) -> Show
         raise NotFound(f"'{record_id}' is the id of a {' and a '.join(kinds)}; say which with --kind")
     record = matches[0]
     model = record.record
-    shown = Shown(record.kind.name, record.id, place(record), _label(record, loaded) if model else "", {})
+    label = _label(record, loaded, on) if model else ""
+    shown = Shown(record.kind.name, record.id, place(record), label, {}, on=on)
+    if isinstance(model, Resolution):
+        shown.sessions = _sessions(model, loaded)
     if model is None:
         shown.fields = {"problem": "this record does not pass its schema; run `res191 validate` on it"}
         return shown
@@ -99,6 +126,8 @@ def write_text(shown: Shown, out: TextIO) -> None:
             continue
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"  {key}: {text}")
+    if shown.sessions:
+        lines += ["", "sessions of its conference recorded:", *(f"  {line}" for line in shown.sessions)]
     if shown.refers_to:
         lines += ["", "refers to:"]
         lines += [f"  {link.key} -> {link.kind} {link.id}  {link.place}" for link in shown.refers_to]
@@ -118,6 +147,8 @@ def write_json(shown: Shown, out: TextIO) -> None:
         "id": shown.id,
         "place": shown.place,
         "label": shown.label,
+        "as_of": shown.on.isoformat() if shown.on else None,
+        "sessions": shown.sessions,
         "fields": shown.fields,
         "refers_to": [link.__dict__ for link in shown.refers_to],
         "referred_by": [link.__dict__ for link in shown.referred_by],
