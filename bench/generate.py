@@ -111,7 +111,7 @@ def _resolution(rng: random.Random, rid: str, conference: str, number: int, voca
             f"    year: {year}",
             f"    revised: {'true' if index else 'false'}",
             f"    title: {_title(rng, vocabulary)}",
-            f"    status: {'in-force' if index == 2 else 'superseded'}",
+            "    sources: [C24/35]",
             f"    link: https://example.org/{rid}/{year}",
         ]
         year += rng.randint(2, 6)

@@ -263,8 +263,8 @@ def repositories(draw: Any) -> Repository:
         )
         for record_id, conference in conference_of.items():
             record = repo.records["resolutions"][record_id]
-            editions = {e["year"] for e in record["editions"]}
-            if conference.lower() == body and year not in editions and draw(st.booleans()):
+            adopted = {e["year"] for e in record["editions"]}
+            if conference.lower() == body and year not in adopted and draw(st.booleans()):
                 outcome = draw(st.sampled_from(["maintained", "suppressed"]))
                 entry = {
                     "session": f"session-{index + 1}",

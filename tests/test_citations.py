@@ -31,7 +31,7 @@ def resolution(
         (resolution("RA", "ITU-R 6", {"place": "Geneva", "year": 2015, "revised": True,
                                       "number": "ITU-R 6-2"}),
          "Resolution ITU-R 6-2 (Rev. Geneva, 2015)"),
-        (resolution("Council", "1307", {"year": 2009}), "Resolution 1307 (2009)"),
+        (resolution("Council", "1307", {"year": 2009}), "Resolution 1307 (C09)"),
     ],
 )  # fmt: skip
 def test_citation(record: Resolution, expected: str) -> None:

@@ -108,8 +108,8 @@ CATALOGUE: dict[str, Problem] = {
         Problem("X301", "id-mismatch", E, "A record's id does not match its file name"),
         Problem("X302", "duplicate-id", E, "Two records of the same kind have the same id"),
         Problem("X303", "unknown-reference", E, "A reference names a record that does not exist"),
-        Problem("X305", "history-session", E, "A history entry names a session that cannot be its own"),
         Problem("X304", "reserved-name", E, "An id is a name Windows keeps for a device (con, nul, com1...)"),
+        Problem("X305", "history-session", E, "A history entry names a session that cannot be its own"),
         # ITU's rules for areas of mutual interest.
         Problem("I401", "theme-rule", W, "A theme does not meet ITU's rule for areas of mutual interest"),
         Problem("I402", "focal-point-missing", W, "A theme has no focal point for a Sector it involves"),

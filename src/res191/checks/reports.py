@@ -125,11 +125,15 @@ def _editions(
                 f"'{ref}' is cited in its latest recorded edition: which edition was in force on "
                 f"{long_date(on)} cannot be told from the records"
             )
-            hint = (
-                f"account for {join_and([s.name for s in found.unaccounted])} in its history"
-                if found.unaccounted
-                else f"record the sessions of {conference.value} held since its edition"
-            )
+            if found.unaccounted:
+                hint = f"account for {join_and([s.name for s in found.unaccounted])} in its history"
+            elif found.beyond is not None:
+                hint = (
+                    f"record the next session of {conference.value} after {found.beyond.name} as a meeting "
+                    "(a planned one too): the records then show that none was held in between"
+                )
+            else:
+                hint = f"record the sessions of {conference.value} held since its edition, as meetings"
         yield Diagnostic(problem("R506"), repository.at(facts, loc), message, hint)
 
 

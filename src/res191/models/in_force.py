@@ -137,6 +137,9 @@ def standing(
         return Standing(
             on, current, False, tuple(unaccounted), known_after=years[current], later_editions=later
         )
+    # After the latest session recorded, a session may have been held that the records do not know of.
+    if recorded and on > recorded[-1].end:
+        return Standing(on, current, False, tuple(unaccounted), beyond=recorded[-1], later_editions=later)
     return Standing(on, current, not unaccounted, tuple(unaccounted), later_editions=later)
 
 

@@ -24,7 +24,6 @@ from res191.models.common import (
     Year,
 )
 from res191.models.in_force import Sessions, Standing, standing
-from res191.wording import long_date
 
 
 class Instruction(StrictModel):
@@ -177,7 +176,7 @@ class Cited:
 def cited(resolution: Resolution, found: Standing) -> Cited:
     """The citation a standing allows, with its note."""
     if found.edition is None:
-        note = f"no edition recorded as adopted by {long_date(found.on)}"
+        note = f"no edition recorded as adopted by {found.on.isoformat()}"
         return Cited(resolution.short, False, note, None)
     edition = resolution.editions[found.edition]
     text = citation(resolution, edition)
@@ -185,13 +184,13 @@ def cited(resolution: Resolution, found: Standing) -> Cited:
         return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition)
     if found.confirmed:
         return Cited(text, True, None, edition)
-    if found.known_after is not None:
-        return Cited(
-            text, False, f"latest recorded edition; not confirmed after {found.known_after}", edition
-        )
-    return Cited(
-        text, False, f"latest recorded edition; not confirmed since {found.unaccounted[0].name}", edition
-    )
+    if found.unaccounted:
+        since = f"since {found.unaccounted[0].name}"
+    elif found.known_after is not None:
+        since = f"after {found.known_after}"
+    else:
+        since = f"after {found.beyond.name}" if found.beyond else "by the records"
+    return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition)
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:
