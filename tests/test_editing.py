@@ -118,8 +118,8 @@ def test_new_asks_at_a_terminal(repo: Path) -> None:
     child.sendline("2025")
     child.expect(r"Kind \(involvement, emphasis, request\): ")
     child.sendline("request")
-    child.expect("What it was about")
-    child.sendline("a new annex")
+    child.expect("What it expressed or asked")
+    child.sendline("requested a new annex")
     # The keys worth giving are offered too, with the records' choices; Enter skips one.
     child.expect(r"Meeting where it was expressed \(one of 20; \? lists them\) \[Enter to skip\]: ")
     child.sendline("?")  # a long list of choices is shown on asking
@@ -132,7 +132,7 @@ def test_new_asks_at_a_terminal(repo: Path) -> None:
     child.close()
     assert child.exitstatus == 0, child.before
     text = (repo / "data" / "positions" / "iscg-2025-new-annex.yaml").read_text()
-    assert "kind: request\ntext: a new annex\nthemes: [alpha-theme]\n" in text
+    assert "kind: request\ntext: requested a new annex\nthemes: [alpha-theme]\n" in text
 
 
 # res191 list, show, matrix

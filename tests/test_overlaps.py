@@ -86,15 +86,16 @@ def test_boilerplate_is_seen_through() -> None:
 def test_bundled_data_lists_the_seed_themes_with_evidence(run_cli: RunCli) -> None:
     found = {(f["kind"], f["members"][0]["id"]): f for f in findings(run_cli, REPO)}
     accessibility = found[("streamline", "accessibility")]
-    assert "WTSA Resolution 70 (Rev. Dubai, 2012)" in accessibility["evidence"]
-    assert "WTDC Resolution 58 (Rev. Buenos Aires, 2017)" in accessibility["evidence"]
+    # Marked: the latest edition recorded, a later session of its conference not being accounted for.
+    assert "WTSA Resolution 70 (Rev. Dubai, 2012)*" in accessibility["evidence"]
+    assert "WTDC Resolution 58 (Rev. Buenos Aires, 2017)*" in accessibility["evidence"]
     assert accessibility["members"][0]["path"] == "data/themes/accessibility.yaml"
     assert accessibility["members"][1] == {
-        "kind": "resolution", "id": "pp-175", "label": "PP Resolution 175 (Guadalajara, 2010)",
+        "kind": "resolution", "id": "pp-175", "label": "PP Resolution 175 (Guadalajara, 2010)*",
         "path": "data/resolutions/pp-175.yaml", "line": 2, "sector": None,
     }  # fmt: skip
     climate = found[("several-conferences", "climate-change")]
-    assert "Council Resolution 1307 (2009)" in climate["evidence"]
+    assert "Council Resolution 1307 (C09)*" in climate["evidence"]
     assert accessibility["id"] == finding_id("streamline", ["accessibility"])
 
 
@@ -118,7 +119,8 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     assert [[m["id"] for m in f["members"]] for f in new_theme] == [["ra-3", "wtdc-2", "wtsa-1"]]
     assert "disaster relief" in new_theme[0]["evidence"]
     assert new_theme[0]["proposal"] == (
-        "RA Resolution 3 (2020), WTDC Resolution 2 (2020), and WTSA Resolution 1 (2020) are on one subject "
+        "RA Resolution 3 (2020)*, WTDC Resolution 2 (2020)*, and WTSA Resolution 1 (2020)* are on one "
+        "subject "
         "(shared terms: “disaster relief”, “emergency telecommunications and disaster”) and under no theme: "
         "consider proposing it to the Sectors as an area of mutual interest, with focal points from ITU-R, "
         "ITU-T, and ITU-D."
@@ -126,8 +128,8 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtsa-5", "cables", "pp-4"]
     assert mapping["proposal"] == (
-        "WTSA Resolution 5 (2020), on “Submarine cable protection and repair”, is under no theme, and is "
-        "close to PP Resolution 4 (2020) (shared terms: “protection”, “submarine cables”), a resolution of "
+        "WTSA Resolution 5 (2020)*, on “Submarine cable protection and repair”, is under no theme, and is "
+        "close to PP Resolution 4 (2020)* (shared terms: “protection”, “submarine cables”), a resolution of "
         "the theme Submarine cables: consider adding it to that theme's resolutions."
     )
 
@@ -420,17 +422,18 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
     kinds = ["--kind", "streamline", "--kind", "several-conferences"]
     found = {f["members"][0]["id"]: f["proposal"] for f in findings(run_cli, REPO, *kinds)}
     assert found["accessibility"] == (
-        "The theme “Accessibility” rests on three resolutions, of PP, WTSA, and WTDC. ITU-T and ITU-D have a "
-        "resolution on it; ITU-R has none. Consider streamlining them under PP Resolution 175 (Guadalajara, "
-        "2010), with ITU-T or ITU-D leading and the other contributing through the theme's focal points."
+        "The theme “Accessibility” rests on three resolutions recorded, of PP, WTSA, and WTDC. ITU-T and "
+        "ITU-D have a resolution recorded under it; no ITU-R resolution is recorded. Consider streamlining "
+        "them under PP Resolution 175 (Guadalajara, 2010)*, with ITU-T or ITU-D leading and the other "
+        "contributing through the theme's focal points."
     )
     assert (
-        "Council Resolution 1307 (2009) predate the theme's latest edition, PP Resolution 182"
+        "Council Resolution 1307 (C09)* predate the theme's latest edition, PP Resolution 182"
         in found["climate-change"]
     )
     assert "under one of the theme's two PP resolutions" in found["climate-change"]
     assert (
-        "When WTDC Resolution 55 (Rev. Buenos Aires, 2017) and WTDC Resolution 38"
+        "When WTDC Resolution 55 (Rev. Buenos Aires, 2017)* and WTDC Resolution 38"
         in found["gender-and-youth"]
     )
     assert len(set(found.values())) == len(found)
@@ -445,8 +448,8 @@ def test_theme_findings_name_resolutions_that_cite_each_other(run_cli: RunCli, t
         "themes/cables.yaml": "id: cables\ntitle: Cables\nresolutions: [pp-1, wtsa-2, wtdc-3]\n",
     })  # fmt: skip
     (streamline,) = [f for f in findings(run_cli, root) if f["kind"] == "streamline"]
-    cites = "WTSA Resolution 2 (2020) cites PP Resolution 1 (2020); WTDC Resolution 3 (2020) cites WTSA"
-    assert cites + " Resolution 2 (2020)." in streamline["proposal"]
+    cites = "WTSA Resolution 2 (2020)* cites PP Resolution 1 (2020)*; WTDC Resolution 3 (2020)* cites WTSA"
+    assert cites + " Resolution 2 (2020)*." in streamline["proposal"]
 
 
 def test_untitled_resolutions_are_reported_by_validate(run_cli: RunCli, tmp_path: Path) -> None:

@@ -136,6 +136,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("R506", "edition-not-recorded", W, "The edition a report must cite is not recorded"),
         Problem("R507", "position-meeting-year", E, "A position's year is not the year of its meeting"),
         Problem("R508", "document-of-another-year", E, "A report cites a document of a later session"),
+        Problem("R509", "later-citation", W, "A report's own text cites an edition adopted after its year"),
     ]
 }
 

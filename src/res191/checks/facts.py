@@ -94,6 +94,7 @@ def _report(record: Report) -> dict[str, Any]:
         "council_session": record.council_session,
         "date": record.date.isoformat() if record.date else None,
         "written_before": record.written_before.isoformat() if record.written_before else None,
+        "texts": {"purpose": record.purpose, "title": record.title},
         "results_in": list(record.results_in),
         "resolution": record.resolution,
         "references": list(record.references),

@@ -68,22 +68,25 @@ def _entries(
 ) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for index, (session, outcome) in enumerate(facts.data["history"]):
-        where = repository.at(facts, ("history", index, "session"))
+        # Placed only when there is a problem: placing reads the file again on a run from the cache.
+        def where(index: int = index) -> Any:
+            return repository.at(facts, ("history", index, "session"))
+
         if session not in own:
             if repository.get("meeting", session) is not None:  # an unknown id is X303's
                 yield Diagnostic(
                     problem("X305"),
-                    where,
+                    where(),
                     f"'{session}' is not a session of {conference.value}, whose resolution this is",
                     f"name a meeting of the body '{conference.body_id}', the session that {outcome} it",
                 )
             continue
         if session in seen:
-            yield Diagnostic(problem("X305"), where, f"the session '{session}' is named twice", "keep one")
+            yield Diagnostic(problem("X305"), where(), f"the session '{session}' is named twice", "keep one")
         elif own[session].end.year in years:
             yield Diagnostic(
                 problem("X305"),
-                where,
+                where(),
                 f"'{session}' adopted an edition of it (of {own[session].end.year}), so it did not "
                 f"{'maintain' if outcome == 'maintained' else 'suppress'} it",
                 "a session that revised a resolution is an edition; remove this entry",

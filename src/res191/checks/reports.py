@@ -3,6 +3,7 @@ citing editions that were in force; and positions dated as their meetings."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -32,6 +33,8 @@ def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterato
         if on is not None:
             yield from _editions(repository, facts, on, sessions)
         yield from _documents(repository, facts)
+        yield from _dated(repository, facts, council)
+        yield from _later_citations(repository, facts)
         yield from _empty_annexes(repository, facts)
     for facts in records:
         if facts.kind == "position" and facts.valid and facts.data["meeting"]:
@@ -135,6 +138,39 @@ def _editions(
             else:
                 hint = f"record the sessions of {conference.value} held since its edition, as meetings"
         yield Diagnostic(problem("R506"), repository.at(facts, loc), message, hint)
+
+
+def _dated(repository: Repository, facts: RecordFacts, council: RecordFacts | None) -> Iterator[Diagnostic]:
+    """R502: a report's date (or the day it was written before) is of its year, not of another report's."""
+    year = facts.data["year"]
+    for key in ("date", "written_before"):
+        day = facts.data[key]
+        if day is not None and int(day[:4]) not in (year, year - 1):
+            yield Diagnostic(
+                problem("R502"),
+                repository.at(facts, (key,)),
+                f"the report for {year} is dated {day}",
+                "a report copied from another year keeps that year's date: give this report's own, or leave "
+                "it out",
+            )
+
+
+# A citation in a text, "Resolution 191 (Rev. Bucharest 2022)": the year of the edition it names.
+_CITED_YEAR = re.compile(r"\((?:Rev\.\s*)?[^()]*?\b((?:19|20)[0-9]{2})\)")
+
+
+def _later_citations(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
+    """R509: a report's own text cites an edition adopted after the report's year (a copied purpose)."""
+    year = facts.data["year"]
+    for key, text in facts.data["texts"].items():
+        later = sorted({int(y) for y in _CITED_YEAR.findall(text or "") if int(y) > year})
+        if later:
+            yield Diagnostic(
+                problem("R509"),
+                repository.at(facts, (key,)),
+                f"the {key} of the report for {year} cites an edition of {later[0]}, after the report's year",
+                "a text copied from another year's report keeps that year's citations: write this year's",
+            )
 
 
 def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:

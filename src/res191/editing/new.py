@@ -24,6 +24,10 @@ from res191.models import RecordKind, id_from_name
 from res191.models.vocabulary import ID, reserved_name
 from res191.schemas import modeline
 
+# Words left out of a position's id: how it was put, and the small words.
+_NOT_IN_IDS = frozenset(
+    "the a an of to and in on for expressed interest being involved highlighted requested".split()
+)
 # Keys asked of a resolution that belong to its first edition.
 _EDITION_KEYS = ("place", "year", "revised", "title")
 
@@ -73,9 +77,8 @@ def _made_id(kind: str, values: dict[str, Any]) -> str:
         return id_from_name(values["acronym"])
     if kind == "position":
         words = re.findall(r"[a-z0-9]+", values["text"].lower())
-        meaningful = [w for w in words if w not in {"the", "a", "an", "of", "to", "and", "in", "on", "for"}][
-            :3
-        ]
+        # The words of what it was about, not those of how it was put ("expressed interest in ...").
+        meaningful = [w for w in words if w not in _NOT_IN_IDS][:3]
         return id_from_name(f"{values['body']} {values['year']} {' '.join(meaningful)}")
     if kind == "document":
         return id_from_name(values["number"])

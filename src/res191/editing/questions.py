@@ -118,7 +118,7 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("body", "Body", True, _BODIES),
         Question("year", "Year", True, kind="year"),
         Question("kind", "Kind", True, _literal("position", "PositionKind")),
-        Question("text", "What it was about (words that follow the verb of its kind)", True),
+        Question("text", "What it expressed or asked (requested ..., highlighted ...)", True),
         Question("meeting", "Meeting where it was expressed", choices=_ids("meeting")),
         Question("themes", "Themes it concerns", choices=_THEMES, many=True),
     ],

@@ -8,8 +8,8 @@ from pydantic import Field
 
 from res191.models.common import BodyRef, Id, MeetingRef, Source, StrictModel, Text, ThemeRef, Year
 
-# How a position is reported: "expressed interest in being involved in ...", "highlighted ...",
-# "requested ...".
+# What kind of position it is: interest in being involved in something, an emphasis, a request. The
+# record's text says it in the words of the body's report ("expressed interest in being involved in ...").
 PositionKind = Literal["involvement", "emphasis", "request"]
 
 
@@ -30,10 +30,9 @@ class Position(StrictModel):
         examples=["involvement"],
     )
     text: Text = Field(
-        description="What it was about, as words that follow the verb of its kind.",
-        examples=[
-            "the new building project to ensure that all accessibility matters are taken into consideration"
-        ],
+        description="What it expressed or asked, as words that follow the body's name in its report to "
+        "Council: 'expressed interest in being involved in ...', 'highlighted ...', 'requested ...'.",
+        examples=["expressed interest in being involved in the new building project"],
     )
     themes: list[ThemeRef] = Field(
         default_factory=list, description="Themes it concerns.", examples=[["accessibility"]]

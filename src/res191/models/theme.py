@@ -97,6 +97,7 @@ class Theme(StrictModel):
         None,
         description="Only where a source says the list of resolutions is complete: then a Sector with none "
         "listed is said to have none; otherwise only that none is recorded.",
+        examples=[{"as_of": "2024-05-01", "source": "https://www.itu.int/..."}],
     )
     iscg_topic_years: list[Year] = Field(
         default_factory=list, description="Years in which the ISCG addressed it."

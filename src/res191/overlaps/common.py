@@ -34,6 +34,13 @@ class Entry(Generic[Model]):
         return Member(self.loaded.kind.name, self.id, label, self.loaded.shown, line, sector)
 
 
+# What the asterisk after a citation means, wherever findings are written for people.
+UNCONFIRMED = (
+    "* the latest edition recorded: a later session of its conference is not accounted for in the "
+    "records, so whether it is the edition in force is not known"
+)
+
+
 def entries(loaded: list[LoadedRecord], model: type[Model]) -> list[Entry[Model]]:
     """The valid records of one model among loaded ones."""
     return [Entry(r, r.record) for r in loaded if isinstance(r.record, model)]
@@ -47,9 +54,11 @@ class AsOf:
     sessions: Sessions
 
     def cite(self, resolution: Resolution) -> str:
-        """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day: a
-        note says where the edition is only the latest recorded (models/in_force.py decides, for all)."""
-        return f"{resolution.conference.value} {resolution.cited(self.on, self.sessions)}"
+        """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day;
+        marked with an asterisk where the edition is only the latest recorded (UNCONFIRMED), not known to
+        be in force (models/in_force.py decides, for every output)."""
+        found = resolution.cited(self.on, self.sessions)
+        return f"{resolution.conference.value} {found.text}{'' if found.in_force else '*'}"
 
     def edition(self, resolution: Resolution) -> Edition:
         """The edition in force on the day, or the latest recorded by then (else the earliest recorded)."""

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from res191.overlaps.common import UNCONFIRMED
 from res191.overlaps.findings import Finding
 
 
@@ -54,6 +55,11 @@ def write_csv(findings: list[Finding], out: TextIO) -> None:
         writer.writerow([f.id, f.kind, f"{f.score:.2f}", members, places, "; ".join(f.evidence), f.proposal])
 
 
+def unconfirmed(findings: list[Finding]) -> bool:
+    """Whether a finding cites an edition that is only the latest recorded (marked with an asterisk)."""
+    return any(m.label.endswith("*") for f in findings for m in f.members)
+
+
 def markdown(findings: list[Finding]) -> str:
     """A Markdown list of findings, one paragraph each: what a Council document could carry."""
     if not findings:
@@ -62,6 +68,8 @@ def markdown(findings: list[Finding]) -> str:
     for f in findings:
         members = "; ".join(m.label for m in f.members)
         lines.append(f"- **{f.title}** ({f.id}, score {f.score:.2f}): {f.proposal}  \n  Records: {members}.")
+    if unconfirmed(findings):
+        lines.append(f"\n{UNCONFIRMED.replace('*', chr(92) + '*', 1)}.")
     return "\n".join(lines) + "\n"
 
 
@@ -95,6 +103,8 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
         details += f"\n{records}"
         table.add_row(f"{f.id}\n[bold]{f.kind}[/bold]", f"{f.score:.2f}", details)
     console.print(table)
+    if unconfirmed(findings):
+        console.print(escape(UNCONFIRMED))
     console.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
 
 

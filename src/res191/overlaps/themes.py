@@ -76,7 +76,7 @@ def _facts(
                 f"complete as of {long_date(complete.as_of)}, according to {complete.source})"
             )
         else:
-            absent = f"none of {join_and(missing)} is recorded"
+            absent = f"no {join_and(missing, 'or')} resolution is recorded"
         facts.append(f"{join_and(present)} {verb} a resolution recorded under it; {absent}.")
     else:
         facts.append("A resolution of each of the three Sectors is recorded under it.")

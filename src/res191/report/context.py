@@ -168,7 +168,8 @@ class ReportContext:
 
     def as_template_variables(self) -> dict[str, Any]:
         """The context as the keyword arguments of a template's render()."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        derived = {"unconfirmed": self.unconfirmed, "overlaps_unconfirmed": self.overlaps_unconfirmed}
+        return {name: getattr(self, name) for name in self.__dataclass_fields__} | derived
 
     @property
     def title(self) -> str:
@@ -177,6 +178,11 @@ class ReportContext:
             self.report.title
             or f"Report on the implementation of {self.background.short} to Council {self.year}"
         )
+
+    @property
+    def overlaps_unconfirmed(self) -> bool:
+        """Whether a finding of the overlaps annex cites an edition only the latest recorded (marked *)."""
+        return any(m.label.endswith("*") for f in self.overlaps for m in f.members)
 
     @property
     def unconfirmed(self) -> bool:
@@ -270,12 +276,16 @@ def cited_documents(records: LoadedRecords, ids: list[str]) -> list[CitedDocumen
 
 
 def initiatives_of(records: LoadedRecords, report: Report, body: str) -> list[Initiative]:
-    """The initiatives the report lists: those its record names, in its order; else those the body worked
-    on in the year, in file order."""
+    """The initiatives the report lists: those its record names, in its order, else those of the body, in
+    file order; only those worked on in the report's year (the record says which years)."""
     every = records.all("initiative", Initiative)
-    if report.initiatives is not None:
-        return [every[i] for i in report.initiatives if i in every]
-    return [i for i in every.values() if i.body == body and any(y.year == report.year for y in i.years)]
+
+    def of_year(initiative: Initiative) -> bool:
+        return any(y.year == report.year for y in initiative.years)
+
+    if report.initiatives is not None:  # in the record's order; only those worked on in its year
+        return [every[i] for i in report.initiatives if i in every and of_year(every[i])]
+    return [i for i in every.values() if i.body == body and of_year(i)]
 
 
 def meetings_of(
