@@ -90,11 +90,12 @@ def repositories(draw: Any) -> Repository:
 
     # Documents, then bodies (which refer to documents and resolutions, added below as ids).
     for index in range(draw(st.integers(0, 3))):
+        of_year = draw(st.integers(2019, 2027))
         repo.add(
             "documents",
             {
-                "id": f"c24-{index + 1}",
-                "number": f"C24/{index + 1}",
+                "id": f"c{of_year % 100}-{index + 1}",
+                "number": f"C{of_year % 100}/{index + 1}",
                 "kind": draw(st.sampled_from(["council-document", "service-order", "other"])),
                 "title": draw(maybe(texts)),
                 "about": draw(maybe(texts)),
@@ -114,7 +115,6 @@ def repositories(draw: Any) -> Repository:
                     "year": draw(st.integers(1994, 2027)),
                     "revised": draw(maybe(st.booleans())),
                     "title": draw(maybe(texts)),
-                    "status": draw(maybe(st.sampled_from(["in-force", "superseded", "abrogated"]))),
                     "instructs": draw(
                         st.lists(st.fixed_dictionaries({"to": texts, "action": texts}), max_size=3)
                     ),
@@ -335,7 +335,7 @@ def repositories(draw: Any) -> Repository:
                 "strategic_plan_link": draw(texts),
                 "financial_implications": draw(texts),
                 "references": _from(draw, resolution_ids),
-                "results_in": _from(draw, repo.ids("documents")),
+                "results_in": _from(draw, [d for d in repo.ids("documents") if 2000 + int(d[1:3]) <= year]),
                 "annexes": draw(maybe(st.lists(st.sampled_from(ANNEXES), unique=True))),
             },
             narrative,

@@ -114,16 +114,21 @@ def test_each_page_has_one_h1_headings_in_order_and_a_language(bundled_site: Pat
 
 def test_pages_say_what_the_records_say(bundled_site: Path) -> None:
     theme = (bundled_site / "themes" / "accessibility.html").read_text()
-    assert "PP Resolution 175 (Guadalajara, 2010)" in theme and "<caption>Focal points appointed" in theme
+    # The latest edition recorded, marked: PP-14, PP-18 and PP-22 are not accounted for in its history.
+    assert "PP Resolution 175 (Guadalajara, 2010)*" in theme and "<caption>Focal points appointed" in theme
     assert "Theme with resolutions in several Sectors." in theme  # an overlap that concerns it
     home = (bundled_site / "index.html").read_text()
-    assert 'chaired by <span dir="auto">Mr Fabio Bigi</span> (Italy)' in home
+    assert 'chaired by <span dir="auto">Mr Fabio Bigi</span> (Italy)' in home  # the chair named for 2024
     mapping = (bundled_site / "mapping.html").read_text()
-    # In force on 4 June 2024: not the New Delhi edition of October 2024.
-    assert "Resolution 18 (edition in force not recorded)" in mapping
-    assert "New Delhi" not in mapping
+    # On 4 June 2024: not the New Delhi edition of October 2024, and Hammamet's only as the latest recorded.
+    assert "Resolution 18 (Rev. Hammamet, 2016)*" in mapping and "New Delhi" not in mapping
+    # Confirmed in force: adopted at WTDC-22, no session of WTDC since.
+    assert "Resolution 59 (Rev. Kigali, 2022)<" in mapping
     report = (bundled_site / "reports" / "2024.html").read_text()
-    assert "Mr Fabio Bigi (Italy), as a contribution-driven group" in report
+    assert "Mr Fabio Bigi (Italy); it is a contribution-driven group" in report
+    resolution = (bundled_site / "resolutions" / "wtsa-70.html").read_text()
+    assert "(latest recorded edition; not confirmed since WTSA-16)" in resolution
+    assert "in force" not in resolution.split("<main")[1].split("Editions")[0]
 
 
 def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli, tmp_path: Path) -> None:

@@ -85,6 +85,12 @@ def _cited(r: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
     return [f"{r.conference.value} {found}", title]
 
 
+def _chair(body: Body, on: date) -> str:
+    """Who the records show chairing a body on the day, or nothing."""
+    chair = body.chair_on(on)
+    return ", ".join(x for x in (chair.name, chair.role) if x) if chair else ""
+
+
 LISTINGS: dict[str, Listing] = {
     "resolution": Listing(
         Resolution,
@@ -136,13 +142,13 @@ LISTINGS: dict[str, Listing] = {
     ),
     "body": Listing(
         Body,
-        ["id", "acronym", "name", "sector", "chair"],
+        ["id", "acronym", "name", "sector", "chair on the day"],
         lambda b, loaded, on: [
             b.id,
             b.acronym,
             b.name,
             b.sector.value if b.sector else "",
-            ", ".join(x for x in ([b.chair.name, b.chair.role] if b.chair else []) if x),
+            _chair(b, on),
         ],
         {"sector": lambda b, v, loaded: b.sector is not None and b.sector.value == v},
     ),
