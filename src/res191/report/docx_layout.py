@@ -29,6 +29,24 @@ if TYPE_CHECKING:
     from res191.report.context import ReportContext
 
 FONT = "Calibri"
+# What may follow an element inside its parent, in the order WordprocessingML's schema (ECMA-376
+# transitional, CT_TblPrBase and CT_RPr) requires: a new child goes before the first of these present.
+# python-docx keeps this order for what it writes; these are for what it has no API for.
+_AFTER_TABLE_WIDTH = (
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+_AFTER_TABLE_BORDERS = _AFTER_TABLE_WIDTH[4:]
+_AFTER_LANGUAGE = ("w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange")
 _LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic": "ar", "chinese": "zh-CN",
               "russian": "ru-RU"}  # fmt: skip
 
@@ -123,7 +141,7 @@ def column_widths(document: Document, table: Table, weights: Sequence[int]) -> N
     table_width = OxmlElement("w:tblW")
     table_width.set(qn("w:w"), str(total // 635))  # EMU to twentieths of a point
     table_width.set(qn("w:type"), "dxa")
-    properties.append(table_width)
+    properties.insert_element_before(table_width, *_AFTER_TABLE_WIDTH)
     for column, width in zip(table.columns, widths, strict=False):
         column.width = width
         for cell in column.cells:
@@ -143,7 +161,7 @@ def _borders(table: Table, sides: dict[str, str]) -> None:
             edge.set(qn("w:sz"), "6")
             edge.set(qn("w:color"), "000000")
         borders.append(edge)
-    properties.append(borders)
+    properties.insert_element_before(borders, *_AFTER_TABLE_BORDERS)
 
 
 def borderless(table: Table) -> None:
@@ -160,9 +178,8 @@ def boxed(table: Table) -> None:
 def repeat_header(table: Table, header_rows: int) -> None:
     """Repeat the header rows at the top of each page the table runs on to."""
     for row in table.rows[:header_rows]:
-        marker = OxmlElement("w:tblHeader")
-        marker.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(marker)
+        # On by being there: Word reads tblHeader's value as on/off only, and refuses "true".
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def _property(text: str) -> str:
@@ -189,7 +206,7 @@ def set_properties(document: Document, context: ReportContext) -> None:
         properties.remove(old)
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), core.language)
-    properties.append(language)
+    properties.insert_element_before(language, *_AFTER_LANGUAGE)
     core.created = core.modified = core.last_printed = when
     core.revision = 1
     package = document.part.package

@@ -1,0 +1,105 @@
+"""The Word report is valid WordprocessingML, as Word reads it, with nothing left of python-docx's template.
+
+Validity is checked by Microsoft's Open XML SDK validator, the check behind Word's "unreadable content",
+run from the npm package @ooxml-tools/validate (the SDK compiled to WebAssembly) that .ci/run fetches into
+tests/.downloads/. It checks every part it knows (document, styles, settings, numbering, headers and footers,
+theme, fonts) against the ECMA-376 transitional schema: the order of elements, the values allowed, and the
+extensions that mc:Ignorable declares, processed as Word processes them rather than stripped. We found no
+package on PyPI or npm that ships the ECMA-376 XSD files for lxml, so the SDK stands in for them.
+docProps/core.xml is an OPC part the SDK leaves alone; its schema is short and is checked here directly.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+
+from tests.conftest import EXAMPLES, REPO, RunCli
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+VALIDATOR = REPO / "tests" / ".downloads" / "ooxml-validate" / "dist" / "npm" / "bin" / "ooxml-validate.js"
+# The bundled report, and the example's two years: 2024 with all four annexes (tables whose header rows
+# repeat), 2025 with the documents that resulted.
+REPORTS = {
+    "bundled-2024": (REPO, 2024),
+    "with-report-2024": (WITH_REPORT, 2024),
+    "with-report-2025": (WITH_REPORT, 2025),
+}
+
+
+def word(run_cli: RunCli, folder: Path, year: int) -> bytes:
+    result = run_cli(folder, "report", "--year", str(year), "--format", "docx", "-o", "-")
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def schema_errors(docx: Path) -> list[str]:
+    """What the Open XML SDK finds wrong, one line per error: part, place, problem."""
+    run = subprocess.run(["node", str(VALIDATOR), "--output-format", "json", str(docx)],
+                         capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    return [f"{e['path']['partUri']} {e['path']['xpath']}: {e['description']}" for e in found]
+
+
+needs_validator = pytest.mark.skipif(
+    shutil.which("node") is None or not VALIDATOR.is_file(),
+    reason="the Open XML SDK validator is not here: .ci/run fetches @ooxml-tools/validate from the npm "
+    "registry into tests/.downloads/ooxml-validate (and needs node)",
+)
+
+
+@needs_validator
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_part_is_valid_as_word_reads_it(run_cli: RunCli, tmp_path: Path, name: str) -> None:
+    folder, year = REPORTS[name]
+    docx = tmp_path / f"{name}.docx"
+    docx.write_bytes(word(run_cli, folder, year))
+    assert schema_errors(docx) == []
+
+
+@needs_validator
+def test_the_validator_finds_what_word_would_refuse(tmp_path: Path) -> None:
+    # The check has teeth: a table whose properties are out of the schema's order fails it.
+    document = Document()
+    properties = document.add_table(rows=1, cols=1)._tbl.tblPr
+    properties.append(OxmlElement("w:tblW", {qn("w:w"): "0", qn("w:type"): "auto"}))  # after tblLook
+    document.save(str(tmp_path / "wrong.docx"))
+    assert any("tblW" in error for error in schema_errors(tmp_path / "wrong.docx"))
+
+
+# ECMA-376 Part 2, CT_CoreProperties: an xsd:all of these, each at most once; the two dates typed W3CDTF.
+_CP, _DC, _DCTERMS = (
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "http://purl.org/dc/elements/1.1/",
+    "http://purl.org/dc/terms/",
+)
+_CORE = {f"{{{_CP}}}{n}" for n in ("category", "contentStatus", "keywords", "lastModifiedBy", "lastPrinted",
+                                   "revision", "version")} | {
+    f"{{{_DC}}}{n}" for n in ("creator", "description", "identifier", "language", "subject", "title")
+} | {f"{{{_DCTERMS}}}{n}" for n in ("created", "modified")}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_core_properties_follow_the_opc_schema(run_cli: RunCli, name: str) -> None:
+    folder, year = REPORTS[name]
+    core = parse_xml(parts(word(run_cli, folder, year))["docProps/core.xml"])
+    assert core.tag == f"{{{_CP}}}coreProperties"
+    tags = [child.tag for child in core]
+    assert set(tags) <= _CORE and len(tags) == len(set(tags))
+    for date in core.iter(f"{{{_DCTERMS}}}created", f"{{{_DCTERMS}}}modified"):
+        assert date.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
