@@ -22,6 +22,7 @@ import pytest
 from docx import Document
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from tests.conftest import EXAMPLES, REPO, RunCli
 
@@ -103,3 +104,50 @@ def test_core_properties_follow_the_opc_schema(run_cli: RunCli, name: str) -> No
     assert set(tags) <= _CORE and len(tags) == len(set(tags))
     for date in core.iter(f"{{{_DCTERMS}}}created", f"{{{_DCTERMS}}}modified"):
         assert date.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
+
+
+def parsed(package: dict[str, bytes], *prefixes: str) -> list[BaseOxmlElement]:
+    """The parts whose names start with one of the prefixes, parsed."""
+    return [parse_xml(data) for part, data in sorted(package.items()) if part.startswith(prefixes)]
+
+
+def styles_named(element: BaseOxmlElement, *tags: str) -> set[str]:
+    return {str(found.get(qn("w:val"))) for tag in tags for found in element.iter(qn(tag))}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_styles_part_holds_the_styles_used_and_no_theme(run_cli: RunCli, name: str) -> None:
+    folder, year = REPORTS[name]
+    package = parts(word(run_cli, folder, year))
+    styles = parse_xml(package["word/styles.xml"])
+    defined = {str(s.get(qn("w:styleId"))): s for s in styles.iter(qn("w:style"))}
+    # Used: named by the text (body, header, footer) or by a list, a default Word requires, or the style
+    # another used style is based on.
+    texts = parsed(package, "word/document", "word/header", "word/footer")
+    used = set().union(*(styles_named(text, "w:pStyle", "w:rStyle", "w:tblStyle") for text in texts))
+    used |= styles_named(parse_xml(package["word/numbering.xml"]), "w:pStyle")
+    used |= {sid for sid, style in defined.items() if style.get(qn("w:default")) == "1"}
+    used |= set().union(*(styles_named(defined[sid], "w:basedOn") for sid in used if sid in defined))
+    assert set(defined) == used
+    assert {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"} <= used
+    attributes = {a.rsplit("}", 1)[-1] for element in styles.iter() for a in element.attrib}
+    assert not [a for a in attributes if "theme" in a.lower()]  # colours and fonts by value only
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert defaults is not None
+    fonts, language = defaults.find(qn("w:rFonts")), defaults.find(qn("w:lang"))
+    assert fonts is not None and set(fonts.attrib.values()) == {"Calibri"}
+    assert language is not None and dict(language.attrib) == {qn("w:val"): "en-GB"}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_part_or_setting_left_from_the_template(run_cli: RunCli, name: str) -> None:
+    folder, year = REPORTS[name]
+    package = parts(word(run_cli, folder, year))
+    names = set(package)
+    leftovers = ("customXml/", "word/stylesWithEffects.xml", "word/webSettings.xml")
+    assert not [n for n in names if n.startswith(leftovers)]
+    for listing in ("[Content_Types].xml", "word/_rels/document.xml.rels"):
+        assert not [w for w in (b"customXml", b"stylesWithEffects", b"webSettings") if w in package[listing]]
+    settings = parse_xml(package["word/settings.xml"])
+    assert [e for t in ("w:proofState", "w:rsids", "w14:docId") for e in settings.iter(qn(t))] == []
+    assert b"lastPrinted" not in package["docProps/core.xml"]  # nothing printed it

@@ -188,6 +188,11 @@ def _property(text: str) -> str:
     return one_line if len(one_line) <= 255 else one_line[:254] + "\u2026"
 
 
+def document_language(context: ReportContext) -> str:
+    """The language tag of the report's original, for proofing and the file's properties: en-GB if none."""
+    return _LANGUAGES.get((context.report.original or "English").lower(), "en-GB")
+
+
 def set_properties(document: Document, context: ReportContext) -> None:
     """The file's properties from the report record, nothing from python-docx's template."""
     report = context.report
@@ -199,7 +204,7 @@ def set_properties(document: Document, context: ReportContext) -> None:
     core.keywords = _property(context.background.short)
     core.comments = core.category = core.content_status = core.version = ""
     core.identifier = f"{report.document}-E" if report.document else ""
-    core.language = _LANGUAGES.get((report.original or "English").lower(), "en-GB")
+    core.language = document_language(context)
     # The text's language, for proofing: Word and LibreOffice check spelling in it.
     properties = document.styles["Normal"].element.get_or_add_rPr()
     for old in properties.findall(qn("w:lang")):
@@ -207,8 +212,12 @@ def set_properties(document: Document, context: ReportContext) -> None:
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), core.language)
     properties.insert_element_before(language, *_AFTER_LANGUAGE)
-    core.created = core.modified = core.last_printed = when
+    core.created = core.modified = when
     core.revision = 1
+    for element in list(core._element):
+        # Nothing printed it, and an empty property says nothing: python-docx writes both regardless.
+        if element.tag == qn("cp:lastPrinted") or not (element.text or "").strip():
+            core._element.remove(element)
     package = document.part.package
     for rel_id, relation in list(package.rels.items()):
         if relation.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # a picture of python-docx's sample page
