@@ -151,3 +151,24 @@ def test_no_part_or_setting_left_from_the_template(run_cli: RunCli, name: str) -
     settings = parse_xml(package["word/settings.xml"])
     assert [e for t in ("w:proofState", "w:rsids", "w14:docId") for e in settings.iter(qn(t))] == []
     assert b"lastPrinted" not in package["docProps/core.xml"]  # nothing printed it
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_header_tab_stops_are_the_middle_and_edge_of_the_a4_text(run_cli: RunCli, name: str) -> None:
+    # The template's Header and Footer styles stop at 8.25 and 16.5 cm, the middle and edge of Letter's
+    # text: on A4 a right-aligned page number would stop half a centimetre short of the margin.
+    folder, year = REPORTS[name]
+    package = parts(word(run_cli, folder, year))
+    section = parse_xml(package["word/document.xml"]).find(f"{qn('w:body')}/{qn('w:sectPr')}")
+    assert section is not None
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+    assert size is not None and margins is not None
+    twips = [
+        int(str(e.get(qn(f"w:{side}")))) for e, side in ((size, "w"), (margins, "left"), (margins, "right"))
+    ]
+    text = twips[0] - twips[1] - twips[2]
+    assert round(text / 56.7) == 170  # A4 less 2 cm each side, in twentieths of a point
+    for place in parsed(package, "word/styles.xml", "word/header", "word/footer"):
+        for tabs in place.iter(qn("w:tabs")):
+            stops = sorted(int(str(tab.get(qn("w:pos")))) for tab in tabs if tab.get(qn("w:val")) != "clear")
+            assert [round(stop / text, 3) for stop in stops] == [0.5, 1.0]

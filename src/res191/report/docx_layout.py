@@ -14,11 +14,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -71,7 +71,7 @@ def _font(style: BaseStyle, size: float, bold: bool | None = None) -> None:
 
 
 def house_style(document: Document) -> None:
-    """Calibri 11 pt body, black bold headings."""
+    """Calibri 11 pt body, black bold headings; the header's tab stops on the page's text, not Letter's."""
     styles = document.styles
     _font(styles["Normal"], 11)
     styles["Normal"].paragraph_format.space_after = Pt(6)
@@ -81,6 +81,12 @@ def house_style(document: Document) -> None:
         styles[name].paragraph_format.space_after = Pt(6)
     for name in ("Header", "Footer", "List Bullet", "List Number", "List Bullet 2", "List Number 2"):
         _font(styles[name], 11)
+    width = _width(document)
+    for name in ("Header", "Footer"):
+        tabs = styles[name].paragraph_format.tab_stops
+        tabs.clear_all()  # the template's are at 8.25 cm and 16.5 cm, for US Letter
+        tabs.add_tab_stop(Emu(width // 2), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def page_setup(document: Document) -> None:
