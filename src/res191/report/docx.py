@@ -5,7 +5,8 @@ construct a secretary would have typed: headings get Heading styles, lists the L
 real tables whose header rows repeat on every page. Blocks with a class are laid out as a Council
 document lays them out: the cover (session on the left, document on the right), the "Report by" line
 and the title centred, the summary box with the references under a rule, each annex on a new page.
-The page, the styles and the file's properties are in docx_layout.py.
+The page, the styles and the file's properties are in docx_layout.py; docx_base.py clears away what
+python-docx's template would leave.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from res191.report.context import ReportContext
+from res191.report.docx_base import clean_base, keep_used_styles
 from res191.report.docx_layout import (
     borderless,
     boxed,
     column_widths,
+    document_language,
     fixed_zip,
     house_style,
     page_setup,
@@ -236,11 +239,14 @@ def markdown_to_docx(markdown: str, context: ReportContext, reference: Path | No
     """The Word document of a Markdown report, as the bytes of a .docx file; the same bytes each time."""
     document = _new_document(reference)
     if reference is None:
-        house_style(document)
+        clean_base(document, document_language(context))
         page_setup(document)
+        house_style(document)
     running_header(document, context.report.document, context.year)
     _Writer(document).write(parser().parse(markdown))
     set_properties(document, context)
+    if reference is None:
+        keep_used_styles(document)
     out = io.BytesIO()
     document.save(out)
     return fixed_zip(out.getvalue(), context.on)

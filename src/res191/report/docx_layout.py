@@ -14,11 +14,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -29,6 +29,24 @@ if TYPE_CHECKING:
     from res191.report.context import ReportContext
 
 FONT = "Calibri"
+# What may follow an element inside its parent, in the order WordprocessingML's schema (ECMA-376
+# transitional, CT_TblPrBase and CT_RPr) requires: a new child goes before the first of these present.
+# python-docx keeps this order for what it writes; these are for what it has no API for.
+_AFTER_TABLE_WIDTH = (
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+_AFTER_TABLE_BORDERS = _AFTER_TABLE_WIDTH[4:]
+_AFTER_LANGUAGE = ("w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange")
 _LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic": "ar", "chinese": "zh-CN",
               "russian": "ru-RU"}  # fmt: skip
 
@@ -53,7 +71,7 @@ def _font(style: BaseStyle, size: float, bold: bool | None = None) -> None:
 
 
 def house_style(document: Document) -> None:
-    """Calibri 11 pt body, black bold headings."""
+    """Calibri 11 pt body, black bold headings; the header's tab stops on the page's text, not Letter's."""
     styles = document.styles
     _font(styles["Normal"], 11)
     styles["Normal"].paragraph_format.space_after = Pt(6)
@@ -63,6 +81,12 @@ def house_style(document: Document) -> None:
         styles[name].paragraph_format.space_after = Pt(6)
     for name in ("Header", "Footer", "List Bullet", "List Number", "List Bullet 2", "List Number 2"):
         _font(styles[name], 11)
+    width = _width(document)
+    for name in ("Header", "Footer"):
+        tabs = styles[name].paragraph_format.tab_stops
+        tabs.clear_all()  # the template's are at 8.25 cm and 16.5 cm, for US Letter
+        tabs.add_tab_stop(Emu(width // 2), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def page_setup(document: Document) -> None:
@@ -123,7 +147,7 @@ def column_widths(document: Document, table: Table, weights: Sequence[int]) -> N
     table_width = OxmlElement("w:tblW")
     table_width.set(qn("w:w"), str(total // 635))  # EMU to twentieths of a point
     table_width.set(qn("w:type"), "dxa")
-    properties.append(table_width)
+    properties.insert_element_before(table_width, *_AFTER_TABLE_WIDTH)
     for column, width in zip(table.columns, widths, strict=False):
         column.width = width
         for cell in column.cells:
@@ -143,7 +167,7 @@ def _borders(table: Table, sides: dict[str, str]) -> None:
             edge.set(qn("w:sz"), "6")
             edge.set(qn("w:color"), "000000")
         borders.append(edge)
-    properties.append(borders)
+    properties.insert_element_before(borders, *_AFTER_TABLE_BORDERS)
 
 
 def borderless(table: Table) -> None:
@@ -160,15 +184,19 @@ def boxed(table: Table) -> None:
 def repeat_header(table: Table, header_rows: int) -> None:
     """Repeat the header rows at the top of each page the table runs on to."""
     for row in table.rows[:header_rows]:
-        marker = OxmlElement("w:tblHeader")
-        marker.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(marker)
+        # On by being there: Word reads tblHeader's value as on/off only, and refuses "true".
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def _property(text: str) -> str:
     """A text as a file property holds it: on one line, and at most 255 characters (Word's limit)."""
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= 255 else one_line[:254] + "\u2026"
+
+
+def document_language(context: ReportContext) -> str:
+    """The language tag of the report's original, for proofing and the file's properties: en-GB if none."""
+    return _LANGUAGES.get((context.report.original or "English").lower(), "en-GB")
 
 
 def set_properties(document: Document, context: ReportContext) -> None:
@@ -182,16 +210,20 @@ def set_properties(document: Document, context: ReportContext) -> None:
     core.keywords = _property(context.background.short)
     core.comments = core.category = core.content_status = core.version = ""
     core.identifier = f"{report.document}-E" if report.document else ""
-    core.language = _LANGUAGES.get((report.original or "English").lower(), "en-GB")
+    core.language = document_language(context)
     # The text's language, for proofing: Word and LibreOffice check spelling in it.
     properties = document.styles["Normal"].element.get_or_add_rPr()
     for old in properties.findall(qn("w:lang")):
         properties.remove(old)
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), core.language)
-    properties.append(language)
-    core.created = core.modified = core.last_printed = when
+    properties.insert_element_before(language, *_AFTER_LANGUAGE)
+    core.created = core.modified = when
     core.revision = 1
+    for element in list(core._element):
+        # Nothing printed it, and an empty property says nothing: python-docx writes both regardless.
+        if element.tag == qn("cp:lastPrinted") or not (element.text or "").strip():
+            core._element.remove(element)
     package = document.part.package
     for rel_id, relation in list(package.rels.items()):
         if relation.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # a picture of python-docx's sample page
