@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "matrix": "res191.cli.browse:matrix_command",
     "export": "res191.cli.exchange:export_command",
     "import": "res191.cli.exchange:import_command",
+    "import-list": "res191.cli.import_list:import_list_command",
     "overlaps": "res191.cli.overlaps:overlaps_command",
     "report": "res191.cli.report:report_command",
     "site": "res191.cli.site:site_command",

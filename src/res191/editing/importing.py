@@ -18,23 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.atomic import Planned, replace_all
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
-from res191.editing.fmt import format_record
 from res191.editing.incoming import Incoming, from_json, from_sheets
 from res191.editing.new import new_record_path, record_text
-from res191.editing.yaml_text import canonical_scalar, dump, load
-from res191.loading.frontmatter import split_front_matter
+from res191.editing.rewrite import rewritten
 from res191.loading.record import LoadedRecords
 from res191.loading.schema import explain
 from res191.models import KINDS, iter_references
 from res191.models.common import ID
 from res191.models.vocabulary import reserved_name
-from res191.schemas import modeline
 
 
 @dataclass
@@ -172,60 +168,6 @@ def _json_value(model: BaseModel) -> dict[str, Any]:
     return value
 
 
-def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:
-    """Change target (read with its comments) from old to new, key by key, touching nothing else."""
-    for key in [k for k in old if k not in new]:
-        del target[key]
-    for key, value in new.items():
-        if key in old and old[key] == value:
-            continue
-        current = target.get(key)
-        if (
-            isinstance(value, list)
-            and isinstance(current, CommentedSeq)
-            and value
-            and all(isinstance(v, dict) for v in value)
-        ):
-            _merge_list(current, value, old.get(key) or [])
-        elif isinstance(value, dict) and isinstance(current, CommentedMap):
-            _merge(current, value, old.get(key) or {}, list(value))
-        elif key in target:
-            target[key] = _written(value)
-        else:
-            position = (
-                sum(1 for k in target if k in order and order.index(k) < order.index(key))
-                if key in order
-                else len(target)
-            )
-            target.insert(position, key, _written(value))
-
-
-def _merge_list(target: CommentedSeq, new: list[dict[str, Any]], old: list[dict[str, Any]]) -> None:
-    while len(target) > len(new):
-        del target[-1]
-    for index, item in enumerate(new):
-        if index < len(target) and isinstance(target[index], CommentedMap):
-            _merge(target[index], item, old[index] if index < len(old) else {}, list(item))
-        else:
-            target.append(_written(item))
-
-
-def _written(value: Any) -> Any:
-    """A value as ruamel.yaml writes it in a record: ids on one line, records as blocks."""
-    if isinstance(value, list):
-        if all(not isinstance(v, dict | list) for v in value):
-            seq = CommentedSeq([canonical_scalar(v) for v in value])
-            seq.fa.set_flow_style()
-            return seq
-        return CommentedSeq([_written(v) for v in value])
-    if isinstance(value, dict):
-        mapping = CommentedMap()
-        for key, inner in value.items():
-            mapping[key] = _written(inner)
-        return mapping
-    return canonical_scalar(value)
-
-
 def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> list[Change]:
     """The files the import changes or creates, with their texts; records that did not change are left out."""
     changes = []
@@ -243,21 +185,9 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         before = existing.path.read_text(encoding="utf-8")
         changes.append(
             Change(
-                existing.path, before, _rewrite(before, kind.name, new, old or {}, existing.path, loaded.root)
+                existing.path,
+                before,
+                rewritten(before, kind.name, new, old or {}, existing.path, loaded.root),
             )
         )
     return changes
-
-
-def _rewrite(
-    text: str, kind_name: str, new: dict[str, Any], old: dict[str, Any], path: Path, root: Path
-) -> str:
-    kind = KINDS[kind_name]
-    if kind.markdown:
-        front = split_front_matter(text)
-        data = load(front.yaml)
-        _merge(data, new, old, list(kind.model.model_fields))
-        return format_record("---\n" + dump(data) + text[front.closing :], kind)
-    data = load(text)
-    _merge(data, new, old, list(kind.model.model_fields))
-    return format_record(dump(data), kind, modeline(path, root, kind))

@@ -65,11 +65,9 @@ def _label(record: LoadedRecord, loaded: LoadedRecords, on: date) -> str:
     model = record.record
     if isinstance(model, Resolution):
         found = model.cited(on, loaded.sessions())
-        return (
-            f"{found.text} of {model.conference.value}"
-            + (f": {model.title}" if model.title else "")
-            + (f" ({found.note})" if found.note else f" (in force on {on.isoformat()})")
-        )
+        title = (found.edition.title if found.edition else None) or model.title
+        standing = f" ({found.note})" if found.note else f" (in force on {on.isoformat()})"
+        return f"{found.text} of {model.conference.value}" + (f": {title}" if title else "") + standing
     if isinstance(model, Body):
         return f"{model.name} ({model.acronym})"
     for name in ("title", "name", "number", "text"):

@@ -1,0 +1,66 @@
+"""`res191 import-list`: a conference's list of the resolutions in force after a session, in the records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, load_valid, repository_root, say
+
+
+def import_list_command(
+    source_list: Path = typer.Argument(
+        ...,
+        metavar="LIST",
+        help="A text file: ITU's list of the resolutions in force after the session, one a line, as the "
+        "table of contents of its final acts or report gives it.",
+        exists=True,
+        dir_okay=False,
+    ),
+    session: str = typer.Option(
+        ..., "--session", help="The meeting record of the session (wtdc-2022).", metavar="ID"
+    ),
+    source: str = typer.Option(
+        ..., "--source", help="Where the list is published: its address or document number."
+    ),
+    partial: bool = typer.Option(
+        False,
+        "--partial",
+        help="The list is an excerpt: resolutions it leaves out are not taken as suppressed.",
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    root: Path | None = ROOT_OPTION,
+) -> None:
+    """Account for a session of a conference with its list of the resolutions in force after it: each
+    resolution listed in an edition of the session was revised there, each listed in an older edition was
+    maintained, and each recorded resolution the list leaves out was suppressed (unless --partial). The
+    records changed are written together, comments kept; each outcome carries the source."""
+    from res191.editing.session_list import ListProblem, apply_list, read_list
+
+    base = repository_root(root)
+    loaded = load_valid(base, "the list's import").loaded
+    assert loaded is not None
+    try:
+        text = source_list.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise fail(f"cannot read {source_list} as UTF-8 text: {error}") from None
+    try:
+        done = apply_list(loaded, session, read_list(text), source, dry_run, complete=not partial)
+    except ListProblem as problem:
+        raise fail(f"nothing was imported: {problem}", EXIT_PROBLEMS) from None
+    except OSError as error:
+        raise fail(f"nothing was imported: cannot write: {error.strerror or error}") from None
+    for what, ids in (
+        ("revised", done.revised),
+        ("maintained", done.maintained),
+        ("suppressed", done.suppressed),
+    ):
+        if ids:
+            say(f"{what} at {session}: {', '.join(ids)}")
+    for line in done.not_recorded:
+        say(f"not recorded here (res191 new resolution to add it): {line}")
+    verb = "would change" if dry_run else "changed"
+    for _, path, _, _ in done.changes:
+        say(f"{verb} {Path(path).relative_to(base)}")
+    say(f"{len(done.changes)} record file{'s' if len(done.changes) != 1 else ''} {verb}")

@@ -1,0 +1,84 @@
+"""A record's file changed from its old values to new ones, key by key: comments, and every value that did not
+change, stay as they were; the result is in the canonical layout of `res191 fmt`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from res191.editing.fmt import format_record
+from res191.editing.yaml_text import canonical_scalar, dump, load
+from res191.loading.frontmatter import split_front_matter
+from res191.models import KINDS
+from res191.schemas import modeline
+
+
+def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:
+    """Change target (read with its comments) from old to new, key by key, touching nothing else."""
+    for key in [k for k in old if k not in new]:
+        del target[key]
+    for key, value in new.items():
+        if key in old and old[key] == value:
+            continue
+        current = target.get(key)
+        if (
+            isinstance(value, list)
+            and isinstance(current, CommentedSeq)
+            and value
+            and all(isinstance(v, dict) for v in value)
+        ):
+            _merge_list(current, value, old.get(key) or [])
+        elif isinstance(value, dict) and isinstance(current, CommentedMap):
+            _merge(current, value, old.get(key) or {}, list(value))
+        elif key in target:
+            target[key] = _written(value)
+        else:
+            position = (
+                sum(1 for k in target if k in order and order.index(k) < order.index(key))
+                if key in order
+                else len(target)
+            )
+            target.insert(position, key, _written(value))
+
+
+def _merge_list(target: CommentedSeq, new: list[dict[str, Any]], old: list[dict[str, Any]]) -> None:
+    while len(target) > len(new):
+        del target[-1]
+    for index, item in enumerate(new):
+        if index < len(target) and isinstance(target[index], CommentedMap):
+            _merge(target[index], item, old[index] if index < len(old) else {}, list(item))
+        else:
+            target.append(_written(item))
+
+
+def _written(value: Any) -> Any:
+    """A value as ruamel.yaml writes it in a record: ids on one line, records as blocks."""
+    if isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            seq = CommentedSeq([canonical_scalar(v) for v in value])
+            seq.fa.set_flow_style()
+            return seq
+        return CommentedSeq([_written(v) for v in value])
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, inner in value.items():
+            mapping[key] = _written(inner)
+        return mapping
+    return canonical_scalar(value)
+
+
+def rewritten(
+    text: str, kind_name: str, new: dict[str, Any], old: dict[str, Any], path: Path, root: Path
+) -> str:
+    """The text of a record file whose values go from old to new (as model_dump gives them)."""
+    kind = KINDS[kind_name]
+    if kind.markdown:
+        front = split_front_matter(text)
+        data = load(front.yaml)
+        _merge(data, new, old, list(kind.model.model_fields))
+        return format_record("---\n" + dump(data) + text[front.closing :], kind)
+    data = load(text)
+    _merge(data, new, old, list(kind.model.model_fields))
+    return format_record(dump(data), kind, modeline(path, root, kind))

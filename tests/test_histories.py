@@ -1,0 +1,269 @@
+"""Which edition is in force on a day: one rule (models/in_force.py), session by session, and what every
+output may say of it. An edition is "in force" only where every session up to the day is accounted for;
+otherwise it is "the latest recorded", said so."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from res191.models import Conference, Session, standing
+from tests.conftest import EXAMPLES, REPO, RunCli, load
+
+WITH_REPORT = EXAMPLES / "valid" / "with-report"
+
+
+def sessions(*held: tuple[str, str, str]) -> dict[str, list[Session]]:
+    """WTSA sessions: (id, first day, last day)."""
+    return {
+        "wtsa": [
+            Session(i, f"WTSA-{s[2:4]}", date.fromisoformat(s), date.fromisoformat(e)) for i, s, e in held
+        ]
+    }
+
+
+WTSA = sessions(
+    ("wtsa-2012", "2012-11-20", "2012-11-29"),
+    ("wtsa-2016", "2016-10-25", "2016-11-03"),
+    ("wtsa-2022", "2022-03-01", "2022-03-09"),
+    ("wtsa-2024", "2024-10-15", "2024-10-24"),
+)
+
+
+@pytest.mark.parametrize(
+    ("years", "history", "on", "edition", "confirmed", "why"),
+    [
+        # In force from the last day of its conference, not the day after nor the first day.
+        ([2012], [], "2012-11-28", None, False, "not adopted"),
+        ([2012], [], "2012-11-29", 0, True, ""),
+        # A later session not accounted for: only the latest recorded.
+        ([2012], [], "2017-01-01", 0, False, "since WTSA-16"),
+        # Accounted for by a "maintained" there, or by one at a later session (the same edition listed).
+        ([2012], [("wtsa-2016", "maintained")], "2017-01-01", 0, True, ""),
+        ([2012], [("wtsa-2022", "maintained")], "2017-01-01", 0, True, ""),
+        # A later "maintained" of another edition says nothing of the sessions before it.
+        ([2012, 2016], [("wtsa-2022", "maintained")], "2017-01-01", 1, True, ""),
+        ([2012, 2022], [("wtsa-2024", "maintained")], "2017-01-01", 0, False, "since WTSA-16"),
+        # Several editions: the latest adopted by the day; a conference spanning the day does not count.
+        ([2012, 2024], [], "2024-10-20", 0, False, "since WTSA-16"),
+        ([2012, 2016, 2024], [("wtsa-2022", "maintained")], "2024-10-20", 1, True, ""),
+        ([2012, 2016, 2024], [("wtsa-2022", "maintained")], "2024-10-24", 2, True, ""),
+        # Suppressed: never in force after.
+        ([2012], [("wtsa-2016", "suppressed")], "2020-01-01", 0, True, "suppressed at WTSA-16"),
+        # An edition of a year whose session is not recorded: by that year's end, never the same year;
+        # sessions before the first recorded are unknown, unless a later one listed the same edition.
+        ([2010], [], "2011-06-01", 0, False, "after 2010"),
+        ([2010], [("wtsa-2012", "maintained")], "2011-06-01", 0, True, ""),
+        ([2023], [("wtsa-2024", "maintained")], "2023-12-01", None, False, "not adopted"),
+        # After the latest session recorded, a session may have been held that the records do not know.
+        ([2024], [], "2026-01-01", 0, False, "after WTSA-24"),
+    ],
+)
+def test_the_edition_in_force(
+    years: list[int], history: list[tuple[str, str]], on: str, edition: int | None, confirmed: bool, why: str
+) -> None:
+    found = standing(Conference.WTSA, years, history, WTSA, date.fromisoformat(on))
+    assert found.edition == edition
+    assert (found.in_force is not None) == (confirmed and not found.suppressed)
+    if why.startswith("suppressed"):
+        assert found.suppressed_at is not None and found.suppressed_at.name == "WTSA-16"
+    elif why.startswith("since"):
+        assert found.unaccounted and found.unaccounted[0].name == why.split()[1]
+    elif why.startswith("after 20"):
+        assert found.known_after == int(why.split()[1])
+    elif why.startswith("after WTSA"):
+        assert found.beyond is not None and found.beyond.name == why.split()[1]
+
+
+def test_the_overlaps_and_the_report_cite_the_same_edition_on_the_same_day() -> None:
+    from res191.overlaps.common import AsOf
+    from res191.report.context import build_context
+
+    loaded = load(WITH_REPORT)
+    context = build_context(loaded, 2024)
+    cited = {c.text for row in context.theme_rows for each in row.citations.values() for c in each}
+    resolutions = loaded.all("resolution", __import__("res191.models", fromlist=["Resolution"]).Resolution)
+    as_of = AsOf(context.on, loaded.sessions())
+    assert {as_of.cite(r).split(" ", 1)[1].rstrip("*") for r in resolutions.values()} == cited
+
+
+# A list in the form of WTDC-22's table of contents (synthetic beyond its first lines, for the test): the
+# resolutions the bundled data records with an edition of Kigali, 2022, WTDC 10 and 30 in older editions,
+# and none of WTDC 38, 47, 55, 58 and 79.
+WTDC_22 = "Part IV \u2013 Resolutions and Recommendations\n" + "".join(
+    f"     RESOLUTION {n} ({edition}) \u2013 {title}\n"
+    for n, edition, title in [
+        (1, "Rev. Kigali, 2022", "Rules of procedure of the ITU Telecommunication Development Sector"),
+        (
+            5,
+            "Rev. Kigali, 2022",
+            "Enhanced participation by developing countries in the activities of the Union",
+        ),
+        (8, "Rev. Kigali, 2022", "Collection and dissemination of information and statistics"),
+        (9, "Rev. Kigali, 2022", "Participation of countries in spectrum management"),
+        (10, "Rev. Hyderabad, 2010", "Financial support for national spectrum-management programmes"),
+        (11, "Rev. Kigali, 2022", "Services in rural, isolated and poorly served areas"),
+        (30, "Rev. Buenos Aires, 2017", "A title as the list gives it"),
+        (45, "Rev. Kigali, 2022", "Cybersecurity"),
+        (59, "Rev. Kigali, 2022", "Coordination"),
+        (67, "Rev. Kigali, 2022", "Child online protection"),
+        (69, "Rev. Kigali, 2022", "Incident response teams"),
+    ]
+)
+
+
+def test_a_sessions_list_accounts_for_it_in_one_step(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22, encoding="utf-8")
+    source = "https://www.itu.int/dms_pub/itu-d/opb/tdc/D-TDC-WTDC-2022-TOC-HTM-E.htm"
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", source]
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 0, result.output
+    assert (
+        "not recorded here (res191 new resolution to add it): RESOLUTION 1 (Rev. Kigali, 2022)"
+        in result.stderr
+    )
+    loaded = load(bundled)
+    from res191.models import Resolution
+
+    wtdc30 = loaded.get("resolution", "wtdc-30", Resolution)
+    assert wtdc30 is not None
+    # Listed in its 2017 edition: that edition is added, and WTDC-22 maintained it.
+    assert [(e.place, e.year, e.revised, e.title) for e in wtdc30.editions][-1] == (
+        "Buenos Aires",
+        2017,
+        True,
+        "A title as the list gives it",
+    )
+    assert [(h.session, h.outcome, h.listed_as) for h in wtdc30.history] == [
+        ("wtdc-2022", "maintained", "RESOLUTION 30 (Rev. Buenos Aires, 2017)")
+    ]
+    # Left out of the complete list: suppressed, and never cited as in force after it.
+    wtdc38 = loaded.get("resolution", "wtdc-38", Resolution)
+    assert wtdc38 is not None and [(h.session, h.outcome) for h in wtdc38.history] == [
+        ("wtdc-2022", "suppressed")
+    ]
+    assert not wtdc38.cited(date(2024, 1, 1), loaded.sessions()).in_force
+    assert "suppressed at WTDC-22" in str(wtdc38.cited(date(2024, 1, 1), loaded.sessions()))
+    # Comments are kept; the data still validates; an excerpt suppresses nothing.
+    assert "# yaml-language-server" in (bundled / "data" / "resolutions" / "wtdc-38.yaml").read_text()
+    assert run_cli(bundled, "validate").exit_code == 0
+    again = run_cli(bundled, *args)
+    assert "0 record files changed" in again.stderr  # the same list twice changes nothing
+
+
+def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "excerpt.txt"
+    listing.write_text("RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support\n", encoding="utf-8")
+    refused = run_cli(bundled, "import-list", str(listing), "--session", "wtdc-2022", "--source", "x")
+    assert refused.exit_code == 1 and "Resolution 5 (Rev. Kigali, 2022)" in refused.stderr
+    assert "which the records hold as adopted at this session" in refused.stderr
+    result = run_cli(
+        bundled,
+        "import-list",
+        str(listing),
+        "--session",
+        "wtdc-2022",
+        "--source",
+        "x",
+        "--partial",
+        "--dry-run",
+    )
+    assert result.exit_code == 0 and "suppressed" not in result.stderr
+    bad = run_cli(bundled, "import-list", str(listing), "--session", "iscg-2024-01-24", "--source", "x")
+    assert bad.exit_code == 1 and "'iscg-2024-01-24' is not a session of a conference" in bad.stderr
+
+
+# Every statement of an edition in force, in every output, is backed by the records: the audit.
+_CITATION = re.compile(r"(Resolution|Decision) (ITU-R )?[0-9][0-9A-Z-]* \([^()]+\)(\*)?")
+
+
+def _audit(text: str, loaded: object, on: date, where: str) -> None:
+    """Each citation printed without a mark or a note is in force on the day; no absence is stated."""
+    from res191.models import Resolution
+
+    records = loaded.all("resolution", Resolution)  # type: ignore[attr-defined]
+    cited_on = [r.cited(on, loaded.sessions()) for r in records.values()]  # type: ignore[attr-defined]
+    in_force = {c.text for c in cited_on if c.in_force}
+    every = {r.citation(e) for r in records.values() for e in r.editions}
+    for match in _CITATION.finditer(text):
+        cited = match.group(0).rstrip("*")
+        rest_of_line = text[match.end() :].split("\n", 1)[0]
+        marked = match.group(3) or "(latest recorded" in rest_of_line or "(suppressed" in rest_of_line
+        if cited in every and not marked:
+            assert cited in in_force, f"{where}: {cited} shown as in force on {on}"
+    assert not re.search(r"\b(has|have) none\b", text), f"{where}: an absence stated"
+
+
+@pytest.mark.parametrize("root", [REPO, WITH_REPORT], ids=["bundled", "with-report"])
+def test_no_output_calls_an_edition_in_force_that_the_records_cannot_back(
+    run_cli: RunCli, root: Path, tmp_path: Path
+) -> None:
+    loaded = load(root)
+    day = "2024-06-04"
+    on = date.fromisoformat(day)
+    outputs = {
+        "matrix": run_cli(root, "matrix", "--on", day).stdout,
+        "list": run_cli(root, "list", "resolution", "--on", day, "--format", "json").stdout,
+        "overlaps": run_cli(root, "overlaps", "--on", day, "--format", "json").stdout,
+    }
+    for record_id in ("pp-191", "wtsa-70") if root == REPO else ("pp-1", "wtsa-2"):
+        shown = run_cli(root, "show", record_id, "--on", day).stdout
+        outputs[f"show {record_id}"] = shown.splitlines()[1]  # the line that cites it as of the day
+    for name, text in outputs.items():
+        _audit(json.loads(json.dumps(text)), loaded, on, name)
+    site = tmp_path / "site"
+    assert run_cli(root, "site", "--on", day, "-o", str(site)).exit_code == 0
+    for page in site.rglob("*.html"):
+        if "reports" not in page.parts:  # a resolution's page lists all its editions: its lead cites it
+            text = page.read_text().split("<caption>Editions</caption>")[0]
+            _audit(text, loaded, on, str(page.relative_to(site)))
+    from res191.models import Report
+    from res191.models.reporting import report_day
+
+    for held in loaded.all("report", Report).values():
+        council = loaded.get(
+            "meeting", held.council_session, __import__("res191.models", fromlist=["Meeting"]).Meeting
+        )
+        assert council is not None
+        written = run_cli(root, "report", "--year", str(held.year), "-o", "-").stdout
+        _audit(
+            written, loaded, report_day(held.date, held.written_before, council.start), f"report {held.year}"
+        )
+
+
+def test_the_audit_catches_an_edition_shown_in_force_without_its_sessions(bundled: Path) -> None:
+    loaded = load(bundled)
+    with pytest.raises(AssertionError, match="shown as in force"):
+        _audit("As of then: Resolution 70 (Rev. Dubai, 2012) applies.", loaded, date(2024, 6, 4), "test")
+    with pytest.raises(AssertionError, match="an absence stated"):
+        _audit("ITU-R has none.", loaded, date(2024, 6, 4), "test")
+
+
+def test_a_copy_with_a_gap_and_a_suppression_is_said_so(run_cli: RunCli, bundled: Path) -> None:
+    resolution = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    # WTDC-22's list left out (a copy of the records where that session's outcome is not known).
+    text = resolution.read_text()
+    resolution.write_text(text[: text.index("history:")])
+    shown = run_cli(bundled, "show", "wtdc-10", "--on", "2024-06-04").stdout
+    assert "latest recorded edition; not confirmed since WTDC-14" in shown
+    assert "WTDC-14: not accounted for" in shown
+    resolution.write_text(
+        text[: text.index("history:")]
+        + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n"
+    )
+    matrix = run_cli(bundled, "matrix", "--on", "2024-06-04", "--format", "csv").stdout
+    assert "Resolution 10 (Rev. Hyderabad, 2010)*" in matrix
+    assert "suppressed at WTDC-17" in run_cli(bundled, "show", "wtdc-10", "--on", "2024-06-04").stdout
+    shutil.rmtree(bundled / "data" / "meetings")  # no session recorded at all: nothing can be confirmed
+    listed = run_cli(bundled, "list", "resolution", "--on", "2024-06-04", "--format", "json").stdout
+    assert all(
+        "latest recorded" in row["citation"]
+        for row in json.loads(listed)["rows"]
+        if row["id"] != "council-1307"
+    )
