@@ -126,6 +126,7 @@ def test_pages_say_what_the_records_say(bundled_site: Path) -> None:
     assert "Resolution 59 (Rev. Kigali, 2022)<" in mapping
     report = (bundled_site / "reports" / "2024.html").read_text()
     assert "Mr Fabio Bigi (Italy); it is a contribution-driven group" in report
+    assert "as they stand on 4 June 2024." in home  # every page says the day it speaks of
     resolution = (bundled_site / "resolutions" / "wtsa-70.html").read_text()
     assert "(latest recorded edition; not confirmed since WTSA-16)" in resolution
     assert "in force" not in resolution.split("<main")[1].split("Editions")[0]

@@ -40,6 +40,7 @@ from res191.site.pages import (
     resolution_page,
     theme_page,
 )
+from res191.wording import long_date
 from res191.workers import map_chunks
 
 # Written into every site built: the list of its files with their digests, so that a rebuild replaces a
@@ -149,7 +150,7 @@ def build_site(
         for template in {template for _, template, _, _ in jobs}:
             env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
-        pages = sum(map_chunks(_render, (env, scratch), jobs))
+        pages = sum(map_chunks(_render, (env, scratch, long_date(today)), jobs))
         for static in ("site.css", "filter.js"):
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
@@ -250,14 +251,14 @@ def _replace(new: Path, output: Path) -> None:
 Job = tuple[str, str, str, Callable[[], dict[str, Any]]]
 
 
-def _render(context: tuple[Any, Path], jobs: Sequence[Job]) -> int:
+def _render(context: tuple[Any, Path, str], jobs: Sequence[Job]) -> int:
     """Render and write some pages; how many."""
-    env, out = context
+    env, out, as_of = context
     made: set[Path] = set()  # folders made already: one call each, not one a page
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
         for path, template, title, variables in jobs:
             values = variables()
-            values.update(title=title, root="../" * path.count("/"), here=path, built=None)
+            values.update(title=title, root="../" * path.count("/"), here=path, built=as_of)
             values.setdefault("search", False)
             target = out / path
             if target.parent not in made:
