@@ -83,7 +83,7 @@ def _from(draw: Any, ids: list[str], most: int = 3) -> list[str]:
 
 
 @st.composite
-def repositories(draw: Any) -> Repository:
+def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record after another)
     """A valid repository of every kind of record."""
     repo = Repository()
     days = st.dates(min_value=date(2008, 1, 1), max_value=date(2027, 12, 31))

@@ -71,7 +71,7 @@ def test_overlaps_does_not_import_the_word_writer() -> None:
 
 def test_html_report_does_not_import_the_word_writer() -> None:
     loaded = modules_after("report", "--year", "2024", "--format", "html", "-o", "-")
-    assert "res191.report.markdown" in loaded
+    assert "res191.rendering.markdown" in loaded
     assert heavy(loaded, ("docx", "lxml", "res191.report.docx")) == []
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from res191 import wording
-from res191.report import text
-from res191.report.templates import builtin_folder
+from res191.rendering import text
+from res191.rendering.templates import builtin_folder
 from tests.conftest import REPO, RunCli
 
 Example = Callable[[str], Path]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from res191.json_schemas import render, schema_file_name
 from res191.models import KINDS
-from res191.schemas import render, schema_file_name
 from tests.conftest import REPO, RunCli
 
 

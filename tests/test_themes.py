@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from res191.checks.facts import resolution_facts, theme_facts
+from res191.checks.facts import ResolutionFacts, resolution_facts, theme_facts
 from res191.checks.themes import involved_sectors, meets_itu_rule
 from res191.models import Resolution, Theme
 
 
-def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> dict[str, Any]:
+def res(conference: str, calls: bool | None = None, sectors: tuple[str, ...] = ()) -> ResolutionFacts:
     data: dict[str, Any] = {
         "id": "x",
         "conference": conference,

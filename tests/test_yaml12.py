@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from res191.loading.positions import locate
+from res191.loading.locator import locate
 from res191.loading.yaml12 import parse_yaml
 from res191.loading.yaml_problems import YamlProblem
 

@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
+from res191.checks.repository import Place
 from res191.diagnostics import CATALOGUE, Diagnostic, Location
 from res191.loading.files import FileProblem, read_bytes
-from res191.loading.shallow import Position
+from res191.loading.key_places import LineColumn
 
 LAYOUT = 2  # the layout of the file below; a cache of another layout is ignored
 MOST_REPOSITORIES = 16
@@ -127,7 +127,7 @@ def _stamp(path: str) -> bytes:
     return f"{path} {info.st_size} {info.st_mtime_ns}\n".encode()
 
 
-Entry = tuple[RecordFacts, list[Diagnostic], dict[Place, Position]]
+Entry = tuple[RecordFacts, list[Diagnostic], dict[Place, LineColumn]]
 # A file modified this close to the start of the run that cached it may have changed after it was read
 # without its time showing it (file times move in clock ticks): its content is compared, not its times.
 RACY_NS = 2_000_000_000
@@ -205,7 +205,7 @@ class ResultCache:
         diagnosed = [_as_json(d) for d in diagnostics]
         self.fresh[file.path] = [file.key, facts.as_json(), diagnosed, file.signature, file.shown, []]
 
-    def place(self, path: str, places: dict[Place, Position]) -> None:
+    def place(self, path: str, places: dict[Place, LineColumn]) -> None:
         """Keep where the checks across files placed their problems in a file of this run (one from the
         cache, or one just read): the next run, if the file is unchanged, need not parse it to place them."""
         entry = self.fresh.get(path)

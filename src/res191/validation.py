@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from res191.cache import KeyedFile, ResultCache, read_keyed
 from res191.checks import check_across
-from res191.checks.across import Place
 from res191.checks.facts import RecordFacts
-from res191.collector import collector_paused, keep_to_the_end
+from res191.checks.repository import Place
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, Severity, problem
 from res191.loading.files import FileProblem, FoundFile, check_data_folder, list_files, shown_path
-from res191.loading.shallow import Position
+from res191.loading.key_places import LineColumn
+from res191.memory import collector_paused, keep_to_the_end
 from res191.workers import map_chunks
 
 if TYPE_CHECKING:
@@ -86,14 +86,14 @@ def _cached_or_loaded(
     cache: ResultCache | None,
     workers: int | None,
     done: Callable[[int], None] | None,
-) -> tuple[list[FileResult], dict[str, dict[Place, Position]]]:
+) -> tuple[list[FileResult], dict[str, dict[Place, LineColumn]]]:
     """Each record file's results, in the order of the files: from the cache where the file is
     unchanged, else loaded (in worker processes when there are many) and kept in the cache; and the
     places in the unchanged files that the last run's checks across files asked for."""
     if cache is None:
         return [r for chunk in map_chunks(_load_files, job, records, workers, done) for r in chunk], {}
     by_path: dict[str, FileResult] = {}
-    remembered: dict[str, dict[Place, Position]] = {}
+    remembered: dict[str, dict[Place, LineColumn]] = {}
     pending = []
     for file in records:
         hit = (
@@ -149,39 +149,25 @@ def validate(
         return ValidationResult([Diagnostic(problem(trouble.code), where, trouble.message, trouble.hint)], 0)
     everything = list_files(root)
     scope = None if paths is None else {f.path for f in list_files(root, paths)}
-    strays = [
-        f for f in everything if not f.is_record and not f.is_note and (scope is None or f.path in scope)
-    ]
-    found = []
-    if strays:
-        from res191.loading.record import not_a_record
-
-        found = [not_a_record(f, shown_path(f.path, here), root) for f in strays]
-    # Records kept for a command keep their top-level positions too: a warning across files can then
-    # be placed without reading the file again.
+    found = _not_records(everything, scope, root, here)
+    records = [f for f in everything if f.is_record]
+    # 1. Each record file on its own: from the cache, or loaded and checked (in worker processes when
+    # there are many). Records kept for a command keep their top-level positions too: a warning across
+    # files can then be placed without reading the file again.
     caching = cache and not keep_records
     kinds = None if keep_kinds is None else frozenset(keep_kinds)
     job = _Job(root, here, keep_records, kinds, positions or keep_records, caching)
-    records = [f for f in everything if f.is_record]
-    done = None
-    if progress is not None:
-        report = progress
-        counted = [0]
-
-        def done(count: int) -> None:
-            counted[0] += count
-            report(counted[0], len(records))
-
     with collector_paused():  # the cache, read back, is as many small objects as the files' results
         kept_results = ResultCache.open(root) if caching else None
+        done = _counting(progress, len(records))
         results, remembered = _cached_or_loaded(job, records, kept_results, workers, done)
-    facts: list[RecordFacts] = []
+    facts = [record_facts for record_facts, _, _, _ in results]
     omitted: Counter[str] = Counter()
     for record_facts, problems, _, _ in results:
-        facts.append(record_facts)
         if scope is None or record_facts.path in scope:
             found.extend(problems)
             omitted[record_facts.shown] += record_facts.omitted
+    # 2. The checks across files, on every record's facts; the places they asked for are remembered.
     across = check_across(facts, here, scope, remembered)
     found.extend(across.diagnostics)
     omitted.update(across.omitted)
@@ -189,18 +175,46 @@ def validate(
         for path, places in across.placed.items():
             kept_results.place(path, places)
         kept_results.save()
+    # 3. What the caller gets: the problems in order, at most so many a file, and the records if asked.
     kept = sorted((d for d in found if d.code not in ignore), key=Diagnostic.sort_key)
     loaded = None
     if keep_records:
         from res191.loading.record import LoadedRecords
 
         loaded = LoadedRecords(root, [r for _, _, r, _ in results if r is not None])
-    checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
-    if not keep_records:
+    else:
         # `validate` itself: what the run built goes with the process, not object by object now. A
         # run that keeps the records goes on to other work (overlaps, the site): this is freed for it.
         keep_to_the_end(results, facts, kept_results, across, remembered)
+    checked = len(records) if scope is None else sum(1 for f in facts if f.path in scope)
     return ValidationResult(_at_most_per_file(kept, omitted, ignore), checked, loaded)
+
+
+def _not_records(
+    everything: list[FoundFile], scope: set[str] | None, root: Path, here: str
+) -> list[Diagnostic]:
+    """What is under data/ but is not a record (and not a note), in scope: each says why it is not read."""
+    strays = [
+        f for f in everything if not f.is_record and not f.is_note and (scope is None or f.path in scope)
+    ]
+    if not strays:
+        return []
+    from res191.loading.record import not_a_record
+
+    return [not_a_record(f, shown_path(f.path, here), root) for f in strays]
+
+
+def _counting(progress: Callable[[int, int], None] | None, total: int) -> Callable[[int], None] | None:
+    """A function told how many files each finished share held, which tells progress the running total."""
+    if progress is None:
+        return None
+    counted = [0]
+
+    def done(count: int) -> None:
+        counted[0] += count
+        progress(counted[0], total)
+
+    return done
 
 
 def _at_most_per_file(

@@ -6,15 +6,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from res191.checks.across import Place, Repository
 from res191.checks.facts import RecordFacts
 from res191.checks.histories import check_histories
 from res191.checks.ids import check_ids
 from res191.checks.references import check_references
 from res191.checks.reports import check_reports
+from res191.checks.repository import Place, Repository
 from res191.checks.themes import check_themes
 from res191.diagnostics import Diagnostic
-from res191.loading.shallow import Position
+from res191.loading.key_places import LineColumn
 
 Check = Callable[[Repository, list[RecordFacts]], Iterator[Diagnostic]]
 
@@ -28,14 +28,14 @@ class Across:
 
     diagnostics: list[Diagnostic]
     omitted: Counter[str]  # how many more problems were found but not listed, by file as shown
-    placed: dict[str, dict[Place, Position]]  # where the problems are, by file: for the cache
+    placed: dict[str, dict[Place, LineColumn]]  # where the problems are, by file: for the cache
 
 
 def check_across(
     records: Iterable[RecordFacts],
     cwd: str,
     scope: set[str] | None = None,
-    remembered: dict[str, dict[Place, Position]] | None = None,
+    remembered: dict[str, dict[Place, LineColumn]] | None = None,
 ) -> Across:
     """Every problem across files, for the records in scope (their absolute paths), or all. Places
     remembered from an earlier run (by file, for files unchanged since) are not worked out again."""

@@ -10,14 +10,75 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 if TYPE_CHECKING:  # only for the type hints: a run from the cache builds no model and parses nothing
     from pydantic import BaseModel
 
+    from res191.loading.key_places import KeyPlaces, Loc
     from res191.loading.record import LoadedRecord
-    from res191.loading.shallow import Loc, Shallow
-    from res191.models import Body, Document, Meeting, Position, Report, Resolution, Theme
+    from res191.models import Document, Meeting, Position, Report, Resolution, Theme
+
+
+class ResolutionFacts(TypedDict):
+    """What the checks know of a resolution."""
+
+    conference: str  # a Conference's value
+    calls: bool  # it calls for inter-Sector coordination
+    sectors: list[str]  # the Sectors it concerns
+    editions: list[tuple[int, str | None, bool]]  # (year, place, revised), as lists once cached
+    history: list[tuple[str, str]]  # (session, outcome)
+
+
+class ThemeFacts(TypedDict):
+    """What the checks know of a theme."""
+
+    resolutions: list[str]
+    sectors: list[str]  # its tracker's Sectors and its lead
+    focal: list[str]  # the Sectors with a focal point
+    tracker_years: list[int]
+    status: str | None
+
+
+class MeetingFacts(TypedDict):
+    """What the checks know of a meeting: its body, name and days (ISO dates; end is start if one day)."""
+
+    body: str
+    name: str | None
+    start: str
+    end: str
+
+
+class ReportTexts(TypedDict):
+    purpose: str
+    title: str | None
+
+
+class ReportFacts(TypedDict):
+    """What the checks know of a report to Council (dates as ISO text)."""
+
+    year: int
+    council_session: str
+    date: str | None
+    written_before: str | None
+    texts: ReportTexts
+    results_in: list[str]
+    resolution: str
+    references: list[str]
+    annexes: list[str] | None
+
+
+class PositionFacts(TypedDict):
+    year: int
+    meeting: str | None
+
+
+class DocumentFacts(TypedDict):
+    number: str | None
+    year: int | None  # the year of its Council session, from its number
+
+
+KindFacts = ResolutionFacts | ThemeFacts | MeetingFacts | ReportFacts | PositionFacts | DocumentFacts
 
 
 @dataclass(slots=True)
@@ -32,12 +93,43 @@ class RecordFacts:
     parsed: bool  # the file is a YAML mapping
     valid: bool  # the record passed its schema
     refs: list[tuple[Loc, str, str]] = field(default_factory=list)  # (where, kind referred to, id)
-    data: dict[str, Any] = field(default_factory=dict)  # the facts of its kind, when valid
+    # The facts of its kind, when valid (empty otherwise): read them through the typed properties below.
+    data: KindFacts | dict[str, Any] = field(default_factory=dict)
     omitted: int = 0  # problems not listed because the file had too many
     # Where its top-level keys and its references are: a problem found across files is placed from
     # these without parsing the file again. Not cached: they would double the cache; the cache keeps
     # instead the few places the checks across files asked for (see ResultCache.place).
-    positions: Shallow | None = field(default=None, repr=False)
+    positions: KeyPlaces | None = field(default=None, repr=False)
+
+    # The facts of each kind, typed; asked of a record of another kind, or an invalid one, they fail.
+    @property
+    def resolution(self) -> ResolutionFacts:
+        return cast("ResolutionFacts", self._of("resolution"))
+
+    @property
+    def theme(self) -> ThemeFacts:
+        return cast("ThemeFacts", self._of("theme"))
+
+    @property
+    def meeting(self) -> MeetingFacts:
+        return cast("MeetingFacts", self._of("meeting"))
+
+    @property
+    def report(self) -> ReportFacts:
+        return cast("ReportFacts", self._of("report"))
+
+    @property
+    def position(self) -> PositionFacts:
+        return cast("PositionFacts", self._of("position"))
+
+    @property
+    def document(self) -> DocumentFacts:
+        return cast("DocumentFacts", self._of("document"))
+
+    def _of(self, kind: str) -> KindFacts | dict[str, Any]:
+        if self.kind != kind or not self.valid:
+            raise ValueError(f"{self.shown} holds no facts of a valid {kind}")
+        return self.data
 
     def as_json(self) -> list[Any]:
         """A compact form for the cache."""
@@ -55,17 +147,19 @@ class RecordFacts:
                    int(omitted))  # fmt: skip
 
 
-def resolution_facts(record: Resolution) -> dict[str, Any]:
+def resolution_facts(record: Resolution) -> ResolutionFacts:
+    """The facts of a resolution."""
     return {
         "conference": record.conference.value,
-        "calls": record.calls_for_coordination,
+        "calls": bool(record.calls_for_coordination),
         "sectors": sorted(s.value for s in record.concerned_sectors),
-        "editions": [[e.year, e.place, e.revised] for e in record.editions],
-        "history": [[h.session, h.outcome] for h in record.history],
+        "editions": [(e.year, e.place, e.revised) for e in record.editions],
+        "history": [(h.session, h.outcome) for h in record.history],
     }
 
 
-def theme_facts(record: Theme) -> dict[str, Any]:
+def theme_facts(record: Theme) -> ThemeFacts:
+    """The facts of a theme."""
     involved = {a.sector.value for a in record.tracker}
     if record.lead is not None:
         involved.add(record.lead.value)
@@ -78,7 +172,7 @@ def theme_facts(record: Theme) -> dict[str, Any]:
     }
 
 
-def _meeting(record: Meeting) -> dict[str, Any]:
+def _meeting(record: Meeting) -> MeetingFacts:
     end = record.end or record.start
     return {
         "body": record.body,
@@ -88,7 +182,7 @@ def _meeting(record: Meeting) -> dict[str, Any]:
     }
 
 
-def _report(record: Report) -> dict[str, Any]:
+def _report(record: Report) -> ReportFacts:
     return {
         "year": record.year,
         "council_session": record.council_session,
@@ -102,24 +196,20 @@ def _report(record: Report) -> dict[str, Any]:
     }
 
 
-def _position(record: Position) -> dict[str, Any]:
+def _position(record: Position) -> PositionFacts:
     return {"year": record.year, "meeting": record.meeting}
 
 
-def _body(record: Body) -> dict[str, Any]:
-    return {}
-
-
-def _document(record: Document) -> dict[str, Any]:
+def _document(record: Document) -> DocumentFacts:
     return {"number": record.number, "year": record.of_year}
 
 
-_OF_KIND: dict[str, Callable[[Any], dict[str, Any]]] = {
+# Bodies and the kinds not listed have no facts the checks read beyond their references.
+_OF_KIND: dict[str, Callable[[Any], KindFacts]] = {
     "resolution": resolution_facts,
     "theme": theme_facts,
     "meeting": _meeting,
     "report": _report,
-    "body": _body,
     "position": _position,
     "document": _document,
 }
@@ -133,10 +223,10 @@ def facts_of(loaded: LoadedRecord) -> RecordFacts:
     source: BaseModel | dict[str, Any] | None = record if record is not None else loaded.raw
     refs = list(iter_references(loaded.kind.model, source)) if source is not None else []
     describe = _OF_KIND.get(loaded.kind.name)
-    data = describe(record) if record is not None and describe is not None else {}
+    data: KindFacts | dict[str, Any] = describe(record) if record is not None and describe is not None else {}
     file = loaded.file
     # Where its keys and its references are: what a problem across files points at.
-    shallow = loaded.shallow
-    places = None if shallow is None else shallow.keeping({loc for loc, _, _ in refs})
+    found = loaded.key_places
+    places = None if found is None else found.keeping({loc for loc, _, _ in refs})
     return RecordFacts(loaded.kind.name, file.stem, file.path, loaded.shown, loaded.declared_id,
                        loaded.parsed, record is not None, refs, data, loaded.omitted, places)  # fmt: skip

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
+from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, problem
 from res191.models.in_force import Sessions, conference_sessions, standing
 from res191.models.vocabulary import Conference
@@ -25,9 +25,10 @@ def sessions_of(repository: Repository) -> Sessions:
     """The sessions of each conference, from the meeting records' facts."""
     meetings = repository.of_kind("meeting")
     return conference_sessions(
-        (m.data["body"], m.id, m.data.get("name"), date.fromisoformat(m.data["start"]),
-         date.fromisoformat(m.data["end"]))
+        (m.meeting["body"], m.id, m.meeting["name"], date.fromisoformat(m.meeting["start"]),
+         date.fromisoformat(m.meeting["end"]))
         for m in meetings
+        if m.valid
     )  # fmt: skip
 
 
@@ -38,12 +39,18 @@ def check_histories(repository: Repository, records: list[RecordFacts]) -> Itera
     for facts in records:
         if facts.kind != "resolution" or not facts.valid:
             continue
-        resolution = facts.data
+        resolution = facts.resolution
         conference = Conference(resolution["conference"])
         own = {s.id: s for s in sessions.get(conference.body_id, [])}
         years = [e[0] for e in resolution["editions"]]
         yield from _entries(repository, facts, conference, own, years)
-        found = standing(conference, years, [tuple(h) for h in resolution["history"]], sessions, today)
+        found = standing(
+            conference,
+            years,
+            [(session, outcome) for session, outcome in resolution["history"]],
+            sessions,
+            today,
+        )
         if found.unaccounted and found.suppressed_at is None:
             names = join_and([s.name for s in found.unaccounted])
             yield Diagnostic(
@@ -67,7 +74,7 @@ def _entries(
     years: list[int],
 ) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for index, (session, outcome) in enumerate(facts.data["history"]):
+    for index, (session, outcome) in enumerate(facts.resolution["history"]):
         # Placed only when there is a problem: placing reads the file again on a run from the cache.
         def where(index: int = index) -> Any:
             return repository.at(facts, ("history", index, "session"))

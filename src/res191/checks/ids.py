@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
+from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.models.vocabulary import ID, id_from_name, reserved_name
 

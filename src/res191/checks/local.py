@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from res191.diagnostics import Diagnostic, Location, problem
+from res191.json_schemas import modeline, schema_reference
 from res191.loading.record import LoadedRecord
 from res191.models import Resolution
-from res191.schemas import modeline, schema_reference
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from res191.checks.across import Repository
 from res191.checks.facts import RecordFacts
+from res191.checks.repository import Repository
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, problem
 from res191.models.kinds import KINDS
 from res191.models.vocabulary import ID

@@ -7,11 +7,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
-from res191.checks.across import Repository
-from res191.checks.facts import RecordFacts
+from res191.checks.facts import RecordFacts, ReportFacts
 from res191.checks.histories import sessions_of
+from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.models.in_force import Sessions, standing
 from res191.models.reporting import report_day, reported
@@ -25,7 +24,7 @@ def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterato
     yield from _duplicates(repository, reports)
     sessions = sessions_of(repository) if reports else {}
     for facts in reports:
-        report = facts.data
+        report = facts.report
         council = repository.get("meeting", report["council_session"])
         if council is not None:
             yield from _session(repository, facts, council)
@@ -37,48 +36,48 @@ def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterato
         yield from _later_citations(repository, facts)
         yield from _empty_annexes(repository, facts)
     for facts in records:
-        if facts.kind == "position" and facts.valid and facts.data["meeting"]:
+        if facts.kind == "position" and facts.valid and facts.position["meeting"]:
             yield from _position_year(repository, facts)
 
 
-def _report_day(report: dict[str, Any], council: RecordFacts | None) -> date | None:
+def _report_day(report: ReportFacts, council: RecordFacts | None) -> date | None:
     """The day the report speaks as of (models.reporting.report_day), where its session is recorded."""
     if council is None:
         return None
     written = date.fromisoformat(report["date"]) if report["date"] else None
     before = date.fromisoformat(report["written_before"]) if report["written_before"] else None
-    return report_day(written, before, date.fromisoformat(council.data["start"]))
+    return report_day(written, before, date.fromisoformat(council.meeting["start"]))
 
 
 def _duplicates(repository: Repository, reports: list[RecordFacts]) -> Iterator[Diagnostic]:
     by_year: dict[int, list[RecordFacts]] = defaultdict(list)
     for facts in repository.of_kind("report"):
-        by_year[facts.data["year"]].append(facts)
+        by_year[facts.report["year"]].append(facts)
     for facts in reports:
-        others = [f for f in by_year[facts.data["year"]] if f.path != facts.path]
+        others = [f for f in by_year[facts.report["year"]] if f.path != facts.path]
         if others:
             yield Diagnostic(
                 problem("R503"),
                 repository.at(facts, ("year",)),
-                f"another report is for {facts.data['year']} too: {others[0].shown}",
+                f"another report is for {facts.report['year']} too: {others[0].shown}",
                 "keep one report record a year; `res191 report --year` could not tell which to write",
                 related=tuple(Location(f.shown) for f in others),
             )
 
 
 def _session(repository: Repository, facts: RecordFacts, council: RecordFacts) -> Iterator[Diagnostic]:
-    report = facts.data
+    report = facts.report
     session = report["council_session"]
-    if council.data["body"] != "council":
+    if council.meeting["body"] != "council":
         yield Diagnostic(
             problem("R505"),
             repository.at(facts, ("council_session",)),
-            f"'{session}' is a meeting of '{council.data['body']}', not a session of Council",
+            f"'{session}' is a meeting of '{council.meeting['body']}', not a session of Council",
             "a report goes to a session of Council: a meeting record whose body is council",
             f"council_session: council-{report['year']}",
         )
         return
-    held = int(council.data["start"][:4])
+    held = int(council.meeting["start"][:4])
     if held != report["year"]:
         yield Diagnostic(
             problem("R502"),
@@ -89,15 +88,15 @@ def _session(repository: Repository, facts: RecordFacts, council: RecordFacts) -
         )
 
 
-def _cited(repository: Repository, report: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+def _cited(repository: Repository, report: ReportFacts) -> list[tuple[tuple[str | int, ...], str]]:
     """The resolutions the report cites: where each is named (or the annex that cites it), and its id."""
     cited: list[tuple[tuple[str | int, ...], str]] = [(("resolution",), report["resolution"])]
     cited += [(("references", i), ref) for i, ref in enumerate(report["references"])]
     annexes = report["annexes"] or []
     if "mapping" in annexes:
-        themes = [t for t in repository.of_kind("theme") if reported(t.data["status"])]
+        themes = [t for t in repository.of_kind("theme") if reported(t.theme["status"])]
         at = ("annexes", annexes.index("mapping"))
-        cited += [(at, ref) for theme in themes for ref in theme.data["resolutions"]]
+        cited += [(at, ref) for theme in themes for ref in theme.theme["resolutions"]]
     return cited
 
 
@@ -105,14 +104,14 @@ def _editions(
     repository: Repository, facts: RecordFacts, on: date, sessions: Sessions
 ) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for loc, ref in _cited(repository, facts.data):
+    for loc, ref in _cited(repository, facts.report):
         resolution = repository.get("resolution", ref)
         if resolution is None or ref in seen:
             continue  # an unknown reference is reported on its own
         seen.add(ref)
-        conference = Conference(resolution.data["conference"])
-        editions = resolution.data["editions"]
-        history = [tuple(h) for h in resolution.data["history"]]
+        conference = Conference(resolution.resolution["conference"])
+        editions = resolution.resolution["editions"]
+        history = [(session, outcome) for session, outcome in resolution.resolution["history"]]
         found = standing(conference, [e[0] for e in editions], history, sessions, on)
         if found.in_force is not None:
             continue
@@ -142,9 +141,9 @@ def _editions(
 
 def _dated(repository: Repository, facts: RecordFacts, council: RecordFacts | None) -> Iterator[Diagnostic]:
     """R502: a report's date (or the day it was written before) is of its year, not of another report's."""
-    year = facts.data["year"]
+    year = facts.report["year"]
     for key in ("date", "written_before"):
-        day = facts.data[key]
+        day = facts.report[key]
         if day is not None and int(day[:4]) not in (year, year - 1):
             yield Diagnostic(
                 problem("R502"),
@@ -161,8 +160,9 @@ _CITED_YEAR = re.compile(r"\((?:Rev\.\s*)?[^()]*?\b((?:19|20)[0-9]{2})\)")
 
 def _later_citations(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
     """R509: a report's own text cites an edition adopted after the report's year (a copied purpose)."""
-    year = facts.data["year"]
-    for key, text in facts.data["texts"].items():
+    year = facts.report["year"]
+    texts = facts.report["texts"]
+    for key, text in (("purpose", texts["purpose"]), ("title", texts["title"])):
         later = sorted({int(y) for y in _CITED_YEAR.findall(text or "") if int(y) > year})
         if later:
             yield Diagnostic(
@@ -175,25 +175,26 @@ def _later_citations(repository: Repository, facts: RecordFacts) -> Iterator[Dia
 
 def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
     """R508: a report cites documents of its own session or earlier, never of a later one."""
-    year = facts.data["year"]
-    for index, ref in enumerate(facts.data["results_in"]):
+    year = facts.report["year"]
+    for index, ref in enumerate(facts.report["results_in"]):
         document = repository.get("document", ref)
-        if document is None or document.data["year"] is None or document.data["year"] <= year:
+        cited = document.document if document is not None else None
+        if cited is None or cited["year"] is None or cited["year"] <= year:
             continue
         yield Diagnostic(
             problem("R508"),
             repository.at(facts, ("results_in", index)),
-            f"the report for {year} cites {document.data['number']}, a document of {document.data['year']}",
+            f"the report for {year} cites {cited['number']}, a document of {cited['year']}",
             "a report copied from another year keeps that year's documents: cite those of its own session",
         )
 
 
 def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
-    annexes = facts.data["annexes"]
+    annexes = facts.report["annexes"]
     if not annexes:
         return
-    year = facts.data["year"]
-    themes = [t.data for t in repository.of_kind("theme") if reported(t.data["status"])]
+    year = facts.report["year"]
+    themes = [t.theme for t in repository.of_kind("theme") if reported(t.theme["status"])]
     empty = {
         "themes": not themes,
         "mapping": not any(t["resolutions"] for t in themes),
@@ -215,15 +216,16 @@ def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagn
 
 
 def _position_year(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
-    meeting = repository.get("meeting", facts.data["meeting"])
+    meeting_id = facts.position["meeting"]
+    meeting = repository.get("meeting", meeting_id) if meeting_id else None
     if meeting is None:
         return
-    held = int(meeting.data["start"][:4])
-    if held != facts.data["year"]:
+    held = int(meeting.meeting["start"][:4])
+    if held != facts.position["year"]:
         yield Diagnostic(
             problem("R507"),
             repository.at(facts, ("year",)),
-            f"the position is dated {facts.data['year']} but its meeting '{facts.data['meeting']}' was "
+            f"the position is dated {facts.position['year']} but its meeting '{meeting_id}' was "
             f"held in {held}",
             "a position belongs to the year of the meeting where it was expressed",
             f"year: {held}",

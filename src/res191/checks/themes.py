@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-from res191.checks.across import Repository
-from res191.checks.facts import RecordFacts
+from res191.checks.facts import RecordFacts, ResolutionFacts, ThemeFacts
+from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, problem
 from res191.models.vocabulary import Conference, Sector
 
@@ -15,7 +14,7 @@ BUREAU = {Sector.ITU_R: "BR", Sector.ITU_T: "TSB", Sector.ITU_D: "BDT", Sector.G
 _SECTOR_CONFERENCES = {c.value for c in Conference if c.sector is not None}
 
 
-def meets_itu_rule(resolutions: Iterable[dict[str, Any]]) -> bool:
+def meets_itu_rule(resolutions: Iterable[ResolutionFacts]) -> bool:
     """ITU's rule: a PP resolution calling for coordination, or a PP and a Sector resolution."""
     found = list(resolutions)
     pp = [r for r in found if r["conference"] == Conference.PP.value]
@@ -24,7 +23,7 @@ def meets_itu_rule(resolutions: Iterable[dict[str, Any]]) -> bool:
     return bool(pp) and any(r["conference"] in _SECTOR_CONFERENCES for r in found)
 
 
-def involved_sectors(theme: dict[str, Any], resolutions: Iterable[dict[str, Any]]) -> set[str]:
+def involved_sectors(theme: ThemeFacts, resolutions: Iterable[ResolutionFacts]) -> set[str]:
     """The Sectors a theme involves: its resolutions', its tracker's and its lead."""
     return set(theme["sectors"]).union(*(r["sectors"] for r in resolutions))
 
@@ -34,9 +33,9 @@ def check_themes(repository: Repository, records: list[RecordFacts]) -> Iterator
     for facts in records:
         if facts.kind != "theme" or not facts.valid:
             continue
-        theme = facts.data
+        theme = facts.theme
         resolutions = [
-            found.data for ref in theme["resolutions"] if (found := repository.get("resolution", ref))
+            found.resolution for ref in theme["resolutions"] if (found := repository.get("resolution", ref))
         ]
         if not meets_itu_rule(resolutions):
             yield Diagnostic(

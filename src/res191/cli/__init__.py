@@ -15,7 +15,7 @@ import typer
 
 from res191 import __version__
 from res191.cli.common import EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_USAGE
-from res191.collector import for_one_command
+from res191.memory import for_one_command
 from res191.streams import make_safe
 
 HELP = "Records of ITU inter-Sector coordination (PP Resolution 191), checked and reported."

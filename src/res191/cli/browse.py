@@ -18,7 +18,9 @@ from res191.cli.common import (
     say,
     to_stdout,
 )
-from res191.views.tables import TableFormat
+from res191.formats.tables import TableFormat
+from res191.models.kinds import KINDS
+from res191.wording import join_and
 
 
 def _kind(given: str | None) -> str | None:
@@ -67,8 +69,8 @@ def list_command(
     kind: str = typer.Argument(
         ...,
         metavar="KIND",
-        help="The kind of record to list: resolution, theme, meeting, body, report, initiative, position, "
-        "document or glossary (or the name of its folder: resolutions...).",
+        help=f"The kind of record to list: {join_and(list(KINDS), 'or')} (or the name of its folder: "
+        "resolutions...).",
         autocompletion=_kinds,
     ),
     sector: str | None = typer.Option(
@@ -88,8 +90,8 @@ def list_command(
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """List the records of a kind, with where each one is, as of a day."""
+    from res191.formats.tables import WRITERS
     from res191.views.listing import FilterProblem, Filters, list_records
-    from res191.views.tables import WRITERS
 
     kind_name = _kind(kind) or kind
     day = as_of(on)
@@ -138,8 +140,8 @@ def matrix_command(
 ) -> None:
     """The themes against the conferences (the mapping of resolutions) and against the Sectors and the
     General Secretariat (the focal points), with the gaps marked, as of a day."""
+    from res191.formats.tables import WRITERS
     from res191.views.matrix import matrix
-    from res191.views.tables import WRITERS
 
     day = as_of(on)
     loaded = _loaded(root)

@@ -86,8 +86,8 @@ def repository_root(root: Path | None, near: list[Path] | None = None) -> Path:
 def load_valid(root: Path, what: str, positions: bool = False) -> ValidationResult:
     """Validate and keep the records, refusing data with errors: what report, site and export need."""
     from res191.cli.progress import progress_bar
+    from res191.formats.problems import DiagnosticFormat, reporter
     from res191.loading.files import UnreadableFolder
-    from res191.reporters import DiagnosticFormat, reporter
     from res191.validation import validate
 
     try:

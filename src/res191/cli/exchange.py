@@ -100,7 +100,7 @@ def import_command(
     from res191.atomic import ChangedMeanwhile
     from res191.editing.exchange import SourceProblem
     from res191.editing.importing import import_records
-    from res191.reporters import DiagnosticFormat, reporter
+    from res191.formats.problems import DiagnosticFormat, reporter
     from res191.validation import ValidationResult
 
     base = repository_root(root)

@@ -18,7 +18,7 @@ def init_command(
     """Make a new data repository: data/ with an example of each kind of record from ITU's own, the JSON
     Schemas for editors, pre-commit hooks (validate, fmt --check) and a GitHub Actions workflow."""
     from res191.editing.init import NotEmpty, create_repository
-    from res191.reporters import DiagnosticFormat, reporter
+    from res191.formats.problems import DiagnosticFormat, reporter
     from res191.validation import validate
 
     try:

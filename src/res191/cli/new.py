@@ -67,7 +67,7 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
     _write_new(path, text)
     checked = validate(base, Path.cwd(), [path])
     if checked.diagnostics:
-        from res191.reporters import DiagnosticFormat, reporter
+        from res191.formats.problems import DiagnosticFormat, reporter
 
         reporter(DiagnosticFormat.TEXT)(checked, sys.stderr)
     typer.echo(os.path.relpath(path))

@@ -69,9 +69,9 @@ def overlaps_command(
     Records with errors are left out (run `res191 validate`); reading never writes a file.
     """
     from res191.cli.progress import progress_bar
+    from res191.formats.findings import FORMATS, write_explanation
     from res191.loading.files import UnreadableFolder
     from res191.overlaps.find import KINDS_READ, find_overlaps
-    from res191.overlaps.output import FORMATS, write_explanation
     from res191.validation import validate
 
     day = as_of(on) if on else None

@@ -76,9 +76,9 @@ def report_command(
     The report is made only from data that validates: fix what `res191 validate` reports first.
     """
     from res191.atomic import write_bytes
+    from res191.rendering.templates import TemplateProblem
     from res191.report.context import ReportError
     from res191.report.render import render_report
-    from res191.report.templates import TemplateProblem
 
     output_format = output_format_for(output, output_format, _ENDINGS, ReportFormat.MD)
     if reference_docx is not None and output_format is not ReportFormat.DOCX:

@@ -26,8 +26,8 @@ def schema_command(
     """Write <kind>.schema.json for every kind of record ({kinds}), for editors' completion and checks as
     they type."""
     from res191.atomic import write_text
+    from res191.json_schemas import SCHEMA_FOLDER, render, schema_file_name
     from res191.models import KINDS
-    from res191.schemas import SCHEMA_FOLDER, render, schema_file_name
 
     folder = output if output is not None else repository_root(root) / SCHEMA_FOLDER
     stale: list[Path] = []

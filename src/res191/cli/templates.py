@@ -14,7 +14,7 @@ def templates_command(
     force: bool = typer.Option(False, "--force", help="Replace templates already there."),
 ) -> None:
     """Copy the report templates into FOLDER; use them with `res191 report --template-dir FOLDER`."""
-    from res191.report.templates import copy_builtin
+    from res191.rendering.templates import copy_builtin
 
     try:
         copied = copy_builtin(folder, overwrite=force)

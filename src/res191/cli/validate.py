@@ -10,7 +10,7 @@ import typer
 from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
 from res191.cli.paths import record_paths
 from res191.cli.progress import progress_bar
-from res191.reporters import DiagnosticFormat
+from res191.formats.problems import DiagnosticFormat
 
 
 def validate_command(
@@ -45,8 +45,8 @@ def validate_command(
 ) -> None:
     """Check the data repository: YAML, schemas, ids, references and ITU's rules for themes."""
     from res191.diagnostics import CATALOGUE, resolve_code
+    from res191.formats.problems import default_format, reporter
     from res191.loading.files import UnreadableFolder
-    from res191.reporters import default_format, reporter
     from res191.validation import validate
 
     ignored: set[str] = set()
@@ -66,7 +66,7 @@ def validate_command(
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     chosen = output_format or default_format()
     if chosen is DiagnosticFormat.TEXT:
-        from res191.reporters.text_format import report
+        from res191.formats.problems.text_format import report
 
         to_stdout(lambda: report(result, sys.stdout, every_warning=all_warnings))
     else:

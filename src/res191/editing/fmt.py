@@ -18,12 +18,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.editing.order import nested_model, put_in_order
 from res191.editing.yaml_text import canonical, dump, load, round_trip
+from res191.json_schemas import MODELINE, modeline
 from res191.loading.files import FileProblem, FoundFile, decode, read_bytes, shown_path
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.yaml12 import parse_yaml
 from res191.loading.yaml_problems import YamlProblem
 from res191.models import RecordKind
-from res191.schemas import MODELINE, modeline
 
 
 def _flow_in_order(data: Any, model: type[BaseModel] | None) -> None:

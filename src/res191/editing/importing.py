@@ -26,8 +26,8 @@ from res191.editing.exchange import read_source
 from res191.editing.incoming import Incoming, from_json, from_sheets
 from res191.editing.new import new_record_path, record_text
 from res191.editing.rewrite import rewritten
+from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
-from res191.loading.schema import explain
 from res191.models import KINDS, iter_references
 from res191.models.common import ID
 from res191.models.vocabulary import reserved_name

@@ -8,8 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 from res191.atomic import write_text
+from res191.json_schemas import SCHEMA_FOLDER, render, schema_file_name
 from res191.models import KINDS
-from res191.schemas import SCHEMA_FOLDER, render, schema_file_name
 
 
 def starter_folder() -> Path:

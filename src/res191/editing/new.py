@@ -19,10 +19,10 @@ from pydantic import BaseModel, ValidationError
 from res191.editing.fmt import format_record
 from res191.editing.order import model_in
 from res191.editing.questions import QUESTIONS, Question
+from res191.json_schemas import modeline
 from res191.loading.record import LoadedRecords
 from res191.models import RecordKind, id_from_name
 from res191.models.vocabulary import ID, reserved_name
-from res191.schemas import modeline
 
 # Words left out of a position's id: how it was put, and the small words.
 _NOT_IN_IDS = frozenset(

@@ -10,9 +10,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.editing.fmt import format_record
 from res191.editing.yaml_text import canonical_scalar, dump, load
+from res191.json_schemas import modeline
 from res191.loading.frontmatter import split_front_matter
 from res191.models import KINDS
-from res191.schemas import modeline
 
 
 def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:

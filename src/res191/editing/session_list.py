@@ -112,15 +112,7 @@ def apply_list(
     """Account for a session with its list of resolutions in force; write the records changed (unless
     dry_run). A complete list (ITU's are) shows what it leaves out suppressed; an excerpt (complete False)
     says nothing of them. ListProblem when the session is not a session of a conference."""
-    session = loaded.get("meeting", session_id, Meeting)
-    conferences = {c.body_id: c for c in Conference}
-    if session is None or session.body not in conferences:
-        raise ListProblem(
-            f"'{session_id}' is not a session of a conference: give the meeting record of the session "
-            "(its body pp, wtsa, wtdc, ra, wrc or council), such as wtdc-2022"
-        )
-    conference = conferences[session.body]
-    held = (session.end or session.start).year
+    conference, held = _session(loaded, session_id)
     found = SessionList()
     records = [r for r in loaded.all("resolution", Resolution).values() if r.conference is conference]
     by_number = {(r.kind == "decision", _base(r.number)): r for r in records}
@@ -134,13 +126,7 @@ def apply_list(
         on_list.add(resolution.id)
         values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
         if not any(e["year"] == line.year for e in values["editions"]):
-            edition: dict[str, Any] = {"year": line.year, "revised": line.revised, "sources": [source]}
-            if line.place and conference is not Conference.WRC:
-                edition = {"place": line.place, **edition}
-            if line.number != resolution.number:
-                edition["number"] = line.number
-            if line.title:
-                edition["title"] = line.title
+            edition = _edition(line, source, conference, resolution.number)
             values["editions"] = sorted([*values["editions"], edition], key=lambda e: e["year"])
         if line.year == held:  # the session revised it: its edition says so, not its history
             values["history"] = [h for h in values.get("history", []) if h["session"] != session_id]
@@ -164,6 +150,41 @@ def apply_list(
             values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
             _say(values, session_id, "suppressed", source, None)
             found.suppressed.append(resolution.id)
+    found.changes = _changes(loaded, planned)
+    if not dry_run and found.changes:
+        replace_all(
+            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in found.changes]
+        )
+    return found
+
+
+def _session(loaded: LoadedRecords, session_id: str) -> tuple[Conference, int]:
+    """The conference a session is of, and the year it ended; ListProblem for another meeting."""
+    session = loaded.get("meeting", session_id, Meeting)
+    conferences = {c.body_id: c for c in Conference}
+    if session is None or session.body not in conferences:
+        raise ListProblem(
+            f"'{session_id}' is not a session of a conference: give the meeting record of the session "
+            "(its body pp, wtsa, wtdc, ra, wrc or council), such as wtdc-2022"
+        )
+    return conferences[session.body], (session.end or session.start).year
+
+
+def _edition(line: Listed, source: str, conference: Conference, number: str) -> dict[str, Any]:
+    """The edition a line of the list names, as a record holds it (WRC's editions have no place)."""
+    edition: dict[str, Any] = {"year": line.year, "revised": line.revised, "sources": [source]}
+    if line.place and conference is not Conference.WRC:
+        edition = {"place": line.place, **edition}
+    if line.number != number:
+        edition["number"] = line.number
+    if line.title:
+        edition["title"] = line.title
+    return edition
+
+
+def _changes(loaded: LoadedRecords, planned: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """(id, path, text before, text after) of each record the list changes, its comments kept."""
+    changes = []
     for record_id, values in sorted(planned.items()):
         file = loaded.find("resolution", record_id)
         assert file is not None and file.record is not None
@@ -176,12 +197,8 @@ def apply_list(
             raise ListProblem(f"{file.shown}: the list would make it invalid: {error}") from None
         before = file.path.read_text(encoding="utf-8")
         after = rewritten(before, "resolution", values, old, file.path, loaded.root)
-        found.changes.append((record_id, str(file.path), before, after))
-    if not dry_run and found.changes:
-        replace_all(
-            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in found.changes]
-        )
-    return found
+        changes.append((record_id, str(file.path), before, after))
+    return changes
 
 
 def _say(values: dict[str, Any], session_id: str, outcome: str, source: str, listed_as: str | None) -> None:

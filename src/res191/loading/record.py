@@ -13,15 +13,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
+from res191.json_schemas import declared_schema
+from res191.loading.explain import validate_record
 from res191.loading.files import FileProblem, FoundFile, check_link, decode, not_regular, read_text
 from res191.loading.frontmatter import split_front_matter
-from res191.loading.positions import Locator, shallow_positions
-from res191.loading.schema import validate_record
-from res191.loading.shallow import Loc, Position, Shallow
+from res191.loading.key_places import KeyPlaces, LineColumn, Loc
+from res191.loading.locator import Locator, find_key_places
 from res191.loading.yaml12 import Document, parse_yaml
 from res191.loading.yaml_problems import CONTROL, YamlProblem, control_character
 from res191.models import KINDS, RecordKind, Sessions, conference_sessions, id_from_name
-from res191.schemas import declared_schema
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ class LoadedRecord:
     schema: str | None = None  # the schema its modeline names (YAML records)
     raw: dict[str, Any] | None = field(default=None, repr=False)  # kept when the schema failed
     omitted: int = 0  # problems found beyond MOST_PROBLEMS, not listed
-    _shallow: Shallow | None = field(default=None, repr=False)
+    _key_places: KeyPlaces | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -47,29 +47,29 @@ class LoadedRecord:
         return self.file.stem
 
     @property
-    def shallow(self) -> Shallow | None:
+    def key_places(self) -> KeyPlaces | None:
         """Where the top-level keys and their items are, if that was kept."""
-        return self._shallow
+        return self._key_places
 
     @property
     def path(self) -> Path:
         """The file's absolute path."""
         return Path(self.file.path)
 
-    def locate(self, path: Loc, at_key: bool = False) -> Position:
+    def locate(self, path: Loc, at_key: bool = False) -> LineColumn:
         """Line and column of a value (or its key) in the file, parsing it again if need be.
 
         Most records never need a position, so the node tree is not kept; what a parse finds
         near the top of the record is kept, small, for the next question.
         """
-        shallow = self._shallow
-        if shallow is not None and path in shallow:
-            key, value = shallow[path]
+        places = self._key_places
+        if places is not None and path in places:
+            key, value = places[path]
             return key if at_key else value
         document = self._reparse()
         if document is None:
             return 1, 1  # the file changed under us and no longer parses: point at its start
-        self._shallow = shallow_positions(document)
+        self._key_places = find_key_places(document)
         return Locator(document).locate(path, at_key)
 
     def _reparse(self) -> Document | None:
@@ -156,7 +156,7 @@ def load_record(
         loaded.raw = value
     # Where the top-level keys and list items are: small, and enough to place nearly every problem
     # the checks across files find (a broken reference in a theme's list) without parsing it again.
-    loaded._shallow = shallow_positions(document, every_list=positions)
+    loaded._key_places = find_key_places(document, every_list=positions)
     return loaded, found + schema_problems
 
 
@@ -177,23 +177,23 @@ def _not_a_record(loaded: LoadedRecord, value: Any, line: int) -> Diagnostic:
     )
 
 
-class Positions:
+class ValuePlaces:
     """Where values are in record files that were loaded earlier (or in another process, or cached).
 
     A file is parsed again the first time a check asks about it, and its tree kept for the next
     question: only the few files with a problem across files are ever parsed twice.
     """
 
-    def __init__(self, known: dict[str, Shallow] | None = None) -> None:
+    def __init__(self, known: dict[str, KeyPlaces] | None = None) -> None:
         self._locators: dict[str, Locator | None] = {}
         self._known = known or {}
 
-    def locate(self, path: str, kind: RecordKind, loc: Loc, at_key: bool = False) -> Position:
+    def locate(self, path: str, kind: RecordKind, loc: Loc, at_key: bool = False) -> LineColumn:
         """Line and column of the value at loc (or of its key) in the file at path."""
-        shallow = self._known.get(path)
-        if shallow is not None and () in shallow and (loc in shallow or len(loc) <= 1):
+        places = self._known.get(path)
+        if places is not None and () in places and (loc in places or len(loc) <= 1):
             # A top-level key or list item, or a missing key: then, as Locator does, the mapping.
-            key, value = shallow.get(loc, shallow[()])
+            key, value = places.get(loc, places[()])
             return key if at_key else value
         if path not in self._locators:
             try:

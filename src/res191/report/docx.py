@@ -26,6 +26,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
+from res191.rendering.markdown import classes, is_break, parser
 from res191.report.context import ReportContext
 from res191.report.docx_base import clean_base, keep_used_styles
 from res191.report.docx_layout import (
@@ -41,7 +42,6 @@ from res191.report.docx_layout import (
     set_properties,
     style_name,
 )
-from res191.report.markdown import classes, is_break, parser
 
 Container = Document | _Cell
 

@@ -8,9 +8,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from res191.loading.record import LoadedRecords
+from res191.rendering.markdown import parser, plain
+from res191.rendering.templates import environment, render
 from res191.report.context import ReportContext, build_context
-from res191.report.markdown import parser, plain
-from res191.report.templates import environment, render
 
 FORMATS = ("md", "docx", "html")
 

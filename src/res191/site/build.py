@@ -21,11 +21,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from res191.collector import collector_paused
 from res191.loading.record import LoadedRecords
+from res191.memory import collector_paused
 from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
-from res191.report.markdown import classes, parser
-from res191.report.templates import builtin_folder, environment, render
+from res191.rendering.markdown import classes, parser
+from res191.rendering.templates import builtin_folder, environment, render
 from res191.site.pages import (
     CONFERENCE_NAMES,
     Link,

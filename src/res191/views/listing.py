@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from res191.formats.tables import Table
 from res191.loading.record import LoadedRecord, LoadedRecords
 from res191.models import (
     Body,
@@ -21,7 +22,6 @@ from res191.models import (
     Resolution,
     Theme,
 )
-from res191.views.tables import Table
 
 
 @dataclass(frozen=True)

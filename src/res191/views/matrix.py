@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from res191.formats.tables import Table
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
 from res191.models.reporting import reported
-from res191.views.tables import Table
 
 NONE = "-"
 GAP = "MISSING"

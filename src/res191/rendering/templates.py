@@ -14,7 +14,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from res191 import wording
-from res191.report import text
+from res191.rendering import text
 
 
 class TemplateProblem(Exception):

@@ -7,8 +7,8 @@ import pickle
 import pytest
 from yaml.nodes import MappingNode, SequenceNode
 
-from res191.loading.positions import Locator, shallow_positions
-from res191.loading.shallow import Loc
+from res191.loading.key_places import Loc
+from res191.loading.locator import Locator, find_key_places
 from res191.loading.yaml12 import Document, parse_yaml
 
 RECORD = """\
@@ -41,20 +41,20 @@ def _every_loc(document: Document) -> list[Loc]:
 @pytest.mark.parametrize("line_offset", [0, 3])
 def test_the_shallow_index_agrees_with_the_locator(line_offset: int) -> None:
     document = parse_yaml(RECORD, line_offset)
-    shallow, locator = shallow_positions(document), Locator(document)
+    places, locator = find_key_places(document), Locator(document)
     locs = _every_loc(document)
     assert ("focal_points", 1) in locs and ("resolutions", 2) in locs
     for loc in locs:
-        assert shallow[loc] == (locator.locate(loc, at_key=True), locator.locate(loc)), loc
-    assert shallow[("resolutions", 2)][1] == (5 + line_offset, 3)
-    assert ("resolutions", 3) not in shallow and ("tracker", 0) not in shallow
-    assert ("focal_points", 0, "sector") not in shallow and ("nowhere",) not in shallow
-    assert shallow.get(("nowhere",), ((0, 0), (0, 0))) == ((0, 0), (0, 0))
+        assert places[loc] == (locator.locate(loc, at_key=True), locator.locate(loc)), loc
+    assert places[("resolutions", 2)][1] == (5 + line_offset, 3)
+    assert ("resolutions", 3) not in places and ("tracker", 0) not in places
+    assert ("focal_points", 0, "sector") not in places and ("nowhere",) not in places
+    assert places.get(("nowhere",), ((0, 0), (0, 0))) == ((0, 0), (0, 0))
 
 
 def test_keeping_some_items_keeps_the_keys_and_survives_a_trip_between_processes() -> None:
-    shallow = shallow_positions(parse_yaml(RECORD))
-    kept = pickle.loads(pickle.dumps(shallow.keeping({("focal_points", 1)})))
-    assert kept[("focal_points", 1)] == shallow[("focal_points", 1)]
-    assert kept[("title",)] == shallow[("title",)] and kept[()] == shallow[()]
+    places = find_key_places(parse_yaml(RECORD))
+    kept = pickle.loads(pickle.dumps(places.keeping({("focal_points", 1)})))
+    assert kept[("focal_points", 1)] == places[("focal_points", 1)]
+    assert kept[("title",)] == places[("title",)] and kept[()] == places[()]
     assert ("resolutions", 0) not in kept

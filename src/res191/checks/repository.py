@@ -13,8 +13,8 @@ from res191.diagnostics import Location
 from res191.models.kinds import KINDS
 
 if TYPE_CHECKING:
-    from res191.loading.record import Positions
-    from res191.loading.shallow import Loc, Position
+    from res191.loading.key_places import LineColumn, Loc
+    from res191.loading.record import ValuePlaces
 
 # A place asked for in a record: where in it, and whether at the key (rather than the value).
 Place = tuple["Loc", bool]
@@ -27,14 +27,14 @@ class Repository:
         self,
         records: Iterable[RecordFacts],
         cwd: str,
-        remembered: dict[str, dict[Place, Position]] | None = None,
+        remembered: dict[str, dict[Place, LineColumn]] | None = None,
     ) -> None:
         self.records = list(records)
         self.cwd = cwd
         # Places worked out by an earlier run in files unchanged since (from the cache), and those
         # asked for in this run, by file: a cached run then places its problems without parsing.
         self.remembered = remembered or {}
-        self.placed: dict[str, dict[Place, Position]] = defaultdict(dict)
+        self.placed: dict[str, dict[Place, LineColumn]] = defaultdict(dict)
         self.by_id: dict[str, dict[str, list[RecordFacts]]] = defaultdict(dict)
         for facts in self.records:
             self.by_id[facts.kind].setdefault(facts.id, []).append(facts)
@@ -42,12 +42,12 @@ class Repository:
         self.omitted: Counter[str] = Counter()  # problems found but not listed, by file as shown
 
     @functools.cached_property
-    def positions(self) -> Positions:
+    def positions(self) -> ValuePlaces:
         """Where values are in the files: asked for only when a check has a problem to place (which
         is when the YAML parser is first needed on a run whose files all came from the cache)."""
-        from res191.loading.record import Positions
+        from res191.loading.record import ValuePlaces
 
-        return Positions({f.path: f.positions for f in self.records if f.positions is not None})
+        return ValuePlaces({f.path: f.positions for f in self.records if f.positions is not None})
 
     def of_kind(self, kind: str) -> list[RecordFacts]:
         """The valid records of a kind."""

@@ -108,7 +108,7 @@ def test_github_annotations_escape_and_are_chosen_under_actions(
 
 def test_github_escapes_separators_in_properties() -> None:
     from res191.diagnostics import Diagnostic, Location, problem
-    from res191.reporters.github_format import annotation
+    from res191.formats.problems.github_format import annotation
 
     found = Diagnostic(problem("S201"), Location("data/a,b:c%.yaml", 2, 3), "50% of\r\nit", "h")
     line = annotation(found)

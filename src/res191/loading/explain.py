@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from res191.diagnostics import Diagnostic, Location, problem
-from res191.loading.positions import Locator
+from res191.loading.locator import Locator
 from res191.loading.yaml12 import Document, resolve_plain
 from res191.models import RecordKind
 

@@ -29,6 +29,6 @@ def default_format() -> DiagnosticFormat:
 
 def reporter(name: DiagnosticFormat) -> Reporter:
     """The report function of a format, imported only when it is used."""
-    module = importlib.import_module(f"res191.reporters.{DiagnosticFormat(name).value}_format")
+    module = importlib.import_module(f"res191.formats.problems.{DiagnosticFormat(name).value}_format")
     report: Reporter = module.report
     return report

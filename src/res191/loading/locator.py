@@ -8,7 +8,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from res191.loading.shallow import BITS, Loc, Position, Shallow
+from res191.loading.key_places import BITS, KeyPlaces, LineColumn, Loc
 from res191.loading.yaml12 import Document
 
 
@@ -50,7 +50,7 @@ class Locator:
                 return None
         return node
 
-    def locate(self, path: Loc, at_key: bool = False) -> Position:
+    def locate(self, path: Loc, at_key: bool = False) -> LineColumn:
         """The 1-based line and column of the value at path (or of its key), or of the nearest parent.
 
         Steps that match no key are passed over: pydantic inserts names of union members and
@@ -72,12 +72,12 @@ class Locator:
         return target.start_mark.line + 1 + offset, target.start_mark.column + 1
 
 
-def locate(document: Document, path: Loc, at_key: bool = False) -> Position:
+def locate(document: Document, path: Loc, at_key: bool = False) -> LineColumn:
     """Where the value at path is (or its key): one question, no index kept."""
     return Locator(document).locate(path, at_key)
 
 
-def shallow_positions(document: Document, every_list: bool = True) -> Shallow:
+def find_key_places(document: Document, every_list: bool = True) -> KeyPlaces:
     """(key position, value position) of every top-level key and of the items of top-level lists (of
     every one, or only of those holding plain values, such as a theme's resolutions).
 
@@ -87,8 +87,8 @@ def shallow_positions(document: Document, every_list: bool = True) -> Shallow:
     offset = document.line_offset + 1
     root = document.node
     if not isinstance(root, MappingNode):
-        return Shallow()
-    # Packed as Shallow.packed says, in place: this runs for every record file.
+        return KeyPlaces()
+    # Packed as KeyPlaces.packed says, in place: this runs for every record file.
     keys: dict[Any, int] = {}
     items: dict[Any, array[int]] = {}
     for key_node, value_node in root.value:
@@ -102,4 +102,4 @@ def shallow_positions(document: Document, every_list: bool = True) -> Shallow:
             marks = [item.start_mark for item in value_node.value]
             items[name] = array("Q", [(m.line + offset) << BITS | m.column + 1 for m in marks])
     start = root.start_mark
-    return Shallow.packed((start.line + offset) << BITS | start.column + 1, keys, items)
+    return KeyPlaces.packed((start.line + offset) << BITS | start.column + 1, keys, items)

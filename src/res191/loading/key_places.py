@@ -5,18 +5,18 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-Position = tuple[int, int]
+LineColumn = tuple[int, int]
 Loc = tuple[str | int, ...]
 
 BITS = 24  # a line or column below 16 million: records are at most MAX_BYTES long
 _MASK = (1 << BITS) - 1
 
 
-def _unpack(packed: int) -> Position:
+def _unpack(packed: int) -> LineColumn:
     return packed >> BITS, packed & _MASK
 
 
-class Shallow:
+class KeyPlaces:
     """Where a record's mapping starts, (key position, value position) of its top-level keys, and
     where the items of its top-level lists start.
 
@@ -34,15 +34,15 @@ class Shallow:
         self._items: dict[Any, array[int]] = {}
 
     @classmethod
-    def packed(cls, root: int, keys: dict[Any, int], items: dict[Any, array[int]]) -> Shallow:
+    def packed(cls, root: int, keys: dict[Any, int], items: dict[Any, array[int]]) -> KeyPlaces:
         """An index from positions packed already: a position as `line << BITS | column`, a key's two
-        as `key << 2 * BITS | value`, a list's items in an array. shallow_positions packs them so, for
+        as `key << 2 * BITS | value`, a list's items in an array. key_places packs them so, for
         every record file, without a call per key."""
         made = cls()
         made._root, made._keys, made._items = root, keys, items
         return made
 
-    def _find(self, loc: Loc) -> tuple[Position, Position] | None:
+    def _find(self, loc: Loc) -> tuple[LineColumn, LineColumn] | None:
         if not loc:
             if self._root is None:
                 return None
@@ -64,24 +64,24 @@ class Shallow:
     def __contains__(self, loc: object) -> bool:
         return isinstance(loc, tuple) and self._find(loc) is not None
 
-    def __getitem__(self, loc: Loc) -> tuple[Position, Position]:
+    def __getitem__(self, loc: Loc) -> tuple[LineColumn, LineColumn]:
         found = self._find(loc)
         if found is None:
             raise KeyError(loc)
         return found
 
-    def get(self, loc: Loc, default: tuple[Position, Position]) -> tuple[Position, Position]:
+    def get(self, loc: Loc, default: tuple[LineColumn, LineColumn]) -> tuple[LineColumn, LineColumn]:
         """The positions at loc, or default."""
         found = self._find(loc)
         return default if found is None else found
 
-    def keeping(self, extra: set[Loc]) -> Shallow:
+    def keeping(self, extra: set[Loc]) -> KeyPlaces:
         """The positions of the mapping and its top-level keys, and of the items at the locs given (and
         perhaps of a few more). An index is never changed once made: one with nothing to leave out is
         shared, not copied."""
         if all(any(len(loc) == 2 and loc[0] == name for loc in extra) for name in self._items):
             return self
-        kept = Shallow()
+        kept = KeyPlaces()
         kept._root, kept._keys = self._root, self._keys
         for loc in extra:
             if len(loc) == 2 and loc[0] in self._items and loc in self:
