@@ -7,10 +7,12 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, to_stdout
+from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root, say, to_stdout
 from res191.cli.paths import record_paths
 from res191.cli.progress import progress_bar
 from res191.formats.problems import DiagnosticFormat
+from res191.validation import ValidationResult
+from res191.wording import plural
 
 
 def validate_command(
@@ -35,6 +37,12 @@ def validate_command(
         False,
         "--all-warnings",
         help="In text, list every warning even where there are errors (they are counted by kind then).",
+    ),
+    languages: bool = typer.Option(
+        False,
+        "--languages",
+        help="Instead of the problems, say how far the records are translated into each official language "
+        "and list each text missing in some (text or json). Exits 1 still when the data has errors.",
     ),
     ignore: list[str] = typer.Option(
         [],
@@ -61,10 +69,17 @@ def validate_command(
     checked = record_paths(base, given) if given else None
     try:
         with progress_bar("Checking records") as progress:
-            result = validate(base, Path.cwd(), checked, ignored, progress=progress, cache=cache)
+            # The coverage reads the records themselves, which the cache does not keep.
+            result = validate(
+                base, Path.cwd(), checked, ignored, progress=progress, cache=cache and not languages,
+                keep_records=languages,
+            )  # fmt: skip
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     chosen = output_format or default_format()
+    if languages:
+        _coverage(result, chosen, strict)
+        return
     if chosen is DiagnosticFormat.TEXT:
         from res191.formats.problems.text_format import report
 
@@ -72,4 +87,22 @@ def validate_command(
     else:
         to_stdout(lambda: reporter(chosen)(result, sys.stdout))
     if result.failed(strict):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _coverage(result: ValidationResult, chosen: DiagnosticFormat, strict: bool) -> None:
+    """`--languages`: the translations' coverage, in text or JSON; the problems only counted."""
+    from res191.diagnostics import Severity
+    from res191.views.languages import coverage, write_json, write_text
+
+    if chosen not in (DiagnosticFormat.TEXT, DiagnosticFormat.JSON):
+        raise fail(f"--languages writes text or json, not {chosen.value}")
+    assert result.loaded is not None
+    found = coverage(result.loaded)
+    writer = write_json if chosen is DiagnosticFormat.JSON else write_text
+    to_stdout(lambda: writer(found, sys.stdout))
+    if result.failed(strict):
+        errors = result.count(Severity.ERROR)
+        say(f"the data has {plural(errors, 'error')}: run `res191 validate` to see them; records with "
+            "errors are not counted")  # fmt: skip
         raise typer.Exit(EXIT_PROBLEMS)

@@ -18,6 +18,7 @@ from res191.diagnostics import Diagnostic, Location, problem
 from res191.loading.locator import Locator
 from res191.loading.yaml12 import Document, resolve_plain
 from res191.models import RecordKind
+from res191.models.translations import ENGLISH, LANGUAGES, TRANSLATED, Translations
 
 _EXPECTED = {
     "string_type": "text",
@@ -119,6 +120,15 @@ def _explain(
     key = str(loc[-1]) if loc else ""
     value = detail.get("input")
 
+    if kind == "extra_forbidden" and model is not None and issubclass(model, Translations):
+        message = (
+            "English is the record's own text, not a translation: write it in the record's own keys"
+            if key == ENGLISH
+            else f"'{key}' is not the code of one of ITU's other official languages"
+        )
+        languages = ", ".join(f"{code} ({LANGUAGES[code][0]})" for code in TRANSLATED)
+        hint = f"translations are given under the code of each language: {languages}"
+        return Explanation("S201", message, hint, "translations:\n  fr:\n    title: Accessibilité", loc, True)
     if kind == "extra_forbidden":
         allowed = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -199,6 +209,8 @@ def _belongs_under(model: type[BaseModel] | None, key: str) -> str:
 def _noun(model: type[BaseModel] | None, kind: str) -> str:
     if model is None:
         return kind
+    if issubclass(model, Translations):
+        return "translations"
     words = re.sub(r"(?<!^)([A-Z])", r" \1", model.__name__).lower()
     return words
 

@@ -21,6 +21,7 @@ from res191.models.common import (
     first_day,
     last_day,
 )
+from res191.models.translations import Translations
 
 
 class Chair(StrictModel):
@@ -54,6 +55,16 @@ class Chair(StrictModel):
         begins = first_day(self.since)
         ends = last_day(self.until) if self.until else date.max
         return begins <= day <= ends
+
+
+class BodyTexts(StrictModel):
+    """A body's name in one of the other official languages."""
+
+    name: Text | None = Field(
+        None,
+        description="Its full name in this language, as ITU writes it.",
+        examples=["Conférence de plénipotentiaires"],
+    )
 
 
 class Body(StrictModel):
@@ -99,6 +110,11 @@ class Body(StrictModel):
         examples=[["so-24-06"]],
     )
     webpage: Link | None = Field(None, description="Its page on the web.")
+    translations: Translations[BodyTexts] | None = Field(
+        None,
+        examples=[{"fr": {"name": "Conférence de plénipotentiaires"}}],
+        description="Its name in the other official languages (ar, zh, fr, ru, es).",
+    )
     sources: list[Source] = Field(default_factory=list)
 
     def chair_on(self, day: date) -> Chair | None:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from res191.models.common import BodyRef, DocumentRef, Id, Link, Source, StrictModel, Text, ThemeRef, Year
+from res191.models.translations import Translations
 
 InitiativeStatus = Literal["planned", "ongoing", "completed"]
 
@@ -20,6 +21,13 @@ class InitiativeYear(StrictModel):
         description="planned, ongoing or completed; left out where no source says.",
         examples=["ongoing"],
     )
+
+
+class InitiativeTexts(StrictModel):
+    """An initiative's texts in one of the other official languages."""
+
+    title: Text | None = Field(None, description="Its title in this language.", examples=["..."])
+    description: Text | None = Field(None, description="What it does, in this language.", examples=["..."])
 
 
 class Initiative(StrictModel):
@@ -48,4 +56,9 @@ class Initiative(StrictModel):
         default_factory=list, description="Documents about it.", examples=[["c24-35"]]
     )
     links: list[Link] = Field(default_factory=list, description="Web pages about it.")
+    translations: Translations[InitiativeTexts] | None = Field(
+        None,
+        examples=[{"fr": {"title": "..."}}],
+        description="Its title and description in the other official languages (ar, zh, fr, ru, es).",
+    )
     sources: list[Source] = Field(default_factory=list)

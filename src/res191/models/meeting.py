@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from res191.models.common import BodyRef, DocumentRef, Id, IsoDate, Source, StrictModel, Text, ThemeRef
+from res191.models.translations import Translations
 
 
 class CallForAction(StrictModel):
@@ -21,6 +22,12 @@ class CallForAction(StrictModel):
     status: Literal["open", "in-progress", "done"] | None = Field(
         None, description="open, in-progress or done, where known.", examples=["open"]
     )
+
+
+class MeetingTexts(StrictModel):
+    """A meeting's name in one of the other official languages."""
+
+    name: Text | None = Field(None, description="Its name in this language.", examples=["..."])
 
 
 class Meeting(StrictModel):
@@ -57,6 +64,11 @@ class Meeting(StrictModel):
         default_factory=list,
         description="What it asked of other bodies.",
         examples=[[{"to": ["tsag"], "action": "..."}]],
+    )
+    translations: Translations[MeetingTexts] | None = Field(
+        None,
+        examples=[{"fr": {"name": "..."}}],
+        description="Its name in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)
 

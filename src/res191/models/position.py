@@ -7,10 +7,17 @@ from typing import Literal
 from pydantic import Field
 
 from res191.models.common import BodyRef, Id, MeetingRef, Source, StrictModel, Text, ThemeRef, Year
+from res191.models.translations import Translations
 
 # What kind of position it is: interest in being involved in something, an emphasis, a request. The
 # record's text says it in the words of the body's report ("expressed interest in being involved in ...").
 PositionKind = Literal["involvement", "emphasis", "request"]
+
+
+class PositionTexts(StrictModel):
+    """A position's text in one of the other official languages."""
+
+    text: Text | None = Field(None, description="The position in this language.", examples=["..."])
 
 
 class Position(StrictModel):
@@ -36,5 +43,10 @@ class Position(StrictModel):
     )
     themes: list[ThemeRef] = Field(
         default_factory=list, description="Themes it concerns.", examples=[["accessibility"]]
+    )
+    translations: Translations[PositionTexts] | None = Field(
+        None,
+        examples=[{"fr": {"text": "..."}}],
+        description="Its text in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)

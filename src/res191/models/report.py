@@ -18,6 +18,7 @@ from res191.models.common import (
     Text,
     Year,
 )
+from res191.models.translations import Translations
 
 Annex = Literal["themes", "mapping", "tracker", "overlaps"]
 ANNEXES: tuple[Annex, ...] = ("themes", "mapping", "tracker", "overlaps")
@@ -25,6 +26,23 @@ ANNEXES: tuple[Annex, ...] = ("themes", "mapping", "tracker", "overlaps")
 # The sections of the report's Markdown narrative, `## Background` and so on: text added at the end of
 # the section of the same name, after what the records say. No other heading is placed anywhere.
 SECTIONS = {"background": "Background", "secretariat": "Secretariat", "membership": "Membership"}
+
+
+class ReportTexts(StrictModel):
+    """The texts of a report's cover and summary box in one of the other official languages."""
+
+    by: Text | None = Field(None, description="Who reports, in this language.", examples=["..."])
+    title: Text | None = Field(None, description="Its title in this language.", examples=["..."])
+    purpose: Text | None = Field(None, description="Its purpose in this language.", examples=["..."])
+    action_required: Text | None = Field(
+        None, description="The action required, in this language.", examples=["..."]
+    )
+    strategic_plan_link: Text | None = Field(
+        None, description="The link with the Strategic Plan, in this language.", examples=["..."]
+    )
+    financial_implications: Text | None = Field(
+        None, description="The financial implications, in this language.", examples=["..."]
+    )
 
 
 class Report(StrictModel):
@@ -97,5 +115,10 @@ class Report(StrictModel):
         description="Annexes: themes, mapping, tracker, overlaps. Left out, the tracker's activities of the "
         "year are annexed when there are any; [] for none.",
         examples=[["themes", "mapping"]],
+    )
+    translations: Translations[ReportTexts] | None = Field(
+        None,
+        examples=[{"fr": {"purpose": "..."}}],
+        description="Its cover and summary box in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)

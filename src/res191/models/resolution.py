@@ -24,6 +24,7 @@ from res191.models.common import (
     Year,
 )
 from res191.models.in_force import Sessions, Standing, standing
+from res191.models.translations import Translations
 
 
 class Instruction(StrictModel):
@@ -35,6 +36,14 @@ class Instruction(StrictModel):
         examples=[
             "identify all forms and examples of overlapping functions and activities among the Sectors"
         ],
+    )
+
+
+class EditionTexts(StrictModel):
+    """An edition's title in one of the other official languages."""
+
+    title: Text | None = Field(
+        None, description="The title in this language, as ITU publishes it.", examples=["..."]
     )
 
 
@@ -60,6 +69,11 @@ class Edition(StrictModel):
         examples=[[{"to": "Secretary-General", "action": "..."}]],
     )
     link: Link | None = Field(None, description="Where to read this edition.")
+    translations: Translations[EditionTexts] | None = Field(
+        None,
+        examples=[{"fr": {"title": "..."}}],
+        description="Its title in the other official languages (ar, zh, fr, ru, es).",
+    )
     sources: list[Source] = Field(default_factory=list)
 
 

@@ -18,6 +18,7 @@ from res191.models.common import (
     Text,
     Year,
 )
+from res191.models.translations import Translations
 
 
 class FocalPoint(StrictModel):
@@ -64,6 +65,13 @@ class CompleteList(StrictModel):
     )
 
 
+class ThemeTexts(StrictModel):
+    """A theme's texts in one of the other official languages."""
+
+    title: Text | None = Field(None, description="The theme in this language.", examples=["..."])
+    description: Text | None = Field(None, description="What it covers, in this language.", examples=["..."])
+
+
 class Theme(StrictModel):
     """An area of mutual interest to the Sectors and the General Secretariat."""
 
@@ -106,5 +114,10 @@ class Theme(StrictModel):
         default_factory=list,
         description="The Intersectoral Coordination Tracker: priorities and activities by year.",
         examples=[[{"year": 2024, "sector": "ITU-T", "title": "..."}]],
+    )
+    translations: Translations[ThemeTexts] | None = Field(
+        None,
+        examples=[{"fr": {"title": "..."}}],
+        description="Its title and description in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)
