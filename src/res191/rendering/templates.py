@@ -14,7 +14,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from res191 import wording
+from res191.models.translations import ENGLISH
 from res191.rendering import text
+from res191.rendering.catalogs import translations
 
 
 class TemplateProblem(Exception):
@@ -38,8 +40,9 @@ class _FoldersOnly(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from template_dir first, then the built-in ones; undefined names are errors.
+def environment(template_dir: Path | None = None, language: str = ENGLISH) -> jinja2.Environment:
+    """Templates from template_dir first, then the built-in ones; undefined names are errors. Their standing
+    wording in a language comes from the catalogs (rendering/catalogs.py) of the built-in templates.
 
     Templates run in Jinja's sandbox: in CI the templates come with the pull request, and the job holds
     secrets, so a template may use the names it is given and nothing of Python's own (no `__class__`,
@@ -47,6 +50,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     """
     folders = [str(template_dir)] if template_dir is not None else []
     env = SandboxedEnvironment(
+        extensions=["jinja2.ext.i18n"],
         loader=_FoldersOnly([*folders, str(builtin_folder())]),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name and name.endswith(".html.j2")),
@@ -54,6 +58,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_translations(translations(builtin_folder(), language), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         long_date=wording.long_date,
         date_range=wording.date_range,
