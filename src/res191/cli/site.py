@@ -28,8 +28,11 @@ def site_command(
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Build the web pages of inter-Sector coordination from the records: the themes with their focal points,
-    resolutions and tracker, the mapping of resolutions, the resolutions, meetings, bodies and reports to
-    Council, with a filter over each list. Plain HTML and CSS that work from files or from any web server."""
+    resolutions and tracker, the mapping of resolutions, the tracker and the overlaps of every theme, the
+    resolutions, meetings, bodies, positions, initiatives, documents and reports to Council, a search and the
+    records to download (as `res191 export` writes them). Plain HTML and CSS that work from files or from
+    any web server."""
+    from res191.editing.exchange import open_data
     from res191.report.context import ReportError
     from res191.report.render import markdown_and_word
     from res191.site.build import NotASite, build_site
@@ -46,7 +49,7 @@ def site_command(
     gc.freeze()
     target = output or output_target(base, "site")
     try:
-        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year))
+        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year), open_data)
     except NotASite as problem:
         raise fail(str(problem)) from None
     except ReportError as problem:

@@ -8,10 +8,11 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from res191.editing.sheets import Sheet
+from res191.editing.sheets import Sheet, to_sheets
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS
 
@@ -45,12 +46,18 @@ class ReadSheet:
     rows: list[tuple[int, dict[str, tuple[Any, Cell]]]]
 
 
-def write_xlsx(sheets: Iterable[Sheet]) -> bytes:
-    """A workbook with one worksheet a sheet, headings bold and frozen, every cell as a value (no formula)."""
+def write_xlsx(sheets: Iterable[Sheet], when: datetime | None = None) -> bytes:
+    """A workbook with one worksheet a sheet, headings bold and frozen, every cell as a value (no formula).
+
+    when, if given, is the date the workbook says it was made, and that of its parts: the same sheets
+    then give the same bytes.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
+    if when is not None:
+        book.properties.created = book.properties.modified = when
     book.remove(book.active)  # type: ignore[arg-type]
     for sheet in sheets:
         page = book.create_sheet(sheet.shape.name)
@@ -69,6 +76,26 @@ def write_xlsx(sheets: Iterable[Sheet]) -> bytes:
         page.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
+    if when is None:
+        return out.getvalue()
+    from openpyxl.xml.functions import tostring
+
+    book.properties.modified = when
+    return _dated(out.getvalue(), when, tostring(book.properties.to_tree()))
+
+
+def _dated(package: bytes, when: datetime, core: bytes) -> bytes:
+    """A workbook again, each part dated when and its properties (core) those given: openpyxl dates the
+    parts by the clock, and its "modified" date too, at saving."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            part = zipfile.ZipInfo(info.filename, when.timetuple()[:6])
+            part.compress_type = zipfile.ZIP_DEFLATED
+            part.external_attr = info.external_attr
+            new.writestr(part, core if info.filename == "docProps/core.xml" else old.read(info))
     return out.getvalue()
 
 
@@ -257,20 +284,41 @@ def _not_utf8(content: bytes, error: UnicodeDecodeError) -> str:
 
 def write_csv_folder(sheets: Iterable[Sheet], folder: Path) -> list[Path]:
     """One CSV file a sheet (`themes.tracker.csv`), in UTF-8 with a byte-order mark for spreadsheets."""
+    from res191.atomic import write_bytes
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for sheet in sheets:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(sheet.headings)
-        for row in sheet.rows:
-            writer.writerow([_csv(row.get(h)) for h in sheet.headings])
         path = folder / f"{sheet.shape.name}.csv"
-        from res191.atomic import write_bytes
-
-        write_bytes(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+        write_bytes(path, csv_bytes(sheet))
         written.append(path)
     return written
+
+
+def csv_bytes(sheet: Sheet) -> bytes:
+    """A sheet as the CSV file export writes for it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(sheet.headings)
+    for row in sheet.rows:
+        writer.writerow([_csv(row.get(h)) for h in sheet.headings])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def open_data(loaded: LoadedRecords, day: date) -> dict[str, bytes]:
+    """What `res191 export` writes, as files to publish (the workbook, JSON, a CSV file a sheet), dated day.
+
+    The same records and day give the same bytes: the workbook says it was made on day, and its parts
+    carry that date rather than the clock's.
+    """
+    sheets = to_sheets(loaded)
+    when = datetime(day.year, day.month, day.day)
+    files = {
+        "res191-records.xlsx": write_xlsx(sheets, when),
+        "res191-records.json": write_json(loaded).encode("utf-8"),
+    }
+    files.update({f"csv/{sheet.shape.name}.csv": csv_bytes(sheet) for sheet in sheets})
+    return files
 
 
 # A cell starting with one of these is a formula to a spreadsheet program opening the CSV file (CSV
