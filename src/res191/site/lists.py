@@ -103,7 +103,9 @@ def resolutions_list(site: Site) -> list[Group]:
     """The resolutions under their conferences, in ITU's order of conferences, then by number."""
     groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
     for r in sorted(site.loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
-        groups[CONFERENCE_NAMES[r.conference]].append((site.link("resolution", r.id), r.title or ""))
+        groups[CONFERENCE_NAMES[r.conference]].append(
+            (site.link("resolution", r.id), site.citation(r).title or "")
+        )
     return [(name, items) for name, items in groups.items() if items]
 
 

@@ -257,6 +257,7 @@ def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
         "cited": found,
         "as_of": site.today,
         "conference": CONFERENCE_NAMES[resolution.conference],
+        "title": site.citation(resolution).title,
         "sectors": [SECTOR_NAMES[s.value] for s in SECTOR_COLUMNS if s in resolution.concerned_sectors],
         "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
         "history": history,

@@ -93,8 +93,9 @@ def _resolution(site: Site, resolution: Resolution) -> list[str]:
     ]
     what = f"{resolution.kind.capitalize()} of the {CONFERENCE_NAMES[resolution.conference]}"
     title = site.label("resolution", resolution.id)
+    named = site.citation(resolution).title  # the title of the edition cited on the site's day
     return [
-        title + (f": {resolution.title}" if resolution.title else ""),
+        title + (f": {named}" if named else ""),
         site.href("resolution", resolution.id),
         what,
         _words(words),
