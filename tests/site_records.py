@@ -14,20 +14,30 @@ LONG_EMAIL = "maria-alexandra.konstantinopoulou-vandenberghe@itu.int"
 ARABIC = "التحول الرقمي المستدام"
 ITU_LINK = "https://www.itu.int/pub/S-CONF-ACTF-2022"
 
-FOCAL_POINTS = f"""focal_points:
-  - {{sector: ITU-R, unit: Radiocommunication Bureau (BR), name: Ann Example, email: ann.example@itu.int}}
-  - {{sector: ITU-R, unit: Radiocommunication Bureau (BR), name: "{LONG_NAME}", email: {LONG_EMAIL}}}
-  - {{sector: ITU-T, unit: Telecommunication Standardization Bureau (TSB), name: Mr Jean-Baptiste Lefebvre-Duchamp, email: jean-baptiste.lefebvre-duchamp@itu.int}}
-  - {{sector: ITU-D, role: Programme officer, name: Ms Oluwaseun Adebayo-Okonkwo, email: oluwaseun.adebayo-okonkwo@itu.int}}
-  - {{sector: GS, role: Senior Advisor to the Deputy Secretary-General, name: Mr Wei Zhang, email: strategic-planning-and-membership-department@itu.int}}
-"""
+_POINTS = [
+    ("ITU-R", "unit: Radiocommunication Bureau (BR)", "Ann Example", "ann.example@itu.int"),
+    ("ITU-R", "unit: Radiocommunication Bureau (BR)", f'"{LONG_NAME}"', LONG_EMAIL),
+    (
+        "ITU-T", "unit: Telecommunication Standardization Bureau (TSB)", "Mr Jean-Baptiste Lefebvre-Duchamp",
+        "jean-baptiste.lefebvre-duchamp@itu.int",
+    ),
+    ("ITU-D", "role: Programme officer", "Ms Oluwaseun Adebayo-Okonkwo", "oluwaseun.adebayo-okonkwo@itu.int"),
+    (
+        "GS", "role: Senior Advisor to the Deputy Secretary-General", "Mr Wei Zhang",
+        "strategic-planning-and-membership-department@itu.int",
+    ),
+]  # fmt: skip
+FOCAL_POINTS = "focal_points:\n" + "".join(
+    f"  - {{sector: {sector}, {post}, name: {name}, email: {email}}}\n"
+    for sector, post, name, email in _POINTS
+)
 
 OUTCOME = """
 The group met in a hybrid format.
 
 ## Conclusions
 
-It agreed to continue its work.{#content style="position:fixed;top:0;left:0;width:100%;height:100%" autofocus tabindex="1"}
+It agreed to continue its work.{#content style="position:fixed;top:0;left:0" autofocus tabindex="1"}
 
 {#content .evil style="position:fixed" autofocus tabindex="1"}
 A paragraph that tries to take the page's id.

@@ -403,7 +403,8 @@ def test_text_from_records_cannot_reach_beyond_it(tmp_path: Path, run_cli: RunCl
     report = root / "data" / "reports" / "2025.md"
     report.write_text(
         report.read_text(encoding="utf-8")
-        + '\n## Membership\n\n{#content style="position:fixed" autofocus tabindex="1" onclick="x()"}\nThe ISCG met.\n',
+        + '\n## Membership\n\n{#content style="position:fixed" autofocus tabindex="1" onclick="x()"}\n'
+        + "The ISCG met.\n",
         encoding="utf-8",
     )
     out = tmp_path / "site"

@@ -198,6 +198,7 @@ def test_the_header_search_finds_a_theme_a_resolution_by_number_and_a_focal_poin
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.wait import WebDriverWait
 
     for query, expected in (
         ("alpha", "Alpha theme"),
@@ -208,11 +209,14 @@ def test_the_header_search_finds_a_theme_a_resolution_by_number_and_a_focal_poin
         open_page(browser, site, "meetings/iscg-2024-06-05.html")  # from any page, from files on a disk
         box = browser.find_element(By.ID, "site-search")
         box.send_keys(query, Keys.ENTER)
-        results = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
-        assert results, query
+        # The form leads to the search page: wait for it to be there, and to have searched.
+        results = WebDriverWait(browser, 10).until(
+            lambda driver: driver.find_elements(By.CSS_SELECTOR, "#search-results li a")
+        )
         assert results[0].text.startswith(expected), (query, [r.text for r in results])
         assert browser.find_element(By.ID, "site-search").get_attribute("value") == query
     results[0].click()
+    WebDriverWait(browser, 10).until(lambda driver: "themes/alpha-theme.html" in driver.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Alpha theme"
 
 

@@ -324,7 +324,7 @@ def open_data(loaded: LoadedRecords, day: date) -> dict[str, bytes]:
     when = datetime(day.year, day.month, day.day)
     files = {
         "res191-records.xlsx": write_xlsx(sheets, when),
-        "res191-records.json": write_json(loaded).encode("utf-8"),
+        "res191-records.json": write_json(loaded, indent=None).encode("utf-8"),
     }
     files.update({f"csv/{sheet.shape.name}.csv": csv_bytes(sheet) for sheet in sheets})
     return files
@@ -389,8 +389,9 @@ def read_csv_folder(folder: Path) -> list[ReadSheet]:
     return found
 
 
-def write_json(loaded: LoadedRecords) -> str:
-    """Every valid record, by kind's folder, as each file says it."""
+def write_json(loaded: LoadedRecords, indent: int | None = 2) -> str:
+    """Every valid record, by kind's folder, as each file says it; indented for reading and editing, or on
+    one line (indent None: Python's JSON encoder in C, five times faster on a large repository)."""
     document = {
         kind.folder: [
             r.record.model_dump(mode="json", exclude_unset=True)
@@ -399,4 +400,4 @@ def write_json(loaded: LoadedRecords) -> str:
         ]
         for name, kind in KINDS.items()
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
