@@ -79,6 +79,17 @@ def test_every_kind_of_page_is_there(bundled_site: Path) -> None:
         "reports/2024.html",
         "reports/report-2024.docx",
         "search.html",
+        "tracker.html",
+        "overlaps.html",
+        "positions.html",
+        "initiatives.html",
+        "documents.html",
+        "open-data.html",
+        "open-data/res191-records.xlsx",
+        "open-data/res191-records.json",
+        "open-data/csv/themes.tracker.csv",
+        "search-index.js",
+        "search.js",
         "site.css",
         "filter.js",
     ):
@@ -115,7 +126,9 @@ def test_each_page_has_one_h1_headings_in_order_and_a_language(bundled_site: Pat
 def test_pages_say_what_the_records_say(bundled_site: Path) -> None:
     theme = (bundled_site / "themes" / "accessibility.html").read_text()
     # The latest edition recorded, marked: PP-14, PP-18 and PP-22 are not accounted for in its history.
-    assert "PP Resolution 175 (Guadalajara, 2010)*" in theme and "<caption>Focal points appointed" in theme
+    assert "PP Resolution 175 (Guadalajara, 2010)*" in theme and 'id="focal-points">Focal points' in theme
+    # Each citation with the title of the edition cited.
+    assert '2010)*</a>, <cite dir="auto">Telecommunication/information and communication technology' in theme
     assert "Theme with resolutions in several Sectors." in theme  # an overlap that concerns it
     home = (bundled_site / "index.html").read_text()
     assert 'chaired by <span dir="auto">Mr Fabio Bigi</span> (Italy)' in home  # the chair named for 2024
@@ -186,7 +199,7 @@ def test_text_from_records_is_shown_not_run(run_cli: RunCli, tmp_path: Path) -> 
     assert "<script>alert" not in page and "Alpha &lt;script&gt;alert(1)&lt;/script&gt;" in page
     outcome = (tmp_path / "site" / "meetings" / "iscg-2024-01-10.html").read_text()
     assert "<img" not in outcome and "&lt;img src=x onerror=alert(2)&gt; and <em>emphasis</em>" in outcome
-    assert "<h3>Outcome</h3>" in outcome  # the outcome's headings come under the page's
+    assert '<h3 dir="auto">Outcome</h3>' in outcome  # the outcome's headings come under the page's
 
 
 def test_a_folder_that_is_not_a_site_is_not_replaced(run_cli: RunCli, tmp_path: Path) -> None:
@@ -254,3 +267,156 @@ def test_the_site_folder_can_be_the_current_one_and_is_readable_by_a_web_server(
         stat.S_IMODE(out.stat().st_mode) == 0o755 and stat.S_IMODE((out / "themes").stat().st_mode) == 0o755
     )
     assert not (tmp_path / ".res191-site-abandoned").exists()
+
+
+def main_of(page: Path) -> str:
+    """The page's own content, without the header, menu and footer every page has."""
+    return page.read_text(encoding="utf-8").split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_resolutions_are_in_the_order_of_their_numbers(bundled_site: Path) -> None:
+    listed = main_of(bundled_site / "resolutions" / "index.html")
+    assert (
+        listed.index("PP Resolution 35 ")
+        < listed.index("PP Resolution 70 ")
+        < listed.index("PP Resolution 200 ")
+    )
+    assert (
+        listed.index("WTDC Resolution 5 ")
+        < listed.index("WTDC Resolution 8 ")
+        < listed.index("WTDC Resolution 10 ")
+    )
+    climate = main_of(bundled_site / "themes" / "climate-change.html")
+    assert climate.index("PP Resolution 35 ") < climate.index("PP Resolution 182 ")
+
+
+def test_the_mapping_has_councils_resolutions_with_their_titles(bundled_site: Path) -> None:
+    mapping = main_of(bundled_site / "mapping.html")
+    assert '<abbr title="Council">Council</abbr>' in mapping
+    row = mapping.split(">Climate change</a>", 1)[1].split("</tr>", 1)[0]
+    assert "Council Resolution 1307 (C09)" in row and "ICT and climate change" in row
+    assert row.index("PP Resolution 35 ") < row.index("PP Resolution 182 ")
+
+
+def test_what_refers_to_a_resolution_is_said_in_words(bundled_site: Path) -> None:
+    page = main_of(bundled_site / "resolutions" / "pp-191.html")
+    referred = page.split('id="referred-by"', 1)[1]
+    assert "(a theme that rests on it)" in referred and "(a body it sets up or guides)" in referred
+    assert "(a report to Council that cites it)" in referred
+    assert "theme, resolutions" not in referred and "_" not in referred.replace("</", "")
+
+
+def test_the_day_the_site_speaks_of_decides_the_latest_meetings(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-02-01").exit_code == 0
+    home = main_of(out / "index.html")
+    latest, coming = home.split('id="latest"', 1)[1].split('id="coming"', 1)
+    assert "ISCG, 24 January 2024" in latest and "21 May 2024" not in latest
+    assert "ISCG, 21 May 2024" in coming.split("</ul>", 1)[0]
+    assert (
+        "meetings in 2024" in home and "as they stand on 1 February 2024." in (out / "index.html").read_text()
+    )
+    assert "Chair on 1 February 2024" in main_of(out / "bodies" / "iscg.html")
+
+
+def test_the_home_page_gives_an_overview(bundled_site: Path) -> None:
+    home = main_of(bundled_site / "index.html")
+    assert '<span class="figure">10</span> themes of mutual interest' in home
+    assert (
+        "Resolutions recorded, by conference" in home and "Resolutions recorded, by Sector concerned" in home
+    )
+    assert '<span class="figure figure-date">4 June 2024</span> the day these pages speak of' in home
+    # The seed's document number is not known: the latest report is named by its year, with its Word file.
+    assert 'Report to Council 2024</a></span> the latest report: <a href="reports/report-2024.docx">' in home
+
+
+def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
+    iscg = main_of(bundled_site / "bodies" / "iscg.html")
+    assert "It works as a contribution-driven group." in iscg
+    assert "Its main objective is to convey the membership concerns" in iscg
+    assert "Mr Fabio Bigi</span> (Italy): named chair in 2024 (term not recorded)" in iscg
+    assert "expressed interest in being involved in the new building project" in iscg
+    task_force = main_of(bundled_site / "bodies" / "isc-tf.html")
+    assert "Service Order No. 24/06" in task_force and "Service Order No. 16/13" in task_force
+    assert "Intersectoral coordination webpage" in task_force  # its initiatives
+    positions = main_of(bundled_site / "positions.html")
+    assert 'id="year-2024"' in positions and 'id="iscg-2024-new-building"' in positions
+    initiatives = main_of(bundled_site / "initiatives.html")
+    assert 'id="coordination-webpage"' in initiatives and "status not given" in initiatives
+    documents = main_of(bundled_site / "documents.html")
+    assert 'id="so-24-06"' in documents and "Cited by" in documents
+    tracker = main_of(bundled_site / "tracker.html")
+    assert "<caption>Activities of" in tracker or "No activity is recorded in the tracker." in tracker
+    overlaps = main_of(bundled_site / "overlaps.html")
+    assert "Theme with resolutions in several Sectors" in overlaps and "Consider streamlining" in overlaps
+
+
+def test_open_data_is_what_export_writes_and_opens_in_a_spreadsheet(bundled_site: Path) -> None:
+    import json
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(bundled_site / "open-data" / "res191-records.xlsx", read_only=True)
+    assert {"themes", "themes.tracker", "resolutions", "resolutions.editions", "meetings"} <= set(
+        book.sheetnames
+    )
+    rows = list(book["themes"].iter_rows(values_only=True))
+    assert rows[0][0] == "id" and "accessibility" in [r[0] for r in rows[1:]]
+    records = json.loads((bundled_site / "open-data" / "res191-records.json").read_text(encoding="utf-8"))
+    assert {t["id"] for t in records["themes"]} >= {"accessibility", "climate-change"}
+    csv = (bundled_site / "open-data" / "csv" / "resolutions.csv").read_text(encoding="utf-8-sig")
+    assert csv.startswith("id,") and "\npp-191," in csv
+    page = main_of(bundled_site / "open-data.html")
+    assert "as the records stand on 4 June 2024" in page and 'href="open-data/res191-records.xlsx"' in page
+    for listing in ("themes/index.html", "resolutions/index.html", "meetings/index.html", "tracker.html"):
+        shown = main_of(bundled_site / listing)
+        assert "Download these records, as they stand on 4 June 2024" in shown, listing
+        assert "open-data/res191-records.xlsx" in shown and '.csv">' in shown, listing
+
+
+def test_the_search_index_finds_themes_resolutions_and_focal_points(tmp_path: Path, run_cli: RunCli) -> None:
+    import json
+
+    from tests.site_records import LONG_NAME, realistic
+
+    root = realistic(tmp_path / "repo")
+    assert run_cli(root, "site", "--output", str(tmp_path / "site"), "--on", "2025-05-01").exit_code == 0
+    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.res191Search = ")
+    index = json.loads(script.removeprefix("window.res191Search = ").rstrip().removesuffix(";"))
+    titles = {entry[0]: entry for entry in index["entries"]}
+    assert titles["Alpha theme"][1] == "themes/alpha-theme.html"
+    assert titles[LONG_NAME][1] == "themes/alpha-theme.html#focal-points"
+    assert "Focal point of ITU-R for Alpha theme" in titles[LONG_NAME][2]
+    resolution = next(e for e in index["entries"] if e[1] == "resolutions/pp-1.html")
+    assert "PP 1" in resolution[3] and "PP Resolution 1" in resolution[3]
+    search = (tmp_path / "site" / "search.html").read_text(encoding="utf-8")
+    assert '<script src="search-index.js"></script>' in search and "<noscript>" in search
+
+
+def test_text_from_records_cannot_reach_beyond_it(tmp_path: Path, run_cli: RunCli) -> None:
+    from tests.site_records import realistic
+
+    root = realistic(tmp_path / "repo")
+    report = root / "data" / "reports" / "2025.md"
+    report.write_text(
+        report.read_text(encoding="utf-8")
+        + '\n## Membership\n\n{#content style="position:fixed" autofocus tabindex="1" onclick="x()"}\n'
+        + "The ISCG met.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(root, "site", "--output", str(out), "--on", "2025-05-01").exit_code == 0
+    for page in ("meetings/iscg-2024-06-05.html", "reports/2025.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert html.count('id="content"') == 1, page  # the skip link's target, once
+        body = main_of(out / page).split("\n", 2)[2]
+        for planted in ("autofocus", "tabindex", "onclick", 'style="position', 'class="evil"'):
+            assert planted not in body.replace("&quot;", '"').split("{#content")[0], (page, planted)
+    outcome = main_of(out / "meetings" / "iscg-2024-06-05.html").split('id="outcome"', 1)[1]
+    # The outcome's ## and ### come one and two levels below the page's h2 "Outcome".
+    assert '<h3 dir="auto">Conclusions</h3>' in outcome and '<h4 dir="auto">Details</h4>' in outcome
+    assert '<p dir="auto">اتفق الفريق' in outcome  # each block reads in its own direction
+    assert "{#content style=&quot;position:fixed" in outcome  # shown as the text it is

@@ -1,10 +1,13 @@
-// Filtering a list as you type: the lists are whole without JavaScript; this only narrows them.
+// Filtering a list as you type: the lists are whole without JavaScript; this only narrows them, and hides
+// the headings of the groups left empty.
 (function () {
   "use strict";
   function words(text) { return text.toLowerCase().split(/\s+/).filter(Boolean); }
   document.querySelectorAll("[data-filters]").forEach(function (input) {
     var list = input.getAttribute("data-filters");
-    var items = Array.prototype.slice.call(document.querySelectorAll('[data-list="' + list + '"] > li'));
+    var items = Array.prototype.slice.call(
+      document.querySelectorAll('[data-list="' + list + '"] > li, [data-list="' + list + '"] > tr'));
+    var groups = Array.prototype.slice.call(document.querySelectorAll('[data-group="' + list + '"]'));
     var count = document.getElementById("count-" + list);
     input.closest(".filter").hidden = false;
     function apply() {
@@ -16,11 +19,12 @@
         item.hidden = !match;
         if (match) { shown += 1; }
       });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector('[data-list="' + list + '"] > :not([hidden])');
+      });
       count.textContent = wanted.length ? shown + " of " + items.length + " shown" : "";
     }
     input.addEventListener("input", apply);
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { input.value = query; }
     apply();
   });
 }());

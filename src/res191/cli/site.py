@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +18,9 @@ from res191.cli.common import (
     say,
 )
 
+if TYPE_CHECKING:
+    from res191.loading.record import LoadedRecords
+
 
 def site_command(
     output: Path | None = typer.Option(
@@ -28,8 +32,10 @@ def site_command(
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Build the web pages of inter-Sector coordination from the records: the themes with their focal points,
-    resolutions and tracker, the mapping of resolutions, the resolutions, meetings, bodies and reports to
-    Council, with a filter over each list. Plain HTML and CSS that work from files or from any web server."""
+    resolutions and tracker, the mapping of resolutions, the tracker and the overlaps of every theme, the
+    resolutions, meetings, bodies, positions, initiatives, documents and reports to Council, a search and the
+    records to download (as `res191 export` writes them). Plain HTML and CSS that work from files or from
+    any web server."""
     from res191.report.context import ReportError
     from res191.report.render import markdown_and_word
     from res191.site.build import NotASite, build_site
@@ -46,7 +52,7 @@ def site_command(
     gc.freeze()
     target = output or output_target(base, "site")
     try:
-        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year))
+        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year), _open_data)
     except NotASite as problem:
         raise fail(str(problem)) from None
     except ReportError as problem:
@@ -55,3 +61,11 @@ def site_command(
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     say(f"wrote {pages} pages to {target}")
     typer.echo(str(target / "index.html"))
+
+
+def _open_data(loaded: LoadedRecords, day: date) -> dict[str, bytes]:
+    """`res191 export`'s files, for the site to publish: imported where the site writes them (a worker
+    process, while the others make pages), not before the pages are handed out."""
+    from res191.editing.exchange import open_data
+
+    return open_data(loaded, day)

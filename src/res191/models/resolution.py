@@ -3,6 +3,7 @@ their conference (maintained or suppressed), and how each is cited on a day."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -164,6 +165,12 @@ class Resolution(StrictModel):
         return citation(self, edition or self.latest)
 
     @property
+    def order(self) -> tuple[int, tuple[int, ...], str]:
+        """Where it stands in a list: by conference (PP, WTSA, WTDC, RA, WRC, Council), then by number
+        as a number (PP 35 before PP 200; ITU-R 6-2 before ITU-R 7)."""
+        return (list(Conference).index(self.conference), number_order(self.number), self.number)
+
+    @property
     def short(self) -> str:
         """`Resolution 191`, `Decision 5`: the instrument without an edition."""
         return f"{'Decision' if self.kind == 'decision' else 'Resolution'} {self.number}"
@@ -224,3 +231,8 @@ def citation(resolution: Resolution, edition: Edition) -> str:
     else:
         where = f"{rev}{edition.year}"
     return f"{word} {number} ({where})"
+
+
+def number_order(number: str) -> tuple[int, ...]:
+    """An instrument number's place in numeric order: `35` before `200`, `ITU-R 6-2` before `ITU-R 7`."""
+    return tuple(int(part) for part in re.findall(r"[0-9]+", number))

@@ -1,8 +1,8 @@
 """Build the site: every page rendered from the records, written into a folder in one go.
 
 The pages are plain HTML and CSS with relative links, so they work from a web server and from files on
-a disk alike; a little JavaScript only filters the lists. The same records give the same bytes: nothing
-depends on the clock but the day the editions in force are cited for, which the caller gives.
+a disk alike; a little JavaScript filters the lists and searches the site. The same records give the same
+bytes: nothing depends on the clock but the day the pages speak of, which the caller gives.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +23,11 @@ from markupsafe import Markup, escape
 
 from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
-from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
-from res191.rendering.markdown import classes, parser
 from res191.rendering.templates import builtin_folder, environment, render
-from res191.site.pages import (
-    CONFERENCE_NAMES,
-    Link,
-    Site,
-    body_page,
-    home_page,
-    make_site,
-    mapping_rows,
-    meeting_page,
-    meeting_title,
-    reports,
-    resolution_page,
-    theme_page,
-)
+from res191.site import search
+from res191.site.jobs import MAKERS, Extra, Job, jobs
+from res191.site.markdown import report_html
+from res191.site.pages import Link, Site, make_site, reports
 from res191.wording import long_date
 from res191.workers import map_chunks
 
@@ -47,24 +35,28 @@ from res191.workers import map_chunks
 # folder only when every file in it is one the last build wrote, unchanged since.
 MANIFEST = ".res191-site"
 _SCRATCH = ".res191-site-"  # the folder a build is made in, beside the output, until it is whole
+STATIC = ("site.css", "filter.js", "search.js")
+OPEN_DATA = "open-data"  # the folder of the downloads (not data/: a folder holding data/ is never replaced)
 
 
 class NotASite(Exception):
     """The output folder holds what res191 did not write, or the records themselves: it is not replaced."""
 
 
-_MARKDOWN = parser()
-
-
 SECTIONS = [
     ("index.html", "Home"),
     ("themes/index.html", "Themes"),
-    ("mapping.html", "Mapping of resolutions"),
     ("resolutions/index.html", "Resolutions"),
+    ("mapping.html", "Mapping"),
+    ("tracker.html", "Tracker"),
+    ("overlaps.html", "Overlaps"),
     ("meetings/index.html", "Meetings"),
     ("bodies/index.html", "Bodies"),
+    ("positions.html", "Positions"),
+    ("initiatives.html", "Initiatives"),
+    ("documents.html", "Documents"),
     ("reports/index.html", "Reports to Council"),
-    ("search.html", "Search"),
+    ("open-data.html", "Open data"),
 ]
 
 
@@ -95,42 +87,24 @@ def _anchor(link: Link, root: str) -> Markup:
     return Markup(f'<a href="{escape(root + link.href)}" dir="auto">{escape(link.text)}</a>')
 
 
-def _outcome(markdown: str) -> Markup:
-    """A meeting's outcome, Markdown from a record, as HTML with no raw HTML passed through."""
-    tokens = _MARKDOWN.parse(markdown)
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):  # an outcome's headings come under the page's
-            level = min(int(token.tag[1]) + 2, 6)
-            token.tag = f"h{level}"
-    return Markup(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
-
-
-def _report_body(markdown: str) -> Markup:
-    """A report's HTML in a page: annex headings under the page's, layout tables marked as layout."""
-    md = parser()
-    tokens = md.parse(markdown)
-    drop = False
-    kept = []
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
-            token.tag = "h2"  # the page has its own h1; the report's sections are h2 already
-        if token.type == "table_open" and classes(token) & {"cover", "summary"}:
-            token.attrs["role"] = "presentation"
-        if token.type == "thead_open":
-            drop = True
-        if not drop:
-            kept.append(token)
-        if token.type == "thead_close":
-            drop = False
-    return Markup(md.renderer.render(kept, md.options, {}))
+def _size(count: int) -> str:
+    """A file's size as a reader reads it: `37 KB`, `1.6 MB`."""
+    if count < 1024 * 1024:
+        return f"{max(1, round(count / 1024))} KB"
+    return f"{count / 1024 / 1024:.1f} MB"
 
 
 def build_site(
-    loaded: LoadedRecords, output: Path, today: date, report: Callable[[int], tuple[str, bytes]] | None
+    loaded: LoadedRecords,
+    output: Path,
+    today: date,
+    report: Callable[[int], tuple[str, bytes]] | None,
+    open_data: Callable[[LoadedRecords, date], dict[str, bytes]] | None = None,
 ) -> int:
     """Write the site into output (replacing a site built before); return how many pages it has.
 
-    report(year) gives a year's report as Markdown and as a Word file.
+    report(year) gives a year's report as Markdown and as a Word file; open_data(records, day) the files of
+    `res191 export` to publish beside the pages.
     """
     output = Path(os.path.abspath(output))  # `-o .` has no name to put the old site's beside
     check_replaceable(output, loaded.root)
@@ -140,18 +114,22 @@ def build_site(
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.filters["a"] = _anchor
     env.filters["navigation"] = _navigation
+    env.filters["size"] = _size
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=output.parent))
     try:
         (scratch / f"{MANIFEST}-building").write_text(f"{os.getpid()}\n")
         # mkdtemp makes the folder private; a web server's user must read the site.
         os.chmod(scratch, 0o777 & ~_umask())
-        jobs = _pages(site, scratch, report)
-        for template in {template for _, template, _, _ in jobs}:
+        extra = Extra(open_data=open_data)
+        if report is not None:
+            extra = _reports(site, scratch, report, extra)
+        work = jobs(site, extra)
+        for template in {job.template for job in work if job.template}:
             env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
-        pages = sum(map_chunks(_render, (env, scratch, long_date(today)), jobs))
-        for static in ("site.css", "filter.js"):
+        pages = sum(map_chunks(_render, (env, scratch, long_date(today), site, extra), work))
+        for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
         (scratch / MANIFEST).write_text(json.dumps({"files": _digests(scratch)}, indent=0, sort_keys=True))
@@ -160,6 +138,27 @@ def build_site(
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return pages
+
+
+def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], extra: Extra) -> Extra:
+    """Write the Word file of each report to Council; what its page and the lists show of it."""
+    links: list[tuple[Link, str]] = []
+    pages: dict[str, dict[str, Any]] = {}
+    for held in reports(site.loaded):
+        markdown, docx = report(held.year)
+        name = f"report-{held.year}.docx"
+        (out / "reports").mkdir(parents=True, exist_ok=True)
+        (out / "reports" / name).write_bytes(docx)
+        path = f"reports/{held.year}.html"
+        title = f"Report to Council {held.year}"
+        pages[path] = {
+            "title": title,
+            "body": report_html(markdown),
+            "docx": name,
+            "docx_size": _size(len(docx)),
+        }
+        links.append((Link(title, path), held.document or ""))
+    return replace(extra, reports=links, report_pages=pages)
 
 
 def check_replaceable(output: Path, root: Path) -> None:
@@ -247,169 +246,50 @@ def _replace(new: Path, output: Path) -> None:
         os.replace(new, output)
 
 
-# A page to make: its path, its template, its title, and what works out the rest of its variables.
-Job = tuple[str, str, str, Callable[[], dict[str, Any]]]
-
-
-def _render(context: tuple[Any, Path, str], jobs: Sequence[Job]) -> int:
-    """Render and write some pages; how many."""
-    env, out, as_of = context
+def _render(context: tuple[Any, Path, str, Site, Extra], work: Sequence[Job]) -> int:
+    """Make some pages and files; how many pages."""
+    env, out, as_of, site, extra = context
     made: set[Path] = set()  # folders made already: one call each, not one a page
+    pages = 0
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
-        for path, template, title, variables in jobs:
-            values = variables()
-            values.update(title=title, root="../" * path.count("/"), here=path, built=as_of)
-            values.setdefault("search", False)
-            target = out / path
+        for job in work:
+            target = out / job.path
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            target.write_bytes(render(env, f"site/{template}", values).encode("utf-8"))
-    return len(jobs)
+            if job.maker == "search-index":
+                target.write_bytes(search.script(search.entries(site, _outcomes(site)), as_of))
+                continue
+            if job.maker == "open-data":
+                values = _open_data(site, extra, out)
+            else:
+                values = MAKERS[job.maker](site, job.key, extra)
+            values.update(title=job.title, root="../" * job.path.count("/"), here=job.path, built=as_of)
+            values.setdefault("search", False)
+            values.setdefault("index", False)
+            values.setdefault("downloads", extra.open_data is not None)
+            values.setdefault("as_of", site.today)
+            target.write_bytes(render(env, f"site/{job.template}", values).encode("utf-8"))
+            pages += 1
+    return pages
 
 
-def _variables(make: Callable[[Site, Any], dict[str, Any]], site: Site, record: Any) -> dict[str, Any]:
-    return {"page": make(site, record)}
+def _outcomes(site: Site) -> dict[str, str]:
+    """The text of each meeting's outcome, for the search index."""
+    found = {}
+    for record in site.loaded.of_kind("meeting"):
+        if record.record is not None and record.body.strip():
+            found[record.id] = record.body
+    return found
 
 
-def _pages(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]] | None) -> list[Job]:
-    """Every page of the site, as jobs; the Word files of the reports are written here.
-
-    What each page shows is worked out when the page is made, in the processes that make them, so
-    that this one (which hands the pages out) does little on its own while the others wait.
-    """
-    loaded = site.loaded
-    # The pages that list every record come first: each takes as long as hundreds of a record's own
-    # pages, and the worker that drew one at the end would finish long after the others.
-    lists: list[Job] = []
-    jobs: list[Job] = []
-
-    def listing(
-        path: str, title: str, what: str, groups: Callable[[], list[Group]], intro: str | None = None
-    ) -> None:
-        def variables() -> dict[str, Any]:
-            found = {"what": what, "search": True, "groups": groups()}
-            return found | {"intro": intro} if intro else found
-
-        lists.append((path, "list.html.j2", title, variables))
-
-    def lazy(path: str, template: str, title: str, variables: Callable[[], dict[str, Any]]) -> None:
-        jobs.append((path, template, title, variables))
-
-    themes = [t for t in loaded.all("theme", Theme).values()]
-    resolutions = list(loaded.all("resolution", Resolution).values())
-    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id), reverse=True)
-    bodies = list(loaded.all("body", Body).values())
-
-    lists.append(
-        ("index.html", "index.html.j2", "Inter-Sector coordination", lambda: {"page": home_page(site)})
-    )
-    listing(
-        "themes/index.html",
-        "Themes of mutual interest",
-        "themes",
-        lambda: [("", [(site.link("theme", t.id), t.status or "") for t in themes])],
-        "The areas of mutual interest to the Sectors and the General Secretariat.",
-    )
-    for theme in themes:
-        lazy(
-            f"themes/{theme.id}.html",
-            "theme.html.j2",
-            theme.title,
-            partial(_variables, theme_page, site, theme),
-        )
-    conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in MAPPED_CONFERENCES]
-    lists.append(
-        (
-            "mapping.html",
-            "mapping.html.j2",
-            "Mapping of resolutions to themes",
-            lambda: {"rows": mapping_rows(site), "conferences": conferences, "as_of": site.today},
-        )
-    )
-    listing(
-        "resolutions/index.html", "Resolutions", "resolutions", partial(_by_conference, site, resolutions)
-    )
-    for resolution in resolutions:
-        lazy(
-            f"resolutions/{resolution.id}.html",
-            "resolution.html.j2",
-            site.label("resolution", resolution.id),
-            partial(_variables, resolution_page, site, resolution),
-        )
-    listing(
-        "meetings/index.html",
-        "Meetings",
-        "meetings",
-        lambda: [("", [(site.link("meeting", m.id), m.venue or "") for m in meetings])],
-    )
-
-    def meeting_variables(meeting: Meeting) -> dict[str, Any]:
-        file = loaded.find("meeting", meeting.id)
-        outcome = _outcome(file.body) if file is not None and file.body.strip() else Markup("")
-        return {"page": meeting_page(site, meeting, outcome)}
-
-    for meeting in meetings:
-        lazy(
-            f"meetings/{meeting.id}.html",
-            "meeting.html.j2",
-            meeting_title(meeting, loaded),
-            partial(meeting_variables, meeting),
-        )
-    listing(
-        "bodies/index.html",
-        "Bodies",
-        "bodies",
-        lambda: [("", [(site.link("body", b.id), b.sector.value if b.sector else "") for b in bodies])],
-    )
-    for body in bodies:
-        lazy(
-            f"bodies/{body.id}.html",
-            "body.html.j2",
-            f"{body.name} ({body.acronym})",
-            partial(_variables, body_page, site, body),
-        )
-    report_links: list[tuple[Link, str]] = []
-    for held in reports(loaded):
-        title = f"Report to Council {held.year}"
-        if report is None:
-            continue
-        markdown, docx = report(held.year)
-        name = f"report-{held.year}.docx"
-        (out / "reports").mkdir(parents=True, exist_ok=True)
-        (out / "reports" / name).write_bytes(docx)
-        shown = {"body": _report_body(markdown), "docx": name, "docx_size": f"{len(docx) // 1024} KB"}
-        lists.append((f"reports/{held.year}.html", "report.html.j2", title, partial(dict, shown)))
-        report_links.append((Link(title, f"reports/{held.year}.html"), held.document or ""))
-    listing(
-        "reports/index.html",
-        "Reports to Council",
-        "reports",
-        lambda: [("", report_links)],
-        "The yearly report of the Secretary-General to Council on the implementation of Resolution 191.",
-    )
-    listing(
-        "search.html",
-        "Search",
-        "themes, resolutions, meetings and bodies",
-        lambda: [
-            ("Themes", [(site.link("theme", t.id), "theme") for t in themes]),
-            ("Resolutions", [(site.link("resolution", r.id), r.title or "") for r in resolutions]),
-            ("Meetings", [(site.link("meeting", m.id), m.venue or "") for m in meetings]),
-            ("Bodies", [(site.link("body", b.id), b.acronym) for b in bodies]),
-        ],
-        "Every theme, resolution, meeting and body. Type to narrow the list.",
-    )
-    return lists + jobs
-
-
-# A list page's groups: a heading (or none) and the records under it, each with a note.
-Group = tuple[str, list[tuple[Link, str]]]
-
-
-def _by_conference(site: Site, resolutions: list[Resolution]) -> list[Group]:
-    """The resolutions under their conferences, in ITU's order of conferences, then by number."""
-    groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
-    for r in sorted(resolutions, key=lambda r: (list(CONFERENCE_NAMES).index(r.conference), r.number)):
-        groups[CONFERENCE_NAMES[r.conference]].append((site.link("resolution", r.id), r.title or ""))
-    return [(name, items) for name, items in groups.items() if items]
+def _open_data(site: Site, extra: Extra, out: Path) -> dict[str, Any]:
+    """Write `res191 export`'s files into the site; the open data page's variables."""
+    assert extra.open_data is not None
+    files = extra.open_data(site.loaded, site.today)
+    for name, content in files.items():
+        target = out / OPEN_DATA / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    shown = [(f"{OPEN_DATA}/{name}", name, _size(len(content))) for name, content in sorted(files.items())]
+    return {"files": shown, "as_of": site.today}

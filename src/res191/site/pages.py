@@ -1,4 +1,8 @@
-"""What each page of the site shows, gathered from the records: one function a kind of page."""
+"""What each record's page of the site shows, gathered from the records: one function a kind of page.
+
+The facts every page needs (references both ways, meetings by theme and body, citations on the site's day)
+are worked out once, in `Site`; the lists, the tracker, the overlaps and the home page are in lists.py.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,20 @@ from typing import Any
 
 from res191.loading.record import LoadedRecords
 from res191.models import (
-    MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
     Body,
     Cited,
     Conference,
+    Document,
+    Initiative,
     Meeting,
+    Position,
     Report,
     Resolution,
     Sessions,
     Theme,
     iter_references,
 )
-from res191.models.reporting import reported
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import theme_overlaps
 
@@ -33,10 +38,22 @@ CONFERENCE_NAMES = {
     Conference.WRC: "World Radiocommunication Conference",
     Conference.COUNCIL: "Council",
 }
-# The kinds of overlap the theme pages show: found from the records' structure, at no cost that grows
-# with the square of the records (the text similarity of every resolution is for `res191 overlaps`).
+# The kinds of overlap the site shows: found from the records' structure, at no cost that grows with the
+# square of the records (the text similarity of every resolution is for `res191 overlaps`).
 THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
 SECTOR_NAMES = {"ITU-R": "ITU-R", "ITU-T": "ITU-T", "ITU-D": "ITU-D", "GS": "General Secretariat"}
+# Where the pages of each kind of record are; kinds shown on one page have an anchor there.
+FOLDERS = {"resolution": "resolutions", "theme": "themes", "meeting": "meetings", "body": "bodies",
+           "report": "reports"}  # fmt: skip
+ANCHORED = {"document": "documents.html", "position": "positions.html", "initiative": "initiatives.html"}
+# What a record that refers to a resolution is to it, in words ("What refers to it").
+REFERRING = {
+    ("theme", "resolutions"): "a theme that rests on it",
+    ("body", "resolutions"): "a body it sets up or guides",
+    ("report", "resolution"): "the report to Council on its implementation",
+    ("report", "references"): "a report to Council that cites it",
+}
+POSITION_KINDS = {"involvement": "Interest in being involved", "emphasis": "Emphasis", "request": "Request"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +61,18 @@ class Link:
     """A link to a page of the site, with the text it shows."""
 
     text: str
-    href: str  # from the site's root, e.g. themes/accessibility.html
+    href: str  # from the site's root, e.g. themes/accessibility.html; "" for a record with no page
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolution as a page cites it: its page, its title and, where recorded, its text at ITU."""
+
+    link: Link
+    title: str | None
+    itu: str | None  # the cited edition's `link`
+    in_force: bool
+    note: str | None
 
 
 @dataclass
@@ -63,10 +91,10 @@ class Site:
     _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
-        """The page of a record."""
-        folder = {"resolution": "resolutions", "theme": "themes", "meeting": "meetings", "body": "bodies",
-                  "report": "reports"}.get(kind)  # fmt: skip
-        return f"{folder}/{record_id}.html" if folder else ""
+        """The page of a record (or its place on the page of its kind)."""
+        if kind in FOLDERS:
+            return f"{FOLDERS[kind]}/{record_id}.html"
+        return f"{ANCHORED[kind]}#{record_id}" if kind in ANCHORED else ""
 
     def cited(self, resolution: Resolution) -> Cited:
         """A resolution as ITU cites it, as the records stand on the site's day: the edition in force, or
@@ -81,9 +109,19 @@ class Site:
         found = self.cited(resolution)
         return found.text if found.in_force else f"{found.text}*"
 
+    def citation(self, resolution: Resolution) -> Citation:
+        """The citation with its page, the title of the edition cited and that edition's text at ITU."""
+        found = self.cited(resolution)
+        edition = found.edition
+        title = (edition.title if edition else None) or resolution.title
+        return Citation(
+            self.link("resolution", resolution.id), title, edition.link if edition else None,
+            found.in_force, found.note,
+        )  # fmt: skip
+
     @property
     def as_of(self) -> AsOf:
-        """The day and sessions the overlaps of a theme page cite as of."""
+        """The day and sessions the overlaps cite as of."""
         return AsOf(self.today, self.sessions)
 
     def label(self, kind: str, record_id: str) -> str:
@@ -103,11 +141,22 @@ class Site:
             return f"{b.name} ({b.acronym})"
         if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
             return meeting_title(m, loaded)
+        if kind == "document" and (d := loaded.get("document", record_id, Document)):
+            return d.number
+        if kind == "initiative" and (i := loaded.get("initiative", record_id, Initiative)):
+            return i.title
+        if kind == "report" and (p := loaded.get("report", record_id, Report)):
+            return f"Report to Council {p.year}"
         return record_id
 
     def link(self, kind: str, record_id: str) -> Link:
         """A link to a record's page (no address for kinds that have no page)."""
         return Link(self.label(kind, record_id), self.href(kind, record_id))
+
+    def documents(self, ids: list[str]) -> list[Document]:
+        """The documents of a list of ids, as recorded."""
+        found = (self.loaded.get("document", i, Document) for i in ids)
+        return [d for d in found if d is not None]
 
 
 def meeting_title(meeting: Meeting, loaded: LoadedRecords) -> str:
@@ -139,122 +188,147 @@ def make_site(loaded: LoadedRecords, today: date) -> Site:
     return Site(loaded, today, loaded.sessions(), referred, resolutions, on_theme, of_body)
 
 
+def _referring(site: Site, kind: str, record_id: str, of_kind: str) -> list[str]:
+    """The ids of the records of a kind that refer to a record, in file order, once each."""
+    found = (i for k, i, _ in site.referred_by.get((kind, record_id), []) if k == of_kind)
+    return list(dict.fromkeys(found))
+
+
 def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
-    """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, overlaps."""
+    """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, positions
+    and initiatives concerning it, overlaps."""
     loaded = site.loaded
-    focal = {s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS}
-    by_conference: dict[str, list[Link]] = defaultdict(list)
-    for ref in theme.resolutions:
+    by_conference: dict[Conference, list[Citation]] = defaultdict(list)
+    for ref in dict.fromkeys(theme.resolutions):
         resolution = loaded.get("resolution", ref, Resolution)
         if resolution is not None:
-            by_conference[CONFERENCE_NAMES[resolution.conference]].append(site.link("resolution", ref))
+            by_conference[resolution.conference].append(site.citation(resolution))
+    cited = {c: sorted(found, key=lambda c: _order(loaded, c)) for c, found in by_conference.items()}
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
-    meetings = site.meetings_on.get(theme.id, [])
+    file = loaded.find("theme", theme.id)
     # Each theme's findings are its own (another theme resting on one of its resolutions has its
     # own), so they are found here, page by page, in the processes that make the pages.
-    file = loaded.find("theme", theme.id)
     overlaps = (
         theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS, site.as_of) if file else []
     )
+    positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
+    initiatives = _referring(site, "theme", theme.id, "initiative")
     return {
         "theme": theme,
-        "focal": focal,
-        "sectors": SECTOR_NAMES,
-        "by_conference": [
-            (name, by_conference[name]) for name in CONFERENCE_NAMES.values() if by_conference[name]
+        "focal": [
+            (SECTOR_NAMES[s.value], [f for f in theme.focal_points if f.sector is s]) for s in SECTOR_COLUMNS
         ],
+        "sectors": SECTOR_NAMES,
+        "by_conference": [(CONFERENCE_NAMES[c], cited[c]) for c in Conference if c in cited],
+        "without": [c.value for c in Conference if c not in cited] if theme.resolutions_complete else [],
         "years": sorted(years.items(), reverse=True),
-        "meetings": [site.link("meeting", m.id) for m in meetings],
-        "overlaps": overlaps,
+        "meetings": [site.link("meeting", m.id) for m in reversed(site.meetings_on.get(theme.id, []))],
+        "positions": [(site.link("body", p.body), p) for p in positions if p is not None],
+        "initiatives": [site.link("initiative", i) for i in initiatives],
+        "overlaps": [finding_shown(site, f) for f in overlaps],
         "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
 
 
+def _order(loaded: LoadedRecords, citation: Citation) -> tuple[Any, ...]:
+    record_id = citation.link.href.removeprefix("resolutions/").removesuffix(".html")
+    resolution = loaded.get("resolution", record_id, Resolution)
+    return resolution.order if resolution else (99, (), record_id)
+
+
+def finding_shown(site: Site, finding: Any) -> dict[str, Any]:
+    """An overlap as a page shows it: its kind in words, its records linked, its evidence and proposal."""
+    members = []
+    for member in finding.members:
+        href = site.href(member.kind, member.id)
+        members.append(Link(member.label, href if member.kind != "activity" else ""))
+    return {"id": finding.id, "title": finding.title, "members": members, "proposal": finding.proposal}
+
+
 def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
-    """A resolution: its editions, how it stands on the site's day, and what refers to it."""
+    """A resolution: its editions, how it stands on the site's day, its history and what refers to it."""
     found = site.cited(resolution)
+    history = [(site.link("meeting", h.session), h) for h in resolution.history]
     return {
         "resolution": resolution,
         "cited": found,
         "as_of": site.today,
         "conference": CONFERENCE_NAMES[resolution.conference],
+        "title": site.citation(resolution).title,
+        "sectors": [SECTOR_NAMES[s.value] for s in SECTOR_COLUMNS if s in resolution.concerned_sectors],
         "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
-        "referred_by": _referred(site, "resolution", resolution.id),
+        "history": history,
+        "referred_by": referred_in_words(site, "resolution", resolution.id),
     }
 
 
-def _referred(site: Site, kind: str, record_id: str) -> list[tuple[Link, str]]:
+def referred_in_words(site: Site, kind: str, record_id: str) -> list[tuple[Link, str]]:
+    """The records that refer to one, each with what it is to it in words."""
     found = []
     for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
-        found.append((site.link(other_kind, other_id), f"{other_kind}, {key.replace('_', ' ')}"))
+        how = REFERRING.get((other_kind, key), f"a {other_kind} that refers to it")
+        found.append((site.link(other_kind, other_id), how))
     return found
 
 
 def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
-    """A meeting: when, where, with whom, its topics, its outcome and its calls for action."""
+    """A meeting: when, where, its chair, with whom, its topics and documents, its outcome and calls."""
+    body = site.loaded.get("body", meeting.body, Body)
+    chair = body.chair_on(meeting.start) if body and not meeting.chair else None
+    positions = [
+        site.loaded.get("position", i, Position) for i in _referring(site, "meeting", meeting.id, "position")
+    ]
     return {
         "meeting": meeting,
         "title": meeting_title(meeting, site.loaded),
         "body": site.link("body", meeting.body),
+        "chair": meeting.chair or (chair_words(chair) if chair else None),
         "held_with": site.link("body", meeting.in_conjunction_with) if meeting.in_conjunction_with else None,
         "topics": [site.link("theme", t) for t in meeting.topics],
+        "documents": site.documents(meeting.documents),
         "calls": [([site.link("body", b) for b in c.to], c) for c in meeting.calls_for_action],
+        "positions": [p for p in positions if p is not None],
         "outcome": outcome,
+        "upcoming": meeting.start > site.today,
     }
 
 
+def chair_words(chair: Any) -> str:
+    """`Mr Fabio Bigi (Italy)`, or the post: `the Deputy Secretary-General`."""
+    if chair.name:
+        return f"{chair.name} ({chair.country})" if chair.country else str(chair.name)
+    return f"the {chair.role}" if chair.role else "not recorded"
+
+
 def body_page(site: Site, body: Body) -> dict[str, Any]:
-    """A body: its chairs, composition, terms of reference, meetings and what refers to it."""
+    """A body: its chairs with their terms, what it is and does, its documents, meetings, positions and
+    initiatives."""
+    loaded = site.loaded
     meetings = site.meetings_of.get(body.id, [])
+    positions = [loaded.get("position", i, Position) for i in _referring(site, "body", body.id, "position")]
+    initiatives = [
+        loaded.get("initiative", i, Initiative) for i in _referring(site, "body", body.id, "initiative")
+    ]
+    members = [b for b in loaded.all("body", Body).values() if b.parent == body.id]
+    resolutions = (loaded.get("resolution", r, Resolution) for r in dict.fromkeys(body.resolutions))
     return {
         "body": body,
         "chair": body.chair_on(site.today),
         "as_of": site.today,
         "parent": site.link("body", body.parent) if body.parent else None,
+        "members": [site.link("body", b.id) for b in members],
         "reports_to": [site.link("body", b) for b in body.reports_to],
-        "resolutions": [site.link("resolution", r) for r in body.resolutions],
-        "meetings": [site.link("meeting", m.id) for m in reversed(meetings)],
-    }
-
-
-def mapping_rows(site: Site) -> list[tuple[Link, list[list[Link]]]]:
-    """Themes against conferences, each resolution cited in the edition in force."""
-    rows = []
-    for theme in site.loaded.all("theme", Theme).values():
-        if not reported(theme.status):
-            continue
-        cells: dict[Conference, list[Link]] = defaultdict(list)
-        for ref in theme.resolutions:
-            resolution = site.loaded.get("resolution", ref, Resolution)
-            if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
-                cells[resolution.conference].append(Link(site.cite(resolution), site.href("resolution", ref)))
-        rows.append((site.link("theme", theme.id), [cells[c] for c in MAPPED_CONFERENCES]))
-    return rows
-
-
-def home_page(site: Site) -> dict[str, Any]:
-    """What Resolution 191 asks, the bodies and their chairs, the latest meetings, the themes."""
-    loaded = site.loaded
-    resolution = loaded.get("resolution", "pp-191", Resolution)
-    found = site.cited(resolution) if resolution else None
-    edition = found.edition if found else None
-    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: m.start, reverse=True)
-    # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
-    # today's: the records name chairs for the days they cover).
-    chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
-    return {
-        "resolution": resolution,
-        "cited": found,
-        "as_of": site.today,
-        "instructions": edition.instructs if edition else [],
-        "bodies": [(b, chair) for b, chair in chaired if chair is not None],
-        "meetings": [site.link("meeting", m.id) for m in meetings[:6]],
-        "themes": [
-            site.link("theme", t.id) for t in loaded.all("theme", Theme).values() if reported(t.status)
+        "resolutions": [
+            site.citation(r) for r in sorted((r for r in resolutions if r), key=lambda r: r.order)
         ],
+        "documents": site.documents(body.documents),
+        "past": [site.link("meeting", m.id) for m in reversed(meetings) if m.start <= site.today],
+        "coming": [site.link("meeting", m.id) for m in meetings if m.start > site.today],
+        "positions": sorted((p for p in positions if p), key=lambda p: -p.year),
+        "initiatives": [(site.link("initiative", i.id), i) for i in initiatives if i],
     }
 
 

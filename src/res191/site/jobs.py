@@ -1,0 +1,222 @@
+"""The pages of the site as jobs: plain data (a path, a template, a title, what makes its variables and for
+which record), so that the processes that make the pages can be handed them under any start method.
+
+What each page shows is worked out when the page is made, in the processes that make them, so that the
+process handing them out does little on its own while the others wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from res191.loading.record import LoadedRecords
+from res191.models import Body, Conference, Meeting, Resolution, Theme
+from res191.site import lists
+from res191.site.markdown import outcome_html
+from res191.site.pages import (
+    CONFERENCE_NAMES,
+    Link,
+    Site,
+    body_page,
+    meeting_page,
+    meeting_title,
+    resolution_page,
+    theme_page,
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A page to make (template given), or files to write (no template): maker names what does it."""
+
+    path: str
+    template: str
+    title: str
+    maker: str
+    key: str = ""  # the record's id, for a record's page
+
+
+@dataclass(frozen=True)
+class Extra:
+    """What the pages need besides the records, worked out before the pages are handed out."""
+
+    reports: list[tuple[Link, str]] = field(default_factory=list)  # the report pages made, with numbers
+    report_pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # by path
+    # `res191 export`'s files, given by the command (the site does not know the editing layer): what to
+    # publish as open data on a day. Absent: no open data.
+    open_data: Callable[[LoadedRecords, date], dict[str, bytes]] | None = None
+
+
+# The lists: their path, title, what they list (for the filter's label), their groups, an introduction,
+# and the open data that holds them (the CSV file of their kind).
+LISTS: dict[str, tuple[str, str, Callable[[Site], list[lists.Group]], str, str]] = {
+    "themes/index.html": (
+        "Themes of mutual interest", "themes", lists.themes_list,
+        "The areas of mutual interest to the Sectors and the General Secretariat.", "themes",
+    ),
+    "resolutions/index.html": (
+        "Resolutions", "resolutions", lists.resolutions_list,
+        "The resolutions and decisions the themes rest on, by conference and in the order of their numbers.",
+        "resolutions",
+    ),
+    "meetings/index.html": (
+        "Meetings", "meetings", lists.meetings_list,
+        "The meetings of the coordination bodies and the sessions of the conferences.", "meetings",
+    ),
+    "bodies/index.html": (
+        "Bodies", "bodies", lists.bodies_list,
+        "The groups, task forces, advisory groups and conferences that coordinate.", "bodies",
+    ),
+    "reports/index.html": (
+        "Reports to Council", "reports", lists.no_groups,
+        "The yearly report of the Secretary-General to Council on the implementation of Resolution 191.",
+        "reports",
+    ),
+}  # fmt: skip
+
+
+def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
+    _, what, groups, intro, data = LISTS[path]
+    found = [("", extra.reports)] if path == "reports/index.html" else groups(site)
+    return {"what": what, "search": True, "groups": found, "intro": intro, "data": data, "as_of": site.today}
+
+
+def _home(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    latest = None
+    if extra.reports:
+        link, number = extra.reports[0]
+        docx = extra.report_pages.get(link.href, {})
+        latest = (link, number, docx.get("docx", ""))
+    return {"page": lists.home_page(site, latest)}
+
+
+def _theme(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    theme = site.loaded.get("theme", key, Theme)
+    assert theme is not None
+    return {"page": theme_page(site, theme)}
+
+
+def _resolution(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    resolution = site.loaded.get("resolution", key, Resolution)
+    assert resolution is not None
+    return {"page": resolution_page(site, resolution)}
+
+
+def _meeting(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    meeting = site.loaded.get("meeting", key, Meeting)
+    assert meeting is not None
+    file = site.loaded.find("meeting", key)
+    outcome = outcome_html(file.body) if file is not None and file.body.strip() else ""
+    return {"page": meeting_page(site, meeting, outcome)}
+
+
+def _body(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    body = site.loaded.get("body", key, Body)
+    assert body is not None
+    return {"page": body_page(site, body)}
+
+
+def _mapping(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in Conference]
+    return {"rows": lists.mapping_rows(site), "conferences": conferences, "as_of": site.today}
+
+
+def _tracker(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return {"years": lists.tracker_years(site), "search": True, "as_of": site.today}
+
+
+def _overlaps(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return {"groups": lists.overlap_groups(site), "as_of": site.today}
+
+
+def _positions(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return {"years": lists.positions_years(site)}
+
+
+def _initiatives(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return {"years": lists.initiatives_years(site)}
+
+
+def _documents(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return {"documents": lists.documents_list(site)}
+
+
+def _search(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    groups = lists.search_list(site)
+    groups.insert(4, ("Reports to Council", extra.reports))
+    return {"groups": [(name, items) for name, items in groups if items], "search": True, "index": True}
+
+
+def _report(site: Site, key: str, extra: Extra) -> dict[str, Any]:
+    return dict(extra.report_pages[key])
+
+
+# What makes each kind of page's variables: module-level functions, named in the jobs.
+MAKERS: dict[str, Callable[[Site, str, Extra], dict[str, Any]]] = {
+    "home": _home,
+    "list": _list,
+    "theme": _theme,
+    "resolution": _resolution,
+    "meeting": _meeting,
+    "body": _body,
+    "mapping": _mapping,
+    "tracker": _tracker,
+    "overlaps": _overlaps,
+    "positions": _positions,
+    "initiatives": _initiatives,
+    "documents": _documents,
+    "search": _search,
+    "report": _report,
+}
+
+
+def jobs(site: Site, extra: Extra) -> list[Job]:
+    """Every page of the site, and the files beside them, as jobs: the long ones (each as long as
+    hundreds of a record's own pages) spread among the first chunks handed out, so that no process draws
+    several of them and finishes long after the others."""
+    loaded = site.loaded
+    heavy = [
+        Job("search-index.js", "", "", "search-index"),
+        *([Job("open-data.html", "open-data.html.j2", "Open data", "open-data")] if extra.open_data else []),
+        Job("index.html", "index.html.j2", "Inter-Sector coordination", "home"),
+        *(Job(path, "list.html.j2", spec[0], "list", path) for path, spec in LISTS.items()),
+        Job("mapping.html", "mapping.html.j2", "Mapping of resolutions to themes", "mapping"),
+        Job("tracker.html", "tracker.html.j2", "Intersectoral Coordination Tracker", "tracker"),
+        Job("overlaps.html", "overlaps.html.j2", "Overlaps and proposals", "overlaps"),
+        Job("positions.html", "positions.html.j2", "Positions of the bodies", "positions"),
+        Job("initiatives.html", "initiatives.html.j2", "Initiatives of the secretariat", "initiatives"),
+        Job("documents.html", "documents.html.j2", "Documents", "documents"),
+        Job("search.html", "search.html.j2", "Search", "search"),
+        *(
+            Job(path, "report.html.j2", page["title"], "report", path)
+            for path, page in extra.report_pages.items()
+        ),
+    ]
+    light = [
+        *(
+            Job(site.href("theme", i), "theme.html.j2", t.title, "theme", i)
+            for i, t in loaded.all("theme", Theme).items()
+        ),
+        *(
+            Job(
+                site.href("resolution", i), "resolution.html.j2", site.label("resolution", i), "resolution", i
+            )
+            for i in loaded.all("resolution", Resolution)
+        ),
+        *(
+            Job(site.href("meeting", i), "meeting.html.j2", meeting_title(m, loaded), "meeting", i)
+            for i, m in loaded.all("meeting", Meeting).items()
+        ),
+        *(
+            Job(site.href("body", i), "body.html.j2", f"{b.name} ({b.acronym})", "body", i)
+            for i, b in loaded.all("body", Body).items()
+        ),
+    ]
+    gap = max(1, len(light) // (2 * len(heavy)))
+    spread: list[Job] = []
+    for index, job in enumerate(heavy):
+        spread += [job, *light[index * gap : (index + 1) * gap]]
+    return spread + light[len(heavy) * gap :]

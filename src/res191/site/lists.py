@@ -1,0 +1,242 @@
+"""What the pages that gather many records show: the home page's overview, the lists, the mapping, the
+tracker, the overlaps, the positions and initiatives by year, the documents."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from res191.models import (
+    SECTOR_COLUMNS,
+    Body,
+    Conference,
+    Document,
+    Initiative,
+    Meeting,
+    Position,
+    Resolution,
+    Theme,
+)
+from res191.models.reporting import reported
+from res191.overlaps.find import find_overlaps
+from res191.overlaps.findings import KINDS
+from res191.site.pages import (
+    CONFERENCE_NAMES,
+    POSITION_KINDS,
+    SECTOR_NAMES,
+    THEME_OVERLAPS,
+    Citation,
+    Link,
+    Site,
+    finding_shown,
+    meeting_title,
+    reports,
+)
+
+# A list page's groups: a heading (or none) and the records under it, each with a note.
+Group = tuple[str, list[tuple[Link, str]]]
+
+
+def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[str, Any]:
+    """What Resolution 191 asks, the overview in figures, the bodies and their chairs, the latest and next
+    meetings (as of the site's day), the themes."""
+    loaded = site.loaded
+    resolution = loaded.get("resolution", "pp-191", Resolution)
+    found = site.cited(resolution) if resolution else None
+    edition = found.edition if found else None
+    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id))
+    held = [m for m in meetings if m.start <= site.today]
+    coming = [m for m in meetings if m.start > site.today]
+    # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
+    # today's: the records name chairs for the days they cover).
+    chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
+    themes = [t for t in loaded.all("theme", Theme).values() if reported(t.status)]
+    return {
+        "resolution": resolution,
+        "cited": found,
+        "as_of": site.today,
+        "instructions": edition.instructs if edition else [],
+        "bodies": [(b, chair) for b, chair in chaired if chair is not None],
+        "meetings": [site.link("meeting", m.id) for m in reversed(held[-6:])],
+        "coming": [site.link("meeting", m.id) for m in coming[:3]],
+        "themes": [site.link("theme", t.id) for t in themes],
+        "figures": overview(site, themes, meetings),
+        "report": latest_report,
+    }
+
+
+def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[str, Any]:
+    """The figures of the home page: themes, resolutions by conference and by Sector, meetings and tracker
+    entries of the site's year."""
+    resolutions = list(site.loaded.all("resolution", Resolution).values())
+    by_conference = Counter(r.conference for r in resolutions)
+    by_sector = Counter(s for r in resolutions for s in r.concerned_sectors)
+    year = site.today.year
+    return {
+        "themes": len(themes),
+        "resolutions": len(resolutions),
+        "by_conference": [
+            (c.value, CONFERENCE_NAMES[c], by_conference[c]) for c in Conference if by_conference[c]
+        ],
+        "by_sector": [(SECTOR_NAMES[s.value], by_sector[s]) for s in SECTOR_COLUMNS],
+        "year": year,
+        "meetings": sum(1 for m in meetings if m.start.year == year),
+        "tracker": sum(
+            1 for t in site.loaded.all("theme", Theme).values() for a in t.tracker if a.year == year
+        ),
+        "tracker_all": sum(len(t.tracker) for t in site.loaded.all("theme", Theme).values()),
+    }
+
+
+def no_groups(site: Site) -> list[Group]:
+    """Nothing from the records: a list whose items are given otherwise (the reports made)."""
+    return []
+
+
+def themes_list(site: Site) -> list[Group]:
+    """The themes, each with its status."""
+    themes = site.loaded.all("theme", Theme).values()
+    return [("", [(site.link("theme", t.id), t.status or "") for t in themes])]
+
+
+def resolutions_list(site: Site) -> list[Group]:
+    """The resolutions under their conferences, in ITU's order of conferences, then by number."""
+    groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
+    for r in sorted(site.loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
+        groups[CONFERENCE_NAMES[r.conference]].append(
+            (site.link("resolution", r.id), site.citation(r).title or "")
+        )
+    return [(name, items) for name, items in groups.items() if items]
+
+
+def meetings_list(site: Site) -> list[Group]:
+    """The meetings to come, then those held, the latest first (as of the site's day)."""
+    meetings = sorted(
+        site.loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id), reverse=True
+    )
+    coming = [(site.link("meeting", m.id), m.venue or "") for m in meetings if m.start > site.today]
+    held = [(site.link("meeting", m.id), m.venue or "") for m in meetings if m.start <= site.today]
+    return [(name, items) for name, items in (("To come", coming[::-1]), ("Held", held)) if items]
+
+
+def bodies_list(site: Site) -> list[Group]:
+    """The bodies, each with its Sector."""
+    bodies = site.loaded.all("body", Body).values()
+    return [
+        ("", [(site.link("body", b.id), SECTOR_NAMES[b.sector.value] if b.sector else "") for b in bodies])
+    ]
+
+
+def search_list(site: Site) -> list[Group]:
+    """Every record that has a page or a place: what the search page lists without JavaScript."""
+    loaded = site.loaded
+    return [
+        ("Themes", themes_list(site)[0][1]),
+        ("Resolutions", [item for _, items in resolutions_list(site) for item in items]),
+        ("Meetings", [item for _, items in meetings_list(site) for item in items]),
+        ("Bodies", bodies_list(site)[0][1]),
+        (
+            "Documents",
+            [(site.link("document", d.id), d.title or "") for d in loaded.all("document", Document).values()],
+        ),
+        (
+            "Initiatives",
+            [(site.link("initiative", i.id), "") for i in loaded.all("initiative", Initiative).values()],
+        ),
+    ]
+
+
+def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
+    """Themes against conferences (Council's resolutions too), each resolution cited as on the site's day."""
+    rows = []
+    for theme in site.loaded.all("theme", Theme).values():
+        if not reported(theme.status):
+            continue
+        cells: dict[Conference, list[Resolution]] = defaultdict(list)
+        for ref in dict.fromkeys(theme.resolutions):
+            resolution = site.loaded.get("resolution", ref, Resolution)
+            if resolution is not None:
+                cells[resolution.conference].append(resolution)
+        shown = [[site.citation(r) for r in sorted(cells[c], key=lambda r: r.order)] for c in Conference]
+        rows.append((site.link("theme", theme.id), shown))
+    return rows
+
+
+def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
+    """Every theme's tracker, by year (the latest first), then Sector and theme."""
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for theme in site.loaded.all("theme", Theme).values():
+        link = site.link("theme", theme.id)
+        for activity in theme.tracker:
+            years[activity.year].append(
+                {"theme": link, "sector": SECTOR_NAMES[activity.sector.value], "a": activity}
+            )
+    order = {name: index for index, name in enumerate(SECTOR_NAMES.values())}
+    return [
+        (year, sorted(rows, key=lambda r: (order[r["sector"]], r["theme"].text, r["a"].title)))
+        for year, rows in sorted(years.items(), reverse=True)
+    ]
+
+
+def overlap_groups(site: Site) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The findings of the kinds the site shows, by kind, as `res191 overlaps` finds them on the day."""
+    findings = find_overlaps(site.loaded, None, THEME_OVERLAPS, on=site.today)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for finding in findings:
+        groups[finding.kind].append(finding_shown(site, finding))
+    return [(KINDS[kind], groups[kind]) for kind in THEME_OVERLAPS if groups[kind]]
+
+
+def positions_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
+    """The positions of the bodies by year, the latest first."""
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for position in site.loaded.all("position", Position).values():
+        years[position.year].append(
+            {
+                "p": position,
+                "body": site.link("body", position.body),
+                "kind": POSITION_KINDS[position.kind],
+                "meeting": site.link("meeting", position.meeting) if position.meeting else None,
+                "themes": [site.link("theme", t) for t in position.themes],
+            }
+        )
+    return sorted(years.items(), reverse=True)
+
+
+def initiatives_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
+    """The secretariat's initiatives under each year they were worked on, with that year's status."""
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for initiative in site.loaded.all("initiative", Initiative).values():
+        latest = max(worked.year for worked in initiative.years)  # links lead to its latest year
+        for worked in initiative.years:
+            years[worked.year].append(
+                {
+                    "i": initiative,
+                    "anchor": initiative.id if worked.year == latest else f"{initiative.id}-{worked.year}",
+                    "status": worked.status,
+                    "body": site.link("body", initiative.body),
+                    "themes": [site.link("theme", t) for t in initiative.themes],
+                    "documents": site.documents(initiative.documents),
+                }
+            )
+    return sorted(years.items(), reverse=True)
+
+
+def documents_list(site: Site) -> list[dict[str, Any]]:
+    """The documents, by year (the latest first) then number, each with what refers to it."""
+    found = []
+    for document in site.loaded.all("document", Document).values():
+        referring = dict.fromkeys((k, i) for k, i, _ in site.referred_by.get(("document", document.id), []))
+        found.append({"d": document, "referred_by": [site.link(k, i) for k, i in referring]})
+    return sorted(found, key=lambda f: (-(f["d"].of_year or 0), f["d"].number))
+
+
+def report_links(site: Site) -> list[tuple[Link, str]]:
+    """The reports to Council, the latest first, each with its document number."""
+    return [
+        (Link(f"Report to Council {r.year}", f"reports/{r.year}.html"), r.document or "")
+        for r in reports(site.loaded)
+    ]
+
+
+__all__ = ["Group", "meeting_title"]

@@ -1,0 +1,122 @@
+"""The site's search index: one entry for every page and every place a record has on a page, written as a
+script that the search page loads.
+
+Why not Pagefind, which indexes a static site: its index is read with `fetch()` and an ES module imported
+at run time, and browsers refuse both to a page opened from a file (`file://`), where these pages must
+work (checked in Chromium: Pagefind's UI finds nothing from a folder, and works from a web server). A
+classic `<script src>` is read from files as from a server, so the index is one: the words of each
+record that a visitor searches by (titles, numbers, names, addresses, places), a few hundred bytes each.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from res191.models import Body, Document, Initiative, Meeting, Position, Resolution, Theme
+from res191.site.pages import CONFERENCE_NAMES, SECTOR_NAMES, Site, chair_words, meeting_title, reports
+
+# The pages that are not a record's, with the words that find them.
+PAGES = [
+    ("Mapping of resolutions to themes", "mapping.html", "themes conferences resolutions table matrix"),
+    ("Intersectoral Coordination Tracker", "tracker.html", "activities priorities by year sector"),
+    ("Overlaps and proposals", "overlaps.html", "duplication streamline findings proposals"),
+    ("Positions of the bodies", "positions.html", "ISCG requests emphasis involvement"),
+    ("Initiatives of the secretariat", "initiatives.html", "ISC-TF efforts status"),
+    ("Documents", "documents.html", "Council documents service orders"),
+    ("Open data", "open-data.html", "download CSV JSON workbook Excel spreadsheet"),
+    ("Reports to Council", "reports/index.html", "yearly report Secretary-General"),
+]
+# What an entry keeps of a long text: enough to be found by its words, not the whole text twice.
+_MOST = 600
+
+
+def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
+    """[title, address, what it is, its words] for every page and place; outcomes by meeting id."""
+    loaded = site.loaded
+    found: list[list[str]] = []
+    for theme in loaded.all("theme", Theme).values():
+        found += _theme(site, theme)
+    for resolution in sorted(loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
+        found.append(_resolution(site, resolution))
+    for meeting in loaded.all("meeting", Meeting).values():
+        found.append(_meeting(site, meeting, outcomes.get(meeting.id, "")))
+    for body in loaded.all("body", Body).values():
+        chairs = " ".join(chair_words(c) for c in body.chairs)
+        words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
+        found.append([f"{body.name} ({body.acronym})", site.href("body", body.id), "Body", _words(words)])
+    for document in loaded.all("document", Document).values():
+        words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
+        found.append([document.number, site.href("document", document.id), "Document", _words(words)])
+    for initiative in loaded.all("initiative", Initiative).values():
+        words = [initiative.description, *(str(y.year) for y in initiative.years)]
+        found.append([initiative.title, site.href("initiative", initiative.id), "Initiative", _words(words)])
+    for position in loaded.all("position", Position).values():
+        title = f"{site.label('body', position.body)}, {position.year}"
+        found.append([title, site.href("position", position.id), "Position", _words([position.text])])
+    for report in reports(loaded):
+        words = [report.document, report.title, "Council", str(report.year)]
+        found.append(
+            [f"Report to Council {report.year}", f"reports/{report.year}.html", "Report", _words(words)]
+        )
+    found += [[title, href, "Page", words] for title, href, words in PAGES]
+    return found
+
+
+def _theme(site: Site, theme: Theme) -> list[list[str]]:
+    href = site.href("theme", theme.id)
+    cited = []
+    for ref in theme.resolutions:
+        resolution = site.loaded.get("resolution", ref, Resolution)
+        if resolution is not None:
+            cited.append(f"{resolution.conference.value} {resolution.number}")
+    focal = [" ".join(filter(None, (f.name, f.role, f.unit, f.email))) for f in theme.focal_points]
+    words = [theme.description, theme.status, *cited, *focal, *(a.title for a in theme.tracker)]
+    found = [[theme.title, href, "Theme", _words(words)]]
+    for point in theme.focal_points:
+        if point.name or point.email:
+            who = point.name or point.email or ""
+            what = f"Focal point of {SECTOR_NAMES[point.sector.value]} for {theme.title}"
+            found.append([who, f"{href}#focal-points", what, _words([point.role, point.unit, point.email])])
+    return found
+
+
+def _resolution(site: Site, resolution: Resolution) -> list[str]:
+    number = resolution.number
+    words = [
+        f"{resolution.conference.value} {number}",
+        f"{resolution.conference.value} Resolution {number}",
+        CONFERENCE_NAMES[resolution.conference],
+        *(e.title for e in resolution.editions),
+        *(resolution.citation(e) for e in resolution.editions),
+        resolution.text,
+    ]
+    what = f"{resolution.kind.capitalize()} of the {CONFERENCE_NAMES[resolution.conference]}"
+    title = site.label("resolution", resolution.id)
+    named = site.citation(resolution).title  # the title of the edition cited on the site's day
+    return [
+        title + (f": {named}" if named else ""),
+        site.href("resolution", resolution.id),
+        what,
+        _words(words),
+    ]
+
+
+def _meeting(site: Site, meeting: Meeting, outcome: str) -> list[str]:
+    topics = [site.label("theme", t) for t in meeting.topics]
+    words = [meeting.venue, meeting.chair, site.label("body", meeting.body), *topics, outcome]
+    return [meeting_title(meeting, site.loaded), site.href("meeting", meeting.id), "Meeting", _words(words)]
+
+
+def _words(parts: list[Any]) -> str:
+    text = " ".join(" ".join(str(p).split()) for p in parts if p)
+    return text[:_MOST]
+
+
+def script(found: list[list[str]], as_of: str) -> bytes:
+    """The index as a script that sets `res191Search` (a script, not JSON: pages opened from files may
+    load scripts but not fetch data)."""
+    data = json.dumps({"as_of": as_of, "entries": found}, ensure_ascii=False, separators=(",", ":"))
+    # U+2028 and U+2029 end a line in older JavaScript, not in JSON.
+    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.res191Search = {data};\n".encode()

@@ -1,0 +1,85 @@
+// The site's search, from the index the build wrote beside the pages (search-index.js): it runs in the
+// page, offline and from files on a disk, where a browser lets a page load scripts but fetch nothing.
+(function () {
+  "use strict";
+  var index = window.res191Search;
+  var out = document.getElementById("search-results");
+  if (!index || !out) { return; }
+  var root = document.querySelector('link[rel="stylesheet"]').getAttribute("href").replace(/site\.css$/, "");
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  var entries = index.entries.map(function (e) {
+    return { title: e[0], href: e[1], what: e[2], text: e[3], t: fold(e[0]), all: fold(e.join(" ")) };
+  });
+  // A word found at the start of a word of the entry; more for its title, more again for a whole word.
+  function score(entry, patterns) {
+    var total = 0;
+    for (var i = 0; i < patterns.length; i += 1) {
+      var p = patterns[i];
+      if (!p.start.test(entry.all)) { return 0; }
+      total += 1;
+      if (p.whole.test(entry.all)) { total += 2; }
+      if (p.start.test(entry.t)) { total += 4; }
+      if (p.whole.test(entry.t)) { total += 4; }
+    }
+    return total;
+  }
+  function search(query) {
+    var words = fold(query).split(/[\s,;:()]+/).filter(Boolean);
+    var patterns = words.map(function (w) {
+      var e = escapeRegExp(w);
+      return { start: new RegExp("(^|[^\\p{L}\\p{N}])" + e, "u"),
+               whole: new RegExp("(^|[^\\p{L}\\p{N}])" + e + "($|[^\\p{L}\\p{N}])", "u") };
+    });
+    if (!patterns.length) { return []; }
+    return entries.map(function (e) { return { e: e, s: score(e, patterns) }; })
+      .filter(function (r) { return r.s > 0; })
+      .sort(function (a, b) { return b.s - a.s || a.e.title.localeCompare(b.e.title); });
+  }
+  function show(query) {
+    var found = search(query);
+    out.textContent = "";
+    var heading = document.createElement("h2");
+    heading.id = "results";
+    heading.textContent = found.length === 1 ? "1 result for “" + query + "”"
+      : found.length + " results for “" + query + "”";
+    out.appendChild(heading);
+    if (!found.length) {
+      var none = document.createElement("p");
+      none.textContent = "Nothing found. Try fewer words, a number alone (191), or a part of a name.";
+      out.appendChild(none);
+      return;
+    }
+    var list = document.createElement("ol");
+    list.className = "results";
+    found.slice(0, 100).forEach(function (r) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + r.e.href;
+      link.textContent = r.e.title;
+      link.dir = "auto";
+      var what = document.createElement("span");
+      what.className = "note";
+      what.textContent = " " + r.e.what;
+      item.appendChild(link);
+      item.appendChild(what);
+      list.appendChild(item);
+    });
+    out.appendChild(list);
+    if (found.length > 100) {
+      var more = document.createElement("p");
+      more.textContent = "The first 100 are shown: add a word to narrow the search.";
+      out.appendChild(more);
+    }
+  }
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  var box = document.getElementById("site-search");
+  if (box) { box.value = query; }
+  if (query.trim()) {
+    show(query.trim());
+    document.getElementById("everything").hidden = true;
+    document.title = "Search: " + query.trim() + " - Inter-Sector coordination";
+  }
+}());
