@@ -79,9 +79,10 @@ def _summary(tokens: Sequence[Token]) -> Iterator[Token]:
 
 
 def _cover(tokens: Sequence[Token]) -> Iterator[Token]:
-    """The cover table's cells as two blocks side by side: the session, and the document."""
+    """The cover table's cells as two blocks side by side: the session, and the document (the empty
+    header row that Markdown requires of a table is no part of it)."""
     yield _block("div", 1, "cover")
-    cells = [t for t in tokens if t.type == "inline"]
+    cells = [t for t in tokens if t.type == "inline"][-2:]
     for css, cell in zip(("session", "document"), cells, strict=False):
         yield _block("div", 1, css)
         yield cell
