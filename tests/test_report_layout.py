@@ -125,6 +125,10 @@ def test_printed_headings_stay_with_their_text_and_rows_whole(run_cli: RunCli) -
     assert "h1, h2, h3, p.by { break-after: avoid;" in printed
     assert "tr, .cover, .summary { break-inside: avoid;" in printed
     assert "h2.annex { break-before: page; }" in printed
+    assert (
+        "mark { background: #ff0; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact;"
+        in (style)
+    )  # a placeholder stays highlighted on paper
 
 
 def test_markdown_is_as_close_as_markdown_allows(run_cli: RunCli) -> None:
