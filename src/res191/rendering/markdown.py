@@ -83,3 +83,14 @@ def is_placeholder(token: Token) -> bool:
 def classes(token: Token) -> set[str]:
     """The classes a block was given in the template."""
     return set(str(token.attrs.get("class", "")).split())
+
+
+def all_bold(inline: Token) -> bool:
+    """Whether a paragraph's text is all in bold (empty text aside): a label, such as the summary box's."""
+    kinds = [c.type for c in inline.children or [] if c.type != "text" or c.content.strip()]
+    return (
+        len(kinds) >= 3
+        and kinds[0] == "strong_open"
+        and kinds[-1] == "strong_close"
+        and ("strong_open" not in kinds[1:])
+    )

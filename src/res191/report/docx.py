@@ -31,7 +31,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.token import Token
 
-from res191.rendering.markdown import classes, is_break, is_placeholder, parser
+from res191.rendering.markdown import all_bold, classes, is_break, is_placeholder, parser
 from res191.report.context import ReportContext
 from res191.report.docx_base import clean_base, keep_used_styles
 from res191.report.docx_layout import (
@@ -41,12 +41,12 @@ from res191.report.docx_layout import (
     fixed_zip,
     house_style,
     keep_rows_whole,
+    line_width,
     page_setup,
     repeat_header,
     running_header,
     set_properties,
     style_name,
-    text_width,
 )
 from res191.report.table_columns import content_widths
 
@@ -223,7 +223,7 @@ class _Writer:
         if "note" in marks:  # a note under a table, as ITU sets them: smaller
             for run in paragraph.runs:
                 run.font.size = Pt(10)
-        if self.box is not None and _all_bold(content):  # a label of the summary box, over its text
+        if self.box is not None and all_bold(content):  # a label of the summary box, over its text
             paragraph.paragraph_format.space_before = Pt(6)
             paragraph.paragraph_format.keep_with_next = True
 
@@ -264,7 +264,7 @@ class _Writer:
         else:
             texts = [[cell_text(cell) for cell in row] for row in rows]
             column_widths(
-                self.document, table, content_widths(texts, header_rows, text_width(self.document), 11)
+                self.document, table, content_widths(texts, header_rows, line_width(self.document), 11)
             )
             keep_rows_whole(table)
             repeat_header(table, header_rows)
@@ -278,13 +278,6 @@ class _Writer:
         cell = table.cell(0, 0)
         cell._tc.remove(cell.paragraphs[0]._p)  # the cell's paragraphs are the box's own
         return cell
-
-
-def _all_bold(content: Token) -> bool:
-    """Whether a paragraph is all in bold (a label), empty text aside."""
-    children = [c for c in content.children or [] if c.type != "text" or c.content.strip()]
-    kinds = [c.type for c in children]
-    return len(kinds) >= 3 and kinds[0] == "strong_open" and kinds[-1] == "strong_close"
 
 
 def _new_document(reference: Path | None) -> Document:

@@ -143,8 +143,8 @@ def _width(document: Document) -> int:
     return int(page - left - right)
 
 
-def text_width(document: Document) -> float:
-    """The width of the page's text, in points: what a table may take."""
+def line_width(document: Document) -> float:
+    """The width of a line of the page's text, in points: what a table may take."""
     return _width(document) / 12700  # EMU per point
 
 

@@ -17,7 +17,7 @@ from jinja2 import Environment
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from res191.rendering.markdown import classes, parser
+from res191.rendering.markdown import all_bold, classes, parser
 from res191.rendering.templates import render
 from res191.rendering.typography import typographic
 from res191.report.context import ReportContext
@@ -27,18 +27,6 @@ def _block(tag: str, nesting: Literal[1, -1], css: str = "") -> Token:
     """An HTML block's opening (1) or closing (-1) tag, with its class."""
     kind = f"{tag}_{'open' if nesting == 1 else 'close'}"
     return Token(kind, tag, nesting, attrs={"class": css} if css else {}, block=True)
-
-
-def _is_label(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the paragraph opening at `at` is all in bold: a label of the summary box."""
-    children = [c for c in tokens[at + 1].children or [] if c.type != "text" or c.content]
-    kinds = [c.type for c in children]
-    return (
-        len(kinds) >= 3
-        and kinds[0] == "strong_open"
-        and kinds[-1] == "strong_close"
-        and ("strong_open" not in kinds[1:])
-    )
 
 
 def _summary(tokens: Sequence[Token]) -> Iterator[Token]:
@@ -57,8 +45,8 @@ def _summary(tokens: Sequence[Token]) -> Iterator[Token]:
                 yield _block("dl", -1)
             in_list, under_rule = False, True
         if token.type == "paragraph_open" and in_list:
-            label = _is_label(tokens, at)
             inline = tokens[at + 1]
+            label = all_bold(inline)
             if label:  # the <dt> is bold by its style
                 inline.children = [
                     c for c in inline.children or [] if c.type not in ("strong_open", "strong_close")
