@@ -94,13 +94,12 @@ REPORT_FACTS = [
     # Written before 21 May 2024 (the report record's written_before): the second meeting is planned.
     "The ISCG will have met twice since Council 2023: on 24 January 2024",
     "Both meetings were held in ITU Headquarters, Geneva, with remote participation and captioning (Zoom).",
-    "It reports to the Radiocommunication Advisory Group (RAG), the Telecommunication Standardization "
-    "Advisory Group (TSAG), the Telecommunication Development Advisory Group (TDAG), and the Council Working "
-    "Group on Financial and Human Resources (CWG-FHR).",
+    # Each acronym spelt out at its first mention only: TSAG and TDAG were in the sentence before.
+    "It reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the Council Working Group on "
+    "Financial and Human Resources (CWG-FHR).",
     "Themes the ISCG addressed in 2024: accessibility, climate change, and virtual meetings/remote "
     "participation.",
-    "Taken up in 2024: Sustainable Digital Transformation, proposed by the Radiocommunication Advisory Group "
-    "(RAG) in March 2024.",
+    "Taken up in 2024: Sustainable Digital Transformation, proposed by RAG in March 2024.",
 ]
 
 
@@ -204,8 +203,8 @@ SENTENCES_2025 = [
     "Secretary-General to do the first thing; - the Secretary-General to do the second thing; - the "
     "Secretary-General and the Directors to report every year.",
     "- Update of the synthetic tracker. - Improvement of the synthetic webpage (completed).",
-    "The results are reported in C25/1 on the synthetic strategic plan, and in C25/2 on the synthetic "
-    '"One ITU" concept.',
+    "The results are reported in Council documents C25/1 on the synthetic strategic plan, and C25/2 on the "
+    'synthetic "One ITU" concept.',
     "The ISCG will have met twice since Council 2024: on 5 June 2024, in conjunction with the "
     "Telecommunication Standardization Advisory Group (TSAG); and on 17 June 2025. Both meetings were held "
     "in Geneva, with remote participation and captioning (Zoom).",
@@ -250,7 +249,7 @@ def test_a_report_written_before_a_meeting_writes_it_as_planned() -> None:
 
 def test_annexes_are_numbered_and_carry_focal_points_citations_and_activities(run_cli: RunCli) -> None:
     markdown = report(run_cli, WITH_REPORT)
-    headings = re.findall(r"^# (Annex .*)$", markdown, flags=re.MULTILINE)
+    headings = re.findall(r"^## (Annex .*)$", markdown, flags=re.MULTILINE)
     assert headings == [
         "Annex 1 - Themes of mutual interest and their focal points",
         "Annex 2 - Mapping of resolutions to themes",
@@ -259,10 +258,12 @@ def test_annexes_are_numbered_and_carry_focal_points_citations_and_activities(ru
     ]
     assert "| Alpha theme | Ann Example, BR | TSB | Programme officer | appointed |" in markdown
     # The edition in force on the report's date: the 2025 and 2026 ones are not yet adopted.
+    # No dash or other placeholder in a cell: an empty cell, said under the table.
     assert (
         "| Alpha theme | Resolution 1 (Rev. Beta, 2022) | Resolution 2 (Delta, 2020) | Resolution 3 (Rev. "
-        "Epsilon, 2021) | Resolution ITU-R 4 (Zeta, 2023) | - |" in markdown
+        "Epsilon, 2021) | Resolution ITU-R 4 (Zeta, 2023) |  |" in markdown
     )
+    assert "An empty cell: none is recorded under the theme for that conference." in markdown
     assert "- ITU-T: Joint workshop (ongoing). With ITU-D" in markdown
     assert "Last year's study" not in markdown
     assert "- **Theme with resolutions in several Sectors.**" in markdown.split("Annex 4", 1)[1]
@@ -272,7 +273,7 @@ def test_the_tracker_is_annexed_by_default_when_it_has_activities(run_cli: RunCl
     root = example("valid/with-report")
     record = root / "data" / "reports" / "2024.md"
     record.write_text(record.read_text().replace("annexes: [themes, mapping, tracker, overlaps]\n", ""))
-    assert re.findall(r"^# (Annex .*)$", report(run_cli, root), flags=re.MULTILINE) == [
+    assert re.findall(r"^## (Annex .*)$", report(run_cli, root), flags=re.MULTILINE) == [
         "Annex 1 - Intersectoral Coordination Tracker, 2024"
     ]
     assert "# Annex" not in report(run_cli, root, year=2025)  # no activity of 2025 in the tracker
@@ -298,8 +299,10 @@ def test_html_is_a_page_with_the_report_laid_out(run_cli: RunCli) -> None:
     tags = Tags()
     tags.feed(page)
     assert page.startswith("<!doctype html>")
-    assert ("html", "") in tags.seen and '<html lang="en">' in page
-    assert {("table", "cover"), ("p", "by"), ("table", "summary"), ("p", "references")} <= set(tags.seen)
+    assert ("html", "") in tags.seen and '<html lang="en-GB">' in page  # the original's, English
+    assert {("div", "cover"), ("p", "by"), ("h1", "title"), ("div", "summary"), ("p", "references")} <= set(
+        tags.seen
+    )
     # The three sections; the three instructions and the six initiatives as list items.
     assert [t for t, _ in tags.seen].count("h2") == 3 and [t for t, _ in tags.seen].count("li") == 9
     assert "Mr Fabio Bigi (Italy)" in flat(page)

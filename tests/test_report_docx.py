@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import Table
 
 from tests.conftest import EXAMPLES, REPO, RunCli
 
@@ -202,3 +205,110 @@ def test_libreoffice_lays_out_the_council_document(run_cli: RunCli, tmp_path: Pa
     assert pages[1].split()[:2] == ["-2-", "C24/99-E"]
     assert pages[3].split()[0] == "-4-"
     assert "Annex 2 - Mapping of resolutions to themes" in pages[3]
+
+
+def _bundled_with_annexes(bundled: Path, annexes: str) -> Path:
+    """The bundled data with the report record asking for annexes (the bundled record asks for none)."""
+    record = bundled / "data" / "reports" / "2024.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("results_in:", f"annexes: [{annexes}]\nresults_in:"), encoding="utf-8")
+    return bundled
+
+
+def _data_tables(document: WordDocument) -> list[Table]:
+    # The cover and the summary box are layout; every other table is an annex's.
+    return document.tables[2:]
+
+
+def test_annex_rows_are_kept_whole_and_headers_repeat_in_the_schemas_order(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    for folder in (WITH_REPORT, _bundled_with_annexes(bundled, "mapping")):
+        tables = _data_tables(opened(word(run_cli, folder)))
+        assert tables
+        for table in tables:
+            for index, row in enumerate(table.rows):
+                properties = [child.tag.split("}")[1] for child in row._tr.trPr]
+                assert properties == (["cantSplit", "tblHeader"] if index == 0 else ["cantSplit"])
+
+
+def test_no_placeholder_in_an_annex_cell_and_a_note_under_the_table(run_cli: RunCli, bundled: Path) -> None:
+    document = opened(word(run_cli, _bundled_with_annexes(bundled, "mapping")))
+    (mapping,) = _data_tables(document)
+    cells = [cell.text for row in mapping.rows for cell in row.cells]
+    assert "" in cells  # e.g. no WRC resolution recorded under a theme
+    assert [c for c in cells if c.strip() in ("-", "\u2013", "n/a") or "not recorded" in c] == []
+    notes = [p.text for p in document.paragraphs if p.text.startswith("Resolutions as the records stand")]
+    assert notes and "An empty cell: none is recorded under the theme for that conference." in notes[0]
+
+
+def test_columns_are_as_wide_as_their_longest_word_needs(run_cli: RunCli, bundled: Path) -> None:
+    from res191.report.table_columns import CELL_PADDING, text_width
+
+    for folder in (WITH_REPORT, _bundled_with_annexes(bundled, "mapping")):
+        for table in _data_tables(opened(word(run_cli, folder))):
+            for index, row in enumerate(table.rows):
+                for cell in row.cells:
+                    width = cell.width.pt - CELL_PADDING
+                    words = cell.text.split()
+                    assert [w for w in words if text_width(w, 11, bold=index == 0) > width + 0.5] == []
+
+
+def test_content_widths_give_each_column_its_longest_word_and_the_rest_by_text() -> None:
+    from res191.report.table_columns import content_widths, text_width
+
+    citations = "Resolution 175 (Guadalajara, 2010)\nResolution 70 (Rev. Dubai, 2012)"
+    rows = [["Theme", "PP", "WRC"], ["Accessibility", citations, ""]]
+    widths = content_widths(rows, 1, 481.9, 11)
+    assert round(sum(widths), 1) == 481.9
+    assert widths[1] > widths[0] > widths[2]  # the column with the most text gets the most room
+    assert widths[0] >= text_width("Accessibility", 11) and widths[1] >= text_width("(Guadalajara,", 11)
+    # Words wider than the page together: broken after a slash first, then shared as they need.
+    long = [["Telecommunication/information/accessibility " * 3] * 6]
+    assert round(sum(content_widths(long, 0, 481.9, 11)), 1) == 481.9
+
+
+def test_an_empty_annex_is_left_out_with_a_warning(run_cli: RunCli, bundled: Path, example) -> None:  # type: ignore[no-untyped-def]
+    root = _bundled_with_annexes(bundled, "themes, tracker, mapping")
+    result = run_cli(root, "report", "--year", "2024", "--format", "docx", "-o", "-")
+    assert result.exit_code == 0
+    assert "warning: the annex 'themes' is left out: no theme has a focal point recorded" in result.stderr
+    assert (
+        "warning: the annex 'tracker' is left out: no theme's tracker has an activity of 2024"
+        in result.stderr
+    )
+    annexes = [p.text for p in opened(result.stdout_bytes).paragraphs if p.text.startswith("Annex")]
+    assert annexes == ["Annex 1 - Mapping of resolutions to themes"]
+    # The overlaps annex, when no overlap is found.
+    synthetic = example("valid/with-report")
+    theme = synthetic / "data" / "themes" / "alpha-theme.yaml"
+    theme.write_text(theme.read_text().replace("[pp-1, wtsa-2, wtdc-3, ra-4]", "[pp-1]"))
+    markdown = run_cli(synthetic, "report", "--year", "2024", "-o", "-")
+    assert "warning: the annex 'overlaps' is left out: no overlap was found in the records" in markdown.stderr
+    assert "Overlaps identified" not in markdown.stdout and "## Annex 3 - Intersectoral" in markdown.stdout
+    # The tracker taken by default (no annexes: in the record) is left out without a word.
+    assert "warning" not in run_cli(REPO, "report", "--year", "2024", "-o", "-").stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are not installed (.ci/run installs them)",
+)
+def test_libreoffice_breaks_no_word_of_an_annex_and_repeats_its_header(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    content = word(run_cli, _bundled_with_annexes(bundled, "mapping"))
+    (tmp_path / "report.docx").write_bytes(content)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(tmp_path / "report.docx")],
+        capture_output=True, text=True, timeout=180, check=True,
+    )  # fmt: skip
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")  # fmt: skip
+    on_pages = " ".join(p for p in pages if re.search(r"^\s*Theme\s+PP\s+WTSA\s+WTDC\s+RA\s+WRC", p, re.M))
+    assert len(re.findall(r"^\s*Theme\s+PP\s+WTSA", on_pages, re.M)) >= 2  # the header on each page
+    found = Counter(on_pages.split())
+    (mapping,) = _data_tables(opened(content))
+    wanted = Counter(word for row in mapping.rows for cell in row.cells for word in cell.text.split())
+    assert [w for w, n in wanted.items() if found[w] < n] == []  # every word whole, none cut in two

@@ -137,6 +137,9 @@ CATALOGUE: dict[str, Problem] = {
         Problem("R507", "position-meeting-year", E, "A position's year is not the year of its meeting"),
         Problem("R508", "document-of-another-year", E, "A report cites a document of a later session"),
         Problem("R509", "later-citation", W, "A report's own text cites an edition adopted after its year"),
+        Problem(
+            "R510", "cover-incomplete", W, "A report's cover lacks its number, date, agenda item or title"
+        ),
     ]
 }
 

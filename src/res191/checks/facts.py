@@ -59,7 +59,9 @@ class ReportFacts(TypedDict):
 
     year: int
     council_session: str
+    document: str | None
     date: str | None
+    agenda_item: str | None
     written_before: str | None
     texts: ReportTexts
     results_in: list[str]
@@ -186,7 +188,9 @@ def _report(record: Report) -> ReportFacts:
     return {
         "year": record.year,
         "council_session": record.council_session,
+        "document": record.document,
         "date": record.date.isoformat() if record.date else None,
+        "agenda_item": record.agenda_item,
         "written_before": record.written_before.isoformat() if record.written_before else None,
         "texts": {"purpose": record.purpose, "title": record.title},
         "results_in": list(record.results_in),

@@ -13,13 +13,13 @@ from res191.checks.histories import sessions_of
 from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.models.in_force import Sessions, standing
-from res191.models.reporting import report_day, reported
+from res191.models.reporting import COVER, ThemeInAnnexes, empty_annex, not_on_cover, report_day, reported
 from res191.models.vocabulary import Conference
 from res191.wording import join_and, long_date
 
 
 def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
-    """R502-R506 and R508 for each report record, R507 for positions."""
+    """R502-R506 and R508-R510 for each report record, R507 for positions."""
     reports = [f for f in records if f.kind == "report" and f.valid]
     yield from _duplicates(repository, reports)
     sessions = sessions_of(repository) if reports else {}
@@ -35,6 +35,7 @@ def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterato
         yield from _dated(repository, facts, council)
         yield from _later_citations(repository, facts)
         yield from _empty_annexes(repository, facts)
+        yield from _cover(repository, facts)
     for facts in records:
         if facts.kind == "position" and facts.valid and facts.position["meeting"]:
             yield from _position_year(repository, facts)
@@ -190,29 +191,49 @@ def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnosti
 
 
 def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
+    """R504: an annex asked for that would show nothing (the report leaves it out)."""
     annexes = facts.report["annexes"]
     if not annexes:
         return
-    year = facts.report["year"]
-    themes = [t.theme for t in repository.of_kind("theme") if reported(t.theme["status"])]
-    empty = {
-        "themes": not themes,
-        "mapping": not any(t["resolutions"] for t in themes),
-        "tracker": not any(year in t["tracker_years"] for t in themes),
-    }
-    what = {
-        "themes": "no theme is recorded",
-        "mapping": "no theme lists its resolutions",
-        "tracker": f"no theme's tracker has an activity of {year}",
-    }
+    themes = [
+        ThemeInAnnexes(bool(t["focal"]), bool(t["resolutions"]), frozenset(t["tracker_years"]))
+        for t in (f.theme for f in repository.of_kind("theme"))
+        if reported(t["status"])
+    ]
     for index, annex in enumerate(annexes):
-        if empty.get(annex):
+        why = empty_annex(annex, facts.report["year"], themes)
+        if why is not None:
             yield Diagnostic(
                 problem("R504"),
                 repository.at(facts, ("annexes", index)),
-                f"the annex '{annex}' would be empty: {what[annex]}",
-                "fill in the records it is made from, or leave the annex out",
+                f"the annex '{annex}' would be empty: {why}; the report leaves it out",
+                "fill in the records it is made from, or take the annex out of annexes:",
             )
+
+
+def _cover(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
+    """R510: what the cover and header show that the report record leaves out (placeholders until then)."""
+    report = facts.report
+    values = {"document": report["document"], "date": report["date"], "agenda_item": report["agenda_item"],
+              "title": report["texts"]["title"]}  # fmt: skip
+    missing = not_on_cover(values)
+    if not missing:
+        return
+    yield Diagnostic(
+        problem("R510"),
+        repository.at(facts, ()),
+        f"the report for {report['year']} has no {join_and([COVER[k] for k in missing], 'or')} yet: its "
+        "cover shows a placeholder, and `res191 report --final` refuses it",
+        f"add {join_and([k + ':' for k in missing])} to the front matter when the secretariat assigns them",
+        "\n".join(f"{k}: {_cover_form(k, report['year'])}" for k in missing),
+    )
+
+
+def _cover_form(key: str, year: int) -> str:
+    """The form of a cover's value, as Council documents write it; never a number or date of our own."""
+    forms = {"document": f"C{year % 100:02d}/<number>", "date": "<YYYY-MM-DD>",
+             "agenda_item": "<as on Council's agenda>", "title": "<as the secretariat gives it>"}  # fmt: skip
+    return forms[key]
 
 
 def _position_year(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:

@@ -69,11 +69,18 @@ def report_command(
         exists=True,
         dir_okay=False,
     ),
+    final: bool = typer.Option(
+        False,
+        "--final",
+        help="Refuse (exit 1) while the cover lacks its document number, date, agenda item or title, "
+        "instead of showing a placeholder for it.",
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Write the report on the implementation of Resolution 191 for a year's Council session.
 
-    The report is made only from data that validates: fix what `res191 validate` reports first.
+    The report is made only from data that validates: fix what `res191 validate` reports first. An annex
+    asked for that would be empty is left out, with a warning.
     """
     from res191.atomic import write_bytes
     from res191.rendering.templates import TemplateProblem
@@ -89,18 +96,22 @@ def report_command(
     checked = load_valid(base, "the report")
     assert checked.loaded is not None
     try:
-        content, name = render_report(checked.loaded, year, output_format.value, template_dir, reference_docx)
+        rendered = render_report(
+            checked.loaded, year, output_format.value, template_dir, reference_docx, final=final
+        )
     except ReportError as error:
         raise fail(str(error), EXIT_PROBLEMS) from None
     except TemplateProblem as error:
         raise fail(f"template error: {error}") from None
 
+    for left_out in rendered.left_out:
+        say(f"warning: {left_out}")
     if output == "-":
-        to_stdout(lambda: sys.stdout.buffer.write(content))
+        to_stdout(lambda: sys.stdout.buffer.write(rendered.content))
         return
-    target = Path(output) if output else output_target(base, name)
+    target = Path(output) if output else output_target(base, rendered.name)
     try:
-        write_bytes(target, content)
+        write_bytes(target, rendered.content)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
     say(f"wrote {target}")

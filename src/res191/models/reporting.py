@@ -6,6 +6,7 @@ Plain Python, no pydantic: the checks across files use it without building the r
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,3 +45,37 @@ def reporting_period(session_start: date, previous_start: date | None) -> Period
 def reported(theme_status: str | None) -> bool:
     """Whether a theme is reported (in the annexes, the mapping): every theme but a retired one."""
     return theme_status != "retired"
+
+
+# What the cover and the running header of a Council document show, by the report record's key, in the
+# words a reader uses. A report record may leave them out until the secretariat assigns them: the cover
+# then shows "[document number not recorded]" and the like, and `res191 report --final` refuses.
+COVER = {"document": "document number", "date": "date", "agenda_item": "agenda item", "title": "title"}
+
+
+def not_on_cover(values: Mapping[str, object]) -> list[str]:
+    """The keys of COVER that a report record leaves out, in the cover's order."""
+    return [key for key in COVER if values.get(key) in (None, "")]
+
+
+@dataclass(frozen=True)
+class ThemeInAnnexes:
+    """What the annexes show of one reported theme: whether it has focal points and resolutions, and the
+    years its tracker has activities in."""
+
+    has_focal_points: bool
+    has_resolutions: bool
+    tracker_years: frozenset[int]
+
+
+def empty_annex(name: str, year: int, themes: Sequence[ThemeInAnnexes]) -> str | None:
+    """Why an annex would show nothing for the report's year (None if it shows something): then it is
+    left out of the report, and validate warns. The overlaps annex is empty when no overlap is found,
+    which only `res191 overlaps` can tell."""
+    if name == "themes" and not any(t.has_focal_points for t in themes):
+        return "no theme has a focal point recorded" if themes else "no theme is recorded"
+    if name == "mapping" and not any(t.has_resolutions for t in themes):
+        return "no theme lists its resolutions"
+    if name == "tracker" and not any(year in t.tracker_years for t in themes):
+        return f"no theme's tracker has an activity of {year}"
+    return None

@@ -5,6 +5,10 @@ box, the annexes) with a class on the line before them, `{.cover}`, as Pandoc an
 plugin write it. The Word and HTML writers lay out a block by its class; the Markdown file leaves the
 class lines out, so that it stays plain CommonMark.
 
+What a record leaves out is shown by a placeholder marked the same way, `[\\[date not recorded\\]]{.missing}`
+(markdown-it's attrs plugin on a span): Word highlights it, HTML shows it in `<mark>`, and the .md file as
+the bracketed text alone.
+
 Raw HTML is not passed on: the one tag the template uses, `<br>` to break a line inside a table cell,
 is kept as a line break; any other tag is shown as the text it is.
 """
@@ -16,9 +20,10 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 _CLASS_LINE = re.compile(r"^\{\.[a-z][a-z0-9-]*\}[ \t]*\n", re.MULTILINE)
+_MISSING = re.compile(r"\[\\\[([^\[\]\n]*)\\\]\]\{\.missing\}")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -43,18 +48,49 @@ def _no_raw_html(state: StateCore) -> None:
     state.tokens = tokens
 
 
+def _marked(state: StateCore) -> None:
+    """A placeholder's span becomes <mark>, what HTML has for text to be noticed."""
+    for token in state.tokens:
+        opened: list[bool] = []  # for each span open, whether it is a placeholder's
+        for child in token.children or []:
+            if child.type == "span_open":
+                opened.append("missing" in classes(child))
+            closes = child.type == "span_close" and bool(opened) and opened.pop()
+            if closes or (child.type == "span_open" and opened[-1]):
+                child.tag = "mark"
+                child.meta["placeholder"] = True
+
+
 def parser() -> MarkdownIt:
-    """CommonMark with tables and block classes; raw HTML kept only as `<br>`."""
+    """CommonMark with tables, block classes and placeholders; raw HTML kept only as `<br>`."""
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(attrs_block_plugin)
+    md.use(attrs_plugin, spans=True, after=())  # classes on [spans] only, not on links or code
     md.core.ruler.push("no_raw_html", _no_raw_html)
+    md.core.ruler.push("marked", _marked)
     return md
 
 
 def plain(markdown: str) -> str:
-    """The Markdown without its class lines: what the .md file holds."""
-    return _CLASS_LINE.sub("", markdown)
+    """The Markdown without its class lines, placeholders as their bracketed text: what the .md file holds."""
+    return _MISSING.sub(r"[\1]", _CLASS_LINE.sub("", markdown))
+
+
+def is_placeholder(token: Token) -> bool:
+    """Whether an inline token opens or closes the mark of a placeholder."""
+    return bool(token.meta.get("placeholder"))
 
 
 def classes(token: Token) -> set[str]:
     """The classes a block was given in the template."""
     return set(str(token.attrs.get("class", "")).split())
+
+
+def all_bold(inline: Token) -> bool:
+    """Whether a paragraph's text is all in bold (empty text aside): a label, such as the summary box's."""
+    kinds = [c.type for c in inline.children or [] if c.type != "text" or c.content.strip()]
+    return (
+        len(kinds) >= 3
+        and kinds[0] == "strong_open"
+        and kinds[-1] == "strong_close"
+        and ("strong_open" not in kinds[1:])
+    )

@@ -67,6 +67,7 @@ def environment(template_dir: Path | None = None, language: str = ENGLISH) -> ji
         lower_first=wording.lower_first,
         with_note=wording.with_note,
         named=text.named,
+        not_recorded=text.not_recorded,
         md=text.md,
         cell=text.cell,
         join_and=lambda items: wording.join_and(list(items)),

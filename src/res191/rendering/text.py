@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import re
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
 from res191.models import Body
 
 
-def named(body: Body) -> str:
-    """`the Telecommunication Standardization Advisory Group (TSAG)`."""
+@pass_context
+def named(context: Context, body: Body) -> str:
+    """`the Telecommunication Standardization Advisory Group (TSAG)` the first time a document names the
+    body, `TSAG` after that: an acronym is spelt out once. The bodies named so far are kept in the render's
+    `spelt_out` set; a template rendered without one spells every name out."""
+    spelt_out = context.get("spelt_out")
+    if not isinstance(spelt_out, set):
+        return f"the {body.name} ({body.acronym})"
+    if body.id in spelt_out:
+        return body.acronym
+    spelt_out.add(body.id)
     return f"the {body.name} ({body.acronym})"
+
+
+def placeholder(what: str) -> str:
+    """What a document shows where a record leaves something out: `[date not recorded]`."""
+    return f"[{what} not recorded]"
+
+
+def not_recorded(what: str) -> str:
+    """The placeholder in Markdown, marked as one: Word highlights it, HTML shows it in <mark>, the .md
+    file as the bracketed text."""
+    return f"[\\[{what} not recorded\\]]{{.missing}}"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~])")

@@ -30,15 +30,27 @@ from res191.models import (
     Sessions,
     Theme,
 )
-from res191.models.reporting import Period, report_day, reported, reporting_period
-from res191.models.resolution import Instruction
-from res191.models.theme import Activity, FocalPoint
-from res191.report.annexes import Annex, numbered_annexes
+from res191.models.reporting import (
+    COVER,
+    Period,
+    ThemeInAnnexes,
+    not_on_cover,
+    report_day,
+    reported,
+    reporting_period,
+)
+from res191.report.annexes import Annex, LeftOut, chosen_annexes, numbered
 from res191.report.narrative import split_sections
+from res191.report.parts import Alike, Background, CitedDocument, MeetingInReport, ProposedTheme, ThemeRow
 from res191.wording import join_and
 
 if TYPE_CHECKING:
     from res191.overlaps.findings import Finding
+
+# The language tags of ITU's six languages, as a report's `original` names them: for the HTML's lang,
+# Word's proofing language and the file's properties.
+LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic": "ar", "chinese": "zh-CN",
+             "russian": "ru-RU"}  # fmt: skip
 
 CONFERENCE_NAMES = {
     Conference.PP: "the Plenipotentiary Conference",
@@ -54,89 +66,12 @@ class ReportError(Exception):
     """The records cannot make the report: what is missing, and where to add it."""
 
 
-@dataclass(frozen=True)
-class MeetingInReport:
-    """A meeting of the reporting period, with the body it was held with and its tense."""
-
-    meeting: Meeting
-    held_with: Body | None
-    planned: bool  # on or after the report's day: written as "will have met"
-
-
-@dataclass(frozen=True)
-class Alike:
-    """What all the meetings of a list share; None where they differ."""
-
-    venue: str | None
-    remote_participation: bool | None
-    captioning: bool | None
-    platform: str | None
-
-    @classmethod
-    def of(cls, meetings: list[Meeting]) -> Alike:
-        """The facts every one of the meetings has in common."""
-
-        def shared(name: str) -> Any:
-            values = {getattr(m, name) for m in meetings}
-            return values.pop() if len(values) == 1 else None
-
-        return cls(*(shared(name) for name in ("venue", "remote_participation", "captioning", "platform")))
-
-
-@dataclass(frozen=True)
-class Background:
-    """What the resolution reported on instructs, as the records stand on the report's day."""
-
-    resolution: Resolution
-    cited: Cited  # its citation, with a note where the edition is not confirmed in force
-    short: str  # Resolution 191
-    conference: str  # Plenipotentiary Conference
-    session: Meeting | None  # the conference session that adopted the edition (PP-22)
-    instructions: list[Instruction]
-
-    @property
-    def citation(self) -> str:
-        """The citation with its note, as the report prints it."""
-        return str(self.cited)
-
-
-@dataclass(frozen=True)
-class ProposedTheme:
-    """A theme taken up in the report's year, and the body that proposed it."""
-
-    theme: Theme
-    proposed_by: Body | None
-
-
-@dataclass(frozen=True)
-class CitedDocument:
-    """A document as the report cites it: its number, what it is on, and its address."""
-
-    number: str
-    about: str | None
-    link: str | None
-
-
-@dataclass(frozen=True)
-class ThemeRow:
-    """A line of an annex: a theme with its focal points, resolutions and activities."""
-
-    theme: Theme
-    focal_points: dict[str, list[FocalPoint]]  # by Sector value
-    citations: dict[str, list[Cited]]  # by conference value
-    activities: dict[str, list[Activity]]  # this year's, by Sector value
-
-    @property
-    def has_activities(self) -> bool:
-        """Whether the tracker holds any activity of the report's year for this theme."""
-        return any(self.activities.values())
-
-
 @dataclass
 class ReportContext:
     """The facts of one year's report, as the templates see them."""
 
     report: Report
+    record_path: str  # the report record's file, as the user sees it: where to add what is missing
     year: int
     on: date  # the day the report speaks as of (models.reporting.report_day)
     council: Meeting
@@ -161,6 +96,7 @@ class ReportContext:
     requests: list[Position]
     theme_rows: list[ThemeRow]
     annexes: list[Annex]
+    left_out: list[LeftOut] = field(default_factory=list)  # annexes asked for that would be empty
     overlaps: list[Finding] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)
     sector_columns: list[str] = field(default_factory=lambda: [s.value for s in SECTOR_COLUMNS])
@@ -168,8 +104,37 @@ class ReportContext:
 
     def as_template_variables(self) -> dict[str, Any]:
         """The context as the keyword arguments of a template's render()."""
-        derived = {"unconfirmed": self.unconfirmed, "overlaps_unconfirmed": self.overlaps_unconfirmed}
+        derived = {
+            "unconfirmed": self.unconfirmed,
+            "overlaps_unconfirmed": self.overlaps_unconfirmed,
+            # The bodies whose names the report has spelt out so far (the `named` filter): each render
+            # starts with none, so that the first mention in the document is the full one.
+            "spelt_out": set(),
+        }
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | derived
+
+    @property
+    def language(self) -> str:
+        """The language tag of the report's original (HTML's lang, Word's proofing): en-GB if none."""
+        return LANGUAGES.get((self.report.original or "English").lower(), "en-GB")
+
+    @property
+    def not_on_cover(self) -> list[str]:
+        """The report record's keys that the cover and header show as placeholders (COVER's keys)."""
+        report = self.report
+        values = {"document": report.document, "date": report.date, "agenda_item": report.agenda_item,
+                  "title": report.title}  # fmt: skip
+        return not_on_cover(values)
+
+    def check_final(self) -> None:
+        """ReportError unless the cover has all it shows: a final report carries no placeholder."""
+        missing = self.not_on_cover
+        if missing:
+            raise ReportError(
+                f"the report for {self.year} is not final: its {join_and([COVER[k] for k in missing])} "
+                f"{'are' if len(missing) > 1 else 'is'} not recorded (the cover shows a placeholder); add "
+                f"{join_and([k + ':' for k in missing])} to the front matter of {self.record_path}"
+            )
 
     @property
     def title(self) -> str:
@@ -192,11 +157,11 @@ class ReportContext:
         )
 
 
-def find_report(records: LoadedRecords, year: int) -> tuple[Report, str]:
-    """The report record of a year and its narrative; ReportError when there is none."""
+def find_report(records: LoadedRecords, year: int) -> tuple[Report, str, str]:
+    """The report record of a year, its narrative and its file; ReportError when there is none."""
     for loaded in records.of_kind("report"):
         if isinstance(loaded.record, Report) and loaded.record.year == year:
-            return loaded.record, loaded.body
+            return loaded.record, loaded.body, loaded.shown
     raise ReportError(
         f"there is no report record for {year}: add data/reports/{year}.md "
         f"(copy last year's and change its front matter)"
@@ -271,7 +236,10 @@ def cited_documents(records: LoadedRecords, ids: list[str]) -> list[CitedDocumen
     for ref in ids:
         document = records.get("document", ref, Document)
         if document is not None:
-            found.append(CitedDocument(document.number, document.about or document.title, document.link))
+            about = document.about or document.title
+            found.append(
+                CitedDocument(document.number, about, document.link, document.kind == "council-document")
+            )
     return found
 
 
@@ -343,7 +311,7 @@ def theme_row(
 def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
     """The context of the report for a year; ReportError when a record it needs is missing."""
     records = loaded
-    report, narrative = find_report(records, year)
+    report, narrative, record_path = find_report(records, year)
     council, previous = council_sessions(records, report)
     period = reporting_period(council.start, previous.start if previous else None)
     on = report_day(report.date, report.written_before, council.start)
@@ -358,9 +326,18 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
     iscg_meetings = meetings_of(records, "iscg", period, on, bodies)
     resolutions = records.all("resolution", Resolution)
     rows = [theme_row(t, resolutions, year, on, sessions) for t in themes if reported(t.status)]
-    annexes = numbered_annexes(report.annexes, any(r.has_activities for r in rows))
+    in_annexes = [
+        ThemeInAnnexes(bool(t.focal_points), bool(t.resolutions), frozenset(a.year for a in t.tracker))
+        for t in (r.theme for r in rows)
+    ]
+    names, left_out = chosen_annexes(report.annexes, year, in_annexes)
+    overlaps = _overlaps(loaded, year, on) if "overlaps" in names else []
+    if "overlaps" in names and not overlaps:
+        names.remove("overlaps")
+        left_out.append(LeftOut("overlaps", "no overlap was found in the records"))
     return ReportContext(
         report=report,
+        record_path=record_path,
         year=year,
         on=on,
         council=council,
@@ -384,8 +361,9 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
         emphases=positions_of(records, "iscg", year, "emphasis"),
         requests=positions_of(records, "iscg", year, "request"),
         theme_rows=rows,
-        annexes=annexes,
-        overlaps=_overlaps(loaded, year, on) if any(a.name == "overlaps" for a in annexes) else [],
+        annexes=numbered(names),
+        left_out=left_out,
+        overlaps=overlaps,
         bodies=bodies,
     )
 

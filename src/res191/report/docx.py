@@ -2,9 +2,12 @@
 
 Going through Markdown keeps one template for every format. Each Markdown construct becomes the Word
 construct a secretary would have typed: headings get Heading styles, lists the List styles, tables are
-real tables whose header rows repeat on every page. Blocks with a class are laid out as a Council
+real tables whose header rows repeat on every page, whose rows are never split across pages and whose
+columns are as wide as their words need (table_columns.py). Blocks with a class are laid out as a Council
 document lays them out: the cover (session on the left, document on the right), the "Report by" line
-and the title centred, the summary box with the references under a rule, each annex on a new page.
+and the title centred, the summary box (a framed cell, each label in bold over its text, the References
+under a short rule), each annex on a new page, notes under tables, and the closing rule at the end. A
+placeholder for what the report record leaves out is highlighted.
 The page, the styles and the file's properties are in docx_layout.py; docx_base.py clears away what
 python-docx's template would leave.
 """
@@ -12,36 +15,40 @@ python-docx's template would leave.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document as open_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from markdown_it.token import Token
 
-from res191.rendering.markdown import classes, is_break, parser
+from res191.rendering.markdown import all_bold, classes, is_break, is_placeholder, parser
 from res191.report.context import ReportContext
 from res191.report.docx_base import clean_base, keep_used_styles
 from res191.report.docx_layout import (
     borderless,
     boxed,
     column_widths,
-    document_language,
     fixed_zip,
     house_style,
+    keep_rows_whole,
+    line_width,
     page_setup,
     repeat_header,
     running_header,
     set_properties,
     style_name,
 )
+from res191.report.table_columns import content_widths
 
 Container = Document | _Cell
 
@@ -59,13 +66,31 @@ def _hyperlink(paragraph: Paragraph, url: str, text: str, bold: bool, italic: bo
     paragraph._p.append(link)
 
 
+# A hyphen inside a name in capitals (ITU-R, ISC-TF, RA-23): a line is not broken there ("ITU-" "R").
+_NAME_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[A-Z0-9])")
+
+
+def _text_run(paragraph: Paragraph, text: str) -> Run:
+    """A run of text whose names in capitals keep their hyphen on one line (Word's non-breaking hyphen)."""
+    run = paragraph.add_run()
+    for index, piece in enumerate(_NAME_HYPHEN.split(text)):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run._r.add_t(piece)
+    return run
+
+
 def inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
-    """Runs for the inline tokens of a paragraph, heading or cell: emphasis, code, links, breaks."""
-    bold = italic = False
+    """Runs for the inline tokens of a paragraph, heading or cell: emphasis, code, links, breaks, and the
+    placeholders, highlighted."""
+    bold = italic = marked = False
     link: str | None = None
     for token in children:
         kind = token.type
-        if kind in ("strong_open", "strong_close"):
+        if is_placeholder(token):
+            marked = kind == "span_open"
+        elif kind in ("strong_open", "strong_close"):
             bold = kind == "strong_open"
         elif kind in ("em_open", "em_close"):
             italic = kind == "em_open"
@@ -81,10 +106,23 @@ def inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
             if link:
                 _hyperlink(paragraph, link, token.content, bold, italic)
                 continue
-            run = paragraph.add_run(token.content)
+            run = _text_run(paragraph, token.content)
             run.bold, run.italic = bold or None, italic or None
             if kind == "code_inline":
                 run.font.name = "Courier New"
+            if marked:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def cell_text(cell: Token) -> str:
+    """The text of a table cell as it is read, a line break as "\\n": what its column's width is for."""
+    parts = []
+    for token in cell.children or []:
+        if token.type in ("hardbreak", "softbreak") or is_break(token):
+            parts.append("\n" if token.type != "softbreak" else " ")
+        elif token.type in ("text", "code_inline", "html_inline"):
+            parts.append(token.content)
+    return "".join(parts)
 
 
 def _table_rows(tokens: Sequence[Token]) -> tuple[list[list[Token]], int]:
@@ -109,10 +147,10 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.lists: list[str] = []  # "List Bullet" or "List Number", one per open list
-        self.box: _Cell | None = None  # the summary box, while the references may still join it
+        self.box: _Cell | None = None  # the summary box, while its blockquote is open
 
     def paragraph(self, style: str = "Normal", into: Container | None = None) -> Paragraph:
-        return (into or self.document).add_paragraph(style=style_name(self.document, style))
+        return (into or self.box or self.document).add_paragraph(style=style_name(self.document, style))
 
     def write(self, tokens: list[Token]) -> None:
         index = 0
@@ -123,8 +161,6 @@ class _Writer:
         """Write the block starting at index; return the index of its last token."""
         token = tokens[index]
         kind = token.type
-        if not (kind == "paragraph_open" and "references" in classes(token)):
-            self.box = None  # the references join the summary box only right after it
         if kind == "heading_open":
             self.heading(token, tokens[index + 1])
             return index + 2
@@ -132,6 +168,12 @@ class _Writer:
             self.lists.append("List Bullet" if kind == "bullet_list_open" else "List Number")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             self.lists.pop()
+        elif kind == "blockquote_open" and "summary" in classes(token):
+            self.box = self.summary_box()
+        elif kind == "blockquote_close":
+            self.box = None
+        elif kind == "hr":
+            self.rule()
         elif kind == "paragraph_open":
             self.text_block(token, tokens[index + 1])
             return index + 2
@@ -145,24 +187,30 @@ class _Writer:
         return index
 
     def heading(self, opening: Token, content: Token) -> None:
-        level = int(opening.tag[1:])
-        if "annex" in classes(opening):
-            paragraph = self.paragraph("Heading 1")
+        level, marks = int(opening.tag[1:]), classes(opening)
+        if "title" in marks:  # the document's title, centred in capitals under "Report by"
+            paragraph = self.paragraph()
+            inline(paragraph, content.children or [])
+            self.centred(paragraph, capitals=True)
+            return
+        paragraph = self.paragraph(f"Heading {min(max(level - 1, 1), 9)}")  # ## is the first level
+        if "annex" in marks:
             paragraph.paragraph_format.page_break_before = True
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        else:
-            # Markdown's ## sections are the document's first level; # is kept for annex titles.
-            paragraph = self.paragraph(f"Heading {min(max(level - 1, 1), 9)}")
         inline(paragraph, content.children or [])
+
+    @staticmethod
+    def centred(paragraph: Paragraph, capitals: bool = False) -> None:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.keep_with_next = True
+        for run in paragraph.runs:
+            run.bold = True
+            # A placeholder keeps its own case: it is a note to the editor, not the title.
+            run.font.all_caps = (capitals and run.font.highlight_color is None) or None
 
     def text_block(self, opening: Token, content: Token) -> None:
         marks = classes(opening)
-        if "references" in marks and self.box is not None:
-            rule = self.paragraph(into=self.box)
-            rule.add_run("__________________")
-            inline(self.paragraph(into=self.box), content.children or [])
-            self.box = None
-            return
         if self.lists:
             depth = f" {len(self.lists)}" if len(self.lists) > 1 else ""
             style = style_name(self.document, f"{self.lists[-1]}{depth}", self.lists[-1])
@@ -170,22 +218,33 @@ class _Writer:
             style = "Normal"
         paragraph = self.paragraph(style)
         inline(paragraph, content.children or [])
-        if marks & {"by", "title"}:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if "by" in marks:
+            self.centred(paragraph)
+        if "note" in marks:  # a note under a table, as ITU sets them: smaller
             for run in paragraph.runs:
-                run.bold = True
-                if "title" in marks:
-                    run.font.all_caps = True
-            paragraph.paragraph_format.space_before = Pt(12)
+                run.font.size = Pt(10)
+        if self.box is not None and all_bold(content):  # a label of the summary box, over its text
+            paragraph.paragraph_format.space_before = Pt(6)
+            paragraph.paragraph_format.keep_with_next = True
+
+    def rule(self) -> None:
+        """The short rule over the References in the summary box; elsewhere the closing rule, centred,
+        with which ITU documents end."""
+        paragraph = self.paragraph()
+        if self.box is not None:
+            paragraph.add_run("__________________")
+            return
+        paragraph.add_run("______________")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(24)
 
     def table(self, opening: Token, tokens: Sequence[Token]) -> None:
         rows, header_rows = _table_rows(tokens)
         if not rows:
             return
         marks = classes(opening)
-        if "summary" in marks:
-            self.box = self.summary(rows)
-            return
+        if "cover" in marks:
+            header_rows = 0  # the cover is laid out side by side in one row, not a table with a header
         columns = max(len(r) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=columns)
         table.style = style_name(self.document, "Table Grid")
@@ -203,24 +262,21 @@ class _Writer:
                 for run in cell.paragraphs[0].runs[:1]:
                     run.font.size = Pt(14)
         else:
-            column_widths(self.document, table, [2] + [1] * (columns - 1) if columns > 2 else [1] * columns)
+            texts = [[cell_text(cell) for cell in row] for row in rows]
+            column_widths(
+                self.document, table, content_widths(texts, header_rows, line_width(self.document), 11)
+            )
+            keep_rows_whole(table)
             repeat_header(table, header_rows)
         self.paragraph()
 
-    def summary(self, rows: list[list[Token]]) -> _Cell:
-        """The summary box: one framed cell, each label in bold over its text."""
+    def summary_box(self) -> _Cell:
+        """The summary box: one framed cell, which the blockquote's paragraphs are written into."""
         table: Table = self.document.add_table(rows=1, cols=1)
         column_widths(self.document, table, [1])
         boxed(table)
         cell = table.cell(0, 0)
-        first = True
-        for row in rows:
-            for column, content in enumerate(row):
-                paragraph = cell.paragraphs[0] if first else self.paragraph(into=cell)
-                first = False
-                inline(paragraph, content.children or [])
-                if column == 0:
-                    paragraph.paragraph_format.space_before = Pt(6)
+        cell._tc.remove(cell.paragraphs[0]._p)  # the cell's paragraphs are the box's own
         return cell
 
 
@@ -239,10 +295,10 @@ def markdown_to_docx(markdown: str, context: ReportContext, reference: Path | No
     """The Word document of a Markdown report, as the bytes of a .docx file; the same bytes each time."""
     document = _new_document(reference)
     if reference is None:
-        clean_base(document, document_language(context))
+        clean_base(document, context.language)
         page_setup(document)
         house_style(document)
-    running_header(document, context.report.document, context.year)
+    running_header(document, context.report.document)
     _Writer(document).write(parser().parse(markdown))
     set_properties(document, context)
     if reference is None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -24,6 +24,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from res191 import __version__
+from res191.rendering.text import placeholder
 
 if TYPE_CHECKING:
     from res191.report.context import ReportContext
@@ -47,8 +48,9 @@ _AFTER_TABLE_WIDTH = (
 )
 _AFTER_TABLE_BORDERS = _AFTER_TABLE_WIDTH[4:]
 _AFTER_LANGUAGE = ("w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange")
-_LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic": "ar", "chinese": "zh-CN",
-              "russian": "ru-RU"}  # fmt: skip
+# CT_TrPrBase's elements after cantSplit, in the order the schema lists them (Word writes them so).
+_AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+                     "w:trPrChange")  # fmt: skip
 
 
 def style_name(document: Document, name: str, fallback: str = "Normal") -> str:
@@ -114,8 +116,9 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def running_header(document: Document, number: str | None, year: int) -> None:
-    """`- 2 -` and the document number at the top of every page but the first, which has the cover."""
+def running_header(document: Document, number: str | None) -> None:
+    """`- 2 -` and the document number at the top of every page but the first, which has the cover; while
+    the report has no number, its placeholder, highlighted as on the cover."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     page = section.header.paragraphs[0]
@@ -124,8 +127,12 @@ def running_header(document: Document, number: str | None, year: int) -> None:
     page.add_run("- ")
     _field(page, "PAGE")
     page.add_run(" -")
-    label = section.header.add_paragraph(f"{number}-E" if number else f"Council {year}")
+    label = section.header.add_paragraph()
     label.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if number:
+        label.add_run(f"{number}-E")
+    else:
+        label.add_run(placeholder("document number")).font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def _width(document: Document) -> int:
@@ -136,10 +143,15 @@ def _width(document: Document) -> int:
     return int(page - left - right)
 
 
-def column_widths(document: Document, table: Table, weights: Sequence[int]) -> None:
+def line_width(document: Document) -> float:
+    """The width of a line of the page's text, in points: what a table may take."""
+    return _width(document) / 12700  # EMU per point
+
+
+def column_widths(document: Document, table: Table, weights: Sequence[float]) -> None:
     """Fix the table to the page's width, shared by weight, in its grid and in every cell alike."""
     total = _width(document)
-    widths = [total * w // sum(weights) for w in weights]
+    widths = [int(total * w / sum(weights)) for w in weights]
     table.autofit = False
     properties = table._tbl.tblPr
     for old in properties.findall(qn("w:tblW")):
@@ -181,22 +193,23 @@ def boxed(table: Table) -> None:
     _borders(table, {side: "single" for side in ("top", "left", "bottom", "right")})
 
 
+def keep_rows_whole(table: Table) -> None:
+    """No row split across two pages: a row of an annex is read whole."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().insert_element_before(OxmlElement("w:cantSplit"), *_AFTER_CANT_SPLIT)
+
+
 def repeat_header(table: Table, header_rows: int) -> None:
     """Repeat the header rows at the top of each page the table runs on to."""
     for row in table.rows[:header_rows]:
         # On by being there: Word reads tblHeader's value as on/off only, and refuses "true".
-        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        row._tr.get_or_add_trPr().insert_element_before(OxmlElement("w:tblHeader"), *_AFTER_CANT_SPLIT[2:])
 
 
 def _property(text: str) -> str:
     """A text as a file property holds it: on one line, and at most 255 characters (Word's limit)."""
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= 255 else one_line[:254] + "\u2026"
-
-
-def document_language(context: ReportContext) -> str:
-    """The language tag of the report's original, for proofing and the file's properties: en-GB if none."""
-    return _LANGUAGES.get((context.report.original or "English").lower(), "en-GB")
 
 
 def set_properties(document: Document, context: ReportContext) -> None:
@@ -210,7 +223,7 @@ def set_properties(document: Document, context: ReportContext) -> None:
     core.keywords = _property(context.background.short)
     core.comments = core.category = core.content_status = core.version = ""
     core.identifier = f"{report.document}-E" if report.document else ""
-    core.language = document_language(context)
+    core.language = context.language
     # The text's language, for proofing: Word and LibreOffice check spelling in it.
     properties = document.styles["Normal"].element.get_or_add_rPr()
     for old in properties.findall(qn("w:lang")):

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from res191.loading.record import LoadedRecords
-from res191.rendering.markdown import parser, plain
+from res191.rendering.markdown import plain
 from res191.rendering.templates import environment, render
+from res191.rendering.typography import typographic
+from res191.report.annexes import LeftOut
 from res191.report.context import ReportContext, build_context
+from res191.report.html import render_html
 
 FORMATS = ("md", "docx", "html")
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """A report in one format: its bytes, the file name it is saved under by default, and what it left
+    out (empty annexes)."""
+
+    content: bytes
+    name: str
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 def default_file_name(document: str | None, year: int, output_format: str) -> str:
@@ -21,34 +34,37 @@ def default_file_name(document: str | None, year: int, output_format: str) -> st
     return f"{stem}.{output_format}"
 
 
+def report_markdown(env: Environment, context: ReportContext) -> str:
+    """The report in Markdown with its layout classes, typographic quotes throughout."""
+    return typographic(render(env, "report.md.j2", context.as_template_variables()))
+
+
 def render_report(
     loaded: LoadedRecords,
     year: int,
     output_format: str,
     template_dir: Path | None = None,
     reference_docx: Path | None = None,
-) -> tuple[bytes, str]:
-    """The report's bytes in a format, and the file name it is saved under by default."""
+    final: bool = False,
+) -> RenderedReport:
+    """The report in a format, with what it left out and what its cover lacks; with `final`, ReportError
+    where the cover lacks anything."""
     context = build_context(loaded, year)
+    if final:
+        context.check_final()
     env = environment(template_dir)
-    markdown = render(env, "report.md.j2", context.as_template_variables())
+    markdown = report_markdown(env, context)
     name = default_file_name(context.report.document, year, output_format)
     if output_format == "md":
-        return plain(markdown).encode("utf-8"), name
-    if output_format == "html":
-        return render_html(env, context, markdown).encode("utf-8"), name
-    # Imported here: python-docx and lxml are the heaviest imports of res191, for Word only.
-    from res191.report.docx import markdown_to_docx
+        content = plain(markdown).encode("utf-8")
+    elif output_format == "html":
+        content = render_html(env, context, markdown).encode("utf-8")
+    else:
+        # Imported here: python-docx and lxml are the heaviest imports of res191, for Word only.
+        from res191.report.docx import markdown_to_docx
 
-    return markdown_to_docx(markdown, context, reference_docx), name
-
-
-def render_html(env: Environment, context: ReportContext, markdown: str) -> str:
-    """The report as one HTML page: the Markdown's HTML inside the page template."""
-    # Our own rendered Markdown, whose raw HTML the parser has escaped: safe for the page template.
-    body = Markup(parser().render(markdown))
-    variables = {"body": body, "title": context.title, "year": context.year, "lang": "en"}
-    return render(env, "report.html.j2", variables)
+        content = markdown_to_docx(markdown, context, reference_docx)
+    return RenderedReport(content, name, context.left_out)
 
 
 def markdown_and_word(loaded: LoadedRecords, year: int) -> tuple[str, bytes]:
@@ -56,5 +72,5 @@ def markdown_and_word(loaded: LoadedRecords, year: int) -> tuple[str, bytes]:
     from res191.report.docx import markdown_to_docx
 
     context = build_context(loaded, year)
-    markdown = render(environment(), "report.md.j2", context.as_template_variables())
+    markdown = report_markdown(environment(), context)
     return markdown, markdown_to_docx(markdown, context)
