@@ -34,6 +34,17 @@ def keep_to_the_end(*built: object) -> None:
         _kept.append(built)
 
 
+def freeze_for_the_end() -> None:
+    """In a process that runs one command, move what exists now out of the collector's sight for the
+    rest of the command (gc.freeze): the records a command loaded live to its end, and the collector need
+    not walk them again while the command works on them (a quarter of overlaps' time at 10,000
+    records); processes forked after share the frozen memory rather than copy it. Elsewhere (tests, a
+    program calling res191), nothing is frozen: freezing would keep whatever cycles were garbage for good.
+    """
+    if _one_command:
+        gc.freeze()
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """Run a block with the cyclic collector off, and turn it back on after (if it was on).

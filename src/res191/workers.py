@@ -39,13 +39,36 @@ def chunk_bounds(length: int, count: int) -> list[tuple[int, int]]:
     return [(starts[i], starts[i + 1]) for i in range(count) if starts[i] < starts[i + 1]]
 
 
+# Names a start method ("fork", "spawn", "forkserver") to use instead of the platform's choice: for the
+# tests of what runs where fork does not exist (Windows; macOS, where fork is unsafe), on Linux too.
+START_METHOD = "RES191_START_METHOD"
+
 # What a worker process works on, set once when it starts: under fork it is inherited, not pickled.
 _job: tuple[Callable[[Any, Sequence[Any]], Any], Any, Sequence[Any]] | None = None
+
+
+def start_method() -> str:
+    """How worker processes start: RES191_START_METHOD where this platform has it, else fork where it
+    exists (the loaded modules and the job are shared, not imported and pickled again), else spawn."""
+    import multiprocessing
+
+    available = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get(START_METHOD, "")
+    if wanted in available:
+        return wanted
+    return "fork" if "fork" in available else "spawn"
 
 
 def _start_worker(function: Callable[[Any, Sequence[Any]], Any], context: Any, items: Sequence[Any]) -> None:
     global _job
     _job = (function, context, items)
+
+
+def _start_worker_from(pickled: bytes) -> None:
+    """The job, for a process that did not inherit it: pickled once by the parent, not once a worker."""
+    import pickle
+
+    _start_worker(*pickle.loads(pickled))
 
 
 def _run_range(bounds: tuple[int, int]) -> Any:
@@ -75,15 +98,21 @@ def map_chunks(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # fork shares the loaded modules with the workers; spawn (macOS, Windows) imports them again.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = start_method()
+    initializer: Callable[..., None] = _start_worker
+    initargs: tuple[Any, ...] = (function, context, items)
+    if method != "fork":
+        pickled = _pickled(initargs)
+        if pickled is None:  # a job that cannot cross to another process is done in this one
+            return _here(function, context, items, done)
+        initializer, initargs = _start_worker_from, (pickled,)
     bounds = chunk_bounds(len(items), workers * _CHUNKS_PER_WORKER)
     try:
         pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=_start_worker,
-            initargs=(function, context, items),
+            initializer=initializer,
+            initargs=initargs,
         )
         results = []
         with pool:
@@ -95,6 +124,17 @@ def map_chunks(
     except (OSError, BrokenProcessPool):
         # Some sandboxes cannot start processes or share semaphores: the same work, in this one.
         return _here(function, context, items, done)
+
+
+def _pickled(job: tuple[Any, ...]) -> bytes | None:
+    """The job as bytes for a spawned process, or None where some part of it cannot be pickled (a
+    function defined inside another, a lambda, an open file): such a job is slower, never wrong."""
+    import pickle
+
+    try:
+        return pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
 
 
 def _here(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from res191.cli.common import (
     repository_root,
     say,
 )
+from res191.memory import freeze_for_the_end
 
 if TYPE_CHECKING:
     from res191.loading.record import LoadedRecords
@@ -47,9 +47,7 @@ def site_command(
     base = repository_root(root)
     loaded = load_valid(base, "the site").loaded
     assert loaded is not None
-    # The records live to the end of the command: the collector need not scan them again, and the
-    # processes that write the pages then share their memory with this one rather than copy it.
-    gc.freeze()
+    freeze_for_the_end()
     target = output or output_target(base, "site")
     try:
         pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year), _open_data)

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 from res191.loading.record import LoadedRecords
@@ -110,11 +111,7 @@ def build_site(
     check_replaceable(output, loaded.root)
     _remove_abandoned(output.parent)
     site = make_site(loaded, today)
-    env = environment()
-    env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
-    env.filters["a"] = _anchor
-    env.filters["navigation"] = _navigation
-    env.filters["size"] = _size
+    env = _environment()
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=output.parent))
     try:
@@ -128,7 +125,9 @@ def build_site(
         for template in {job.template for job in work if job.template}:
             env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
-        pages = sum(map_chunks(_render, (env, scratch, long_date(today), site, extra), work))
+        # The context holds plain data only (the environment is made again where it is missing), so that
+        # the processes can be started by fork or by spawn (macOS, Windows).
+        pages = sum(map_chunks(_render, (scratch, long_date(today), site, extra), work))
         for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
@@ -246,9 +245,22 @@ def _replace(new: Path, output: Path) -> None:
         os.replace(new, output)
 
 
-def _render(context: tuple[Any, Path, str, Site, Extra], work: Sequence[Job]) -> int:
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The site's templates, once a process: made and compiled before the pages are handed out, a
+    forked process inherits them; a spawned one makes its own."""
+    env = environment()
+    env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
+    env.filters["a"] = _anchor
+    env.filters["navigation"] = _navigation
+    env.filters["size"] = _size
+    return env
+
+
+def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> int:
     """Make some pages and files; how many pages."""
-    env, out, as_of, site, extra = context
+    out, as_of, site, extra = context
+    env = _environment()
     made: set[Path] = set()  # folders made already: one call each, not one a page
     pages = 0
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
