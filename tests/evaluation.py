@@ -136,10 +136,16 @@ def finding_pairs(result: Run) -> set[Pair]:
     """Pairs of resolutions of different conferences that one finding brings together, leaving out those
     already under one theme.
 
-    A theme in a finding brings its resolutions in only where the pair is a known one: the records may
-    hold several subjects under one theme ("WSIS, the digital divide, statistics"), and proposing a
-    resolution for the theme is not proposing it alike to each of them."""
+    A theme in a finding brings in its resolutions, those recorded and those the run proposes for it,
+    only where the pair is a known one: the records may hold several subjects under one theme ("WSIS,
+    the digital divide, statistics"), and proposing a resolution for the theme is not proposing it alike
+    to each of them."""
     known = known_pairs(result)
+    under = {theme: set(members) for theme, members in result.themes.items()}
+    for f in result.findings:
+        if f.kind == "mapping":
+            theme = next(m.id for m in f.members if m.kind == "theme")
+            under.setdefault(theme, set()).update(m.id for m in f.members if m.kind == "resolution")
     found: set[Pair] = set()
     for f in result.findings:
         if f.kind in STRUCTURAL:
@@ -148,7 +154,7 @@ def finding_pairs(result: Run) -> set[Pair]:
         found |= {frozenset(p) for p in itertools.combinations(ids, 2)}
         for m in f.members:
             if m.kind == "theme":
-                brought = {frozenset((a, b)) for a in ids for b in result.themes.get(m.id, set()) if a != b}
+                brought = {frozenset((a, b)) for a in ids for b in under.get(m.id, set()) if a != b}
                 found |= brought & known
     return {p for p in found if _counts(p, result)}
 

@@ -16,11 +16,14 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from res191.models import Resolution
+from res191.loading.record import LoadedRecords
+from res191.models import Glossary, GlossaryEntry, Resolution, Theme
 from res191.overlaps.common import entries
-from res191.overlaps.find import DEFAULT_MIN_SCORE
+from res191.overlaps.find import DEFAULT_MIN_SCORE, find_overlaps
 from res191.overlaps.findings import STRUCTURAL, finding_id
-from res191.overlaps.similarity import Corpus
+from res191.overlaps.placement import Proposed, place
+from res191.overlaps.resolutions import similar_pairs
+from res191.overlaps.similarity import Corpus, Reader
 from tests.conftest import REPO, RunCli, load
 from tests.evaluation import Figures, groups, half, measure, table
 from tests.test_cli import snapshot
@@ -128,16 +131,16 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     assert new_theme[0]["proposal"] == (
         "RA Resolution 3 (2020)*, WTDC Resolution 2 (2020)*, and WTSA Resolution 1 (2020)* are on one "
         "subject "
-        "(shared terms: “disaster relief”, “emergency telecommunications and disaster”) and under no theme: "
+        "(shared terms: “disaster relief”, “emergency telecommunications for disaster”) and under no theme: "
         "consider proposing it to the Sectors as an area of mutual interest, with focal points from ITU-R, "
         "ITU-T, and ITU-D."
     )
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtsa-5", "cables", "pp-4"]
     assert mapping["proposal"] == (
-        "WTSA Resolution 5 (2020)*, on “Submarine cable protection and repair”, is under no theme, and is "
-        "close to PP Resolution 4 (2020)* (shared terms: “protection”, “submarine cables”), a resolution of "
-        "the theme Submarine cables: consider adding it to that theme's resolutions."
+        "WTSA Resolution 5 (2020)*, on “Submarine cable protection and repair”, is under no theme; its "
+        "strongest link is to PP Resolution 4 (2020)* (shared terms: “protection”, “submarine cables”), a "
+        "resolution of that theme: consider adding it to the resolutions of the theme “Submarine cables”."
     )
 
 
@@ -273,15 +276,15 @@ def test_the_glossary_and_the_stemmer_let_variants_meet(run_cli: RunCli, tmp_pat
         "resolutions/pp-1.yaml": resolution("pp-1", "Implementing the outcomes of WSIS"),
         "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Outcomes of the World Summit on the Information "
                                               "Society"),
-        "resolutions/wtsa-3.yaml": resolution("wtsa-3", "E-health services for improving patient care"),
-        "resolutions/ra-4.yaml": resolution("ra-4", "Healthcare service improved by patient monitoring"),
+        "resolutions/wtsa-3.yaml": resolution("wtsa-3", "E-health records for monitoring patient care"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "Healthcare with patients monitored by their records"),
     })  # fmt: skip
     groups = {
         tuple(m["id"] for m in f["members"]): f for f in findings(run_cli, root) if f["kind"] == "new-theme"
     }
     assert set(groups) == {("pp-1", "wtdc-2"), ("ra-4", "wtsa-3")}
     assert groups[("pp-1", "wtdc-2")]["evidence"][0] == "WSIS"  # the glossary's term, as its entry writes it
-    assert any("improved" in term for term in groups[("ra-4", "wtsa-3")]["evidence"])  # with "improving"
+    assert any("monitored" in term for term in groups[("ra-4", "wtsa-3")]["evidence"])  # "monitoring"
     (tmp_path / "data" / "glossary" / "itu.yaml").unlink()
     without = [f for f in findings(run_cli, root) if f["kind"] == "new-theme"]
     assert [tuple(m["id"] for m in f["members"]) for f in without] == [("ra-4", "wtsa-3")]
@@ -476,3 +479,66 @@ def test_a_phrase_under_two_glossary_entries_is_an_error(run_cli: RunCli, tmp_pa
     result = run_cli(root, "validate")
     assert result.exit_code == 1
     assert "'WSIS' is in the entries 'WSIS' and 'summit': keep it in one" in result.stdout
+
+
+def test_the_strongest_link_wins_over_a_weak_one_to_a_theme(run_cli: RunCli, tmp_path: Path) -> None:
+    # The case of WTDC Resolution 64: "support" and "protection" are shared with a resolution on the
+    # environment, under a theme; the resolution on the same subject, under none, is far closer.
+    root = write(tmp_path, {
+        "resolutions/pp-35.yaml": resolution("pp-35", "Telecommunication support for the protection of the "
+                                             "environment"),
+        "resolutions/wtsa-73.yaml": resolution("wtsa-73", "ICTs and the environment"),
+        "resolutions/wtdc-64.yaml": resolution("wtdc-64", "Protecting and supporting users/consumers of "
+                                               "telecommunication services"),
+        "resolutions/pp-196.yaml": resolution("pp-196", "Protecting telecommunication service "
+                                              "users/consumers"),
+        "themes/environment.yaml": "id: environment\ntitle: Environment\nresolutions: [pp-35, wtsa-73]\n",
+    })  # fmt: skip
+    for threshold in ("0.05", "0.25"):
+        found = findings(run_cli, root, "--min-score", threshold)
+        assert not [f for f in found if f["kind"] == "mapping"], threshold
+        (group,) = [f for f in found if f["kind"] == "new-theme"]
+        assert [m["id"] for m in group["members"]] == ["pp-196", "wtdc-64"]
+
+
+def test_placement_weighs_every_link() -> None:
+    conferences = ["PP", "WTSA", "WTDC", "RA"]
+    # 1 is linked to the theme's 0 (0.37) and, more strongly, to 2 under no theme (0.74): a group.
+    weak = place({(0, 1): 0.37, (1, 2): 0.74}, {0: [0]}, conferences)
+    assert (weak.proposed, weak.groups) == ({}, [[1, 2]])
+    # At least as strong: the theme.
+    tie = place({(0, 1): 0.74, (1, 2): 0.74}, {0: [0]}, conferences)
+    assert tie.proposed[1] == Proposed(theme=0, near=0, score=0.74)
+    # Once 1 is proposed for the theme, 2, whose strongest link is to 1, follows it.
+    assert tie.proposed[2] == Proposed(theme=0, near=1, score=0.74)
+    # 1 and 2 are closest to each other, and each is linked to the theme: proposed for it, not a new theme.
+    both = place({(1, 2): 0.86, (0, 1): 0.85, (0, 2): 0.6}, {0: [0]}, conferences)
+    assert (sorted(both.proposed), both.groups) == ([1, 2], [])
+    # 3 is linked to 2 only, and 2 is in a closer group that 3 cannot join: 3 is reported with 2.
+    apart = place({(1, 2): 0.9, (2, 3): 0.5}, {}, conferences)
+    assert (apart.groups, apart.partners) == ([[1, 2]], {3: [(0.5, 2)]})
+
+
+@pytest.mark.parametrize("themes", [True, False])
+def test_no_resolution_with_a_link_is_left_out_of_every_finding(themes: bool) -> None:
+    from tests.evaluation import repository
+
+    with repository(themes) as folder:
+        loaded = load(Path(folder))
+        found = find_overlaps(loaded)
+    resolutions = entries(loaded.of_kind("resolution"), Resolution)
+    under = {ref for t in entries(loaded.of_kind("theme"), Theme) for ref in t.record.resolutions}
+    _, pairs = similar_pairs(resolutions, DEFAULT_MIN_SCORE, Reader(glossary_of(loaded)))
+    linked = {
+        resolutions[i].id
+        for a, b in pairs
+        if resolutions[a].record.conference is not resolutions[b].record.conference
+        for i in (a, b)
+    }
+    in_findings = {m.id for f in found for m in f.members}
+    assert linked - under - in_findings == set()
+    assert any(f.kind == "partners" for f in found) or themes
+
+
+def glossary_of(loaded: LoadedRecords) -> list[GlossaryEntry]:
+    return [e for g in entries(loaded.of_kind("glossary"), Glossary) for e in g.record.entries]

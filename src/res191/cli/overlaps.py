@@ -28,6 +28,7 @@ class FindingKind(StrEnum):
     SEVERAL_CONFERENCES = "several-conferences"
     NEW_THEME = "new-theme"
     MAPPING = "mapping"
+    PARTNERS = "partners"
     JOINT_WORK = "joint-work"
     SIMILAR_ACTIVITIES = "similar-activities"
     SIMILAR_BODIES = "similar-bodies"

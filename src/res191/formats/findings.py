@@ -125,7 +125,9 @@ def explanation(finding: Finding) -> dict[str, Any]:
             "first": link.first,
             "second": link.second,
             "score": link.score,
-            "terms": [{"term": t.term, "first": t.first, "second": t.second} for t in link.terms],
+            "terms": [
+                {"term": t.term, "first": t.first, "second": t.second, "adds": t.adds} for t in link.terms
+            ],
         }
         for link in finding.links
     ]
@@ -164,7 +166,7 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
         table.add_column("in the second", justify="right")
         table.add_column("adds", justify="right")
         for t in link.terms:
-            table.add_row(escape(t.term), f"{t.first:.3f}", f"{t.second:.3f}", f"{t.first * t.second:.3f}")
+            table.add_row(escape(t.term), f"{t.first:.3f}", f"{t.second:.3f}", f"{t.adds:.3f}")
         console.print()
         console.print(table)
     console.print(

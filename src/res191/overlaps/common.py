@@ -73,10 +73,15 @@ def sector_of(resolution: Resolution) -> str | None:
 
 
 def link(corpus: Corpus, first: int, second: int, first_id: str, second_id: str) -> Link:
-    """Why two texts of a corpus are alike, for `--explain`: each shared term and its weights."""
+    """Why two texts of a corpus are alike, for `--explain`: each shared term and its weights, one row
+    a term as the texts write it (a word and a phrase written alike are one row, adding both)."""
+    rows: dict[str, list[float]] = {}
+    for term, a, b in corpus.contributions(first, second):
+        row = rows.setdefault(corpus.label(term), [0.0, 0.0, 0.0])
+        row[0], row[1], row[2] = max(row[0], a), max(row[1], b), row[2] + a * b
     terms = tuple(
-        Weight(corpus.words([term])[0], round(a, 3), round(b, 3))
-        for term, a, b in corpus.contributions(first, second)
+        Weight(label, round(a, 3), round(b, 3), round(adds, 3))
+        for label, (a, b, adds) in sorted(rows.items(), key=lambda item: -item[1][2])
     )
     return Link(first_id, second_id, round(corpus.similarity(first, second), 2), terms)
 

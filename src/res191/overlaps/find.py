@@ -41,7 +41,7 @@ def find_overlaps(
     found: list[Finding] = []
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings(themes, {r.id: r for r in resolutions}, as_of)
-    if {"new-theme", "mapping"} & set(kinds):
+    if {"new-theme", "mapping", "partners"} & set(kinds):
         found += resolution_findings(resolutions, themes, as_of, min_score, reader)
     activities = tracked(themes, year)
     if "joint-work" in kinds:

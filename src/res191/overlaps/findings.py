@@ -11,6 +11,7 @@ KINDS = {
     "several-conferences": "Theme with resolutions of several conferences",
     "new-theme": "Similar resolutions under no common theme",
     "mapping": "Resolution similar to a theme's, not mapped to it",
+    "partners": "Resolution close to others that are not all close to each other",
     "joint-work": "Activities of several Sectors on one theme in one year",
     "similar-activities": "Similar activities under different themes",
     "similar-bodies": "Bodies whose terms of reference overlap",
@@ -40,6 +41,7 @@ class Weight:
     term: str
     first: float
     second: float
+    adds: float  # what it adds to the score: the product of the two, summed over terms written alike
 
 
 @dataclass(frozen=True)
