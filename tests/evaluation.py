@@ -13,7 +13,8 @@ one finding at the default threshold, in two configurations:
 - no themes: every resolution under none, so that every pair is to be found.
 A pair counts in a half when one of its resolutions is in a group of that half. `pairs` is the likeness
 alone (every pair of different conferences scoring the threshold or more), for comparison; `duplicates`
-counts the sets of tests/overlaps/duplicates.yaml found as one `duplicate` finding.
+counts the pairs in one `duplicate` finding (recorded themes) against the sets of
+tests/overlaps/duplicates.yaml.
 
 `python -m tests.evaluation` prints the tables of the README.
 """
@@ -198,10 +199,24 @@ def similarity_pairs(min_score: float = DEFAULT_MIN_SCORE) -> set[Pair]:
     }
 
 
-def duplicates_found(result: Run) -> dict[str, bool]:
-    """Whether each known set of duplicates is in one `duplicate` finding."""
-    found = [{m.id for m in f.members} for f in result.findings if f.kind == "duplicate"]
-    return {name: any(set(members) <= f for f in found) for name, members in duplicate_sets().items()}
+def duplicate_figures(result: Run) -> dict[str, Figures]:
+    """Pairs in one `duplicate` finding against the pairs of each known set, by half: a resolution is in
+    the half of its set, or else of its group."""
+    found = {
+        frozenset(p)
+        for f in result.findings
+        if f.kind == "duplicate"
+        for p in itertools.combinations(sorted(m.id for m in f.members if m.kind == "resolution"), 2)
+    }
+    known = {frozenset(p) for s in duplicate_sets().values() for p in itertools.combinations(s, 2)}
+    where = {rid: half(name) for name, members in groups().items() for rid in members}
+    where |= {rid: half(name) for name, members in duplicate_sets().items() for rid in members}
+    figures = {}
+    for which in HALVES:
+        mine = {p for p in found if p <= where.keys() and any(where[r] == which for r in p)}
+        truth = {p for p in known if any(where[r] == which for r in p)}
+        figures[which] = Figures(len(mine), len(mine & truth), len(truth))
+    return figures
 
 
 def measure(min_score: float = DEFAULT_MIN_SCORE) -> dict[str, dict[str, Figures]]:
@@ -214,11 +229,9 @@ def measure(min_score: float = DEFAULT_MIN_SCORE) -> dict[str, dict[str, Figures
         if configuration == "no themes":
             likeness = similarity_pairs(min_score)
             measured["pairs"] = {h: figures(likeness, known, h) for h in HALVES}
-            found = duplicates_found(result)
-            right = sum(found.values())
-            # The sets are few and not split: both halves' titles are alike only within a set.
-            measured["duplicates"] = {"all": Figures(right, right, len(found))}
-    return measured
+        else:
+            measured["duplicates"] = duplicate_figures(result)
+    return {name: measured[name] for name in (*CONFIGURATIONS, "pairs", "duplicates")}
 
 
 def table(measured: dict[str, dict[str, Figures]]) -> str:

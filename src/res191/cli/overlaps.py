@@ -26,6 +26,7 @@ class FindingKind(StrEnum):
 
     STREAMLINE = "streamline"
     SEVERAL_CONFERENCES = "several-conferences"
+    DUPLICATE = "duplicate"
     NEW_THEME = "new-theme"
     MAPPING = "mapping"
     PARTNERS = "partners"

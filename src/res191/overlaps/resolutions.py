@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from res191.models import Resolution, Sector, Theme
+from res191.models import Resolution, Theme
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
-from res191.overlaps.findings import Finding, finding_id
+from res191.overlaps.duplicates import duplicate_findings
+from res191.overlaps.findings import Action, Finding, finding_id
+from res191.overlaps.new_themes import add_to_theme, new_theme_findings
 from res191.overlaps.placement import Placement, place
 from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.who import ISC_TF
 from res191.wording import join_and
 
 Pair = tuple[int, int]
@@ -44,13 +47,13 @@ def resolution_findings(
     resolutions: list[Entry[Resolution]],
     themes: list[Entry[Theme]],
     as_of: AsOf,
-    min_score: float,
-    reader: Reader | None = None,
+    corpus: Corpus,
+    pairs: dict[Pair, float],
 ) -> Iterator[Finding]:
     """Similar resolutions, placed on the strongest evidence (placement.py): one under no theme whose
     strongest link is to a theme, a mapping; several alike under none, a new theme; one that joins no
-    group, with its strongest partners."""
-    corpus, pairs = similar_pairs(resolutions, min_score, reader)
+    group, with its strongest partners; and near-duplicates (duplicates.py). corpus and pairs: the
+    resolutions' texts and their pairs at the threshold or more (similar_pairs)."""
     index = {r.id: i for i, r in enumerate(resolutions)}
     themes_of: dict[int, list[int]] = defaultdict(list)
     for number, theme in enumerate(themes):
@@ -58,8 +61,13 @@ def resolution_findings(
             if ref in index:
                 themes_of[index[ref]].append(number)
     placement = place(pairs, themes_of, [r.record.conference for r in resolutions])
+    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of))
+    yield from duplicates
+    # A group that is one duplicate is said once, as a duplicate: not also as a new theme.
+    said = [{index[m.id] for m in f.members} for f in duplicates]
+    groups = [g for g in placement.groups if not any(set(g) <= s for s in said)]
     yield from _mappings(resolutions, themes, corpus, placement, as_of)
-    yield from _new_themes(resolutions, corpus, pairs, placement.groups, as_of)
+    yield from new_theme_findings(resolutions, themes, corpus, pairs, groups, as_of)
     yield from _partners(resolutions, corpus, placement, as_of)
 
 
@@ -80,10 +88,11 @@ def _mappings(
             if found.near in placement.proposed
             else "a resolution of that theme"
         )
+        action = add_to_theme([label], theme.record.title, near_label, as_of)
         proposal = (
             f"{label}{_on(entry.record)} is under no theme; its strongest link is to {near_label} "
             f"({quoted(shared)}), {how}: consider adding it to the resolutions of the theme "
-            f"“{theme.record.title}”."
+            f"“{theme.record.title}”. {action.sentence}"
         )
         members = (
             entry.member(label, sector_of(entry.record)),
@@ -93,39 +102,8 @@ def _mappings(
         links = (link(corpus, outside, found.near, entry.id, near.id),)
         yield Finding(
             finding_id("mapping", [entry.id, theme.id]), "mapping", members, round(found.score, 2), shared,
-            proposal, links,
+            proposal, links, (action,),
         )  # fmt: skip
-
-
-def _new_themes(
-    resolutions: list[Entry[Resolution]],
-    corpus: Corpus,
-    pairs: dict[Pair, float],
-    groups: list[list[int]],
-    as_of: AsOf,
-) -> Iterator[Finding]:
-    """Groups of alike resolutions under no theme, of two conferences or more."""
-    for group in groups:
-        inside = [(a, b) for a in group for b in group if a < b]
-        weakest = min(pairs[p] for p in inside)
-        ids = [resolutions[i].id for i in group]
-        labels = [as_of.cite(resolutions[i].record) for i in group]
-        evidence = corpus.shared_terms(group)
-        order = [s.value for s in Sector]
-        sectors = sorted({s for i in group if (s := sector_of(resolutions[i].record))}, key=order.index)
-        concerned = f", with focal points from {join_and(sectors)}" if sectors else ""
-        proposal = (
-            f"{join_and(labels)} are on one subject ({quoted(evidence[:3])}) and under no theme: "
-            f"consider proposing it to the Sectors as an area of mutual interest{concerned}."
-        )
-        members = tuple(
-            resolutions[i].member(label, sector_of(resolutions[i].record))
-            for i, label in zip(group, labels, strict=True)
-        )
-        links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
-        yield Finding(
-            finding_id("new-theme", ids), "new-theme", members, round(weakest, 2), evidence, proposal, links
-        )
 
 
 def _partners(
@@ -136,12 +114,19 @@ def _partners(
         entry = resolutions[outside]
         label = as_of.cite(entry.record)
         named = [f"{as_of.cite(resolutions[o].record)} ({score:.2f})" for score, o in partners]
-        closest = resolutions[partners[0][1]]
+        closest = as_of.cite(resolutions[partners[0][1]].record)
         shared = corpus.shared_with(outside, [partners[0][1]])
+        action = Action(
+            f"decide which of them {label} belongs with, first {closest} ({quoted(shared)}), and propose it "
+            "for that theme or group",
+            (label, *(as_of.cite(resolutions[o].record) for _, o in partners)),
+            as_of.calendar.name(ISC_TF),
+            as_of.next(ISC_TF),
+        )
         proposal = (
-            f"{label}{_on(entry.record)} is under no theme and close to {join_and(named)}, which are not all "
-            "close to each other: consider which of them it belongs with, first "
-            f"{as_of.cite(closest.record)} ({quoted(shared)})."
+            f"{label}{_on(entry.record)} is under no theme and close to {join_and(named)}, but cannot join "
+            f"{'its' if len(named) == 1 else 'their'} group: it is not close to every member. "
+            f"{action.sentence}"
         )
         members = (
             entry.member(label, sector_of(entry.record)),
@@ -151,7 +136,7 @@ def _partners(
         links = tuple(link(corpus, outside, o, entry.id, resolutions[o].id) for _, o in partners)
         yield Finding(
             finding_id("partners", [entry.id]), "partners", members, round(partners[0][0], 2), shared,
-            proposal, links,
+            proposal, links, (action,),
         )  # fmt: skip
 
 

@@ -364,6 +364,11 @@ def _weight(term: str) -> float:
     return _PHRASE_WEIGHT if " " in term else 1.0
 
 
+def is_generic(term: str) -> bool:
+    """Whether a term is a word that says what is done rather than about what (GENERIC_WORDS)."""
+    return term in _generic()
+
+
 def _words_in(term: str) -> int:
     """How many distinctive words a shared term counts as: a pair of words adds nothing to its words, and
     a word that says what is done rather than about what (GENERIC_WORDS) counts for none."""
