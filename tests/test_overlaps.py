@@ -664,3 +664,58 @@ def test_every_proposal_says_who_does_what_with_which_instruments_and_when() -> 
         # One lead, one instrument: never a list to choose from.
         assert "one of ITU" not in f.proposal and "one of the theme" not in f.proposal, f.id
         assert all(" or " not in lead for lead in re.findall(r"with ([^,()]+) leading", f.proposal)), f.id
+
+
+def test_a_new_theme_is_not_proposed_beside_a_theme_on_its_subject(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Electronic meetings with remote participation for all"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Remote participation in electronic meetings of "
+                                              "study groups"),
+        "themes/virtual.yaml": "id: virtual\ntitle: Virtual meetings/remote participation\n",
+    })  # fmt: skip
+    found = findings(run_cli, root)
+    assert not [f for f in found if f["kind"] == "new-theme"]
+    (mapping,) = [f for f in found if f["kind"] == "mapping"]
+    assert [m["id"] for m in mapping["members"]] == ["pp-1", "wtsa-2", "virtual"]
+    assert (
+        "the theme “Virtual meetings/remote participation” is on it (shared terms: “meetings”"
+        in (mapping["proposal"])
+    )
+
+
+def test_duplicates_are_found_as_duplicates_with_what_each_conference_could_do(run_cli: RunCli) -> None:
+    found = findings(run_cli, REPO, "--on", "2024-05-01")
+    (same,) = [f for f in found if {m["id"] for m in f["members"]} == {"ra-itu-r-75", "wtdc-59", "wtsa-57"}]
+    assert same["kind"] == "duplicate"
+    assert same["evidence"] == [
+        "Strengthening coordination and cooperation among the three ITU Sectors on matters of mutual interest"
+    ]
+    assert [(a["body"], a["when"], a["instruments"][0]) for a in same["actions"]] == [
+        ("WTDC", "at WTDC-25 (from 17 November 2025)", "WTDC Resolution 59 (Rev. Kigali, 2022)"),
+        ("WTSA", "at WTSA-24 (from 15 October 2024)", "WTSA Resolution 57 (Rev. Dubai, 2012)*"),
+    ]
+    assert all(a["instruments"][-1] == "RA Resolution ITU-R 75 (Dubai, 2023)*" for a in same["actions"])
+    kept_only = (
+        "suppress WTSA Resolution 57 (Rev. Dubai, 2012)*, or revise it to keep only what is particular"
+    )
+    assert kept_only + " to ITU-T" in same["proposal"]
+
+
+def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Internet of Things and smart sustainable cities"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Internet of Things and smart sustainable cities and "
+                                              "communities"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "E-health applications for remote areas"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "E-health applications by satellite"),
+    })  # fmt: skip
+    found = findings(run_cli, root)
+    terms = [t for f in found for t in f["evidence"]]
+    assert "e-health" in " ".join(terms).lower() and "Things and smart" not in terms
+    assert all(not re.search(r"\b(and|or)$|^(and|or)\b", t) for t in terms)
+    for f in found:
+        explained = json.loads(run_cli(root, "overlaps", "--explain", f["id"], "--format", "json").stdout)
+        for link in explained["links"]:
+            rows = [t["term"] for t in link["terms"]]
+            assert len(rows) == len(set(rows)), rows
+            assert abs(sum(t["adds"] for t in link["terms"]) - link["score"]) < 0.01

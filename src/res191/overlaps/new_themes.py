@@ -11,7 +11,7 @@ Sector on a same theme."
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from res191.models import Conference, Resolution, Sector, Theme
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
@@ -40,9 +40,10 @@ def new_theme_findings(
     pairs: Mapping[Pair, float],
     groups: list[list[int]],
     as_of: AsOf,
+    duplicated: Collection[tuple[int, ...]] = (),
 ) -> Iterator[Finding]:
     """For each group of alike resolutions under no theme: the existing theme whose words they share, or
-    a new theme."""
+    a new theme (not for a group that is a duplicate, said as such)."""
     for group in groups:
         inside = [(a, b) for a in group for b in group if a < b]
         weakest = round(min(pairs[p] for p in inside), 2)
@@ -67,6 +68,8 @@ def new_theme_findings(
                 finding_id("mapping", ids), "mapping", (*members, theme.member(theme.record.title)), weakest,
                 tuple(words) + evidence, proposal, links, (action,),
             )  # fmt: skip
+            continue
+        if tuple(group) in duplicated:
             continue
         action = _propose(entries, labels, as_of)
         proposal = f"{join_and(labels)} are on one subject ({quoted(evidence[:3])}) and under no theme. "

@@ -63,11 +63,12 @@ def resolution_findings(
     placement = place(pairs, themes_of, [r.record.conference for r in resolutions])
     duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of))
     yield from duplicates
-    # A group that is one duplicate is said once, as a duplicate: not also as a new theme.
+    # A group that is one duplicate is said once, as a duplicate: not also as a new theme (it may still
+    # be proposed for a theme that covers it).
     said = [{index[m.id] for m in f.members} for f in duplicates]
-    groups = [g for g in placement.groups if not any(set(g) <= s for s in said)]
+    duplicated = {tuple(g) for g in placement.groups if any(set(g) <= s for s in said)}
     yield from _mappings(resolutions, themes, corpus, placement, as_of)
-    yield from new_theme_findings(resolutions, themes, corpus, pairs, groups, as_of)
+    yield from new_theme_findings(resolutions, themes, corpus, pairs, placement.groups, as_of, duplicated)
     yield from _partners(resolutions, corpus, placement, as_of)
 
 
