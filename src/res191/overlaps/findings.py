@@ -91,6 +91,15 @@ class Finding:
         """The kind of finding in the reader's words."""
         return KINDS[self.kind]
 
+    @property
+    def summary(self) -> str:
+        """What was found, without the actions' sentences: the proposal's first part, for a table whose
+        other column holds the actions."""
+        found = self.proposal
+        for action in self.actions:
+            found = found.replace(action.sentence, "")
+        return " ".join(found.split())
+
 
 def finding_id(kind: str, keys: list[str]) -> str:
     """An id that stays the same while the same records overlap the same way: `OV-1a2b3c4d`."""
