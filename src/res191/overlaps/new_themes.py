@@ -44,6 +44,9 @@ def new_theme_findings(
 ) -> Iterator[Finding]:
     """For each group of alike resolutions under no theme: the existing theme whose words they share, or
     a new theme (not for a group that is a duplicate, said as such)."""
+    # Each theme's distinctive terms, read once: a glossary term, or a word that is not generic, with the
+    # words it was read from.
+    titles = [_distinctive(corpus, f"{t.record.title}. {t.record.description or ''}") for t in themes]
     for group in groups:
         inside = [(a, b) for a in group for b in group if a < b]
         weakest = round(min(pairs[p] for p in inside), 2)
@@ -54,7 +57,7 @@ def new_theme_findings(
         links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
         counted = Counter(term for i in group for term in corpus.vectors[i])
         shared = {term for term, n in counted.items() if n >= 2}
-        covering = _covering(themes, corpus, shared)
+        covering = _covering(themes, titles, shared)
         if covering is not None:
             theme, words = covering
             action = add_to_theme(labels, theme.record.title, None, as_of)
@@ -80,21 +83,29 @@ def new_theme_findings(
         )  # fmt: skip
 
 
+def _distinctive(corpus: Corpus, text: str) -> dict[str, str]:
+    """The distinctive terms of a text (glossary terms, words that are not generic), with their words."""
+    found: dict[str, str] = {}
+    for term in corpus.reader.words(text):
+        if not term.inside and not is_generic(term.key):
+            found.setdefault(term.key, text[term.start : term.end])
+    return found
+
+
 def _covering(
-    themes: Sequence[Entry[Theme]], corpus: Corpus, shared: set[str]
+    themes: Sequence[Entry[Theme]], titles: Sequence[dict[str, str]], shared: set[str]
 ) -> tuple[Entry[Theme], list[str]] | None:
-    """The theme whose title or description has the most of the distinctive terms a group shares (a
-    glossary term, or a word that is not generic), with those terms in the theme's words; None if none."""
-    best: tuple[int, int, Entry[Theme], list[str]] | None = None
-    for number, theme in enumerate(themes):
-        text = f"{theme.record.title}. {theme.record.description or ''}"
-        found: dict[str, str] = {}
-        for term in corpus.reader.words(text):
-            if term.key in shared and not term.inside and not is_generic(term.key):
-                found.setdefault(term.key, text[term.start : term.end])
-        if found and (best is None or len(found) > best[0]):
-            best = (len(found), number, theme, list(found.values()))
-    return (best[2], best[3]) if best else None
+    """The theme whose title or description has the most of the distinctive terms a group shares, with
+    those terms in the theme's words; None if none."""
+    best: tuple[int, int] | None = None
+    for number, terms in enumerate(titles):
+        found = len(terms.keys() & shared)
+        if found and (best is None or found > best[0]):
+            best = (found, number)
+    if best is None:
+        return None
+    terms = titles[best[1]]
+    return themes[best[1]], [terms[k] for k in terms if k in shared]
 
 
 def _rule(group: Sequence[Resolution]) -> str:
