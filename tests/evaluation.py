@@ -105,7 +105,8 @@ def repository(themes: bool) -> tempfile.TemporaryDirectory[str]:
     """A copy of the bundled data with the resolutions from outside it, with or without the themes."""
     folder = tempfile.TemporaryDirectory(prefix="res191-evaluation-")
     data = Path(folder.name) / "data"
-    for part in ("resolutions", "glossary", "meetings", "bodies", *(["themes"] if themes else [])):
+    parts = ["resolutions", "glossary", "meetings", "bodies", "documents", *(["themes"] if themes else [])]
+    for part in parts:
         shutil.copytree(REPO / "data" / part, data / part)
     for path in OUTSIDE.glob("*.yaml"):
         shutil.copy(path, data / "resolutions" / path.name)
