@@ -182,7 +182,8 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
         console.print(table)
     console.print(
         "\nA term's weight is its share of the text's weight: rare words weigh most; a glossary term counts "
-        "as two words; a pair of neighbouring words as half of one. The score is the sum of the products."
+        "as two words; a pair of neighbouring words as half of one. A row adds the product of its weights "
+        "(summed over the terms written alike); the score is the sum of what the rows add."
     )
 
 
