@@ -5,13 +5,16 @@
 The repositories come from generate.py: 60% of the records are resolutions whose titles are ITU
 boilerplate plus subject words drawn by Zipf's law from a vocabulary that grows with the repository.
 Each is timed without a glossary, then with the bundled one (data/glossary/) copied in: the cost of
-reading every text through it.
+reading every text through it. The last columns say how `res191 overlaps` grows, in the same run: its time
+over the first size's, beside the records' ratio, and the exponent k of time ~ records^k between the
+first size and this one (1 is linear, 2 is quadratic).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -36,9 +39,10 @@ def main() -> None:
     res191 = [sys.executable, "-m", "res191"]
     print(
         "| records | resolutions | res191 validate | res191 overlaps | overlaps / validate "
-        "| with the glossary | glossary / without | findings |"
+        "| with the glossary | glossary / without | findings | records / first | overlaps / first | k |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    first: tuple[int, float] | None = None
     with tempfile.TemporaryDirectory(prefix="res191-overlaps-") as folder:
         for size in arguments.sizes:
             root = Path(folder) / str(size)
@@ -56,9 +60,13 @@ def main() -> None:
                 check=True,
             ).stdout
             found = len(json.loads(output))
+            first = first or (size, glossary)
+            grown, slower = size / first[0], glossary / first[1]
+            exponent = f"{math.log(slower) / math.log(grown):.2f}" if grown > 1 else "-"
             print(
                 f"| {size:,} | {resolutions:,} | {validate:.2f} s | {overlaps:.2f} s | "
-                f"{overlaps / validate:.1f} | {glossary:.2f} s | {glossary / overlaps:.2f} | {found:,} |",
+                f"{overlaps / validate:.1f} | {glossary:.2f} s | {glossary / overlaps:.2f} | {found:,} | "
+                f"{grown:.0f} | {slower:.1f} | {exponent} |",
                 flush=True,
             )
 

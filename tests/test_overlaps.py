@@ -7,21 +7,27 @@ import io
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
-from res191.models import Resolution
+from res191.loading.record import LoadedRecords
+from res191.models import Glossary, GlossaryEntry, Resolution, Theme
 from res191.overlaps.common import entries
-from res191.overlaps.find import DEFAULT_MIN_SCORE
+from res191.overlaps.find import DEFAULT_MIN_SCORE, find_overlaps
 from res191.overlaps.findings import STRUCTURAL, finding_id
-from res191.overlaps.similarity import Corpus
+from res191.overlaps.placement import Proposed, place
+from res191.overlaps.resolutions import similar_pairs
+from res191.overlaps.similarity import Corpus, Reader
 from tests.conftest import REPO, RunCli, load
-from tests.evaluation import Figures, groups, measure, table
+from tests.evaluation import Figures, groups, half, measure, table
 from tests.test_cli import snapshot
 
 
@@ -52,14 +58,39 @@ def measured() -> dict[str, dict[str, Figures]]:
     return measure(DEFAULT_MIN_SCORE)
 
 
-@pytest.mark.parametrize("kind", ["pairs", "new-theme", "mapping"])
-def test_precision_and_recall_on_real_resolutions_at_the_default_threshold(
-    measured: dict[str, dict[str, Figures]], kind: str
+def test_every_glossary_entry_has_an_itu_source() -> None:
+    for path in (REPO / "data" / "glossary").glob("*.yaml"):
+        for entry in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["entries"]:
+            itu = [s for s in entry.get("sources", []) if "itu.int/" in s]
+            assert itu, f"{path.name}: the entry {entry['term']!r} has no source on itu.int"
+
+
+def test_the_halves_are_fixed_by_the_group_names() -> None:
+    assert {name: half(name) for name in ("accessibility", "inter-sector-coordination")} == {
+        "accessibility": "test",
+        "inter-sector-coordination": "tuning",
+    }
+    halves = {half(name) for name, members in groups().items() if len(members) > 1}
+    assert halves == {"test", "tuning"}
+
+
+# The floors on the test half: the issue's target (0.90) where it is met; where it is not (recall with no
+# theme recorded), what is measured, so that the suite fails if it falls further (see the README).
+FLOORS = {
+    "recorded themes": (0.90, 0.90),
+    "no themes": (0.90, 0.85),
+    "duplicates": (0.90, 0.90),
+}
+
+
+@pytest.mark.parametrize("measure_name", list(FLOORS))
+def test_precision_and_recall_on_the_test_half_at_the_default_threshold(
+    measured: dict[str, dict[str, Figures]], measure_name: str
 ) -> None:
-    figures = measured[kind]["all"]
-    shown = f"{kind}: precision {figures.precision:.2f}, recall {figures.recall:.2f} of {figures.known}"
-    assert figures.precision >= 0.9, shown
-    assert figures.recall >= 0.8, shown
+    figures = measured[measure_name]["test"]
+    precision, recall = FLOORS[measure_name]
+    shown = f"{measure_name}: precision {figures.precision:.2f}, recall {figures.recall:.2f}"
+    assert figures.precision >= precision and figures.recall >= recall, shown
 
 
 def test_the_readme_states_the_measured_figures(measured: dict[str, dict[str, Figures]]) -> None:
@@ -106,9 +137,12 @@ def test_the_same_data_gives_the_same_findings_in_the_same_order(run_cli: RunCli
 
 def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {
-        "resolutions/wtsa-1.yaml": resolution("wtsa-1", "Emergency telecommunications for disaster relief"),
-        "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Emergency telecommunications and disaster relief"),
-        "resolutions/ra-3.yaml": resolution("ra-3", "Radiocommunication for disaster relief in emergencies"),
+        "resolutions/wtsa-1.yaml": resolution("wtsa-1", "Emergency telecommunications for disaster relief "
+                                              "and early warning"),
+        "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Emergency telecommunications and disaster relief "
+                                              "in small island states"),
+        "resolutions/ra-3.yaml": resolution("ra-3", "Radiocommunication for disaster relief in emergencies "
+                                            "and public warning"),
         "resolutions/pp-4.yaml": resolution("pp-4", "Protection of submarine cables"),
         "resolutions/wtsa-5.yaml": resolution("wtsa-5", "Submarine cable protection and repair"),
         "resolutions/wtdc-6.yaml": resolution("wtdc-6", "Rural connectivity"),
@@ -120,55 +154,83 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     assert "disaster relief" in new_theme[0]["evidence"]
     assert new_theme[0]["proposal"] == (
         "RA Resolution 3 (2020)*, WTDC Resolution 2 (2020)*, and WTSA Resolution 1 (2020)* are on one "
-        "subject "
-        "(shared terms: “disaster relief”, “emergency telecommunications and disaster”) and under no theme: "
-        "consider proposing it to the Sectors as an area of mutual interest, with focal points from ITU-R, "
-        "ITU-T, and ITU-D."
+        "subject (shared terms: “warning”, “disaster relief”, “emergency telecommunications for disaster”) "
+        "and under no theme. They do not meet ITU's rule for an area of mutual interest (a PP resolution and "
+        "a resolution of a Sector on one subject, or PP resolutions calling for inter-Sector coordination): "
+        "no PP resolution is among them. At its next meeting (none is recorded), the ISCG could propose the "
+        "subject to the advisory groups as an area of mutual interest, led by ITU-R (ITU-R, ITU-T, and ITU-D "
+        "have as many resolutions among them, and RA Resolution 3 (2020)* is the latest edition of them), "
+        "with focal points from ITU-R, ITU-T, and ITU-D."
     )
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtsa-5", "cables", "pp-4"]
     assert mapping["proposal"] == (
-        "WTSA Resolution 5 (2020)*, on “Submarine cable protection and repair”, is under no theme, and is "
-        "close to PP Resolution 4 (2020)* (shared terms: “protection”, “submarine cables”), a resolution of "
-        "the theme Submarine cables: consider adding it to that theme's resolutions."
+        "WTSA Resolution 5 (2020)*, on “Submarine cable protection and repair”, is under no theme; its "
+        "strongest link is to PP Resolution 4 (2020)* (shared terms: “protection”, “submarine cables”), a "
+        "resolution of that theme: consider adding it to the resolutions of the theme “Submarine cables”. At "
+        "its next meeting (none is recorded), the ISC-TF could add WTSA Resolution 5 (2020)* to the "
+        "resolutions of the theme “Submarine cables”."
     )
+    assert mapping["actions"] == [
+        {
+            "do": "add WTSA Resolution 5 (2020)* to the resolutions of the theme “Submarine cables”",
+            "instruments": ["WTSA Resolution 5 (2020)*", "PP Resolution 4 (2020)*"],
+            "body": "the ISC-TF",
+            "when": "at its next meeting (none is recorded)",
+        }
+    ]
 
 
-def test_joint_work_names_the_general_secretariat_in_words(run_cli: RunCli, tmp_path: Path) -> None:
+def test_joint_work_is_one_subject_of_two_sectors_not_every_shared_theme(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     root = write(tmp_path, {
-        "themes/cities.yaml": "id: cities\ntitle: Smart cities\ntracker:\n"
-        "  - {year: 2024, sector: GS, title: Forum}\n"
-        "  - {year: 2024, sector: ITU-T, title: Workshop}\n",
-    })  # fmt: skip
-    (joint,) = [f for f in findings(run_cli, root) if f["kind"] == "joint-work"]
-    assert joint["proposal"].startswith(
-        "Under the theme “Smart cities” in 2024, ITU-T and the General Secretariat each have activities"
-    )
-
-
-def test_activities_of_several_sectors_and_alike_across_themes(run_cli: RunCli, tmp_path: Path) -> None:
-    root = write(tmp_path, {
-        "themes/cities.yaml": "id: cities\ntitle: Smart cities\ntracker:\n"
-        "  - {year: 2024, sector: ITU-T, title: Workshop on smart sustainable cities}\n"
-        "  - {year: 2024, sector: ITU-D, title: Toolkit for municipal planners}\n"
-        "  - {year: 2023, sector: ITU-R, title: Study}\n",
-        "themes/climate.yaml": "id: climate\ntitle: Climate\ntracker:\n"
-        "  - {year: 2024, sector: GS, title: Smart sustainable cities workshop}\n",
+        "themes/access.yaml": "id: access\ntitle: Accessibility\nlead: ITU-T\ntracker:\n"
+        "  - {year: 2024, sector: GS, title: Captioning of remote participation in ITU meetings}\n"
+        "  - {year: 2024, sector: ITU-T, title: Workshop on captioning of remote participation}\n"
+        "  - {year: 2024, sector: ITU-D, title: Toolkit for municipal planners}\n",
+        "themes/skills.yaml": "id: skills\ntitle: Capacity building\ntracker:\n"
+        "  - {year: 2024, sector: ITU-D, title: Capacity-building workshop on spectrum pricing}\n"
+        "  - {year: 2024, sector: ITU-D, title: Capacity-building workshop on cybersecurity drills}\n"
+        "  - {year: 2024, sector: ITU-R, title: Capacity-building workshop on satellite filings}\n",
     })  # fmt: skip
     found = findings(run_cli, root, "--year", "2024")
     (joint,) = [f for f in found if f["kind"] == "joint-work"]
-    assert [(m["sector"], m["line"]) for m in joint["members"]] == [("ITU-T", 4), ("ITU-D", 5)]
-    assert joint["proposal"] == (
-        "Under the theme “Smart cities” in 2024, ITU-T and ITU-D each have activities (“Workshop on smart "
-        "sustainable cities”; “Toolkit for municipal planners”): plan them as joint work with one lead "
-        "Sector, and report on them once."
+    # Alike in subject, not in form: the captioning activities; never a workshop with a workshop of
+    # another subject, nor a Sector with itself, nor every pair of Sectors under one theme.
+    assert {m["id"] for m in joint["members"]} == {"access#0", "access#1"}
+    assert joint["proposal"].startswith(
+        "Under the theme “Accessibility” in 2024, the General Secretariat's activity “Captioning of remote "
+        "participation in ITU meetings” and the ITU-T activity “Workshop on captioning of remote "
+        "participation” are on one subject (shared terms: "
     )
+    assert joint["proposal"].endswith(
+        "At its next meeting (none is recorded), the ISC-TF could plan them as one joint activity, led by "
+        "ITU-T (the lead recorded on the theme), and report on it once."
+    )
+    assert not [f for f in found if f["kind"] == "similar-activities"]
+
+
+def test_similar_activities_under_different_themes(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "themes/cities.yaml": "id: cities\ntitle: Smart cities\nlead: ITU-T\ntracker:\n"
+        "  - {year: 2024, sector: ITU-T, title: Workshop on smart sustainable cities}\n"
+        "  - {year: 2023, sector: ITU-R, title: Study}\n",
+        "themes/climate.yaml": "id: climate\ntitle: Climate\ntracker:\n"
+        "  - {year: 2024, sector: GS, title: Smart sustainable cities forum}\n"
+        "  - {year: 2024, sector: ITU-T, title: Smart sustainable cities report}\n",
+    })  # fmt: skip
+    found = findings(run_cli, root, "--year", "2024")
     (alike,) = [f for f in found if f["kind"] == "similar-activities"]
-    assert {m["id"] for m in alike["members"]} == {"cities#0", "climate#0"}
+    assert {m["id"] for m in alike["members"]} == {"cities#0", "climate#0"}  # not ITU-T with ITU-T
     assert alike["proposal"].startswith(
         "The ITU-T activity “Workshop on smart sustainable cities” (2024), under the theme “Smart cities”, "
-        "and the General Secretariat's activity “Smart sustainable cities workshop” (2024), under the theme "
+        "and the General Secretariat's activity “Smart sustainable cities forum” (2024), under the theme "
         "“Climate”, are alike (shared terms: “"
+    )
+    assert (
+        "led by ITU-T, which leads the theme “Smart cities” (the lead recorded on the theme)"
+        in (alike["proposal"])
     )
     assert [f for f in findings(run_cli, root, "--year", "2023") if f["kind"] != "several-conferences"] == []
 
@@ -184,6 +246,16 @@ def test_bodies_with_overlapping_terms_of_reference(run_cli: RunCli, tmp_path: P
     (found,) = findings(run_cli, root)
     assert (found["kind"], [m["id"] for m in found["members"]]) == ("similar-bodies", ["a", "b"])
     assert "spectrum monitoring" in found["evidence"]
+    assert "bring their work together" in found["proposal"]
+
+
+def test_the_isc_tf_and_the_iscg_are_never_proposed_for_merging(run_cli: RunCli) -> None:
+    found = [f for f in findings(run_cli, REPO, "--min-score", "0.01") if f["kind"] == "similar-bodies"]
+    pair = [f for f in found if {m["id"] for m in f["members"]} == {"isc-tf", "iscg"}]
+    assert pair, "the two coordination bodies' terms of reference share words"
+    for f in pair:
+        assert "together" not in f["proposal"].split("already provide for the two to work together")[1]
+        assert "state in their reports how their work divides, keeping both" in f["proposal"]
 
 
 def test_formats_kinds_and_scores(run_cli: RunCli) -> None:
@@ -192,10 +264,12 @@ def test_formats_kinds_and_scores(run_cli: RunCli) -> None:
     assert only and {f["kind"] for f in only} == {"streamline"}
     # --min-score is a threshold of text similarity: the findings from the records' structure stay.
     strict = findings(run_cli, REPO, "--min-score", "0.9")
-    assert strict == [f for f in every if f["score"] >= 0.9 or f["kind"] in STRUCTURAL]
+    assert all(f["score"] is None or f["score"] >= 0.9 for f in strict)
+    assert [f["id"] for f in strict if f["score"] is None] == [f["id"] for f in every if f["score"] is None]
+    assert all((f["score"] is None) == (f["kind"] in STRUCTURAL) for f in every)
     assert {f["kind"] for f in strict} >= {"streamline", "several-conferences"}
     rows = list(csv.reader(io.StringIO(run_cli(REPO, "overlaps", "--format", "csv").stdout)))
-    assert rows[0] == ["id", "kind", "score", "members", "places", "evidence", "proposal"]
+    assert rows[0] == ["id", "kind", "likeness", "members", "places", "evidence", "proposal"]
     assert len(rows) == len(every) + 1
     markdown = run_cli(REPO, "overlaps", "--format", "md").stdout
     assert markdown.count("\n- **") + markdown.startswith("- **") == len(every)
@@ -266,17 +340,19 @@ def test_the_glossary_and_the_stemmer_let_variants_meet(run_cli: RunCli, tmp_pat
         "resolutions/pp-1.yaml": resolution("pp-1", "Implementing the outcomes of WSIS"),
         "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Outcomes of the World Summit on the Information "
                                               "Society"),
-        "resolutions/wtsa-3.yaml": resolution("wtsa-3", "E-health services for improving patient care"),
-        "resolutions/ra-4.yaml": resolution("ra-4", "Healthcare service improved by patient monitoring"),
+        "resolutions/wtsa-3.yaml": resolution("wtsa-3", "E-health records for monitoring patient care"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "Healthcare with patients monitored by their records"),
     })  # fmt: skip
     groups = {
-        tuple(m["id"] for m in f["members"]): f for f in findings(run_cli, root) if f["kind"] == "new-theme"
+        tuple(m["id"] for m in f["members"]): f
+        for f in findings(run_cli, root)
+        if f["kind"] in ("new-theme", "duplicate")  # alike, or nearly the same wording
     }
     assert set(groups) == {("pp-1", "wtdc-2"), ("ra-4", "wtsa-3")}
     assert groups[("pp-1", "wtdc-2")]["evidence"][0] == "WSIS"  # the glossary's term, as its entry writes it
-    assert any("improved" in term for term in groups[("ra-4", "wtsa-3")]["evidence"])  # with "improving"
+    assert any("monitored" in term for term in groups[("ra-4", "wtsa-3")]["evidence"])  # "monitoring"
     (tmp_path / "data" / "glossary" / "itu.yaml").unlink()
-    without = [f for f in findings(run_cli, root) if f["kind"] == "new-theme"]
+    without = [f for f in findings(run_cli, root) if f["kind"] in ("new-theme", "duplicate")]
     assert [tuple(m["id"] for m in f["members"]) for f in without] == [("ra-4", "wtsa-3")]
     assert "health" not in without[0]["evidence"]  # "e-health" meets "healthcare" through the glossary
 
@@ -289,7 +365,9 @@ def test_one_shared_word_links_nothing_and_groups_do_not_chain(run_cli: RunCli, 
         "resolutions/ra-4.yaml": resolution("ra-4", "Children online protection measures"),
         "resolutions/wrc-5.yaml": resolution("wrc-5", "Protection of the radio astronomy service"),
     })  # fmt: skip
-    found = [f for f in findings(run_cli, root, "--min-score", "0.05") if f["kind"] == "new-theme"]
+    found = [
+        f for f in findings(run_cli, root, "--min-score", "0.05") if f["kind"] in ("new-theme", "duplicate")
+    ]
     # "protection" alone is in every title: at any threshold it links nothing on its own, and the two
     # subjects stay two groups, each scored by its weakest link.
     assert sorted(tuple(m["id"] for m in f["members"]) for f in found) == [
@@ -352,9 +430,10 @@ def test_no_pair_twice_and_no_contradictory_proposals(run_cli: RunCli, tmp_path:
         shutil.copytree(REPO / "data" / "glossary", root / "data" / "glossary")
         if themes == "one resolution each":
             for name, members in groups().items():
-                write(
-                    root, {f"themes/{name}.yaml": f"id: {name}\ntitle: {name}\nresolutions: [{members[0]}]\n"}
-                )
+                bundled = [m for m in members if (REPO / "data" / "resolutions" / f"{m}.yaml").exists()]
+                if bundled:
+                    text = f"id: {name}\ntitle: {name}\nresolutions: [{bundled[0]}]\n"
+                    write(root, {f"themes/{name}.yaml": text})
     found = findings(run_cli, root)
     assert len({f["id"] for f in found}) == len(found)
     for kind in ("new-theme", "mapping"):
@@ -419,23 +498,37 @@ def test_explain_shows_the_terms_their_weights_and_the_lines(run_cli: RunCli, tm
 
 
 def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) -> None:
-    kinds = ["--kind", "streamline", "--kind", "several-conferences"]
-    found = {f["members"][0]["id"]: f["proposal"] for f in findings(run_cli, REPO, *kinds)}
+    found = {f["members"][0]["id"]: f["proposal"] for f in findings(run_cli, REPO, "--on", "2024-05-01")}
     assert found["accessibility"] == (
         "The theme “Accessibility” rests on three resolutions recorded, of PP, WTSA, and WTDC. ITU-T and "
         "ITU-D have a resolution recorded under it; no ITU-R resolution is recorded. Consider streamlining "
-        "them under PP Resolution 175 (Guadalajara, 2010)*, with ITU-T or ITU-D leading and the other "
-        "contributing through the theme's focal points."
+        "them under PP Resolution 175 (Guadalajara, 2010)*, with ITU-D leading (ITU-T and ITU-D have as many "
+        "resolutions recorded under it, and WTDC Resolution 58 (Rev. Buenos Aires, 2017)* is the latest "
+        "edition of them) and the others contributing through the theme's focal points. At its next meeting "
+        "(none is recorded), the ISC-TF could name ITU-D the lead of the theme “Accessibility”. At WTSA-24 "
+        "(from 15 October 2024), WTSA could revise WTSA Resolution 70 (Rev. Dubai, 2012)* to refer to PP "
+        "Resolution 175 (Guadalajara, 2010)* rather than repeat it. At WTDC-25 (from 17 November 2025), WTDC "
+        "could revise WTDC Resolution 58 (Rev. Buenos Aires, 2017)* to refer to PP Resolution 175 "
+        "(Guadalajara, 2010)* rather than repeat it."
     )
+    # Resolution 191's own theme: the General Secretariat leads, as the PP resolution says; one lead.
     assert (
-        "Council Resolution 1307 (C09)* predate the theme's latest edition, PP Resolution 182"
-        in found["climate-change"]
+        "with the General Secretariat leading (PP Resolution 191 (Rev. Bucharest, 2022) calls for "
+        "coordination among the Sectors and instructs the Secretary-General)"
+        in found["inter-sector-coordination"]
     )
-    assert "under one of the theme's two PP resolutions" in found["climate-change"]
+    assert "Council Resolution 1307 (C09)* predate PP Resolution 182" in found["climate-change"]
     assert (
-        "When WTDC Resolution 55 (Rev. Buenos Aires, 2017)* and WTDC Resolution 38"
-        in found["gender-and-youth"]
+        "At Council 2024 (from 4 June 2024), the Council could revise Council Resolution 1307"
+        in (found["climate-change"])
     )
+    # WTDC 55 (gender) is asked to refer to PP 70 (gender); WTDC 38 (youth) is not.
+    gender = found["gender-and-youth"]
+    assert (
+        "WTDC could revise WTDC Resolution 55 (Rev. Buenos Aires, 2017)* to refer to PP Resolution 70"
+        in gender
+    )
+    assert "revise WTDC Resolution 38" not in gender and "one of" not in " ".join(found.values())
     assert len(set(found.values())) == len(found)
 
 
@@ -468,3 +561,180 @@ def test_a_phrase_under_two_glossary_entries_is_an_error(run_cli: RunCli, tmp_pa
     result = run_cli(root, "validate")
     assert result.exit_code == 1
     assert "'WSIS' is in the entries 'WSIS' and 'summit': keep it in one" in result.stdout
+
+
+def test_the_strongest_link_wins_over_a_weak_one_to_a_theme(run_cli: RunCli, tmp_path: Path) -> None:
+    # The case of WTDC Resolution 64: "support" and "protection" are shared with a resolution on the
+    # environment, under a theme; the resolution on the same subject, under none, is far closer.
+    root = write(tmp_path, {
+        "resolutions/pp-35.yaml": resolution("pp-35", "Telecommunication support for the protection of the "
+                                             "environment"),
+        "resolutions/wtsa-73.yaml": resolution("wtsa-73", "ICTs and the environment"),
+        "resolutions/wtdc-64.yaml": resolution("wtdc-64", "Protecting and supporting users/consumers of "
+                                               "telecommunication services"),
+        "resolutions/pp-196.yaml": resolution("pp-196", "Protecting telecommunication service "
+                                              "users/consumers"),
+        "themes/environment.yaml": "id: environment\ntitle: Environment\nresolutions: [pp-35, wtsa-73]\n",
+    })  # fmt: skip
+    for threshold in ("0.05", "0.25"):
+        found = findings(run_cli, root, "--min-score", threshold)
+        assert not [f for f in found if f["kind"] == "mapping"], threshold
+        # Together in one finding: near-duplicates, said once, as such (not also as a new theme).
+        (group,) = [f for f in found if {m["id"] for m in f["members"]} == {"pp-196", "wtdc-64"}]
+        assert group["kind"] == "duplicate"
+
+
+def test_placement_weighs_every_link() -> None:
+    conferences = ["PP", "WTSA", "WTDC", "RA"]
+    # 1 is linked to the theme's 0 (0.37) and, more strongly, to 2 under no theme (0.74): a group.
+    weak = place({(0, 1): 0.37, (1, 2): 0.74}, {0: [0]}, conferences)
+    assert (weak.proposed, weak.groups) == ({}, [[1, 2]])
+    # At least as strong: the theme.
+    tie = place({(0, 1): 0.74, (1, 2): 0.74}, {0: [0]}, conferences)
+    assert tie.proposed[1] == Proposed(theme=0, near=0, score=0.74)
+    # Once 1 is proposed for the theme, 2, whose strongest link is to 1, follows it.
+    assert tie.proposed[2] == Proposed(theme=0, near=1, score=0.74)
+    # 1 and 2 are closest to each other, and each is linked to the theme: proposed for it, not a new theme.
+    both = place({(1, 2): 0.86, (0, 1): 0.85, (0, 2): 0.6}, {0: [0]}, conferences)
+    assert (sorted(both.proposed), both.groups) == ([1, 2], [])
+    # 3 is linked to 2 only, and 2 is in a closer group that 3 cannot join: 3 is reported with 2.
+    apart = place({(1, 2): 0.9, (2, 3): 0.5}, {}, conferences)
+    assert (apart.groups, apart.partners) == ([[1, 2]], {3: [(0.5, 2)]})
+
+
+@pytest.mark.parametrize("themes", [True, False])
+def test_no_resolution_with_a_link_is_left_out_of_every_finding(themes: bool) -> None:
+    from tests.evaluation import repository
+
+    with repository(themes) as folder:
+        loaded = load(Path(folder))
+        found = find_overlaps(loaded)
+    resolutions = entries(loaded.of_kind("resolution"), Resolution)
+    under = {ref for t in entries(loaded.of_kind("theme"), Theme) for ref in t.record.resolutions}
+    _, pairs = similar_pairs(resolutions, DEFAULT_MIN_SCORE, Reader(glossary_of(loaded)))
+    linked = {
+        resolutions[i].id
+        for a, b in pairs
+        if resolutions[a].record.conference is not resolutions[b].record.conference
+        for i in (a, b)
+    }
+    in_findings = {m.id for f in found for m in f.members}
+    assert linked - under - in_findings == set()
+    assert any(f.kind == "partners" for f in found) or themes
+
+
+def glossary_of(loaded: LoadedRecords) -> list[GlossaryEntry]:
+    return [e for g in entries(loaded.of_kind("glossary"), Glossary) for e in g.record.entries]
+
+
+def _evaluation_run(themes: bool, min_score: float = DEFAULT_MIN_SCORE) -> tuple[LoadedRecords, list[Any]]:
+    from tests.evaluation import repository
+
+    with repository(themes) as folder:
+        loaded = load(Path(folder))
+    return loaded, find_overlaps(loaded, min_score=min_score)
+
+
+@pytest.mark.parametrize("themes", [True, False])
+def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
+    loaded, found = _evaluation_run(themes)
+    recorded = {t.id: set(t.record.resolutions) for t in entries(loaded.of_kind("theme"), Theme)}
+    placed: list[str] = []
+    for f in found:
+        if f.kind in ("mapping", "new-theme", "partners"):
+            theme = next((m.id for m in f.members if m.kind == "theme"), None)
+            mine = [m.id for m in f.members if m.kind == "resolution"]
+            if f.kind == "mapping" and len(mine) == 2 and theme:
+                mine = mine[:1]  # the resolution proposed, not the one of the theme it is close to
+            elif f.kind == "partners":
+                mine = mine[:1]
+            placed += [r for r in mine if r not in recorded.get(theme or "", set())]
+    # Never proposed for a theme and a new one, nor for two themes, nor placed twice.
+    assert [r for r, n in Counter(placed).items() if n > 1] == []
+    # What one finding would suppress, no other keeps as the text to refer to.
+    suppressed = {a.instruments[0] for f in found if f.kind == "duplicate" for a in f.actions}
+    kept = {a.instruments[-1] for f in found for a in f.actions if "refer to" in a.do}
+    assert suppressed and kept and not suppressed & kept
+    # A theme's finding names what the run proposes for it, and nothing else.
+    for f in found:
+        if f.kind in STRUCTURAL:
+            proposed = {
+                m.label
+                for g in found
+                if g.kind == "mapping" and any(m.id == f.members[0].id for m in g.members)
+                for m in g.members
+                if m.kind == "resolution" and m.id not in recorded[f.members[0].id]
+            }
+            for label in proposed:
+                assert label in f.proposal, (f.id, label)
+            if not proposed:
+                assert "This run also proposes" not in f.proposal
+
+
+def test_every_proposal_says_who_does_what_with_which_instruments_and_when() -> None:
+    _, found = _evaluation_run(themes=True, min_score=0.01)
+    assert {f.kind for f in found} >= {"streamline", "duplicate", "mapping", "new-theme", "similar-bodies"}
+    for f in found:
+        assert f.actions, f.id
+        for action in f.actions:
+            assert action.do and action.instruments and action.body and action.when, f.id
+            assert action.when.startswith(("at ", "by ")), (f.id, action.when)
+            assert action.sentence in f.proposal, f.id
+        # One lead, one instrument: never a list to choose from.
+        assert "one of ITU" not in f.proposal and "one of the theme" not in f.proposal, f.id
+        assert all(" or " not in lead for lead in re.findall(r"with ([^,()]+) leading", f.proposal)), f.id
+
+
+def test_a_new_theme_is_not_proposed_beside_a_theme_on_its_subject(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Electronic meetings with remote participation for all"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Remote participation in electronic meetings of "
+                                              "study groups"),
+        "themes/virtual.yaml": "id: virtual\ntitle: Virtual meetings/remote participation\n",
+    })  # fmt: skip
+    found = findings(run_cli, root)
+    assert not [f for f in found if f["kind"] == "new-theme"]
+    (mapping,) = [f for f in found if f["kind"] == "mapping"]
+    assert [m["id"] for m in mapping["members"]] == ["pp-1", "wtsa-2", "virtual"]
+    assert (
+        "the theme “Virtual meetings/remote participation” is on it (shared terms: “meetings”"
+        in (mapping["proposal"])
+    )
+
+
+def test_duplicates_are_found_as_duplicates_with_what_each_conference_could_do(run_cli: RunCli) -> None:
+    found = findings(run_cli, REPO, "--on", "2024-05-01")
+    (same,) = [f for f in found if {m["id"] for m in f["members"]} == {"ra-itu-r-75", "wtdc-59", "wtsa-57"}]
+    assert same["kind"] == "duplicate"
+    assert same["evidence"] == [
+        "Strengthening coordination and cooperation among the three ITU Sectors on matters of mutual interest"
+    ]
+    assert [(a["body"], a["when"], a["instruments"][0]) for a in same["actions"]] == [
+        ("WTDC", "at WTDC-25 (from 17 November 2025)", "WTDC Resolution 59 (Rev. Kigali, 2022)"),
+        ("WTSA", "at WTSA-24 (from 15 October 2024)", "WTSA Resolution 57 (Rev. Dubai, 2012)*"),
+    ]
+    assert all(a["instruments"][-1] == "RA Resolution ITU-R 75 (Dubai, 2023)*" for a in same["actions"])
+    kept_only = (
+        "suppress WTSA Resolution 57 (Rev. Dubai, 2012)*, or revise it to keep only what is particular"
+    )
+    assert kept_only + " to ITU-T" in same["proposal"]
+
+
+def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Internet of Things and smart sustainable cities"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Internet of Things and smart sustainable cities and "
+                                              "communities"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "E-health applications for remote areas"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "E-health applications by satellite"),
+    })  # fmt: skip
+    found = findings(run_cli, root)
+    terms = [t for f in found for t in f["evidence"]]
+    assert "e-health" in " ".join(terms).lower() and "Things and smart" not in terms
+    assert all(not re.search(r"\b(and|or)$|^(and|or)\b", t) for t in terms)
+    for f in found:
+        explained = json.loads(run_cli(root, "overlaps", "--explain", f["id"], "--format", "json").stdout)
+        for link in explained["links"]:
+            rows = [t["term"] for t in link["terms"]]
+            assert len(rows) == len(set(rows)), rows
+            assert abs(sum(t["adds"] for t in link["terms"]) - link["score"]) < 0.01

@@ -266,7 +266,10 @@ def test_annexes_are_numbered_and_carry_focal_points_citations_and_activities(ru
     assert "An empty cell: none is recorded under the theme for that conference." in markdown
     assert "- ITU-T: Joint workshop (ongoing). With ITU-D" in markdown
     assert "Last year's study" not in markdown
-    assert "- **Theme with resolutions in several Sectors.**" in markdown.split("Annex 4", 1)[1]
+    annex = markdown.split("Annex 4", 1)[1]
+    assert "| Overlap identified | Instruments | Proposed solution: who could act, and when |" in annex
+    assert "| **Theme with resolutions in several Sectors.** The theme “Alpha theme” rests on" in annex
+    assert "the ISC-TF could name the General Secretariat the lead of the theme “Alpha theme”. |" in annex
 
 
 def test_the_tracker_is_annexed_by_default_when_it_has_activities(run_cli: RunCli, example) -> None:  # type: ignore[no-untyped-def]

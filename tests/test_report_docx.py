@@ -312,3 +312,18 @@ def test_libreoffice_breaks_no_word_of_an_annex_and_repeats_its_header(
     (mapping,) = _data_tables(opened(content))
     wanted = Counter(word for row in mapping.rows for cell in row.cells for word in cell.text.split())
     assert [w for w, n in wanted.items() if found[w] < n] == []  # every word whole, none cut in two
+
+
+def test_the_overlaps_annex_is_a_table_of_overlaps_and_solutions_in_every_format(run_cli: RunCli) -> None:
+    header = ["Overlap identified", "Instruments", "Proposed solution: who could act, and when"]
+    document = opened(word(run_cli, WITH_REPORT))
+    tables = [t for t in document.tables if [c.text for c in t.rows[0].cells] == header]
+    assert len(tables) == 1
+    (row,) = tables[0].rows[1:]
+    assert row.cells[0].text.startswith("Theme with resolutions in several Sectors. The theme “Alpha theme”")
+    assert "PP Resolution 1 (Rev. Beta, 2022)" in row.cells[1].text
+    assert row.cells[2].text.startswith("At its next meeting (none is recorded), the ISC-TF could name")
+    page = run_cli(WITH_REPORT, "report", "--year", "2024", "--format", "html", "-o", "-").stdout
+    annex = page.split("Overlaps identified and proposed solutions", 1)[1]
+    assert all(f'<th scope="col">{h}</th>' in annex for h in header)
+    assert "the ISC-TF could name the General Secretariat the lead of the theme" in annex

@@ -152,8 +152,8 @@ def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli
         "title: Sign language\n"
         "resolutions: [pp-175, wtdc-58]\n"
         "tracker:\n"
-        "  - {year: 2024, sector: ITU-T, title: Captioning workshop, status: planned}\n"
-        "  - {year: 2024, sector: ITU-D, title: Captioning survey, status: planned}\n",
+        "  - {year: 2024, sector: ITU-T, title: Workshop on captioning remote participation}\n"
+        "  - {year: 2024, sector: ITU-D, title: Survey of captioning remote participation}\n",
         encoding="utf-8",
     )
     out = tmp_path / "site"
@@ -163,8 +163,8 @@ def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli
     assert "The theme “Accessibility” rests on" in accessibility
     assert "Sign language" not in accessibility  # the other theme's finding is on the other theme's page
     assert "The theme “Sign language” rests on" in sign and "The theme “Accessibility”" not in sign
-    assert "Activities of several Sectors on one theme in one year." in sign
-    assert "Captioning workshop" in sign.split('id="overlaps"')[1]
+    assert "Activities of two Sectors on one subject, under one theme in one year." in sign
+    assert "Workshop on captioning remote participation" in sign.split('id="overlaps"')[1]
 
 
 def test_the_same_records_give_the_same_bytes(run_cli: RunCli, tmp_path: Path) -> None:

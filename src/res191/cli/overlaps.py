@@ -26,8 +26,10 @@ class FindingKind(StrEnum):
 
     STREAMLINE = "streamline"
     SEVERAL_CONFERENCES = "several-conferences"
+    DUPLICATE = "duplicate"
     NEW_THEME = "new-theme"
     MAPPING = "mapping"
+    PARTNERS = "partners"
     JOINT_WORK = "joint-work"
     SIMILAR_ACTIVITIES = "similar-activities"
     SIMILAR_BODIES = "similar-bodies"

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from res191.overlaps.common import UNCONFIRMED
-from res191.overlaps.findings import Finding
+from res191.overlaps.findings import SCORE_MEANING, Finding
+
+# The score column's name, wherever findings are tabled: it has one meaning (SCORE_MEANING).
+SCORE_COLUMN = "likeness"
+
+
+def shown_score(finding: Finding) -> str:
+    """A finding's score as a table shows it: `0.83`, or `-` for a fact of the records, which has none."""
+    return "-" if finding.score is None else f"{finding.score:.2f}"
 
 
 def as_dict(finding: Finding) -> dict[str, Any]:
@@ -31,6 +39,10 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         ],
         "evidence": list(finding.evidence),
         "proposal": finding.proposal,
+        "actions": [
+            {"do": a.do, "instruments": list(a.instruments), "body": a.body, "when": a.when}
+            for a in finding.actions
+        ],
     }
 
 
@@ -48,11 +60,11 @@ def write_json(findings: list[Finding], out: TextIO) -> None:
 def write_csv(findings: list[Finding], out: TextIO) -> None:
     """One row per finding; members and evidence joined with `; `."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "kind", "score", "members", "places", "evidence", "proposal"])
+    writer.writerow(["id", "kind", SCORE_COLUMN, "members", "places", "evidence", "proposal"])
     for f in findings:
         places = "; ".join(f"{m.path}:{m.line}" for m in f.members)
         members = "; ".join(m.label for m in f.members)
-        writer.writerow([f.id, f.kind, f"{f.score:.2f}", members, places, "; ".join(f.evidence), f.proposal])
+        writer.writerow([f.id, f.kind, shown_score(f), members, places, "; ".join(f.evidence), f.proposal])
 
 
 def unconfirmed(findings: list[Finding]) -> bool:
@@ -67,7 +79,9 @@ def markdown(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         members = "; ".join(m.label for m in f.members)
-        lines.append(f"- **{f.title}** ({f.id}, score {f.score:.2f}): {f.proposal}  \n  Records: {members}.")
+        score = "" if f.score is None else f", {SCORE_COLUMN} {f.score:.2f}"
+        lines.append(f"- **{f.title}** ({f.id}{score}): {f.proposal}  \n  Records: {members}.")
+    lines.append(f"\n{SCORE_COLUMN.capitalize()}: the {SCORE_MEANING}.")
     if unconfirmed(findings):
         lines.append(f"\n{UNCONFIRMED.replace('*', chr(92) + '*', 1)}.")
     return "\n".join(lines) + "\n"
@@ -91,7 +105,7 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
         return
     table = Table(show_lines=True, expand=True)
     table.add_column("finding", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column(SCORE_COLUMN, justify="right", no_wrap=True)
     table.add_column("proposal, evidence and records", ratio=1)
     for f in findings:
         records = "\n".join(f"  {escape(m.label)} [dim]{m.path}:{m.line}[/dim]" for m in f.members)
@@ -101,8 +115,9 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
         }:  # citations already listed as records say nothing new
             details += f"\n[cyan]evidence:[/cyan] {escape(', '.join(f.evidence))}"
         details += f"\n{records}"
-        table.add_row(f"{f.id}\n[bold]{f.kind}[/bold]", f"{f.score:.2f}", details)
+        table.add_row(f"{f.id}\n[bold]{f.kind}[/bold]", shown_score(f), details)
     console.print(table)
+    console.print(f"{SCORE_COLUMN}: the {escape(SCORE_MEANING)}; - for a fact of the records.")
     if unconfirmed(findings):
         console.print(escape(UNCONFIRMED))
     console.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
@@ -112,7 +127,6 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
 _RULES = {
     "streamline": "the theme lists resolutions of the conferences of two Sectors or more",
     "several-conferences": "the theme lists resolutions of two conferences or more, of one Sector at most",
-    "joint-work": "the theme's tracker has activities of two Sectors or more in one year",
 }
 
 
@@ -125,7 +139,9 @@ def explanation(finding: Finding) -> dict[str, Any]:
             "first": link.first,
             "second": link.second,
             "score": link.score,
-            "terms": [{"term": t.term, "first": t.first, "second": t.second} for t in link.terms],
+            "terms": [
+                {"term": t.term, "first": t.first, "second": t.second, "adds": t.adds} for t in link.terms
+            ],
         }
         for link in finding.links
     ]
@@ -143,17 +159,14 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
     from res191.terminal import console as terminal
 
     console = terminal(out, highlight=False)
-    console.print(
-        f"[bold]{finding.id}[/bold] {finding.kind}: {escape(finding.title)}, score {finding.score:.2f}"
-    )
+    score = "" if finding.score is None else f", {SCORE_COLUMN} {finding.score:.2f}"
+    console.print(f"[bold]{finding.id}[/bold] {finding.kind}: {escape(finding.title)}{score}")
     console.print(escape(finding.proposal))
     console.print("\n[bold]Records[/bold]")
     for m in finding.members:
         console.print(f"  {escape(m.path)}:{m.line}  {escape(m.label)}")
     if finding.kind in _RULES:
-        console.print(
-            f"\n[bold]Why[/bold]: {_RULES[finding.kind]}; the score is the share of the Sectors involved."
-        )
+        console.print(f"\n[bold]Why[/bold]: {_RULES[finding.kind]}: a fact of the records, with no score.")
         return
     labels = {m.id: m.label for m in finding.members}
     for link in finding.links:
@@ -164,12 +177,13 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
         table.add_column("in the second", justify="right")
         table.add_column("adds", justify="right")
         for t in link.terms:
-            table.add_row(escape(t.term), f"{t.first:.3f}", f"{t.second:.3f}", f"{t.first * t.second:.3f}")
+            table.add_row(escape(t.term), f"{t.first:.3f}", f"{t.second:.3f}", f"{t.adds:.3f}")
         console.print()
         console.print(table)
     console.print(
         "\nA term's weight is its share of the text's weight: rare words weigh most; a glossary term counts "
-        "as two words; a pair of neighbouring words as half of one. The score is the sum of the products."
+        "as two words; a pair of neighbouring words as half of one. A row adds the product of its weights "
+        "(summed over the terms written alike); the score is the sum of what the rows add."
     )
 
 

@@ -1,17 +1,21 @@
-"""Tracker activities that overlap: several Sectors on one theme in a year, or alike across themes."""
+"""Tracker activities that overlap: activities of different Sectors on one subject, under one theme in a
+year (joint work) or under different themes; compared on what they are about, not on their form."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from res191.models import SECTOR_COLUMNS, Sector, Theme
+from res191.models import Sector, Theme
 from res191.models.theme import Activity
-from res191.overlaps.common import Entry, link, quoted
-from res191.overlaps.findings import Finding, Member, finding_id
+from res191.overlaps.common import AsOf, Entry, link, quoted
+from res191.overlaps.findings import Action, Finding, Member, finding_id
 from res191.overlaps.similarity import Corpus, Reader
-from res191.wording import join_and, upper_first
+from res191.overlaps.themes import Lead
+from res191.overlaps.who import ISC_TF
+from res191.wording import upper_first
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,13 @@ class TrackedActivity:
     @property
     def label(self) -> str:
         return f"{self.activity.sector.value}: {self.activity.title} ({self.activity.year})"
+
+    @property
+    def sector_described(self) -> str:
+        """`the ITU-T activity “Workshop”`, for a sentence."""
+        sector = self.activity.sector
+        whose = "the General Secretariat's" if sector is Sector.GS else f"the {sector.value}"
+        return f"{whose} activity “{self.activity.title}”"
 
     @property
     def described(self) -> str:
@@ -59,50 +70,108 @@ def tracked(themes: list[Entry[Theme]], year: int | None) -> list[TrackedActivit
 
 # How the Sectors are named in a sentence: the General Secretariat by name, not by its code (GS).
 _IN_A_SENTENCE = {Sector.GS.value: "the General Secretariat"}
+# The words of activity titles that say what form an activity takes, not what it is about: two workshops
+# on different subjects are not alike, a workshop and a report on captioning are.
+_FORM = re.compile(
+    r"\b(?:capacity[- ]building|workshops?|webinars?|seminars?|forums?|training|courses?|meetings?|"
+    r"events?|sessions?|reports?|toolkits?|guidelines?|studies|study|symposi(?:um|a)|series|joint|"
+    r"regional|annual|global|online|side|launch(?:ed)?|organi[sz]ed|held|programmes?|activit(?:y|ies))\b",
+    re.IGNORECASE,
+)
 
 
-def joint_work(activities: list[TrackedActivity]) -> Iterator[Finding]:
-    """Activities of two Sectors or more (the General Secretariat counting as one) on a theme in a year."""
+def subject(activity: Activity) -> str:
+    """What an activity is about: its title and description without the words of its form."""
+    return _FORM.sub(" ", f"{activity.title}. {activity.description or ''}")
+
+
+def _alike(
+    activities: list[TrackedActivity], min_score: float, reader: Reader
+) -> Iterator[tuple[TrackedActivity, TrackedActivity, Corpus, int, int, float]]:
+    """Pairs of activities of different Sectors (the General Secretariat counting as one) whose subjects
+    are alike: never a Sector with itself."""
+    corpus = Corpus([subject(a.activity) for a in activities], reader)
+    for match in corpus.matches(min_score):
+        first, second = activities[match.first], activities[match.second]
+        if first.activity.sector != second.activity.sector:
+            yield first, second, corpus, match.first, match.second, match.score
+
+
+def joint_work(
+    activities: list[TrackedActivity],
+    min_score: float,
+    reader: Reader,
+    leads: Mapping[str, Lead],
+    as_of: AsOf,
+) -> Iterator[Finding]:
+    """Activities of different Sectors under one theme in one year on one subject: one joint activity.
+    Several Sectors working under one theme is what a theme is for; only alike subjects overlap."""
     by_theme_year: dict[tuple[str, int], list[TrackedActivity]] = defaultdict(list)
     for item in activities:
         by_theme_year[(item.theme.id, item.activity.year)].append(item)
-    for (_, year), items in sorted(by_theme_year.items()):
-        sectors = [s.value for s in SECTOR_COLUMNS if any(i.activity.sector is s for i in items)]
-        if len(sectors) < 2:
-            continue
-        theme = items[0].theme.record.title
-        titles = tuple(i.activity.title for i in items)
-        named = [_IN_A_SENTENCE.get(s, s) for s in sectors]
-        proposal = (
-            f"Under the theme “{theme}” in {year}, {join_and(named)} each have activities "
-            f"({'; '.join(f'“{t}”' for t in titles)}): "
-            "plan them as joint work with one lead Sector, and report on them once."
-        )
-        score = round(len(sectors) / 4, 2)  # the share of the three Sectors and the General Secretariat
-        members = tuple(i.member() for i in items)
-        yield Finding(
-            finding_id("joint-work", [i.key for i in items]), "joint-work", members, score, titles, proposal
-        )
+    for (theme_id, year), items in sorted(by_theme_year.items()):
+        for first, second, corpus, a, b, score in _alike(items, min_score, reader):
+            lead = leads[theme_id]
+            theme = first.theme.record.title
+            shared = corpus.shared_terms((a, b))
+            action = Action(
+                f"plan them as one joint activity, led by {lead.name} ({lead.why}), and report on it once",
+                (f"“{first.activity.title}”", f"“{second.activity.title}”"),
+                as_of.calendar.name(ISC_TF),
+                as_of.next(ISC_TF),
+            )
+            proposal = (
+                f"Under the theme “{theme}” in {year}, {first.sector_described} and "
+                f"{second.sector_described} are on one subject ({quoted(shared[:3])}). {action.sentence}"
+            )
+            keys = [first.key, second.key]
+            links = (link(corpus, a, b, first.key, second.key),)
+            yield Finding(
+                finding_id("joint-work", keys), "joint-work", (first.member(), second.member()),
+                round(score, 2), shared, proposal, links, (action,),
+            )  # fmt: skip
 
 
 def similar_activities(
-    activities: list[TrackedActivity], min_score: float, reader: Reader
+    activities: list[TrackedActivity],
+    min_score: float,
+    reader: Reader,
+    leads: Mapping[str, Lead],
+    as_of: AsOf,
 ) -> Iterator[Finding]:
-    """Pairs of activities under different themes whose titles and descriptions are alike."""
-    corpus = Corpus([f"{a.activity.title} {a.activity.description or ''}" for a in activities], reader)
-    for match in corpus.matches(min_score):
-        first, second = activities[match.first], activities[match.second]
+    """Pairs of activities of different Sectors under different themes whose subjects are alike."""
+    for first, second, corpus, a, b, score in _alike(activities, min_score, reader):
         if first.theme.id == second.theme.id:
             continue
+        shared = corpus.shared_terms((a, b))
+        lead = _lead_of_two(first, second, leads)
+        do = (
+            f"bring them together as one activity, led by {lead}"
+            if lead
+            else "bring them together as one activity and name its lead (neither Sector leads either theme)"
+        )
+        action = Action(
+            do,
+            (f"“{first.activity.title}”", f"“{second.activity.title}”"),
+            as_of.calendar.name(ISC_TF),
+            as_of.next(ISC_TF),
+        )
         proposal = (
             f"{upper_first(first.described)}, and {second.described}, are alike "
-            f"({quoted(match.shared[:3])}): consider one joint activity led by one Sector, or say which "
-            "leads."
+            f"({quoted(shared[:3])}). {action.sentence}"
         )
         keys = [first.key, second.key]
-        members = (first.member(), second.member())
-        links = (link(corpus, match.first, match.second, first.key, second.key),)
+        links = (link(corpus, a, b, first.key, second.key),)
         yield Finding(
-            finding_id("similar-activities", keys), "similar-activities", members, round(match.score, 2),
-            match.shared, proposal, links,
+            finding_id("similar-activities", keys), "similar-activities", (first.member(), second.member()),
+            round(score, 2), shared, proposal, links, (action,),
         )  # fmt: skip
+
+
+def _lead_of_two(first: TrackedActivity, second: TrackedActivity, leads: Mapping[str, Lead]) -> str | None:
+    """Which of two activities' Sectors leads: the one that leads its own activity's theme."""
+    for item in (first, second):
+        lead = leads[item.theme.id]
+        if lead.name == _IN_A_SENTENCE.get(item.activity.sector.value, item.activity.sector.value):
+            return f"{lead.name}, which leads the theme “{item.theme.record.title}” ({lead.why})"
+    return None

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
-from res191.models import Edition, Resolution, Sessions
+from res191.models import Conference, Edition, Resolution, Sessions
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
+from res191.overlaps.who import Calendar
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -52,6 +53,7 @@ class AsOf:
 
     on: date
     sessions: Sessions
+    calendar: Calendar = field(default_factory=lambda: Calendar((), ()))
 
     def cite(self, resolution: Resolution) -> str:
         """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day;
@@ -65,6 +67,22 @@ class AsOf:
         found = resolution.cited(self.on, self.sessions).edition
         return found or min(resolution.editions, key=lambda e: e.year)
 
+    def next(self, body: str) -> str:
+        """When a body can next act, from the meetings recorded: `at WTDC-25 (from 17 November 2025)`."""
+        return self.calendar.next(body, self.on)
+
+    def keeper(self, resolutions: Sequence[Resolution]) -> Resolution:
+        """Of resolutions on one subject, the one the others would refer to: the PP resolution (the whole
+        Union's), else the Council's, else the latest edition; every finding keeps the same one."""
+        return min(
+            resolutions,
+            key=lambda r: (
+                {Conference.PP: 0, Conference.COUNCIL: 1}.get(r.conference, 2),
+                -self.edition(r).year,
+                r.order,
+            ),
+        )
+
 
 def sector_of(resolution: Resolution) -> str | None:
     """The Sector whose conference adopted a resolution; None for PP and Council."""
@@ -73,10 +91,15 @@ def sector_of(resolution: Resolution) -> str | None:
 
 
 def link(corpus: Corpus, first: int, second: int, first_id: str, second_id: str) -> Link:
-    """Why two texts of a corpus are alike, for `--explain`: each shared term and its weights."""
+    """Why two texts of a corpus are alike, for `--explain`: each shared term and its weights, one row
+    a term as the texts write it (a word and a phrase written alike are one row, adding both)."""
+    rows: dict[str, list[float]] = {}
+    for term, a, b in corpus.contributions(first, second):
+        row = rows.setdefault(corpus.label(term), [0.0, 0.0, 0.0])
+        row[0], row[1], row[2] = max(row[0], a), max(row[1], b), row[2] + a * b
     terms = tuple(
-        Weight(corpus.words([term])[0], round(a, 3), round(b, 3))
-        for term, a, b in corpus.contributions(first, second)
+        Weight(label, round(a, 3), round(b, 3), round(adds, 3))
+        for label, (a, b, adds) in sorted(rows.items(), key=lambda item: -item[1][2])
     )
     return Link(first_id, second_id, round(corpus.similarity(first, second), 2), terms)
 

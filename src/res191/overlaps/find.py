@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 
 from res191.loading.record import LoadedRecords
-from res191.models import Body, Glossary, Resolution, Theme
+from res191.models import Body, Glossary, Meeting, Resolution, Theme
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import AsOf, Entry, entries
-from res191.overlaps.findings import KINDS, STRUCTURAL, Finding, sort_key
-from res191.overlaps.resolutions import resolution_findings
+from res191.overlaps.findings import KINDS, Finding, sort_key
+from res191.overlaps.resolutions import resolution_findings, similar_pairs
 from res191.overlaps.similarity import Reader
-from res191.overlaps.themes import theme_findings
+from res191.overlaps.themes import theme_findings, theme_lead
+from res191.overlaps.who import Calendar
 
 # The similarity at which two texts are taken to be on the same subject: a quarter of their weight
 # shared. Measured against real resolution groups (tests/overlaps/evaluation.yaml): see the README.
 DEFAULT_MIN_SCORE = 0.25
 # The kinds of record the overlaps are found in: the others (meetings, reports...) need not be kept.
-KINDS_READ = frozenset({"resolution", "theme", "body", "glossary"})
+KINDS_READ = frozenset({"resolution", "theme", "body", "glossary", "meeting"})
 
 
 def find_overlaps(
@@ -34,26 +35,59 @@ def find_overlaps(
 
     year keeps the tracker's activities of that year; on is the day the findings cite the resolutions as
     of (default: the year's last day, for a past year, else today)."""
-    as_of = AsOf(on or default_day(year), repository.sessions())
+    calendar = Calendar(
+        (m.record for m in entries(repository.of_kind("meeting"), Meeting)),
+        (b.record for b in entries(repository.of_kind("body"), Body)),
+    )
+    as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     themes = entries(repository.of_kind("theme"), Theme)
     reader = Reader(e for g in entries(repository.of_kind("glossary"), Glossary) for e in g.record.entries)
     found: list[Finding] = []
+    # The themes' findings name what the run proposes for them, when the run reads the resolutions' texts
+    # (not for `--kind streamline` alone, nor for the site, which does not read them).
+    alike: Callable[[str, str], bool] | None = None
+    if {"duplicate", "new-theme", "mapping", "partners"} & set(kinds):
+        corpus, pairs = similar_pairs(resolutions, min_score, reader)
+        found += resolution_findings(resolutions, themes, as_of, corpus, pairs)
+        ids = [r.id for r in resolutions]
+        linked = {frozenset((ids[a], ids[b])) for a, b in pairs}
+
+        def alike(first: str, second: str) -> bool:
+            return frozenset((first, second)) in linked
+
+    by_id = {r.id: r for r in resolutions}
     if {"streamline", "several-conferences"} & set(kinds):
-        found += theme_findings(themes, {r.id: r for r in resolutions}, as_of)
-    if {"new-theme", "mapping"} & set(kinds):
-        found += resolution_findings(resolutions, themes, as_of, min_score, reader)
+        found += theme_findings(themes, by_id, as_of, proposed_for(found, themes), alike)
     activities = tracked(themes, year)
+    leads = {
+        t.id: theme_lead(t.record.lead, [by_id[r].record for r in t.record.resolutions if r in by_id], as_of)
+        for t in themes
+    }
     if "joint-work" in kinds:
-        found += joint_work(activities)
+        found += joint_work(activities, min_score, reader, leads, as_of)
     if "similar-activities" in kinds:
-        found += similar_activities(activities, min_score, reader)
+        found += similar_activities(activities, min_score, reader, leads, as_of)
     if "similar-bodies" in kinds:
-        found += body_findings(entries(repository.of_kind("body"), Body), min_score, reader)
+        found += body_findings(entries(repository.of_kind("body"), Body), min_score, reader, as_of)
     return sorted(
-        (f for f in found if f.kind in kinds and (f.kind in STRUCTURAL or f.score >= min_score - 1e-9)),
+        (f for f in found if f.kind in kinds and (f.score is None or f.score >= min_score - 1e-9)),
         key=sort_key,
     )
+
+
+def proposed_for(found: list[Finding], themes: list[Entry[Theme]]) -> dict[str, list[str]]:
+    """The resolutions that `mapping` findings propose for each theme, by theme id, as they are cited."""
+    recorded = {t.id: set(t.record.resolutions) for t in themes}
+    proposed: dict[str, list[str]] = {}
+    for finding in found:
+        if finding.kind != "mapping":
+            continue
+        theme = next(m.id for m in finding.members if m.kind == "theme")
+        proposed.setdefault(theme, []).extend(
+            m.label for m in finding.members if m.kind == "resolution" and m.id not in recorded[theme]
+        )
+    return proposed
 
 
 def default_day(year: int | None) -> date:
@@ -71,5 +105,7 @@ def theme_overlaps(
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings([theme], resolutions, as_of)
     if "joint-work" in kinds:
-        found += joint_work(tracked([theme], None))
+        cited = [resolutions[r].record for r in theme.record.resolutions if r in resolutions]
+        leads = {theme.id: theme_lead(theme.record.lead, cited, as_of)}
+        found += joint_work(tracked([theme], None), DEFAULT_MIN_SCORE, Reader(), leads, as_of)
     return sorted((f for f in found if f.kind in kinds), key=sort_key)

@@ -9,16 +9,20 @@ from dataclasses import dataclass
 KINDS = {
     "streamline": "Theme with resolutions in several Sectors",
     "several-conferences": "Theme with resolutions of several conferences",
+    "duplicate": "Resolutions of different conferences with the same or nearly the same title",
     "new-theme": "Similar resolutions under no common theme",
     "mapping": "Resolution similar to a theme's, not mapped to it",
-    "joint-work": "Activities of several Sectors on one theme in one year",
+    "partners": "Resolution close to others that are not all close to each other",
+    "joint-work": "Activities of two Sectors on one subject, under one theme in one year",
     "similar-activities": "Similar activities under different themes",
     "similar-bodies": "Bodies whose terms of reference overlap",
 }
 
-# Kinds found from the records' structure (which theme holds what, who works on it), not from text
-# similarity: their score is a share of Sectors, and --min-score does not apply to them.
-STRUCTURAL = frozenset({"streamline", "several-conferences", "joint-work"})
+# Kinds found from the records' structure (which theme holds what), not from the likeness of texts: they
+# have no score, and --min-score does not apply to them.
+STRUCTURAL = frozenset({"streamline", "several-conferences"})
+# What the score of a finding is, wherever it is shown: one meaning for every kind that has one.
+SCORE_MEANING = "likeness of the texts (cosine of their TF-IDF vectors, 0 to 1; a group's weakest link)"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Weight:
     term: str
     first: float
     second: float
+    adds: float  # what it adds to the score: the product of the two, summed over terms written alike
 
 
 @dataclass(frozen=True)
@@ -53,21 +58,47 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Action:
+    """What a finding proposes, as an officer takes it to a meeting: what to do, with which instruments,
+    by which body, and when."""
+
+    do: str  # words that follow "could": "suppress it, or revise it to ..."
+    instruments: tuple[str, ...]  # citations, the one acted on first
+    body: str  # as a sentence names it: "WTDC", "the ISCG"
+    when: str  # "at WTDC-25 (from 17 November 2025)", or that no later meeting is recorded
+
+    @property
+    def sentence(self) -> str:
+        """`At WTDC-25 (from 17 November 2025), WTDC could suppress it.`"""
+        return f"{self.when[:1].upper()}{self.when[1:]}, {self.body} could {self.do}."
+
+
+@dataclass(frozen=True)
 class Finding:
     """An overlap found in the data, with its evidence and a proposal."""
 
     id: str
     kind: str
     members: tuple[Member, ...]
-    score: float
+    score: float | None  # the likeness of the texts (SCORE_MEANING); None for a fact of the records
     evidence: tuple[str, ...]
     proposal: str
     links: tuple[Link, ...] = ()  # for findings from text similarity: what `--explain` shows
+    actions: tuple[Action, ...] = ()  # who could do what, and when
 
     @property
     def title(self) -> str:
         """The kind of finding in the reader's words."""
         return KINDS[self.kind]
+
+    @property
+    def summary(self) -> str:
+        """What was found, without the actions' sentences: the proposal's first part, for a table whose
+        other column holds the actions."""
+        found = self.proposal
+        for action in self.actions:
+            found = found.replace(action.sentence, "")
+        return " ".join(found.split())
 
 
 def finding_id(kind: str, keys: list[str]) -> str:
@@ -78,4 +109,4 @@ def finding_id(kind: str, keys: list[str]) -> str:
 
 def sort_key(finding: Finding) -> tuple[int, float, str]:
     """Findings by kind, then the strongest first, then by id: the same data, the same order."""
-    return (list(KINDS).index(finding.kind), -finding.score, finding.id)
+    return (list(KINDS).index(finding.kind), -(finding.score or 0.0), finding.id)

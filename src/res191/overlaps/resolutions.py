@@ -1,21 +1,25 @@
 """Resolutions of different conferences on the same subject, found from their text.
 
-Two kinds of finding come from here, and never both for one resolution: a resolution under no theme that is
-close to a theme's resolutions is proposed for that theme (`mapping`, one theme only: the closest); the
-resolutions under no theme that are left, when alike, are proposed as a new theme (`new-theme`). A group
-holds together: a resolution joins it only when it is close to every member (complete linkage), so one
-generic word cannot chain unrelated subjects, and a group's score is its weakest link.
+Three kinds of finding come from here, and one resolution is in one of them at most: a resolution under
+no theme whose strongest link is to a theme's resolutions is proposed for that theme (`mapping`); the
+resolutions under no theme that are left, when alike, are proposed as a new theme (`new-theme`), a group
+in which every two members are linked, scored by its weakest link; a resolution that joins no group is
+reported with its strongest partners (`partners`). Where each goes is decided in placement.py.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from res191.models import Resolution, Sector, Theme
+from res191.models import Resolution, Theme
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
-from res191.overlaps.findings import Finding, finding_id
+from res191.overlaps.duplicates import duplicate_findings
+from res191.overlaps.findings import Action, Finding, finding_id
+from res191.overlaps.new_themes import add_to_theme, new_theme_findings
+from res191.overlaps.placement import Placement, place
 from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.who import ISC_TF
 from res191.wording import join_and
 
 Pair = tuple[int, int]
@@ -43,108 +47,98 @@ def resolution_findings(
     resolutions: list[Entry[Resolution]],
     themes: list[Entry[Theme]],
     as_of: AsOf,
-    min_score: float,
-    reader: Reader | None = None,
+    corpus: Corpus,
+    pairs: dict[Pair, float],
 ) -> Iterator[Finding]:
-    """Similar resolutions: one under no theme close to a theme's, a mapping; several, a new theme."""
-    corpus, pairs = similar_pairs(resolutions, min_score, reader)
-    themes_of: dict[int, list[Entry[Theme]]] = defaultdict(list)
+    """Similar resolutions, placed on the strongest evidence (placement.py): one under no theme whose
+    strongest link is to a theme, a mapping; several alike under none, a new theme; one that joins no
+    group, with its strongest partners; and near-duplicates (duplicates.py). corpus and pairs: the
+    resolutions' texts and their pairs at the threshold or more (similar_pairs)."""
     index = {r.id: i for i, r in enumerate(resolutions)}
-    for theme in themes:
+    themes_of: dict[int, list[int]] = defaultdict(list)
+    for number, theme in enumerate(themes):
         for ref in dict.fromkeys(theme.record.resolutions):
             if ref in index:
-                themes_of[index[ref]].append(theme)
-    mapped = yield from _mappings(resolutions, corpus, pairs, themes_of, as_of)
-    unplaced = set(range(len(resolutions))) - set(themes_of) - mapped
-    yield from _new_themes(resolutions, corpus, pairs, unplaced, as_of)
+                themes_of[index[ref]].append(number)
+    placement = place(pairs, themes_of, [r.record.conference for r in resolutions])
+    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of))
+    yield from duplicates
+    # A group that is one duplicate is said once, as a duplicate: not also as a new theme (it may still
+    # be proposed for a theme that covers it).
+    said = [{index[m.id] for m in f.members} for f in duplicates]
+    duplicated = {tuple(g) for g in placement.groups if any(set(g) <= s for s in said)}
+    yield from _mappings(resolutions, themes, corpus, placement, as_of)
+    yield from new_theme_findings(resolutions, themes, corpus, pairs, placement.groups, as_of, duplicated)
+    yield from _partners(resolutions, corpus, placement, as_of)
 
 
 def _mappings(
     resolutions: list[Entry[Resolution]],
+    themes: list[Entry[Theme]],
     corpus: Corpus,
-    pairs: dict[Pair, float],
-    themes_of: dict[int, list[Entry[Theme]]],
+    placement: Placement,
     as_of: AsOf,
-) -> Generator[Finding, None, set[int]]:
-    """For each resolution under no theme, the theme of the resolution it is closest to, of another
-    conference; returns the resolutions proposed."""
-    closest: dict[int, tuple[float, int]] = {}
-    for (a, b), score in pairs.items():
-        for outside, inside in ((a, b), (b, a)):
-            if outside in themes_of or inside not in themes_of or _same_conference(resolutions, a, b):
-                continue
-            if (score, -inside) > closest.get(outside, (0.0, 0)):
-                closest[outside] = (score, -inside)
-    for outside, (score, negated) in sorted(closest.items()):
-        inside = -negated
-        entry, near = resolutions[outside], resolutions[inside]
+) -> Iterator[Finding]:
+    """For each resolution under no theme whose strongest link is to a theme's resolutions, the theme."""
+    for outside, found in sorted(placement.proposed.items()):
+        entry, near, theme = resolutions[outside], resolutions[found.near], themes[found.theme]
         label, near_label = as_of.cite(entry.record), as_of.cite(near.record)
-        theme = themes_of[inside][0]  # a resolution under several themes: the first, in file order
-        shared = corpus.shared_with(outside, [inside])
+        shared = corpus.shared_with(outside, [found.near])
+        how = (
+            "proposed for that theme in another finding"
+            if found.near in placement.proposed
+            else "a resolution of that theme"
+        )
+        action = add_to_theme([label], theme.record.title, near_label, as_of)
         proposal = (
-            f"{label}{_on(entry.record)} is under no theme, and is close to {near_label} "
-            f"({quoted(shared)}), a resolution of the theme {theme.record.title}: consider adding it to "
-            "that theme's resolutions."
+            f"{label}{_on(entry.record)} is under no theme; its strongest link is to {near_label} "
+            f"({quoted(shared)}), {how}: consider adding it to the resolutions of the theme "
+            f"“{theme.record.title}”. {action.sentence}"
         )
         members = (
             entry.member(label, sector_of(entry.record)),
             theme.member(theme.record.title),
             near.member(near_label, sector_of(near.record)),
         )
-        links = (link(corpus, outside, inside, entry.id, near.id),)
+        links = (link(corpus, outside, found.near, entry.id, near.id),)
         yield Finding(
-            finding_id("mapping", [entry.id, theme.id]), "mapping", members, round(score, 2), shared,
-            proposal, links,
+            finding_id("mapping", [entry.id, theme.id]), "mapping", members, round(found.score, 2), shared,
+            proposal, links, (action,),
         )  # fmt: skip
-    return set(closest)
 
 
-def _new_themes(
-    resolutions: list[Entry[Resolution]],
-    corpus: Corpus,
-    pairs: dict[Pair, float],
-    unplaced: set[int],
-    as_of: AsOf,
+def _partners(
+    resolutions: list[Entry[Resolution]], corpus: Corpus, placement: Placement, as_of: AsOf
 ) -> Iterator[Finding]:
-    """Groups of alike resolutions under no theme, of two conferences or more."""
-    for group in complete_linkage({p: s for p, s in pairs.items() if unplaced.issuperset(p)}):
-        if len({resolutions[i].record.conference for i in group}) < 2:
-            continue
-        inside = [(a, b) for a in group for b in group if a < b]
-        weakest = min(pairs[p] for p in inside)
-        ids = [resolutions[i].id for i in group]
-        labels = [as_of.cite(resolutions[i].record) for i in group]
-        evidence = corpus.shared_terms(group)
-        order = [s.value for s in Sector]
-        sectors = sorted({s for i in group if (s := sector_of(resolutions[i].record))}, key=order.index)
-        concerned = f", with focal points from {join_and(sectors)}" if sectors else ""
+    """A resolution under no theme that joins no group, with its strongest partners."""
+    for outside, partners in placement.partners.items():
+        entry = resolutions[outside]
+        label = as_of.cite(entry.record)
+        named = [f"{as_of.cite(resolutions[o].record)} ({score:.2f})" for score, o in partners]
+        closest = as_of.cite(resolutions[partners[0][1]].record)
+        shared = corpus.shared_with(outside, [partners[0][1]])
+        action = Action(
+            f"decide which of them {label} belongs with, first {closest} ({quoted(shared)}), and propose it "
+            "for that theme or group",
+            (label, *(as_of.cite(resolutions[o].record) for _, o in partners)),
+            as_of.calendar.name(ISC_TF),
+            as_of.next(ISC_TF),
+        )
         proposal = (
-            f"{join_and(labels)} are on one subject ({quoted(evidence[:3])}) and under no theme: "
-            f"consider proposing it to the Sectors as an area of mutual interest{concerned}."
+            f"{label}{_on(entry.record)} is under no theme and close to {join_and(named)}, but cannot join "
+            f"{'its' if len(named) == 1 else 'their'} group: it is not close to every member. "
+            f"{action.sentence}"
         )
-        members = tuple(
-            resolutions[i].member(label, sector_of(resolutions[i].record))
-            for i, label in zip(group, labels, strict=True)
-        )
-        links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
+        members = (
+            entry.member(label, sector_of(entry.record)),
+            *(resolutions[o].member(as_of.cite(resolutions[o].record), sector_of(resolutions[o].record))
+              for _, o in partners),
+        )  # fmt: skip
+        links = tuple(link(corpus, outside, o, entry.id, resolutions[o].id) for _, o in partners)
         yield Finding(
-            finding_id("new-theme", ids), "new-theme", members, round(weakest, 2), evidence, proposal, links
-        )
-
-
-def complete_linkage(pairs: dict[Pair, float]) -> list[list[int]]:
-    """Groups in which every two members are a pair: the strongest pairs first, two groups merged only
-    when every member of one is paired with every member of the other. Each group sorted, in order."""
-    group_of: dict[int, frozenset[int]] = {}
-    for (a, b), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        first, second = group_of.get(a, frozenset({a})), group_of.get(b, frozenset({b}))
-        if first == second:
-            continue
-        if all((min(x, y), max(x, y)) in pairs for x in first for y in second):
-            merged = first | second
-            for member in merged:
-                group_of[member] = merged
-    return sorted(sorted(group) for group in set(group_of.values()))
+            finding_id("partners", [entry.id]), "partners", members, round(partners[0][0], 2), shared,
+            proposal, links, (action,),
+        )  # fmt: skip
 
 
 def _same_conference(resolutions: list[Entry[Resolution]], a: int, b: int) -> bool:

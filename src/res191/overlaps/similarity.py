@@ -58,6 +58,17 @@ _PHRASE_WEIGHT = 0.5
 TERM_LIMIT = 100
 # How many distinctive words two texts must share before they are compared at all.
 SHARED_WORDS = 2
+# Words ITU's titles use for what is done about a subject, not for the subject: they weigh in the score
+# like any word, but two texts sharing only such words are not linked ("support" and "protection" do not
+# make consumer protection a matter of the environment). Stemmed when first needed.
+GENERIC_WORDS = frozenset(
+    """
+    support supporting protection protecting promotion promoting strengthening strengthen enhancing
+    enhanced enhancement improving improved improvement facilitating facilitate assisting assistance use
+    using implementation implementing contribution development services service cooperation
+    collaboration participation access building capacity mechanisms measures programmes
+    """.split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +86,11 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(stem(word) for word in GENERIC_WORDS)
+
+
 @dataclass(frozen=True)
 class Term:
     """A term of a text: its stemmed form, and where in the text it was read from."""
@@ -82,6 +98,9 @@ class Term:
     key: str  # "coordin", or "child onlin" for a pair of words
     start: int
     end: int
+    # Read from inside a glossary phrase: it scores, but is not shown as evidence (the entry's term is),
+    # so that no fragment such as "Summit on the Information" is quoted.
+    inside: bool = False
 
 
 class Reader:
@@ -121,14 +140,14 @@ class Reader:
             if phrase is not None:
                 found.append(Term(self.meaning[" ".join(phrase.split())], match.start(), match.end()))
                 if " " in phrase:
-                    found += self._plain(lowered, match.start(), match.end())
+                    found += self._plain(lowered, match.start(), match.end(), inside=True)
             position = match.end()
         return found + self._plain(lowered, position, len(lowered))
 
     @staticmethod
-    def _plain(text: str, start: int, end: int) -> list[Term]:
+    def _plain(text: str, start: int, end: int, inside: bool = False) -> list[Term]:
         return [
-            Term(stem(m.group()), m.start() + start, m.end() + start)
+            Term(stem(m.group()), m.start() + start, m.end() + start, inside)
             for m in _WORD.finditer(text[start:end])
             if _keep(m.group())
         ]
@@ -137,7 +156,7 @@ class Reader:
         """The words of a text and each pair of neighbouring words within a sentence."""
         words = self.words(text)
         pairs = [
-            Term(sys.intern(f"{a.key} {b.key}"), a.start, b.end)
+            Term(sys.intern(f"{a.key} {b.key}"), a.start, b.end, a.inside and b.inside)
             for a, b in itertools.pairwise(words)
             if a.key != b.key
             and not is_glossary(a.key)
@@ -145,6 +164,24 @@ class Reader:
             and not _SENTENCE_BREAK.search(text, a.end, b.start)
         ]
         return words + pairs
+
+
+# Where a quoted word continues: "e-health" is quoted whole, never as "health".
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z0-9]+-$")
+_COMPOUND_AFTER = re.compile(r"^-[A-Za-z0-9]+")
+
+
+def shown_as(text: str, start: int, end: int) -> str | None:
+    """How a term read from text[start:end] is quoted as evidence, or None where it is no whole term: a
+    pair of words across "and" or "or" ("Things and smart") is two subjects, not one."""
+    before = _COMPOUND_BEFORE.search(text, 0, start)
+    after = _COMPOUND_AFTER.match(text[end : end + 40])
+    start = before.start() if before else start
+    end = end + after.end() if after else end
+    words = text[start:end].split()
+    if len(words) > 1 and any(w.lower() in ("and", "or") for w in words):
+        return None
+    return _in_a_sentence(text, start, end)
 
 
 def _in_a_sentence(text: str, start: int, end: int) -> str:
@@ -195,13 +232,19 @@ class Corpus:
         # The words each term was read from, in the first text that used it: how evidence is shown; a
         # glossary term as its entry writes it. Each text's terms are counted and let go at once.
         self.surface: dict[str, str] = dict(self.reader.shown)
+        # Every term's words as first read, fragments included: how `--explain` names each term it adds.
+        self.spans: dict[str, str] = dict(self.reader.shown)
         counts = []
         for text in self.texts:
             terms = self.reader.terms(text)
             counts.append(Counter(t.key for t in terms))
             for term in terms:
-                if term.key not in self.surface:
-                    self.surface[term.key] = _in_a_sentence(text, term.start, term.end)
+                if term.key not in self.spans:
+                    self.spans[term.key] = _in_a_sentence(text, term.start, term.end)
+                if term.key not in self.surface and not term.inside:
+                    shown = shown_as(text, term.start, term.end)
+                    if shown is not None:
+                        self.surface[term.key] = shown
         frequency = Counter(term for count in counts for term in count)
         total = len(self.texts)
         # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither links
@@ -209,8 +252,18 @@ class Corpus:
         # keeps the pairs to compare bounded by the vocabulary rather than by the square of the texts.
         self.limit = min(max(12, int(0.02 * total)), TERM_LIMIT)
         self.idf = {term: math.log((1 + total) / (1 + df)) + 1 for term, df in frequency.items()}
+        # A glossary term found in one text only links it to nothing, and would only lower its score with
+        # the texts that write the subject out in other words: it is left out.
         self.vectors = [
-            self._vector(Counter({t: n for t, n in count.items() if frequency[t] <= self.limit}))
+            self._vector(
+                Counter(
+                    {
+                        t: n
+                        for t, n in count.items()
+                        if frequency[t] <= self.limit and (frequency[t] > 1 or not is_glossary(t))
+                    }
+                )
+            )
             for count in counts
         ]
 
@@ -224,9 +277,13 @@ class Corpus:
         a, b = self.vectors[first], self.vectors[second]
         return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
+    def label(self, term: str) -> str:
+        """A term in the texts' words, whole where it can be, else as first read (for `--explain`)."""
+        return self.surface.get(term) or self.spans.get(term, term)
+
     def words(self, terms: Iterable[str]) -> tuple[str, ...]:
         """Terms as the texts write them: `Internet of Things`, not `internet thing`."""
-        shown = list(dict.fromkeys(self.surface.get(t, t) for t in terms))
+        shown = list(dict.fromkeys(self.surface[t] for t in terms if t in self.surface))
         # "Information Society" says nothing more beside "World Summit on the Information Society".
         return tuple(w for w in shown if not any(w != o and w.lower() in o.lower() for o in shown))
 
@@ -238,13 +295,15 @@ class Corpus:
             for term, w in self.vectors[index].items():
                 weight[term] += w
                 seen[term] += 1
-        return self.words(_evidence([t for t in weight if seen[t] >= 2], weight, most))
+        shown = [t for t in weight if seen[t] >= 2 and t in self.surface]
+        return self.words(_evidence(shown, weight, most))
 
     def shared_with(self, text: int, others: Iterable[int], most: int = 5) -> tuple[str, ...]:
         """The terms of one text found in any of the others, weighing most in it, in the texts' words."""
         elsewhere = set().union(*(self.vectors[o] for o in others))
         vector = self.vectors[text]
-        return self.words(_evidence([t for t in vector if t in elsewhere], vector, most))
+        shown = [t for t in vector if t in elsewhere and t in self.surface]
+        return self.words(_evidence(shown, vector, most))
 
     def contributions(self, first: int, second: int) -> list[tuple[str, float, float]]:
         """What makes two texts alike: each shared term, its weight in each text (the score is the sum
@@ -305,11 +364,17 @@ def _weight(term: str) -> float:
     return _PHRASE_WEIGHT if " " in term else 1.0
 
 
+def is_generic(term: str) -> bool:
+    """Whether a term is a word that says what is done rather than about what (GENERIC_WORDS)."""
+    return term in _generic()
+
+
 def _words_in(term: str) -> int:
-    """How many distinctive words a shared term counts as: a pair of words adds nothing to its words."""
+    """How many distinctive words a shared term counts as: a pair of words adds nothing to its words, and
+    a word that says what is done rather than about what (GENERIC_WORDS) counts for none."""
     if is_glossary(term):
         return int(GLOSSARY_WEIGHT)
-    return 0 if " " in term else 1
+    return 0 if " " in term or term in _generic() else 1
 
 
 def _evidence(shared: list[str], weight: Mapping[str, float], most: int) -> list[str]:

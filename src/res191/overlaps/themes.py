@@ -9,11 +9,13 @@ one; align the older editions when next revised).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from res191.models import Conference, Resolution, Sector, Theme
 from res191.overlaps.common import AsOf, Entry, sector_of
-from res191.overlaps.findings import Finding, finding_id
+from res191.overlaps.findings import Action, Finding, finding_id
+from res191.overlaps.who import ISC_TF
 from res191.wording import join_and, long_date
 
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
@@ -25,9 +27,18 @@ _CITED = re.compile(
 
 
 def theme_findings(
-    themes: list[Entry[Theme]], resolutions: dict[str, Entry[Resolution]], as_of: AsOf
+    themes: list[Entry[Theme]],
+    resolutions: dict[str, Entry[Resolution]],
+    as_of: AsOf,
+    proposed_for: Mapping[str, Sequence[str]] | None = None,
+    alike: Callable[[str, str], bool] | None = None,
 ) -> Iterator[Finding]:
-    """One finding for each theme whose resolutions come from two conferences or more."""
+    """One finding for each theme whose resolutions come from two conferences or more.
+
+    proposed_for: the resolutions the same run proposes for each theme, by theme id, which the finding
+    names. alike: whether two resolutions' texts are alike, by id, where the run reads them: only a
+    resolution alike the one the theme's work is anchored under is asked to refer to it (a theme may hold
+    several subjects: WTDC 38, on youth, is not asked to refer to PP 70, on gender)."""
     for theme in themes:
         cited = [resolutions[ref] for ref in dict.fromkeys(theme.record.resolutions) if ref in resolutions]
         conferences = sorted({r.record.conference for r in cited}, key=list(Conference).index)
@@ -37,16 +48,23 @@ def theme_findings(
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
         ]
         kind = "streamline" if len(sectors) >= 2 else "several-conferences"
-        older = _older(cited, as_of)
+        anchor = as_of.keeper([r.record for r in cited])
+        older = _older(cited, anchor, as_of)
         facts = _facts(theme.record, cited, conferences, sectors, as_of, older)
-        proposal = " ".join([*facts, _proposal(kind, cited, sectors, as_of, older=older is not None)])
+        more = (proposed_for or {}).get(theme.id, [])
+        if more:
+            facts.append(f"This run also proposes adding {join_and(list(more))} to it (a mapping).")
+        lead = theme_lead(theme.record.lead, [r.record for r in cited], as_of)
+        actions = _actions(theme.record, cited, anchor, lead, as_of, alike)
+        words = _proposal(kind, as_of.cite(anchor), lead, older=older is not None)
+        proposal = " ".join([*facts, words, *(a.sentence for a in actions)])
         members = (
             theme.member(theme.record.title),
             *(r.member(as_of.cite(r.record), sector_of(r.record)) for r in cited),
         )
         evidence = tuple(as_of.cite(r.record) for r in cited)
-        score = round(max(len(sectors), 1) / 3, 2)  # the share of the three Sectors involved
-        yield Finding(finding_id(kind, [theme.id]), kind, members, score, evidence, proposal)
+        # A fact of the records, not a likeness of texts: no score.
+        yield Finding(finding_id(kind, [theme.id]), kind, members, None, evidence, proposal, (), actions)
 
 
 def _facts(
@@ -88,66 +106,122 @@ def _facts(
     return facts
 
 
-def _proposal(
-    kind: str, cited: list[Entry[Resolution]], sectors: list[Sector], as_of: AsOf, older: bool
-) -> str:
-    """What to do about it, in one sentence."""
-    anchor = _anchor(cited, as_of)
-    if kind == "streamline":
-        names = [s.value for s in sectors]
-        lead = (
-            f"{names[0]} or {names[1]} leading and the other"
-            if len(names) == 2
-            else f"one of {join_and(names)} leading and the others"
+@dataclass(frozen=True)
+class Lead:
+    """Who leads a theme's work, and why the records say so."""
+
+    name: str  # ITU-D, or the General Secretariat
+    why: str
+
+
+def theme_lead(
+    recorded: str | None, cited: Sequence[Resolution], as_of: AsOf, among: str = "recorded under it"
+) -> Lead:
+    """The one lead the records support: the lead recorded on the theme (recorded, a Sector's code, where
+    there is a theme); else the General Secretariat where
+    a PP resolution of the theme calls for coordination and names it or instructs the Secretary-General;
+    else the Sector whose conferences adopted most of the theme's resolutions (the latest edition breaking
+    a tie); else, with only PP and Council resolutions, the General Secretariat."""
+    if recorded is not None:
+        return Lead(_in_words(recorded), "the lead recorded on the theme")
+    for resolution in cited:
+        if resolution.conference is Conference.PP and resolution.calls_for_coordination:
+            instructs = any(i.to == "Secretary-General" for e in resolution.editions for i in e.instructs)
+            if Sector.GS in resolution.sectors or instructs:
+                why = "instructs the Secretary-General" if instructs else "names the General Secretariat"
+                return Lead(
+                    "the General Secretariat",
+                    f"{as_of.cite(resolution)} calls for coordination among the Sectors and {why}",
+                )
+    counted: dict[Sector, list[Resolution]] = {}
+    for resolution in cited:
+        if (sector := resolution.conference.sector) is not None:
+            counted.setdefault(sector, []).append(resolution)
+    if not counted:
+        return Lead("the General Secretariat", f"only PP and Council resolutions are {among}")
+    most = max(len(r) for r in counted.values())
+    tied = [s for s in Sector if len(counted.get(s, [])) == most]
+    if len(tied) == 1 and most == 1:
+        (only,) = counted[tied[0]]
+        why = f"{as_of.cite(only)} is the only resolution of a Sector's conference {among}"
+        return Lead(tied[0].value, why)
+    if len(tied) == 1:
+        return Lead(
+            tied[0].value,
+            f"{_NUMBERS.get(most, str(most))} of the resolutions {among} are of its conferences, more than "
+            "of any other Sector's",
         )
-        align = ", and aligning the older editions with it when they are next revised" if older else ""
-        return (
-            f"Consider streamlining them {anchor}, with {lead} contributing through the theme's focal "
-            f"points{align}."
-        )
-    if sectors:
-        of_sector = [as_of.cite(r.record) for r in cited if r.record.conference.sector]
-        one = len(of_sector) == 1
-        return (
-            f"When {join_and(of_sector)} {'is' if one else 'are'} next revised, consider letting "
-            f"{'it' if one else 'them'} refer to what is agreed {anchor} rather than repeat it, and "
-            "inviting the other Sectors' focal points to contribute."
-        )
-    return (
-        f"Consider keeping the theme's work {anchor}, and asking the Sectors' focal points to report on it."
+    latest = max((r for s in tied for r in counted[s]), key=lambda r: (as_of.edition(r).year, r.order))
+    sector = latest.conference.sector
+    assert sector is not None
+    return Lead(
+        sector.value,
+        f"{join_and([s.value for s in tied])} have as many resolutions {among}, and "
+        f"{as_of.cite(latest)} is the latest edition of them",
     )
 
 
-def _anchor(cited: list[Entry[Resolution]], as_of: AsOf) -> str:
-    """Where the theme's work is best anchored: its PP resolution, where there is one."""
-    pp = [as_of.cite(r.record) for r in cited if r.record.conference is Conference.PP]
-    if len(pp) == 1:
-        return f"under {pp[0]}"
-    if pp:
-        return f"under one of the theme's {_NUMBERS.get(len(pp), str(len(pp)))} PP resolutions"
-    return "under one resolution, of the conference of the Sector that leads"
+def _in_words(sector: str) -> str:
+    return "the General Secretariat" if sector == Sector.GS.value else sector
 
 
-def _older(cited: list[Entry[Resolution]], as_of: AsOf) -> str | None:
-    """Which resolutions' editions are older than the one they would be aligned with: the theme's PP
-    resolution where it has one, else its latest edition."""
-    editions = [(r, as_of.edition(r.record)) for r in cited]
-    pp = [(r, e) for r, e in editions if r.record.conference is Conference.PP]
-    if len(pp) == 1:
-        reference, newest = as_of.cite(pp[0][0].record), pp[0][1].year
-        older = [as_of.cite(r.record) for r, e in editions if e.year < newest]
-    else:
-        newest = max(e.year for _, e in editions)
-        latest = [as_of.cite(r.record) for r, e in editions if e.year == newest]
-        reference = (
-            f"the theme's latest edition, {latest[0]}"
-            if len(latest) == 1
-            else f"the theme's latest editions, of {newest}"
+def _proposal(kind: str, anchor: str, lead: Lead, older: bool) -> str:
+    """What to do about it, in one sentence."""
+    align = ", aligning the older editions with it when they are next revised" if older else ""
+    led = f"{lead.name} leading ({lead.why}) and the others contributing through the theme's focal points"
+    if kind == "streamline":
+        return f"Consider streamlining them under {anchor}, with {led}{align}."
+    return f"Consider keeping the theme's work under {anchor}, with {led}{align}."
+
+
+def _actions(
+    theme: Theme,
+    cited: list[Entry[Resolution]],
+    anchor: Resolution,
+    lead: Lead,
+    as_of: AsOf,
+    alike: Callable[[str, str], bool] | None,
+) -> tuple[Action, ...]:
+    """The ISC-TF, which keeps the themes and their focal points, for the lead; and each conference whose
+    resolutions alike the anchor would refer to it, at its next session (none where texts are not read)."""
+    anchor_label = as_of.cite(anchor)
+    anchor_id = next(r.id for r in cited if r.record is anchor)
+    actions = [
+        Action(
+            f"name {lead.name} the lead of the theme “{theme.title}”",
+            tuple(as_of.cite(r.record) for r in cited),
+            as_of.calendar.name(ISC_TF),
+            as_of.next(ISC_TF),
         )
-        older = [as_of.cite(r.record) for r, e in editions if e.year < newest]
+    ]
+    for conference in Conference:
+        own = [
+            as_of.cite(r.record)
+            for r in cited
+            if r.record.conference is conference
+            and r.record is not anchor
+            and alike is not None
+            and alike(r.id, anchor_id)
+        ]
+        if own:
+            actions.append(
+                Action(
+                    f"revise {join_and(own)} to refer to {anchor_label} rather than repeat it",
+                    (*own, anchor_label),
+                    as_of.calendar.name(conference.body_id),
+                    as_of.next(conference.body_id),
+                )
+            )
+    return tuple(actions)
+
+
+def _older(cited: list[Entry[Resolution]], anchor: Resolution, as_of: AsOf) -> str | None:
+    """Which resolutions' editions are older than the one they would be aligned with, the anchor's."""
+    newest = as_of.edition(anchor).year
+    older = [as_of.cite(r.record) for r in cited if as_of.edition(r.record).year < newest]
     if not older:
         return None
-    return f"{join_and(older)} {'predates' if len(older) == 1 else 'predate'} {reference}."
+    return f"{join_and(older)} {'predates' if len(older) == 1 else 'predate'} {as_of.cite(anchor)}."
 
 
 def _citing(cited: list[Entry[Resolution]], as_of: AsOf) -> list[str]:

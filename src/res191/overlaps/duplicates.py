@@ -1,0 +1,94 @@
+"""Resolutions of different conferences with the same or nearly the same title or text: duplicates.
+
+Two resolutions are near-duplicates when the distinctive words of their wording (the latest title, or the
+text recorded) are nearly the same set: WTSA 57, WTDC 59 and RA ITU-R 75 share a title word for word, WTDC
+67 repeats PP 179 for its Sector. What ITU would consider follows: the others refer to the one kept (the PP
+resolution, else the Council's, else the latest edition; the same in every finding), each conference
+suppressing its own or revising it to what is particular to its Sector, at its next session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from res191.models import Conference, Resolution
+from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
+from res191.overlaps.findings import Action, Finding, finding_id
+from res191.overlaps.placement import Pair, complete_linkage
+from res191.overlaps.similarity import Corpus, Reader
+from res191.wording import join_and
+
+# The share of their distinctive words two wordings must have in common (of all the words of both) to be
+# near-duplicates. Set on the tuning half of tests/overlaps/duplicates.yaml: its duplicates have 0.8 or
+# more; the closest pair that is not one, 0.6.
+DUPLICATE_SHARE = 0.75
+
+
+def wording_words(reader: Reader, resolution: Resolution) -> list[frozenset[str]]:
+    """The distinctive words of each wording of a resolution (its latest title, its text): glossary terms
+    as their entry's term, not the words inside them."""
+    wordings = [w for w in (resolution.title, resolution.text) if w]
+    return [frozenset(t.key for t in reader.words(w) if not t.inside) for w in wordings]
+
+
+def _share(first: frozenset[str], second: frozenset[str]) -> float:
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+def duplicate_findings(
+    resolutions: Sequence[Entry[Resolution]],
+    corpus: Corpus,
+    pairs: Mapping[Pair, float],
+    as_of: AsOf,
+) -> Iterator[Finding]:
+    """Groups of resolutions of different conferences, each two near-duplicates."""
+    words = [wording_words(corpus.reader, r.record) for r in resolutions]
+    near = {
+        (a, b): score
+        for (a, b), score in pairs.items()
+        if resolutions[a].record.conference is not resolutions[b].record.conference
+        and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
+    }
+    for group in complete_linkage(near):
+        yield _finding(resolutions, corpus, near, group, as_of)
+
+
+def _finding(
+    resolutions: Sequence[Entry[Resolution]],
+    corpus: Corpus,
+    near: Mapping[Pair, float],
+    group: list[int],
+    as_of: AsOf,
+) -> Finding:
+    entries = [resolutions[i] for i in group]
+    kept = as_of.keeper([e.record for e in entries])
+    kept_label = as_of.cite(kept)
+    labels = [as_of.cite(e.record) for e in entries]
+    titles = {e.record.title for e in entries}
+    same = len(titles) == 1 and None not in titles
+    evidence = (str(next(iter(titles))),) if same else corpus.shared_terms(group)
+    what = f"the same title, “{evidence[0]}”" if same else f"nearly the same wording ({quoted(evidence[:3])})"
+    actions = tuple(_action(e.record, kept, kept_label, as_of) for e in entries if e.record is not kept)
+    whole = kept.conference in (Conference.PP, Conference.COUNCIL)
+    why = f"{kept_label} is the whole Union's" if whole else f"{kept_label} is the latest edition among them"
+    proposal = (
+        f"{join_and(labels)} have {what}: a duplicate. {why}; the others could refer to it rather than "
+        f"repeat it. " + " ".join(a.sentence for a in actions)
+    )
+    inside = [(a, b) for a in group for b in group if a < b]
+    members = tuple(e.member(label, sector_of(e.record)) for e, label in zip(entries, labels, strict=True))
+    links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
+    return Finding(
+        finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
+        round(min(near[p] for p in inside), 2), evidence, proposal, links, actions,
+    )  # fmt: skip
+
+
+def _action(resolution: Resolution, kept: Resolution, kept_label: str, as_of: AsOf) -> Action:
+    """What the conference of a duplicate could do with it: suppress it, or keep only what is its own."""
+    label = as_of.cite(resolution)
+    sector = resolution.conference.sector
+    own = f"what is particular to {sector.value}" if sector else "what is particular to it"
+    do = f"suppress {label}, or revise it to keep only {own} and refer to {kept_label} for the rest"
+    body = resolution.conference.body_id
+    return Action(do, (label, kept_label), as_of.calendar.name(body), as_of.next(body))
