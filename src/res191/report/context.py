@@ -161,8 +161,8 @@ class ReportContext:
     @property
     def title(self) -> str:
         """The report's title, or a description of it where the record gives none."""
-        wording = "Report on the implementation of %(resolution)s to Council %(year)s"
-        return unmarked(self.report.title or "") or self.words.gettext(wording) % {
+        wording = self.words.gettext("Report on the implementation of %(resolution)s to Council %(year)s")
+        return unmarked(self.report.title or "") or wording % {
             "resolution": self.background.short,
             "year": self.year,
         }

@@ -34,11 +34,11 @@ TAGS = {"ar": "ar", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", 
 # the languages a report's `original` names, the Sectors and conferences heading the annexes' columns, and
 # the statuses of initiatives and activities.
 VOCABULARY = (
-    *(N_(name) for name in ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")),
-    *(N_(sector) for sector in ("ITU-R", "ITU-T", "ITU-D")),
-    *(N_(conference) for conference in ("PP", "WTSA", "WTDC", "RA", "WRC")),
-    *(N_(status) for status in ("planned", "ongoing", "completed")),
-)
+    N_("Arabic"), N_("Chinese"), N_("English"), N_("French"), N_("Russian"), N_("Spanish"),
+    N_("ITU-R"), N_("ITU-T"), N_("ITU-D"),
+    N_("PP"), N_("WTSA"), N_("WTDC"), N_("RA"), N_("WRC"),
+    N_("planned"), N_("ongoing"), N_("completed"),
+)  # fmt: skip
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _FIRST = 0xF0000  # the numbers of the texts: Unicode's supplementary private use area A
