@@ -67,7 +67,8 @@ def test_every_translation_names_its_source_and_keeps_the_values(language: str) 
         if not message.id or not any(strings):
             continue
         comments = " ".join(message.user_comments)  # a long comment is written on several lines
-        assert re.search(r"source: https?://\S+", comments), f"{language}: the translation of {message.id!r} names no source (# source: URL)"
+        named = re.search(r"source: https?://\S+", comments)
+        assert named, f"{language}: the translation of {message.id!r} names no source (# source: URL)"
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         wanted = {name for text in ids for name in _VALUE.findall(text)}
         for string in strings:
