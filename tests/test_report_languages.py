@@ -107,11 +107,20 @@ def _paragraphs(document: BaseOxmlElement) -> list[BaseOxmlElement]:
     return list(document.find(qn("w:body")).iter(qn("w:p")))
 
 
+def _text(element: BaseOxmlElement) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
 def test_an_arabic_word_report_reads_right_to_left_in_an_arabic_font(run_cli: RunCli, numbered: Path) -> None:
     parts = word(run_cli, numbered, "ar")
     document, styles = parts["word/document.xml"], parts["word/styles.xml"]
-    paragraphs = _paragraphs(document)
-    assert paragraphs and all(p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None for p in paragraphs)
+    arabic_paragraphs = [p for p in _paragraphs(document) if "الأصل" in _text(p) or "مؤتمر" in _text(p)]
+    assert arabic_paragraphs and all(
+        p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None for p in arabic_paragraphs
+    )
+    # A paragraph all in English (no Arabic wording or translation for it yet) keeps its full stop at its end.
+    english = [p for p in _paragraphs(document) if _text(p).startswith("The secretariat")]
+    assert english and english[0].find(f"{qn('w:pPr')}/{qn('w:bidi')}") is None
     assert all(t.find(qn("w:bidiVisual")) is not None for t in document.iter(qn("w:tblPr")))
     arabic = [
         r for r in document.iter(qn("w:r")) if "الوثيقة" in "".join(t.text or "" for t in r.iter(qn("w:t")))
@@ -121,7 +130,7 @@ def test_an_arabic_word_report_reads_right_to_left_in_an_arabic_font(run_cli: Ru
     assert fonts == {"Noto Naskh Arabic"}
     normal = next(s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == "Normal")
     language = normal.find(f"{qn('w:rPr')}/{qn('w:lang')}")
-    assert language.get(qn("w:val")) == "ar" and language.get(qn("w:bidi")) == "ar"
+    assert language.get(qn("w:bidi")) == "ar" and language.get(qn("w:val")) == "en-GB"  # Latin text: English
     headings = [s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == "Heading1"]
     assert headings[0].find(f"{qn('w:rPr')}/{qn('w:bCs')}") is not None  # bold for Arabic text too
 
@@ -132,7 +141,7 @@ def test_a_chinese_word_report_has_an_east_asian_font_and_language(run_cli: RunC
     assert {f.get(qn("w:eastAsia")) for f in styles.iter(qn("w:rFonts"))} == {"Noto Sans CJK SC"}
     normal = next(s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == "Normal")
     language = normal.find(f"{qn('w:rPr')}/{qn('w:lang')}")
-    assert language.get(qn("w:val")) == "zh-CN" and language.get(qn("w:eastAsia")) == "zh-CN"
+    assert language.get(qn("w:eastAsia")) == "zh-CN" and language.get(qn("w:val")) == "en-GB"
     noto = next(f for f in fonts.iter(qn("w:font")) if f.get(qn("w:name")) == "Noto Sans CJK SC")
     assert noto.find(qn("w:altName")).get(qn("w:val")) == "SimSun"
     assert "理事会2024年会议" in "".join(t.text or "" for t in parts["word/document.xml"].iter(qn("w:t")))

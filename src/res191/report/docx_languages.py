@@ -4,10 +4,10 @@ Arabic laid out right to left.
 WordprocessingML keeps three fonts and three languages on a run, one for each kind of script: Latin
 (`w:ascii`, `w:hAnsi`; the language `w:val`), East Asian (`w:eastAsia`) and complex scripts such as Arabic
 (`w:cs`; the language `w:bidi`). A Chinese report gets an East Asian font and language, an Arabic one a
-complex-script font and language, paragraphs right to left (`w:bidi`), tables whose first column is on the
-right (`w:bidiVisual`), `w:rtl` on each run of Arabic text, and its bold and sizes for complex scripts too
-(`w:bCs`, `w:szCs`: Word and LibreOffice do not take them from `w:b` and `w:sz`). A record text shown in
-English, for want of a translation, is a run in English, highlighted in grey.
+complex-script font and language, its paragraphs in Arabic right to left (`w:bidi`), tables whose first
+column is on the right (`w:bidiVisual`), `w:rtl` on each run of Arabic text, and its bold and sizes for
+complex scripts too (`w:bCs`, `w:szCs`: Word and LibreOffice do not take them from `w:b` and `w:sz`). A
+record text shown in English, for want of a translation, is a run in English, highlighted in grey.
 """
 
 from __future__ import annotations
@@ -63,9 +63,12 @@ def _set(properties: BaseOxmlElement, tag: str, value: str | None = None) -> Bas
 
 
 def language_element(tag: str, language: str) -> BaseOxmlElement:
-    """`w:lang` for the report's language: its tag for Latin text, and for the text of its own script."""
+    """`w:lang` for the report's language. A Chinese or Arabic report's own text is East Asian or complex
+    script (`w:eastAsia`, `w:bidi`); its Latin text is English (names, acronyms, and the texts not yet
+    translated): LibreOffice breaks Latin text in a line by the language of `w:val`, and Chinese rules would
+    break it inside words."""
     element = OxmlElement("w:lang")
-    element.set(qn("w:val"), tag)
+    element.set(qn("w:val"), ENGLISH_TAG if language == "zh" or language in RIGHT_TO_LEFT else tag)
     if language == "zh":
         element.set(qn("w:eastAsia"), tag)
     if language in RIGHT_TO_LEFT:
@@ -112,15 +115,20 @@ def mark_english(run: Run) -> None:
 
 
 def right_to_left(document: Document) -> None:
-    """Arabic's layout: every paragraph right to left, tables from the right, each run of Arabic text
-    right to left, and bold and sizes for complex scripts wherever the Latin ones are set."""
+    """Arabic's layout: each paragraph that holds Arabic text right to left, tables from the right, each run
+    of Arabic text right to left, and bold and sizes for complex scripts wherever the Latin ones are set.
+
+    A paragraph all in English (a wording the catalog does not translate yet, a record text shown in English)
+    stays left to right: set right to left, its full stop and brackets would be laid out at its other end."""
     parts = [document.element.body, document.styles.element]
     for section in document.sections:
         parts += [section.header._element, section.first_page_header._element]
     for part in parts:
-        for paragraph_properties in _paragraph_properties(part):
-            if paragraph_properties.find(qn("w:bidi")) is None:
-                paragraph_properties.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
+        for paragraph in part.iter(qn("w:p")):
+            if _ARABIC.search("".join(t.text or "" for t in paragraph.iter(qn("w:t")))):
+                properties = paragraph.get_or_add_pPr()
+                if properties.find(qn("w:bidi")) is None:
+                    properties.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
         if part is not document.styles.element:  # a table style's properties take no direction
             for table in part.iter(qn("w:tblPr")):
                 table.get_or_add_bidiVisual()
@@ -129,17 +137,6 @@ def right_to_left(document: Document) -> None:
                 _set(run.get_or_add_rPr(), "w:rtl")
         for properties in part.iter(qn("w:rPr")):
             _complex_script(properties)
-
-
-def _paragraph_properties(part: BaseOxmlElement) -> list[BaseOxmlElement]:
-    """The properties of every paragraph (and paragraph style) of a part, made where missing."""
-    found = []
-    for paragraph in part.iter(qn("w:p")):
-        found.append(paragraph.get_or_add_pPr())
-    for style in part.iter(qn("w:style")):
-        if style.get(qn("w:type")) == "paragraph":
-            found.append(style.get_or_add_pPr())
-    return found
 
 
 def _complex_script(properties: BaseOxmlElement) -> None:
