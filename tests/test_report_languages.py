@@ -103,6 +103,10 @@ def test_an_english_text_in_word_and_html_is_marked(run_cli: RunCli, bundled: Pa
     assert '<span lang="en" class="untranslated">The Council is invited to note the report.</span>' in page
 
 
+# A synthetic text in Arabic ("The Council is invited to take note of this report"), for a paragraph of it.
+_ARABIC = "يُدعى المجلس إلى الإحاطة علماً بهذا التقرير."
+
+
 def _paragraphs(document: BaseOxmlElement) -> list[BaseOxmlElement]:
     return list(document.find(qn("w:body")).iter(qn("w:p")))
 
@@ -112,20 +116,22 @@ def _text(element: BaseOxmlElement) -> str:
 
 
 def test_an_arabic_word_report_reads_right_to_left_in_an_arabic_font(run_cli: RunCli, numbered: Path) -> None:
+    record = numbered / REPORT  # a synthetic translation of the action required, for a paragraph in Arabic
+    text = record.read_text("utf-8").replace(
+        "\n---\n", f"\ntranslations:\n  ar:\n    action_required: {_ARABIC}\n---\n", 1
+    )
+    record.write_text(text, "utf-8")
     parts = word(run_cli, numbered, "ar")
     document, styles = parts["word/document.xml"], parts["word/styles.xml"]
-    arabic_paragraphs = [p for p in _paragraphs(document) if "الأصل" in _text(p) or "مؤتمر" in _text(p)]
-    assert arabic_paragraphs and all(
-        p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None for p in arabic_paragraphs
-    )
-    # A paragraph all in English (no Arabic wording or translation for it yet) keeps its full stop at its end.
+    arabic = [p for p in _paragraphs(document) if _text(p) == _ARABIC]
+    assert arabic and arabic[0].find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+    # A paragraph mostly in English (no Arabic wording or translation for it yet) stays left to right, so
+    # that its words keep their order and its full stop its place.
     english = [p for p in _paragraphs(document) if _text(p).startswith("The secretariat")]
     assert english and english[0].find(f"{qn('w:pPr')}/{qn('w:bidi')}") is None
     assert all(t.find(qn("w:bidiVisual")) is not None for t in document.iter(qn("w:tblPr")))
-    arabic = [
-        r for r in document.iter(qn("w:r")) if "الوثيقة" in "".join(t.text or "" for t in r.iter(qn("w:t")))
-    ]
-    assert arabic and all(r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None for r in arabic)
+    runs = [r for r in document.iter(qn("w:r")) if "الوثيقة" in _text(r) or _text(r) == _ARABIC]
+    assert len(runs) == 2 and all(r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None for r in runs)
     fonts = {f.get(qn("w:cs")) for f in styles.iter(qn("w:rFonts"))}
     assert fonts == {"Noto Naskh Arabic"}
     normal = next(s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == "Normal")

@@ -43,6 +43,7 @@ _PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:
                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
                    "w:pPrChange")  # fmt: skip
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -115,17 +116,18 @@ def mark_english(run: Run) -> None:
 
 
 def right_to_left(document: Document) -> None:
-    """Arabic's layout: each paragraph that holds Arabic text right to left, tables from the right, each run
-    of Arabic text right to left, and bold and sizes for complex scripts wherever the Latin ones are set.
+    """Arabic's layout: each paragraph mostly in Arabic right to left, tables from the right, each run of
+    Arabic text right to left, and bold and sizes for complex scripts wherever the Latin ones are set.
 
-    A paragraph all in English (a wording the catalog does not translate yet, a record text shown in English)
-    stays left to right: set right to left, its full stop and brackets would be laid out at its other end."""
+    A paragraph mostly in English (a wording the catalog does not translate yet, a record text shown in
+    English, with an Arabic name or "و" in it) stays left to right: set right to left, its English words
+    would be laid out in reverse order and its full stop at its other end."""
     parts = [document.element.body, document.styles.element]
     for section in document.sections:
         parts += [section.header._element, section.first_page_header._element]
     for part in parts:
         for paragraph in part.iter(qn("w:p")):
-            if _ARABIC.search("".join(t.text or "" for t in paragraph.iter(qn("w:t")))):
+            if mostly_arabic("".join(t.text or "" for t in paragraph.iter(qn("w:t")))):
                 properties = paragraph.get_or_add_pPr()
                 if properties.find(qn("w:bidi")) is None:
                     properties.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
@@ -137,6 +139,12 @@ def right_to_left(document: Document) -> None:
                 _set(run.get_or_add_rPr(), "w:rtl")
         for properties in part.iter(qn("w:rPr")):
             _complex_script(properties)
+
+
+def mostly_arabic(text: str) -> bool:
+    """Whether more of a text's letters are Arabic than Latin."""
+    arabic = len(_ARABIC.findall(text))
+    return arabic > 0 and arabic >= len(_LATIN.findall(text))
 
 
 def _complex_script(properties: BaseOxmlElement) -> None:
