@@ -234,3 +234,14 @@ def test_libreoffice_renders_the_script_in_its_font(
     # writes Arabic lines in their visual order, between directional marks.
     flat = re.sub(r"[\s\u202a-\u202e]", "", words)
     assert all(part in flat for part in text.split())
+
+
+def test_a_large_repository_s_english_texts_are_each_marked_once() -> None:
+    from res191.report.languages import EnglishText, InLanguage
+
+    reading = InLanguage("fr")
+    reading.english += [EnglishText("theme", str(i), "title", f"Theme {i}") for i in range(70_000)]
+    marked = reading._mark(EnglishText("theme", "last", "title", "The last theme"))
+    markdown, shown = reading.spans(f"Themes: {marked}.")
+    assert markdown == "Themes: [The last theme]{.untranslated lang=en}."
+    assert [str(text) for text in shown] == ["theme last title"]

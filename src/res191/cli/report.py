@@ -135,8 +135,9 @@ def report_command(
         else:  # the six written together: all of them, or none
             replace_all([Planned(t, _current(t), r.content) for t, r in zip(targets, made, strict=True)])
     except (OSError, ChangedMeanwhile) as error:
-        where = getattr(error, "filename", None) or targets[0]
-        raise fail(f"cannot write {where}: {getattr(error, 'strerror', None) or error}") from None
+        raise fail(
+            f"cannot write {_which(targets, error)}: {getattr(error, 'strerror', None) or error}"
+        ) from None
     for target in targets:
         say(f"wrote {target}")
 
@@ -169,6 +170,12 @@ def _warn_english(code: str | None, english: list[Any]) -> None:
         f"warning: {count} in English in the {name} report, marked, for want of a {name} translation "
         f"(add it under translations: {code}): {texts}"
     )
+
+
+def _which(targets: list[Path], error: Exception) -> Path:
+    """The report a failed write was for (an error names the temporary file written beside it)."""
+    failed = Path(str(getattr(error, "filename", None) or targets[0])).name
+    return next((t for t in targets if failed == t.name or failed.startswith(f".{t.name}.")), targets[0])
 
 
 def _current(path: Path) -> bytes | None:

@@ -41,8 +41,10 @@ VOCABULARY = (
 )  # fmt: skip
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_FIRST = 0xF0000  # the numbers of the texts: Unicode's supplementary private use area A
-_MARKED = re.compile(f"{_OPEN}([\U000f0000-\U000ffffd])(.*?){_CLOSE}", re.DOTALL)
+# A text's number, as two digits of base 65,534 written in Unicode's supplementary private use area A: four
+# thousand million texts, more than any repository holds.
+_FIRST, _BASE = 0xF0000, 0xFFFE
+_MARKED = re.compile(f"{_OPEN}([\U000f0000-\U000ffffd]{{2}})(.*?){_CLOSE}", re.DOTALL)
 
 
 def check_language(code: str) -> str:
@@ -93,7 +95,8 @@ class InLanguage:
     def _mark(self, text: EnglishText) -> str:
         number = len(self.english)
         self.english.append(text)
-        return f"{_OPEN}{chr(_FIRST + number)}{text.text}{_CLOSE}"
+        high, low = divmod(number, _BASE)
+        return f"{_OPEN}{chr(_FIRST + high)}{chr(_FIRST + low)}{text.text}{_CLOSE}"
 
     def records(self, loaded: LoadedRecords) -> LoadedRecords:
         """The same records, every valid one read in the language; the conference sessions as they are."""
@@ -105,7 +108,8 @@ class InLanguage:
         shown: dict[int, None] = {}
 
         def span(match: re.Match[str]) -> str:
-            shown[ord(match[1]) - _FIRST] = None
+            high, low = (ord(digit) - _FIRST for digit in match[1])
+            shown[high * _BASE + low] = None
             return f"[{match[2]}]{{.untranslated lang=en}}"
 
         return _MARKED.sub(span, markdown), [self.english[number] for number in shown]
