@@ -30,9 +30,6 @@ def named_in(words: Wording) -> Callable[[Context, Body], str]:
     return named
 
 
-named = named_in(english())
-
-
 def placeholder(what: str, words: Wording | None = None) -> str:
     """What a document shows where a record leaves something out: `[date not recorded]`."""
     return (words or english()).placeholder(what)
@@ -47,9 +44,6 @@ def not_recorded_in(words: Wording) -> Callable[[str], str]:
         return f"[\\[{shown}\\]]{{.missing}}"
 
     return not_recorded
-
-
-not_recorded = not_recorded_in(english())
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~])")
