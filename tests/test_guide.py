@@ -97,6 +97,7 @@ def test_the_guide_runs_from_init_to_the_report(tmp_path: Path) -> None:
     assert "focal_points:\n  - sector: GS\n    unit: GS\n" in theme
     assert "    title: Captioning of ISCG meetings\n" in theme
     assert (repository / "report-2024.docx").is_file()
+    assert (repository / "report-2024-F.docx").is_file()  # section 8: the French version
     log = subprocess.run(
         ["git", "log", "--oneline"], cwd=repository, capture_output=True, text=True, check=True
     )

@@ -149,7 +149,9 @@ def _template_runs(text: str) -> list[list[str]]:
     """The words of a template's own wording: its literal text and the strings in its tags, run by run."""
     text = re.sub(r"\{#.*?#\}", " ", text, flags=re.DOTALL)
     runs = re.split(r"\{[{%].*?[}%]\}", text, flags=re.DOTALL)
-    runs += re.findall(r'"([^"{}]+)"', " ".join(re.findall(r"\{[{%](.*?)[}%]\}", text, flags=re.DOTALL)))
+    strings = re.findall(r'"([^"{}]+)"', " ".join(re.findall(r"\{[{%](.*?)[}%]\}", text, flags=re.DOTALL)))
+    # A value in a wording marked for translation (`%(name)s`) breaks its run, as `{{ name }}` does.
+    runs += [part for string in strings for part in re.split(r"%\(\w+\)s", string)]
     return [re.findall(r"[a-z0-9'/-]+", run.lower()) for run in runs]
 
 

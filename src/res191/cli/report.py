@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -75,6 +76,13 @@ def report_command(
         help="Refuse (exit 1) while the cover lacks its document number, date, agenda item or title, "
         "instead of showing a placeholder for it.",
     ),
+    language: str | None = typer.Option(
+        None,
+        "--lang",
+        "-l",
+        help="The language of the report: ar, zh, en, fr, ru or es (ITU's six), or all for the six. The file "
+        "name then carries ITU's letter for it (C24-35-F.docx). Default: English, named without a letter.",
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Write the report on the implementation of Resolution 191 for a year's Council session.
@@ -82,12 +90,17 @@ def report_command(
     The report is made only from data that validates: fix what `res191 validate` reports first. An annex
     asked for that would be empty is left out, with a warning.
     """
-    from res191.atomic import write_bytes
+    from res191.atomic import ChangedMeanwhile, Planned, replace_all, write_bytes
     from res191.rendering.templates import TemplateProblem
     from res191.report.context import ReportError
     from res191.report.render import render_report
 
-    output_format = output_format_for(output, output_format, _ENDINGS, ReportFormat.MD)
+    languages = _languages(language)
+    if len(languages) > 1 and output == "-":
+        raise fail("--lang all writes six files: give --output a folder, or leave it out")
+    output_format = output_format_for(
+        None if len(languages) > 1 else output, output_format, _ENDINGS, ReportFormat.MD
+    )
     if reference_docx is not None and output_format is not ReportFormat.DOCX:
         raise fail("--reference-docx applies to --format docx only")
     if reference_docx is not None:
@@ -95,26 +108,92 @@ def report_command(
     base = repository_root(root)
     checked = load_valid(base, "the report")
     assert checked.loaded is not None
-    try:
-        rendered = render_report(
-            checked.loaded, year, output_format.value, template_dir, reference_docx, final=final
-        )
-    except ReportError as error:
-        raise fail(str(error), EXIT_PROBLEMS) from None
-    except TemplateProblem as error:
-        raise fail(f"template error: {error}") from None
+    made = []
+    for code in languages:
+        try:
+            made.append(
+                render_report(
+                    checked.loaded, year, output_format.value, template_dir, reference_docx, final, code
+                )
+            )
+        except ReportError as error:
+            raise fail(str(error), EXIT_PROBLEMS) from None
+        except TemplateProblem as error:
+            raise fail(f"template error: {error}") from None
 
-    for left_out in rendered.left_out:
+    for left_out in made[0].left_out:
         say(f"warning: {left_out}")
+    for code, rendered in zip(languages, made, strict=True):
+        _warn_english(code, rendered.english)
     if output == "-":
-        to_stdout(lambda: sys.stdout.buffer.write(rendered.content))
+        to_stdout(lambda: sys.stdout.buffer.write(made[0].content))
         return
-    target = Path(output) if output else output_target(base, rendered.name)
+    targets = [_target(base, output, r.name, len(made) > 1) for r in made]
     try:
-        write_bytes(target, rendered.content)
-    except OSError as error:
-        raise fail(f"cannot write {target}: {error.strerror or error}") from None
-    say(f"wrote {target}")
+        if len(made) == 1:
+            write_bytes(targets[0], made[0].content)
+        else:  # the six written together: all of them, or none
+            replace_all([Planned(t, _current(t), r.content) for t, r in zip(targets, made, strict=True)])
+    except (OSError, ChangedMeanwhile) as error:
+        raise fail(
+            f"cannot write {_which(targets, error)}: {getattr(error, 'strerror', None) or error}"
+        ) from None
+    for target in targets:
+        say(f"wrote {target}")
+
+
+def _languages(language: str | None) -> list[str | None]:
+    """The languages asked for: None for the English report named as ever, or ITU's codes."""
+    from res191.models.translations import LANGUAGES
+    from res191.report.languages import check_language
+
+    if language is None:
+        return [None]
+    if language == "all":
+        return list(LANGUAGES)
+    try:
+        return [check_language(language)]
+    except ValueError as error:
+        raise fail(f"--lang: {error}; or all for the six") from None
+
+
+def _warn_english(code: str | None, english: list[Any]) -> None:
+    """One warning listing the record texts a report shows in English, for want of a translation."""
+    if not english:
+        return
+    from res191.models.translations import LANGUAGES
+
+    name = LANGUAGES[code or "en"][0]
+    texts = "; ".join(str(text) for text in english)
+    count = f"{len(english)} record {'texts are' if len(english) > 1 else 'text is'}"
+    say(
+        f"warning: {count} in English in the {name} report, marked, for want of a {name} translation "
+        f"(add it under translations: {code}): {texts}"
+    )
+
+
+def _which(targets: list[Path], error: Exception) -> Path:
+    """The report a failed write was for (an error names the temporary file written beside it)."""
+    failed = Path(str(getattr(error, "filename", None) or targets[0])).name
+    return next((t for t in targets if failed == t.name or failed.startswith(f".{t.name}.")), targets[0])
+
+
+def _current(path: Path) -> bytes | None:
+    """What a file holds now (None if there is none): a report replaces it."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _target(base: Path, output: str | None, name: str, several: bool) -> Path:
+    """Where a report goes: --output, or its name in --output's folder (--lang all), or the default place."""
+    if output and several:
+        folder = Path(output)
+        if not folder.is_dir():
+            raise fail(f"--lang all writes six files: --output {output} must be a folder that exists")
+        return folder / name
+    return Path(output) if output else output_target(base, name)
 
 
 def _check_reference(path: Path) -> None:

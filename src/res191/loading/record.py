@@ -6,6 +6,7 @@ diagnostic, and none escapes as an exception.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -276,6 +277,14 @@ class LoadedRecords:
         """One valid record of a kind, or None."""
         found = self._index().get(kind, {}).get(record_id)
         return found if isinstance(found, model) else None
+
+    def read_as(self, read: Callable[[str, BaseModel], BaseModel]) -> LoadedRecords:
+        """The same records, each valid one as `read(kind, record)` gives it (the report in another language
+        reads each text in it); the conference sessions as they are."""
+        index = {
+            kind: {i: read(kind, r) for i, r in records.items()} for kind, records in self._index().items()
+        }
+        return LoadedRecords(self.root, self.records, _valid=index, _sessions=self.sessions())
 
     def find(self, kind: str, record_id: str) -> LoadedRecord | None:
         """The loaded record of a kind and id, valid or not (the first, where two files claim the id)."""

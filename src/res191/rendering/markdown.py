@@ -49,16 +49,24 @@ def _no_raw_html(state: StateCore) -> None:
 
 
 def _marked(state: StateCore) -> None:
-    """A placeholder's span becomes <mark>, what HTML has for text to be noticed."""
+    """A placeholder's span becomes <mark>, what HTML has for text to be noticed; a record text shown in
+    English in a report of another language (`{.untranslated lang=en}`) is marked for Word to set so."""
     for token in state.tokens:
-        opened: list[bool] = []  # for each span open, whether it is a placeholder's
+        opened: list[str] = []  # for each span open, whether it is a placeholder's or an English text's
         for child in token.children or []:
             if child.type == "span_open":
-                opened.append("missing" in classes(child))
-            closes = child.type == "span_close" and bool(opened) and opened.pop()
-            if closes or (child.type == "span_open" and opened[-1]):
+                marks = classes(child)
+                opened.append(
+                    "missing" if "missing" in marks else "untranslated" if "untranslated" in marks else ""
+                )
+            if child.type not in ("span_open", "span_close") or not opened:
+                continue
+            kind = opened.pop() if child.type == "span_close" else opened[-1]
+            if kind == "missing":
                 child.tag = "mark"
                 child.meta["placeholder"] = True
+            elif kind == "untranslated":
+                child.meta["untranslated"] = True
 
 
 def parser() -> MarkdownIt:
@@ -73,6 +81,11 @@ def parser() -> MarkdownIt:
 def plain(markdown: str) -> str:
     """The Markdown without its class lines, placeholders as their bracketed text: what the .md file holds."""
     return _MISSING.sub(r"[\1]", _CLASS_LINE.sub("", markdown))
+
+
+def is_untranslated(token: Token) -> bool:
+    """Whether an inline token opens or closes a record text shown in English, untranslated."""
+    return bool(token.meta.get("untranslated"))
 
 
 def is_placeholder(token: Token) -> bool:

@@ -17,6 +17,7 @@ from res191 import wording
 from res191.models.translations import ENGLISH
 from res191.rendering import text
 from res191.rendering.catalogs import translations
+from res191.rendering.localized import Wording
 
 
 class TemplateProblem(Exception):
@@ -58,19 +59,24 @@ def environment(template_dir: Path | None = None, language: str = ENGLISH) -> ji
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations(builtin_folder(), language), newstyle=True)  # type: ignore[attr-defined]
+    catalog = translations(builtin_folder(), language)
+    env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    words = Wording(language, catalog)
     env.filters.update(
-        long_date=wording.long_date,
-        date_range=wording.date_range,
-        month_year=wording.month_year,
-        times=wording.times,
+        long_date=words.long_date,
+        date_range=words.date_range,
+        month_year=words.month_year,
+        times=words.times,
         lower_first=wording.lower_first,
         with_note=wording.with_note,
-        named=text.named,
-        not_recorded=text.not_recorded,
+        named=text.named_in(words),
+        not_recorded=text.not_recorded_in(words),
         md=text.md,
         cell=text.cell,
-        join_and=lambda items: wording.join_and(list(items)),
+        join_and=lambda items: words.join_and(list(items)),
+        # A word of the records' vocabularies or of res191's Python (a status, a Sector, an annex's title),
+        # marked for the catalogs where it is written: translated as it is, with nothing to fill in.
+        translate=words.gettext,
     )
     return env
 

@@ -3,36 +3,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from res191.models import Body
+from res191.rendering.localized import Wording, english
 
 
-@pass_context
-def named(context: Context, body: Body) -> str:
-    """`the Telecommunication Standardization Advisory Group (TSAG)` the first time a document names the
-    body, `TSAG` after that: an acronym is spelt out once. The bodies named so far are kept in the render's
-    `spelt_out` set; a template rendered without one spells every name out."""
-    spelt_out = context.get("spelt_out")
-    if not isinstance(spelt_out, set):
-        return f"the {body.name} ({body.acronym})"
-    if body.id in spelt_out:
-        return body.acronym
-    spelt_out.add(body.id)
-    return f"the {body.name} ({body.acronym})"
+def named_in(words: Wording) -> Callable[[Context, Body], str]:
+    """The `named` filter of a language: `the Telecommunication Standardization Advisory Group (TSAG)` the
+    first time a document names the body, `TSAG` after that: an acronym is spelt out once. The bodies named
+    so far are kept in the render's `spelt_out` set; a template rendered without one spells every name out."""
+
+    @pass_context
+    def named(context: Context, body: Body) -> str:
+        spelt_out = context.get("spelt_out")
+        if not isinstance(spelt_out, set):
+            return words.named(body.name, body.acronym)
+        if body.id in spelt_out:
+            return body.acronym
+        spelt_out.add(body.id)
+        return words.named(body.name, body.acronym)
+
+    return named
 
 
-def placeholder(what: str) -> str:
+def placeholder(what: str, words: Wording | None = None) -> str:
     """What a document shows where a record leaves something out: `[date not recorded]`."""
-    return f"[{what} not recorded]"
+    return (words or english()).placeholder(what)
 
 
-def not_recorded(what: str) -> str:
-    """The placeholder in Markdown, marked as one: Word highlights it, HTML shows it in <mark>, the .md
-    file as the bracketed text."""
-    return f"[\\[{what} not recorded\\]]{{.missing}}"
+def not_recorded_in(words: Wording) -> Callable[[str], str]:
+    """The `not_recorded` filter of a language: the placeholder in Markdown, marked as one: Word highlights
+    it, HTML shows it in <mark>, the .md file as the bracketed text."""
+
+    def not_recorded(what: str) -> str:
+        shown = words.placeholder(what)[1:-1]
+        return f"[\\[{shown}\\]]{{.missing}}"
+
+    return not_recorded
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~])")

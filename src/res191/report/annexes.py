@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from res191.models.report import ANNEXES
 from res191.models.reporting import ThemeInAnnexes, empty_annex
+from res191.rendering.localized import N_
 
 TITLES = {
-    "themes": "Themes of mutual interest and their focal points",
-    "mapping": "Mapping of resolutions to themes",
-    "tracker": "Intersectoral Coordination Tracker",
-    "overlaps": "Overlaps identified and proposed solutions",
+    "themes": N_("Themes of mutual interest and their focal points"),
+    "mapping": N_("Mapping of resolutions to themes"),
+    "tracker": N_("Intersectoral Coordination Tracker"),
+    "overlaps": N_("Overlaps identified and proposed solutions"),
 }
 
 

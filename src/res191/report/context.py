@@ -39,7 +39,13 @@ from res191.models.reporting import (
     reported,
     reporting_period,
 )
+from res191.models.translations import ENGLISH
+from res191.rendering.catalogs import translations
+from res191.rendering.localized import N_, Wording
+from res191.rendering.localized import english as in_english
+from res191.rendering.templates import builtin_folder
 from res191.report.annexes import Annex, LeftOut, chosen_annexes, numbered
+from res191.report.languages import LETTERS, TAGS, EnglishText, InLanguage, unmarked
 from res191.report.narrative import split_sections
 from res191.report.parts import Alike, Background, CitedDocument, MeetingInReport, ProposedTheme, ThemeRow
 from res191.wording import join_and
@@ -53,12 +59,12 @@ LANGUAGES = {"english": "en-GB", "french": "fr-FR", "spanish": "es-ES", "arabic"
              "russian": "ru-RU"}  # fmt: skip
 
 CONFERENCE_NAMES = {
-    Conference.PP: "the Plenipotentiary Conference",
-    Conference.WTSA: "the World Telecommunication Standardization Assembly",
-    Conference.WTDC: "the World Telecommunication Development Conference",
-    Conference.RA: "the Radiocommunication Assembly",
-    Conference.WRC: "the World Radiocommunication Conference",
-    Conference.COUNCIL: "the Council",
+    Conference.PP: N_("the Plenipotentiary Conference"),
+    Conference.WTSA: N_("the World Telecommunication Standardization Assembly"),
+    Conference.WTDC: N_("the World Telecommunication Development Conference"),
+    Conference.RA: N_("the Radiocommunication Assembly"),
+    Conference.WRC: N_("the World Radiocommunication Conference"),
+    Conference.COUNCIL: N_("the Council"),
 }
 
 
@@ -97,10 +103,13 @@ class ReportContext:
     theme_rows: list[ThemeRow]
     annexes: list[Annex]
     left_out: list[LeftOut] = field(default_factory=list)  # annexes asked for that would be empty
+    english: list[EnglishText] = field(default_factory=list)  # record texts the report shows untranslated
     overlaps: list[Finding] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)
     sector_columns: list[str] = field(default_factory=lambda: [s.value for s in SECTOR_COLUMNS])
     conference_columns: list[str] = field(default_factory=lambda: [c.value for c in MAPPED_CONFERENCES])
+    words: Wording = field(default_factory=in_english)  # the language the report is written in
+    reading: InLanguage = field(default_factory=lambda: InLanguage(ENGLISH))  # its records' texts in it
 
     def as_template_variables(self) -> dict[str, Any]:
         """The context as the keyword arguments of a template's render()."""
@@ -110,13 +119,26 @@ class ReportContext:
             # The bodies whose names the report has spelt out so far (the `named` filter): each render
             # starts with none, so that the first mention in the document is the full one.
             "spelt_out": set(),
+            # ITU's letter for the report's language, after its document number: C24/35-F.
+            "language_letter": LETTERS[self.words.language],
         }
-        return {name: getattr(self, name) for name in self.__dataclass_fields__} | derived
+        hidden = ("words", "reading", "english")
+        return {
+            name: getattr(self, name) for name in self.__dataclass_fields__ if name not in hidden
+        } | derived
 
     @property
     def language(self) -> str:
-        """The language tag of the report's original (HTML's lang, Word's proofing): en-GB if none."""
+        """The language tag of the report (HTML's lang, Word's proofing): in English, its original's (en-GB if
+        none), as the English report has always said; in another language, that language's."""
+        if not self.words.english:
+            return TAGS[self.words.language]
         return LANGUAGES.get((self.report.original or "English").lower(), "en-GB")
+
+    @property
+    def letter(self) -> str:
+        """ITU's letter for the report's language: E, F, S, A, C or R."""
+        return LETTERS[self.words.language]
 
     @property
     def not_on_cover(self) -> list[str]:
@@ -139,10 +161,11 @@ class ReportContext:
     @property
     def title(self) -> str:
         """The report's title, or a description of it where the record gives none."""
-        return (
-            self.report.title
-            or f"Report on the implementation of {self.background.short} to Council {self.year}"
-        )
+        wording = self.words.gettext("Report on the implementation of %(resolution)s to Council %(year)s")
+        return unmarked(self.report.title or "") or wording % {
+            "resolution": self.background.short,
+            "year": self.year,
+        }
 
     @property
     def overlaps_unconfirmed(self) -> bool:
@@ -183,7 +206,9 @@ def council_sessions(records: LoadedRecords, report: Report) -> tuple[Meeting, M
     return council, max(earlier, key=lambda m: m.start, default=None)
 
 
-def background(records: LoadedRecords, resolution: Resolution, on: date, sessions: Sessions) -> Background:
+def background(
+    records: LoadedRecords, resolution: Resolution, on: date, sessions: Sessions, words: Wording
+) -> Background:
     """The resolution reported on, as it stands on the day, with the conference session that adopted the
     edition cited."""
     found = resolution.cited(on, sessions)
@@ -205,18 +230,22 @@ def background(records: LoadedRecords, resolution: Resolution, on: date, session
         short=resolution.short,
         conference=conference.name
         if conference
-        else CONFERENCE_NAMES[resolution.conference].removeprefix("the "),
+        else words.gettext(CONFERENCE_NAMES[resolution.conference]).removeprefix("the "),
         session=session,
         instructions=list(found.edition.instructs) if found.edition else [],
     )
 
 
-def references_line(resolutions: list[Resolution], on: date, sessions: Sessions) -> str:
+def references_line(resolutions: list[Resolution], on: date, sessions: Sessions, words: Wording) -> str:
     """The summary box's References: citations grouped by conference, as Council documents write them."""
     groups: dict[Conference, list[str]] = {}
     for resolution in resolutions:
         groups.setdefault(resolution.conference, []).append(str(resolution.cited(on, sessions)))
-    return "; ".join(f"{join_and(cited)} of {CONFERENCE_NAMES[conf]}" for conf, cited in groups.items())
+    of = words.gettext("%(resolutions)s of %(conference)s")
+    return "; ".join(
+        of % {"resolutions": words.join_and(cited), "conference": words.gettext(CONFERENCE_NAMES[conference])}
+        for conference, cited in groups.items()
+    )
 
 
 def cited_resolutions(records: LoadedRecords, report: Report) -> list[Resolution]:
@@ -308,10 +337,16 @@ def theme_row(
     )
 
 
-def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
-    """The context of the report for a year; ReportError when a record it needs is missing."""
-    records = loaded
-    report, narrative, record_path = find_report(records, year)
+def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> ReportContext:
+    """The context of the report for a year in one of ITU's languages (English by default): its standing
+    wording from the language's catalog, each record text in the language where translated, else in English,
+    marked (languages.py); ReportError when a record it needs is missing."""
+    words = Wording(language, translations(builtin_folder(), language))
+    reading = InLanguage(language)
+    records = reading.records(loaded)
+    english_report, narrative, record_path = find_report(records, year)
+    report = reading.record("report", english_report)
+    assert isinstance(report, Report)
     council, previous = council_sessions(records, report)
     period = reporting_period(council.start, previous.start if previous else None)
     on = report_day(report.date, report.written_before, council.start)
@@ -343,9 +378,9 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
         council=council,
         previous_council=previous,
         period=period,
-        background=background(records, subject, on, sessions),
+        background=background(records, subject, on, sessions, words),
         narrative=split_sections(narrative),
-        references=references_line(cited_resolutions(records, report), on, sessions),
+        references=references_line(cited_resolutions(records, report), on, sessions, words),
         isc_tf=isc_tf,
         isc_tf_chair=isc_tf.chair_on(on) if isc_tf else None,
         iscg=iscg,
@@ -365,6 +400,8 @@ def build_context(loaded: LoadedRecords, year: int) -> ReportContext:
         left_out=left_out,
         overlaps=overlaps,
         bodies=bodies,
+        words=words,
+        reading=reading,
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document as open_document
@@ -31,9 +32,10 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.token import Token
 
-from res191.rendering.markdown import all_bold, classes, is_break, is_placeholder, parser
+from res191.rendering.markdown import all_bold, classes, is_break, is_placeholder, is_untranslated, parser
 from res191.report.context import ReportContext
 from res191.report.docx_base import clean_base, keep_used_styles
+from res191.report.docx_languages import for_language, mark_english, script_fonts
 from res191.report.docx_layout import (
     borderless,
     boxed,
@@ -81,37 +83,58 @@ def _text_run(paragraph: Paragraph, text: str) -> Run:
     return run
 
 
-def inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
-    """Runs for the inline tokens of a paragraph, heading or cell: emphasis, code, links, breaks, and the
-    placeholders, highlighted."""
-    bold = italic = marked = False
+@dataclass
+class _Marks:
+    """What applies to the text at a point of a paragraph: emphasis, a link, a placeholder, English."""
+
+    bold: bool = False
+    italic: bool = False
+    placeholder: bool = False
+    english: bool = False  # a record text shown in English, untranslated
     link: str | None = None
-    for token in children:
+
+    def follow(self, token: Token) -> bool:
+        """Take in a token that opens or closes a mark; False for any other token."""
         kind = token.type
         if is_placeholder(token):
-            marked = kind == "span_open"
+            self.placeholder = kind == "span_open"
+        elif is_untranslated(token):
+            self.english = kind == "span_open"
         elif kind in ("strong_open", "strong_close"):
-            bold = kind == "strong_open"
+            self.bold = kind == "strong_open"
         elif kind in ("em_open", "em_close"):
-            italic = kind == "em_open"
-        elif kind == "link_open":
-            link = str(token.attrs.get("href", ""))
-        elif kind == "link_close":
-            link = None
-        elif kind == "softbreak":
+            self.italic = kind == "em_open"
+        elif kind in ("link_open", "link_close"):
+            self.link = str(token.attrs.get("href", "")) if kind == "link_open" else None
+        else:
+            return False
+        return True
+
+
+def inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
+    """Runs for the inline tokens of a paragraph, heading or cell: emphasis, code, links, breaks, the
+    placeholders, highlighted, and the texts shown in English, marked."""
+    marks = _Marks()
+    for token in children:
+        kind = token.type
+        if marks.follow(token):
+            continue
+        if kind == "softbreak":
             paragraph.add_run(" ")
         elif kind == "hardbreak" or is_break(token):
             paragraph.add_run().add_break()
         elif kind in ("text", "code_inline", "html_inline") and token.content:
-            if link:
-                _hyperlink(paragraph, link, token.content, bold, italic)
+            if marks.link:
+                _hyperlink(paragraph, marks.link, token.content, marks.bold, marks.italic)
                 continue
             run = _text_run(paragraph, token.content)
-            run.bold, run.italic = bold or None, italic or None
+            run.bold, run.italic = marks.bold or None, marks.italic or None
             if kind == "code_inline":
                 run.font.name = "Courier New"
-            if marked:
+            if marks.placeholder:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            elif marks.english:
+                mark_english(run)
 
 
 def cell_text(cell: Token) -> str:
@@ -298,11 +321,13 @@ def markdown_to_docx(markdown: str, context: ReportContext, reference: Path | No
         clean_base(document, context.language)
         page_setup(document)
         house_style(document)
-    running_header(document, context.report.document)
+    script_fonts(document, context.words.language)
+    running_header(document, context.report.document, context.letter, context.words.placeholder)
     _Writer(document).write(parser().parse(markdown))
     set_properties(document, context)
     if reference is None:
         keep_used_styles(document)
+    for_language(document, context.words.language)
     out = io.BytesIO()
     document.save(out)
     return fixed_zip(out.getvalue(), context.on)

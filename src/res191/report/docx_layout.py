@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ from docx.text.paragraph import Paragraph
 
 from res191 import __version__
 from res191.rendering.text import placeholder
+from res191.report.docx_languages import language_element
+from res191.report.languages import unmarked
 
 if TYPE_CHECKING:
     from res191.report.context import ReportContext
@@ -116,9 +118,12 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-def running_header(document: Document, number: str | None) -> None:
-    """`- 2 -` and the document number at the top of every page but the first, which has the cover; while
-    the report has no number, its placeholder, highlighted as on the cover."""
+def running_header(
+    document: Document, number: str | None, letter: str = "E", missing: Callable[[str], str] = placeholder
+) -> None:
+    """`- 2 -` and the document number with the language's letter (`C24/35-E`) at the top of every page but
+    the first, which has the cover; while the report has no number, its placeholder, highlighted as on the
+    cover."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     page = section.header.paragraphs[0]
@@ -130,9 +135,9 @@ def running_header(document: Document, number: str | None) -> None:
     label = section.header.add_paragraph()
     label.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if number:
-        label.add_run(f"{number}-E")
+        label.add_run(f"{number}-{letter}")
     else:
-        label.add_run(placeholder("document number")).font.highlight_color = WD_COLOR_INDEX.YELLOW
+        label.add_run(missing("document number")).font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def _width(document: Document) -> int:
@@ -218,18 +223,17 @@ def set_properties(document: Document, context: ReportContext) -> None:
     when = datetime(context.on.year, context.on.month, context.on.day)
     core = document.core_properties
     core.title = _property(context.title)
-    core.author = core.last_modified_by = _property(report.by)
+    core.author = core.last_modified_by = _property(unmarked(report.by))
     core.subject = f"Council {context.year}"
     core.keywords = _property(context.background.short)
     core.comments = core.category = core.content_status = core.version = ""
-    core.identifier = f"{report.document}-E" if report.document else ""
+    core.identifier = f"{report.document}-{context.letter}" if report.document else ""
     core.language = context.language
     # The text's language, for proofing: Word and LibreOffice check spelling in it.
     properties = document.styles["Normal"].element.get_or_add_rPr()
     for old in properties.findall(qn("w:lang")):
         properties.remove(old)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:val"), core.language)
+    language = language_element(core.language, context.words.language)
     properties.insert_element_before(language, *_AFTER_LANGUAGE)
     core.created = core.modified = when
     core.revision = 1

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from res191.models.translations import RIGHT_TO_LEFT
 from res191.rendering.markdown import all_bold, classes, parser
 from res191.rendering.templates import render
 from res191.rendering.typography import typographic
@@ -140,5 +141,7 @@ def render_html(env: Environment, context: ReportContext, markdown: str) -> str:
         "title": typographic(context.title),
         "year": context.year,
         "lang": context.language,
+        "dir": "rtl" if context.words.language in RIGHT_TO_LEFT else "",
+        "marked": not context.words.english,
     }
     return render(env, "report.html.j2", variables)

@@ -1,0 +1,103 @@
+"""The wording that Python writes into a document (dates, lists, counts, a body's name, a placeholder), in
+one of ITU's six languages.
+
+English is written by res191.wording, as every command writes it, so that an English document stays as it
+was. The other languages take dates and lists from the Unicode CLDR (through Babel: `24 janvier 2024`,
+`A, B et C`, `2024年1月24日`), which is data, not a guess; the words of phrases (`the %(name)s (%(acronym)s)`,
+`twice`) come from the language's catalog, and stay English where the catalog has no translation.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+
+from res191 import wording
+from res191.models.translations import ENGLISH
+
+
+def N_(text: str) -> str:  # gettext's own name for it, which Babel's extractor looks for
+    """Mark a wording for the catalogs where it is written; it is translated where it is used."""
+    return text
+
+
+# The words of the English `times` (res191.wording), each its own wording for translators.
+_TIMES = {1: N_("once"), 2: N_("twice"), 3: N_("three times"), 4: N_("four times"), 5: N_("five times")}
+# What a placeholder says is missing (the cover's keys), as the templates name it.
+_MISSING = (N_("agenda item"), N_("document number"), N_("date"), N_("title"))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How dates, lists, counts and names are written in one language, with its catalog's translations."""
+
+    language: str
+    catalog: gettext.NullTranslations
+
+    @property
+    def english(self) -> bool:
+        """Whether this is English, the language of record (res191.wording's own forms)."""
+        return self.language == ENGLISH
+
+    def gettext(self, text: str) -> str:
+        """The catalog's translation of a wording, or the wording itself."""
+        return self.catalog.gettext(text)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The catalog's form of a wording for a count, or English's."""
+        return self.catalog.ngettext(singular, plural, count)
+
+    def long_date(self, day: date) -> str:
+        """`24 January 2024`; `24 janvier 2024`, `2024年1月24日`."""
+        if self.english:
+            return wording.long_date(day)
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=self.language)
+
+    def date_range(self, start: date, end: date | None = None) -> str:
+        """`4-14 June 2024`; in the other languages as CLDR writes an interval of days."""
+        if self.english:
+            return wording.date_range(start, end)
+        if end is None or end == start:
+            return self.long_date(start)
+        from babel.dates import format_interval
+
+        return format_interval(start, end, "yMMMMd", locale=self.language)
+
+    def month_year(self, text: str) -> str:
+        """`March 2024` from `2024-03`; `mars 2024`; a bare year stays as it is."""
+        if self.english or "-" not in text:
+            return wording.month_year(text)
+        from babel.dates import format_skeleton
+
+        year, _, month = text.partition("-")
+        return format_skeleton("yMMMM", date(int(year), int(month), 1), locale=self.language)
+
+    def join_and(self, items: list[str]) -> str:
+        """`A, B, and C`; `A, B et C`, `A、B和C`."""
+        if self.english or not items:
+            return wording.join_and(items)
+        from babel.lists import format_list
+
+        return format_list(items, locale=self.language)
+
+    def times(self, count: int) -> str:
+        """`once`, `twice`, `three times`..., as the catalog writes them."""
+        if count in _TIMES:
+            return self.gettext(_TIMES[count])
+        return self.ngettext("%(num)s time", "%(num)s times", count) % {"num": count}
+
+    def named(self, name: str, acronym: str) -> str:
+        """A body's name spelt out, with its acronym: `the Radiocommunication Advisory Group (RAG)`."""
+        return self.gettext("the %(name)s (%(acronym)s)") % {"name": name, "acronym": acronym}
+
+    def placeholder(self, what: str) -> str:
+        """What a document shows where a record leaves something out: `[date not recorded]`."""
+        return "[" + self.gettext("%(what)s not recorded") % {"what": self.gettext(what)} + "]"
+
+
+def english() -> Wording:
+    """The wording of English, the templates' own language."""
+    return Wording(ENGLISH, gettext.NullTranslations())
