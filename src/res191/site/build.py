@@ -265,6 +265,7 @@ def _environment(language: str = ENGLISH) -> jinja2.Environment:
         gettext=words.gettext, ngettext=words.ngettext, newstyle=True
     )
     env.globals["language"] = language
+    env.globals["english_badge"] = badge(language)  # after a record's title shown in English
     env.filters["a"] = functools.partial(_anchor, language=language)
     env.filters["navigation"] = functools.partial(_navigation_in, language=language)
     env.filters["size"] = _size

@@ -62,6 +62,7 @@ class Wording:
         self._catalog = translations(builtin_folder(), language)
         # The wording the catalog does translate (Babel leaves out the untranslated and fuzzy ones).
         self._known: frozenset[Any] = frozenset(getattr(self._catalog, "_catalog", {}))
+        self._english = english_span(language)
 
     def translated(self, message: str) -> bool:
         """Whether the catalog translates this wording (English is the templates' own)."""
@@ -81,7 +82,7 @@ class Wording:
         shown = Markup(escape(self._catalog.gettext(message)))
         if variables:
             shown = shown % variables
-        return shown if self.translated(message) else Markup('<span lang="en">{}</span>').format(shown)
+        return shown if self.translated(message) else Markup(f"{self._english}{{}}</span>").format(shown)
 
     def plural(self, singular: str, plural: str, count: int) -> tuple[str, bool]:
         """A wording that depends on a number (`1 theme`, `2 themes`): the text and whether translated."""
@@ -92,12 +93,18 @@ class Wording:
         """jinja2.ext.i18n's gettext (newstyle: it escapes the variables and formats): the translation,
         else the English in `<span lang="en">`."""
         found = self._catalog.gettext(message)
-        return found if self.translated(message) else f'<span lang="en">{found}</span>'
+        return found if self.translated(message) else f"{self._english}{found}</span>"
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """jinja2.ext.i18n's ngettext, marked as gettext is."""
         found, done = self.plural(singular, plural, count)
-        return found if done else f'<span lang="en">{found}</span>'
+        return found if done else f"{self._english}{found}</span>"
+
+
+def english_span(language: str) -> str:
+    """Where English text starts on a page of another language: `lang="en"`, and on a page written right to
+    left its own direction, so that its full stops and brackets stay where English puts them."""
+    return '<span lang="en" dir="ltr">' if language in RIGHT_TO_LEFT else '<span lang="en">'
 
 
 @functools.cache
@@ -111,9 +118,9 @@ def badge(language: str) -> Markup:
     words = wording_of(language)
     mark = N_("English")
     label = words.html(mark) if words.translated(mark) else Markup(escape(mark))
-    return Markup(' <span class="lang-badge" lang="{}">({})</span>').format(
-        language if words.translated(mark) else ENGLISH, label
-    )
+    if words.translated(mark):
+        return Markup(' <span class="lang-badge">({})</span>').format(label)
+    return Markup(' <span class="lang-badge" lang="en" dir="ltr">({})</span>').format(label)
 
 
 class English(str):
@@ -145,7 +152,7 @@ def marked(text: str | None, language: str) -> Markup:
         return Markup("")
     if isinstance(text, English) and language != ENGLISH:
         mark = "" if isinstance(text, Untranslated) else badge(language)
-        return Markup('<span lang="en">{}</span>{}').format(str(text), mark)
+        return Markup(f"{english_span(language)}{{}}</span>{{}}").format(str(text), mark)
     return Markup(escape(text))
 
 
@@ -156,7 +163,7 @@ def english(text: object, language: str) -> Markup:
         return Markup("")
     if language == ENGLISH:
         return Markup(escape(text))
-    return Markup('<span lang="en">{}</span>').format(text)
+    return Markup(f"{english_span(language)}{{}}</span>").format(text)
 
 
 def record_text(holder: BaseModel, field: str, language: str) -> Markup:
@@ -166,7 +173,7 @@ def record_text(holder: BaseModel, field: str, language: str) -> Markup:
         return Markup("")
     if translated:
         return Markup(escape(text))
-    return Markup('<span lang="en">{}</span>{}').format(text, badge(language))
+    return Markup(f"{english_span(language)}{{}}</span>{{}}").format(text, badge(language))
 
 
 # Dates as CLDR writes them in each language (through Babel); English as ITU's documents write them.
