@@ -22,9 +22,9 @@
       groups.forEach(function (group) {
         group.hidden = !group.querySelector('[data-list="' + list + '"] > :not([hidden])');
       });
-      var words = count.getAttribute("data-shown") || "{shown} of {all} shown";  // in the page's language
+      var said = count.getAttribute("data-shown") || "{shown} of {all} shown";  // in the page's language
       count.textContent = wanted.length
-        ? words.replace("{shown}", String(shown)).replace("{all}", String(items.length)) : "";
+        ? said.replace("{shown}", String(shown)).replace("{all}", String(items.length)) : "";
     }
     input.addEventListener("input", apply);
     apply();
