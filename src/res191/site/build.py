@@ -253,6 +253,24 @@ def _replace(new: Path, output: Path) -> None:
         os.replace(new, output)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The templates compiled once for every language's environment: Jinja's code for a template does not
+    depend on the environment's globals and filters (the language's), which it looks up as it renders."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._held:
+            bucket.bytecode_from_string(self._held[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._held[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 @functools.cache
 def _environment(language: str = ENGLISH) -> jinja2.Environment:
     """The site's templates in a language, once a process: made and compiled before the pages are handed
@@ -260,6 +278,7 @@ def _environment(language: str = ENGLISH) -> jinja2.Environment:
     (its wording, its dates, its marks of English), so that macros imported without context have it too."""
     env = environment(language=language)
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
+    env.bytecode_cache = _COMPILED
     words = wording_of(language)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=words.gettext, ngettext=words.ngettext, newstyle=True
