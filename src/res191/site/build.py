@@ -27,7 +27,7 @@ from res191.memory import collector_paused
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, render
 from res191.site import languages, search
-from res191.site.jobs import MAKERS, Extra, Job, in_languages, jobs, page_title
+from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
 from res191.site.pages import Link, Site, make_site, reports
@@ -350,6 +350,7 @@ def _frame(site: Site, job: Job, extra: Extra) -> dict[str, Any]:
     return {
         "title": title,
         "title_lang": "" if translated else ENGLISH,
+        "title_badge": not translated and job.maker in RECORD_PAGES,  # a record's title, not standing wording
         "root": root,
         "top": top,
         "here": job.path,

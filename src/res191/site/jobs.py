@@ -243,7 +243,7 @@ def jobs(site: Site, extra: Extra) -> list[Job]:
 
 
 # The kinds of page whose title is their record's label (in the page's language where translated).
-_RECORD_PAGES = frozenset({"theme", "resolution", "meeting", "body"})
+RECORD_PAGES = frozenset({"theme", "resolution", "meeting", "body"})
 
 
 def in_languages(english: list[Job], languages: tuple[str, ...]) -> tuple[list[Job], list[Job]]:
@@ -264,7 +264,7 @@ def in_languages(english: list[Job], languages: tuple[str, ...]) -> tuple[list[J
 
 def page_title(site: Site, job: Job) -> tuple[str, bool]:
     """A page's title in its language, and whether it is in that language (a record's title may not be)."""
-    if job.maker in _RECORD_PAGES:
+    if job.maker in RECORD_PAGES:
         return site.title(job.maker, job.key)
     if job.maker == "report":
         year = int(job.key.removeprefix("reports/").removesuffix(".html"))
