@@ -142,6 +142,9 @@ def test_a_text_not_translated_is_english_marked_as_such(site: Path) -> None:
     assert '<h2 id="overview"><span lang="en">Overview</span></h2>' in home
     arabic = (site / "ar" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="overview"><span lang="en" dir="ltr">Overview</span></h2>' in arabic
+    # A wording that depends on a number, untranslated, follows English's rule (Chinese has one form only).
+    chinese = (site / "zh" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="figure">10</span> <span lang="en">themes of mutual interest</span>' in chinese
     # The English pages carry no such marks.
     english = (site / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="overview">Overview</h2>' in english and "lang-badge" not in english

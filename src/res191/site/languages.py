@@ -87,7 +87,11 @@ class Wording:
     def plural(self, singular: str, plural: str, count: int) -> tuple[str, bool]:
         """A wording that depends on a number (`1 theme`, `2 themes`): the text and whether translated."""
         found = self._catalog.ngettext(singular, plural, count)
-        return found, self.language == ENGLISH or (singular, 0) in self._known
+        if self.language != ENGLISH and found in (singular, plural):
+            # Babel compiles a plural left untranslated with the English in its place, and only as many
+            # forms as the language has (Chinese one): English's own rule, then, and marked as English.
+            return (singular if count == 1 else plural), False
+        return found, True
 
     def gettext(self, message: str) -> str:
         """jinja2.ext.i18n's gettext (newstyle: it escapes the variables and formats): the translation,
