@@ -1,6 +1,7 @@
 """Time `res191 site` as a whole command beside `res191 validate` on the same records, in one run.
 
     python bench/site_speed.py [--sizes 1000 10000] [--repeat 3] [--folder DIR]
+    python bench/site_speed.py --languages [--sizes 1000] [--repeat 1]
 
 Each figure is the best of --repeat runs, the commands run in turn (site, validate, site...) so that
 both meet the machine in the same mood; the site is built into a fresh folder each time (a rebuild
@@ -11,6 +12,10 @@ the shared machine these figures come from, from 0.05 to 0.6 ms a file within an
 also times a bare Python loop that creates the same pages, with the same bytes, in the same kind of
 folders on the same file system: the last column is what res191 adds on top of creating the files.
 --folder puts the repositories and sites elsewhere (a tmpfs such as /dev/shm, to see res191 alone).
+
+--languages times instead the site in ITU's six languages (English at the top, five language folders beside
+it) against the English site alone (`--lang en`), in turn on the same records: the target is at most six
+times the one-language time.
 """
 
 from __future__ import annotations
@@ -28,12 +33,12 @@ from generate import generate
 from validate_speed import compile_res191, validate_command
 
 
-def build(root: Path, out: Path) -> float:
-    """One fresh build of the site, in seconds."""
+def build(root: Path, out: Path, languages: str = "all") -> float:
+    """One fresh build of the site (in the languages given: `en`, `all`), in seconds."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "res191", "site", "--output", str(out), "--on", "2025-01-01"],
+        [sys.executable, "-m", "res191", "site", "-o", str(out), "--on", "2025-01-01", "--lang", languages],
         cwd=root,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -68,8 +73,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=None, help="where to put repositories and sites")
+    parser.add_argument("--languages", action="store_true", help="six languages against English alone")
     arguments = parser.parse_args()
     compile_res191()
+    if arguments.languages:
+        languages(arguments.sizes, arguments.repeat, arguments.folder)
+        return
     print(
         "| records | pages | res191 site | res191 validate | site / validate "
         "| creating the pages alone | site less creating / validate |"
@@ -91,6 +100,23 @@ def main() -> None:
                 f"| {bare:.2f} s | {(site - bare) / validate:.1f} |"
             )
             shutil.rmtree(copy, ignore_errors=True)
+
+
+def languages(sizes: list[int], repeat: int, folder: Path | None) -> None:
+    """The six-language site against the English one, built in turn on the same records."""
+    print("| records | pages in English | pages in all | English alone | six languages | six / one |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="res191-bench-", dir=folder) as work:
+        for size in sizes:
+            root = Path(work) / str(size)
+            generate(root, size)
+            one_out, six_out = Path(work) / f"{size}-en", Path(work) / f"{size}-all"
+            one = six = float("inf")
+            for _ in range(repeat):
+                one = min(one, build(root, one_out, "en"))
+                six = min(six, build(root, six_out, "all"))
+            pages = [sum(1 for _ in out.rglob("*.html")) for out in (one_out, six_out)]
+            print(f"| {size:,} | {pages[0]:,} | {pages[1]:,} | {one:.2f} s | {six:.2f} s | {six / one:.1f} |")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@
       groups.forEach(function (group) {
         group.hidden = !group.querySelector('[data-list="' + list + '"] > :not([hidden])');
       });
-      count.textContent = wanted.length ? shown + " of " + items.length + " shown" : "";
+      var said = count.getAttribute("data-shown") || "{shown} of {all} shown";  // in the page's language
+      count.textContent = wanted.length
+        ? said.replace("{shown}", String(shown)).replace("{all}", String(items.length)) : "";
     }
     input.addEventListener("input", apply);
     apply();

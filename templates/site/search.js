@@ -5,7 +5,14 @@
   var index = window.res191Search;
   var out = document.getElementById("search-results");
   if (!index || !out) { return; }
-  var root = document.querySelector('link[rel="stylesheet"]').getAttribute("href").replace(/site\.css$/, "");
+  // The index is the page's language's, beside its pages: its addresses lead from there.
+  var root = document.querySelector('script[src$="search-index.js"]').getAttribute("src")
+    .replace(/search-index\.js$/, "");
+  // The wording, in the page's language where the page gives it (data-* of the results), else English.
+  function say(name, english, values) {
+    var text = out.getAttribute("data-" + name) || english;
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -43,12 +50,12 @@
     out.textContent = "";
     var heading = document.createElement("h2");
     heading.id = "results";
-    heading.textContent = found.length === 1 ? "1 result for “" + query + "”"
-      : found.length + " results for “" + query + "”";
+    heading.textContent = found.length === 1 ? say("one", "1 result for “{query}”", { query: query })
+      : say("many", "{count} results for “{query}”", { count: found.length, query: query });
     out.appendChild(heading);
     if (!found.length) {
       var none = document.createElement("p");
-      none.textContent = "Nothing found. Try fewer words, a number alone (191), or a part of a name.";
+      none.textContent = say("none", "Nothing found. Try fewer words, a number alone (191), or a part of a name.", {});
       out.appendChild(none);
       return;
     }
@@ -70,7 +77,7 @@
     out.appendChild(list);
     if (found.length > 100) {
       var more = document.createElement("p");
-      more.textContent = "The first 100 are shown: add a word to narrow the search.";
+      more.textContent = say("first", "The first 100 are shown: add a word to narrow the search.", {});
       out.appendChild(more);
     }
   }
@@ -80,6 +87,6 @@
   if (query.trim()) {
     show(query.trim());
     document.getElementById("everything").hidden = true;
-    document.title = "Search: " + query.trim() + " - Inter-Sector coordination";
+    document.title = say("title", "Search: {query} - Inter-Sector coordination", { query: query.trim() });
   }
 }());

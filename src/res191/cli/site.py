@@ -29,6 +29,12 @@ def site_command(
     on: str | None = typer.Option(
         None, "--on", help="Cite the editions in force on this day (YYYY-MM-DD). Default: today."
     ),
+    lang: str = typer.Option(
+        "all",
+        "--lang",
+        help="The languages to build, among ar, zh, en, fr, ru, es, separated by commas (en,fr), or all. "
+        "English is always built: its pages are the site's top; each other language has a folder (fr/).",
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Build the web pages of inter-Sector coordination from the records: the themes with their focal points,
@@ -39,18 +45,25 @@ def site_command(
     from res191.report.context import ReportError
     from res191.report.render import markdown_and_word
     from res191.site.build import NotASite, build_site
+    from res191.site.languages import parse_languages
 
     try:
         day = date.fromisoformat(on) if on else date.today()
     except ValueError:
         raise fail(f"--on takes a date such as 2024-06-04, not {on!r}") from None
+    try:
+        languages = parse_languages(lang)
+    except ValueError as problem:
+        raise fail(f"--lang: {problem}") from None
     base = repository_root(root)
     loaded = load_valid(base, "the site").loaded
     assert loaded is not None
     freeze_for_the_end()
     target = output or output_target(base, "site")
     try:
-        pages = build_site(loaded, target, day, lambda year: markdown_and_word(loaded, year), _open_data)
+        pages = build_site(
+            loaded, target, day, lambda year: markdown_and_word(loaded, year), _open_data, languages
+        )
     except NotASite as problem:
         raise fail(str(problem)) from None
     except ReportError as problem:

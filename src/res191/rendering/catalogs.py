@@ -49,6 +49,11 @@ def translations(templates: Path, language: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     with path.open("rb") as source:
         catalog = read_po(source, locale=language, domain=DOMAIN)
+    # A plural left untranslated would be compiled with the English singular for every count ("10 theme"):
+    # left out, gettext falls back to the English of the right number.
+    for message in list(catalog):
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            catalog.delete(message.id, context=message.context)
     compiled = BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

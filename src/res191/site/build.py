@@ -24,12 +24,13 @@ from markupsafe import Markup, escape
 
 from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
+from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, render
-from res191.site import search
-from res191.site.jobs import MAKERS, Extra, Job, jobs
+from res191.site import languages, search
+from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
+from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
 from res191.site.pages import Link, Site, make_site, reports
-from res191.wording import long_date
 from res191.workers import map_chunks
 
 # Written into every site built: the list of its files with their digests, so that a rebuild replaces a
@@ -45,47 +46,49 @@ class NotASite(Exception):
 
 
 SECTIONS = [
-    ("index.html", "Home"),
-    ("themes/index.html", "Themes"),
-    ("resolutions/index.html", "Resolutions"),
-    ("mapping.html", "Mapping"),
-    ("tracker.html", "Tracker"),
-    ("overlaps.html", "Overlaps"),
-    ("meetings/index.html", "Meetings"),
-    ("bodies/index.html", "Bodies"),
-    ("positions.html", "Positions"),
-    ("initiatives.html", "Initiatives"),
-    ("documents.html", "Documents"),
-    ("reports/index.html", "Reports to Council"),
-    ("open-data.html", "Open data"),
+    ("index.html", N_("Home")),
+    ("themes/index.html", N_("Themes")),
+    ("resolutions/index.html", N_("Resolutions")),
+    ("mapping.html", N_("Mapping")),
+    ("tracker.html", N_("Tracker")),
+    ("overlaps.html", N_("Overlaps")),
+    ("meetings/index.html", N_("Meetings")),
+    ("bodies/index.html", N_("Bodies")),
+    ("positions.html", N_("Positions")),
+    ("initiatives.html", N_("Initiatives")),
+    ("documents.html", N_("Documents")),
+    ("reports/index.html", N_("Reports to Council")),
+    ("open-data.html", N_("Open data")),
 ]
 
 
 _SECTION_PAGES = frozenset(href for href, _ in SECTIONS)
 
 
-def _navigation(here: str, root: str) -> Markup:
-    """The site's menu on a page, the page's own section marked."""
-    return _menu(here if here in _SECTION_PAGES else None, root)
-
-
 @functools.cache
-def _menu(current: str | None, root: str) -> Markup:
-    # Made once for each section and depth: every page of a site with 10,000 pages has the menu.
+def _menu(current: str | None, root: str, language: str) -> Markup:
+    # Made once for each section, depth and language: every page of a site with 10,000 pages has the menu.
+    words = wording_of(language)
     items = []
     for href, text in SECTIONS:
         mark = ' aria-current="page"' if href == current else ""
-        items.append(Markup('<li><a href="{}{}"{}>{}</a></li>').format(root, href, Markup(mark), text))
+        items.append(
+            Markup('<li><a href="{}{}"{}>{}</a></li>').format(root, href, Markup(mark), words.html(text))
+        )
     return Markup("\n    ").join(items)
 
 
-def _anchor(link: Link, root: str) -> Markup:
-    """A link to a page of the site from a page `root` below the top; plain text for a record with no page."""
+def _anchor(link: Link, root: str, language: str = ENGLISH) -> Markup:
+    """A link to a page of the site from a page `root` below the top; plain text for a record with no page.
+    A text in English on a page of another language says so (`lang="en"`), with a visible mark for a
+    record's text."""
     # Put together from escaped parts rather than by Markup.format, which formats in Python: a site
     # of 10,000 pages has some 150,000 links.
+    lang = f' lang="{link.lang}"' if link.lang else ""
+    mark = badge(language) if link.badge else ""
     if not link.href:
-        return Markup(f'<span dir="auto">{escape(link.text)}</span>')
-    return Markup(f'<a href="{escape(root + link.href)}" dir="auto">{escape(link.text)}</a>')
+        return Markup(f'<span dir="auto"{lang}>{escape(link.text)}</span>{mark}')
+    return Markup(f'<a href="{escape(root + link.href)}" dir="auto"{lang}>{escape(link.text)}</a>{mark}')
 
 
 def _size(count: int) -> str:
@@ -101,33 +104,38 @@ def build_site(
     today: date,
     report: Callable[[int], tuple[str, bytes]] | None,
     open_data: Callable[[LoadedRecords, date], dict[str, bytes]] | None = None,
+    languages: Sequence[str] = tuple(LANGUAGES),
 ) -> int:
     """Write the site into output (replacing a site built before); return how many pages it has.
 
     report(year) gives a year's report as Markdown and as a Word file; open_data(records, day) the files of
-    `res191 export` to publish beside the pages.
+    `res191 export` to publish beside the pages. The pages are made in each of `languages` (languages.py):
+    English at the top, each other language in its own folder.
     """
     output = Path(os.path.abspath(output))  # `-o .` has no name to put the old site's beside
     check_replaceable(output, loaded.root)
     _remove_abandoned(output.parent)
     site = make_site(loaded, today)
-    env = _environment()
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=output.parent))
     try:
         (scratch / f"{MANIFEST}-building").write_text(f"{os.getpid()}\n")
         # mkdtemp makes the folder private; a web server's user must read the site.
         os.chmod(scratch, 0o777 & ~_umask())
-        extra = Extra(open_data=open_data)
+        extra = Extra(open_data=open_data, languages=tuple(languages))
         if report is not None:
             extra = _reports(site, scratch, report, extra)
-        work = jobs(site, extra)
-        for template in {job.template for job in work if job.template}:
-            env.get_template(f"site/{template}")  # compiled once here, not once in each worker
+        work, later = in_languages(jobs(site, extra), extra.languages)
+        for language in extra.languages:
+            env = _environment(language)
+            for template in {job.template for job in work if job.template}:
+                env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         # The context holds plain data only (the environment is made again where it is missing), so that
         # the processes can be started by fork or by spawn (macOS, Windows).
-        pages = sum(map_chunks(_render, (scratch, long_date(today), site, extra), work))
+        context = (scratch, today, site, extra)
+        pages = sum(map_chunks(_render, context, work))
+        pages += _render(context, later)  # pages that list what the others wrote (the open data's files)
         for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
@@ -245,30 +253,74 @@ def _replace(new: Path, output: Path) -> None:
         os.replace(new, output)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The templates compiled once for every language's environment: Jinja's code for a template does not
+    depend on the environment's globals and filters (the language's), which it looks up as it renders."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._held:
+            bucket.bytecode_from_string(self._held[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._held[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 @functools.cache
-def _environment() -> jinja2.Environment:
-    """The site's templates, once a process: made and compiled before the pages are handed out, a
-    forked process inherits them; a spawned one makes its own."""
-    env = environment()
+def _environment(language: str = ENGLISH) -> jinja2.Environment:
+    """The site's templates in a language, once a process: made and compiled before the pages are handed
+    out, a forked process inherits them; a spawned one makes its own. The language is the environment's
+    (its wording, its dates, its marks of English), so that macros imported without context have it too."""
+    env = environment(language=language)
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
-    env.filters["a"] = _anchor
-    env.filters["navigation"] = _navigation
+    env.bytecode_cache = _COMPILED
+    words = wording_of(language)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=words.gettext, ngettext=words.ngettext, newstyle=True
+    )
+    env.globals["language"] = language
+    env.globals["english_badge"] = badge(language)  # after a record's title shown in English
+    env.filters["a"] = functools.partial(_anchor, language=language)
+    env.filters["navigation"] = functools.partial(_navigation_in, language=language)
     env.filters["size"] = _size
+    env.filters["tr"] = functools.partial(_record_text_in, language=language)
+    env.filters["marked"] = functools.partial(languages.marked, language=language)
+    env.filters["en"] = functools.partial(languages.english, language=language)
+    env.filters["long_date"] = functools.partial(languages.long_date, language)
+    env.filters["date_range"] = functools.partial(languages.date_range, language)
+    env.filters["month_year"] = functools.partial(languages.month_year, language)
     return env
 
 
-def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> int:
+def _navigation_in(here: str, root: str, language: str) -> Markup:
+    """The site's menu on a page, the page's own section marked."""
+    return _menu(here if here in _SECTION_PAGES else None, root, language)
+
+
+def _record_text_in(holder: Any, field: str, language: str) -> Markup:
+    """`{{ theme | tr("description") }}`: a record's text in the page's language, else English, marked."""
+    return languages.record_text(holder, field, language) if holder is not None else Markup("")
+
+
+def _render(context: tuple[Path, date, Site, Extra], work: Sequence[Job]) -> int:
     """Make some pages and files; how many pages."""
-    out, as_of, site, extra = context
-    env = _environment()
+    out, today, english, extra = context
     made: set[Path] = set()  # folders made already: one call each, not one a page
+    sites: dict[str, Site] = {}
     pages = 0
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
         for job in work:
-            target = out / job.path
+            site = sites.get(job.language) or sites.setdefault(job.language, english.speaking(job.language))
+            target = out / languages.folder(job.language) / job.path
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
+            as_of = languages.long_date(job.language, today)
             if job.maker == "search-index":
                 target.write_bytes(search.script(search.entries(site, _outcomes(site)), as_of))
                 continue
@@ -276,14 +328,35 @@ def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> int:
                 values = _open_data(site, extra, out)
             else:
                 values = MAKERS[job.maker](site, job.key, extra)
-            values.update(title=job.title, root="../" * job.path.count("/"), here=job.path, built=as_of)
+            values.update(_frame(site, job, extra))
+            values.update(built=as_of)
             values.setdefault("search", False)
             values.setdefault("index", False)
             values.setdefault("downloads", extra.open_data is not None)
             values.setdefault("as_of", site.today)
-            target.write_bytes(render(env, f"site/{job.template}", values).encode("utf-8"))
+            page = render(_environment(job.language), f"site/{job.template}", values)
+            target.write_bytes(page.encode("utf-8"))
             pages += 1
     return pages
+
+
+def _frame(site: Site, job: Job, extra: Extra) -> dict[str, Any]:
+    """What every page's frame shows: its title in its language, the way back to the top of its language
+    (root) and of the site (top), and the same page in the other languages."""
+    root = "../" * job.path.count("/")
+    top = root if job.language == ENGLISH else root + "../"
+    title, translated = page_title(site, job)
+    alternates = languages.page_languages(job.language, top, job.path, extra.languages)
+    return {
+        "title": title,
+        "title_lang": "" if translated else ENGLISH,
+        "title_badge": not translated and job.maker in RECORD_PAGES,  # a record's title, not standing wording
+        "root": root,
+        "top": top,
+        "here": job.path,
+        "rtl": job.language in RIGHT_TO_LEFT,
+        "alternates": alternates if len(extra.languages) > 1 else [],
+    }
 
 
 def _outcomes(site: Site) -> dict[str, str]:
@@ -296,12 +369,18 @@ def _outcomes(site: Site) -> dict[str, str]:
 
 
 def _open_data(site: Site, extra: Extra, out: Path) -> dict[str, Any]:
-    """Write `res191 export`'s files into the site; the open data page's variables."""
+    """Write `res191 export`'s files into the site (once, from the English page's job); the open data
+    page's variables (the other languages' pages list the files written)."""
     assert extra.open_data is not None
-    files = extra.open_data(site.loaded, site.today)
-    for name, content in files.items():
-        target = out / OPEN_DATA / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    shown = [(f"{OPEN_DATA}/{name}", name, _size(len(content))) for name, content in sorted(files.items())]
+    if site.language == ENGLISH:
+        files = extra.open_data(site.loaded, site.today)
+        for name, content in files.items():
+            target = out / OPEN_DATA / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        sizes = {name: len(content) for name, content in files.items()}
+    else:
+        found = (p for p in (out / OPEN_DATA).rglob("*") if p.is_file())
+        sizes = {p.relative_to(out / OPEN_DATA).as_posix(): p.stat().st_size for p in found}
+    shown = [(f"{OPEN_DATA}/{name}", name, _size(size)) for name, size in sorted(sizes.items())]
     return {"files": shown, "as_of": site.today}

@@ -8,13 +8,15 @@ process handing them out does little on its own while the others wait.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from res191.loading.record import LoadedRecords
 from res191.models import Body, Conference, Meeting, Resolution, Theme
+from res191.models.translations import ENGLISH
 from res191.site import lists
+from res191.site.languages import N_, wording_of
 from res191.site.markdown import outcome_html
 from res191.site.pages import (
     CONFERENCE_NAMES,
@@ -23,6 +25,7 @@ from res191.site.pages import (
     body_page,
     meeting_page,
     meeting_title,
+    report_title,
     resolution_page,
     theme_page,
 )
@@ -37,6 +40,7 @@ class Job:
     title: str
     maker: str
     key: str = ""  # the record's id, for a record's page
+    language: str = ENGLISH  # the page's language: English at the site's top, another in its folder
 
 
 @dataclass(frozen=True)
@@ -48,31 +52,33 @@ class Extra:
     # `res191 export`'s files, given by the command (the site does not know the editing layer): what to
     # publish as open data on a day. Absent: no open data.
     open_data: Callable[[LoadedRecords, date], dict[str, bytes]] | None = None
+    languages: tuple[str, ...] = (ENGLISH,)  # the languages the site is built in
 
 
 # The lists: their path, title, what they list (for the filter's label), their groups, an introduction,
 # and the open data that holds them (the CSV file of their kind).
 LISTS: dict[str, tuple[str, str, Callable[[Site], list[lists.Group]], str, str]] = {
     "themes/index.html": (
-        "Themes of mutual interest", "themes", lists.themes_list,
-        "The areas of mutual interest to the Sectors and the General Secretariat.", "themes",
+        N_("Themes of mutual interest"), N_("Filter the themes"), lists.themes_list,
+        N_("The areas of mutual interest to the Sectors and the General Secretariat."), "themes",
     ),
     "resolutions/index.html": (
-        "Resolutions", "resolutions", lists.resolutions_list,
-        "The resolutions and decisions the themes rest on, by conference and in the order of their numbers.",
+        N_("Resolutions"), N_("Filter the resolutions"), lists.resolutions_list,
+        N_("The resolutions and decisions the themes rest on, by conference and in the order of their "
+           "numbers."),
         "resolutions",
     ),
     "meetings/index.html": (
-        "Meetings", "meetings", lists.meetings_list,
-        "The meetings of the coordination bodies and the sessions of the conferences.", "meetings",
+        N_("Meetings"), N_("Filter the meetings"), lists.meetings_list,
+        N_("The meetings of the coordination bodies and the sessions of the conferences."), "meetings",
     ),
     "bodies/index.html": (
-        "Bodies", "bodies", lists.bodies_list,
-        "The groups, task forces, advisory groups and conferences that coordinate.", "bodies",
+        N_("Bodies"), N_("Filter the bodies"), lists.bodies_list,
+        N_("The groups, task forces, advisory groups and conferences that coordinate."), "bodies",
     ),
     "reports/index.html": (
-        "Reports to Council", "reports", lists.no_groups,
-        "The yearly report of the Secretary-General to Council on the implementation of Resolution 191.",
+        N_("Reports to Council"), N_("Filter the reports"), lists.no_groups,
+        N_("The yearly report of the Secretary-General to Council on the implementation of Resolution 191."),
         "reports",
     ),
 }  # fmt: skip
@@ -81,7 +87,14 @@ LISTS: dict[str, tuple[str, str, Callable[[Site], list[lists.Group]], str, str]]
 def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
     _, what, groups, intro, data = LISTS[path]
     found = [("", extra.reports)] if path == "reports/index.html" else groups(site)
-    return {"what": what, "search": True, "groups": found, "intro": intro, "data": data, "as_of": site.today}
+    return {
+        "filter_label": what,
+        "search": True,
+        "groups": found,
+        "intro": intro,
+        "data": data,
+        "as_of": site.today,
+    }
 
 
 def _home(site: Site, key: str, extra: Extra) -> dict[str, Any]:
@@ -146,12 +159,15 @@ def _documents(site: Site, key: str, extra: Extra) -> dict[str, Any]:
 
 def _search(site: Site, key: str, extra: Extra) -> dict[str, Any]:
     groups = lists.search_list(site)
-    groups.insert(4, ("Reports to Council", extra.reports))
+    groups.insert(4, (N_("Reports to Council"), extra.reports))
     return {"groups": [(name, items) for name, items in groups if items], "search": True, "index": True}
 
 
 def _report(site: Site, key: str, extra: Extra) -> dict[str, Any]:
-    return dict(extra.report_pages[key])
+    page = dict(extra.report_pages[key])
+    if site.language != ENGLISH and page.get("docx"):  # the Word file is written once, beside the English
+        page["docx"] = f"../../reports/{page['docx']}"
+    return page
 
 
 # What makes each kind of page's variables: module-level functions, named in the jobs.
@@ -180,16 +196,20 @@ def jobs(site: Site, extra: Extra) -> list[Job]:
     loaded = site.loaded
     heavy = [
         Job("search-index.js", "", "", "search-index"),
-        *([Job("open-data.html", "open-data.html.j2", "Open data", "open-data")] if extra.open_data else []),
-        Job("index.html", "index.html.j2", "Inter-Sector coordination", "home"),
+        *(
+            [Job("open-data.html", "open-data.html.j2", N_("Open data"), "open-data")]
+            if extra.open_data
+            else []
+        ),
+        Job("index.html", "index.html.j2", N_("Inter-Sector coordination"), "home"),
         *(Job(path, "list.html.j2", spec[0], "list", path) for path, spec in LISTS.items()),
-        Job("mapping.html", "mapping.html.j2", "Mapping of resolutions to themes", "mapping"),
-        Job("tracker.html", "tracker.html.j2", "Intersectoral Coordination Tracker", "tracker"),
-        Job("overlaps.html", "overlaps.html.j2", "Overlaps and proposals", "overlaps"),
-        Job("positions.html", "positions.html.j2", "Positions of the bodies", "positions"),
-        Job("initiatives.html", "initiatives.html.j2", "Initiatives of the secretariat", "initiatives"),
-        Job("documents.html", "documents.html.j2", "Documents", "documents"),
-        Job("search.html", "search.html.j2", "Search", "search"),
+        Job("mapping.html", "mapping.html.j2", N_("Mapping of resolutions to themes"), "mapping"),
+        Job("tracker.html", "tracker.html.j2", N_("Intersectoral Coordination Tracker"), "tracker"),
+        Job("overlaps.html", "overlaps.html.j2", N_("Overlaps and proposals"), "overlaps"),
+        Job("positions.html", "positions.html.j2", N_("Positions of the bodies"), "positions"),
+        Job("initiatives.html", "initiatives.html.j2", N_("Initiatives of the secretariat"), "initiatives"),
+        Job("documents.html", "documents.html.j2", N_("Documents"), "documents"),
+        Job("search.html", "search.html.j2", N_("Search"), "search"),
         *(
             Job(path, "report.html.j2", page["title"], "report", path)
             for path, page in extra.report_pages.items()
@@ -220,3 +240,34 @@ def jobs(site: Site, extra: Extra) -> list[Job]:
     for index, job in enumerate(heavy):
         spread += [job, *light[index * gap : (index + 1) * gap]]
     return spread + light[len(heavy) * gap :]
+
+
+# The kinds of page whose title is their record's label (in the page's language where translated).
+RECORD_PAGES = frozenset({"theme", "resolution", "meeting", "body"})
+
+
+def in_languages(english: list[Job], languages: tuple[str, ...]) -> tuple[list[Job], list[Job]]:
+    """The jobs of every language: each English page (and the search index) again in each other language,
+    at the same path in its folder, the heavy pages of every language spread first as jobs() spreads them;
+    and the jobs to do once the others are done (the open data pages of the other languages list the files
+    the English one writes)."""
+    others = [code for code in languages if code != ENGLISH]
+    later = [replace(j, language=code) for code in others for j in english if j.maker == "open-data"]
+    work = [
+        job if language == ENGLISH else replace(job, language=language)
+        for job in english
+        for language in languages
+        if language == ENGLISH or job.maker != "open-data"
+    ]
+    return work, later
+
+
+def page_title(site: Site, job: Job) -> tuple[str, bool]:
+    """A page's title in its language, and whether it is in that language (a record's title may not be)."""
+    if job.maker in RECORD_PAGES:
+        return site.title(job.maker, job.key)
+    if job.maker == "report":
+        year = int(job.key.removeprefix("reports/").removesuffix(".html"))
+        return report_title(year, site.language)
+    words = wording_of(site.language)
+    return words.text(job.title), words.translated(job.title)

@@ -20,6 +20,7 @@ from res191.models import (
 from res191.models.reporting import reported
 from res191.overlaps.find import find_overlaps
 from res191.overlaps.findings import KINDS
+from res191.site.languages import N_, wording_of
 from res191.site.pages import (
     CONFERENCE_NAMES,
     POSITION_KINDS,
@@ -116,14 +117,21 @@ def meetings_list(site: Site) -> list[Group]:
     )
     coming = [(site.link("meeting", m.id), m.venue or "") for m in meetings if m.start > site.today]
     held = [(site.link("meeting", m.id), m.venue or "") for m in meetings if m.start <= site.today]
-    return [(name, items) for name, items in (("To come", coming[::-1]), ("Held", held)) if items]
+    return [(name, items) for name, items in ((N_("To come"), coming[::-1]), (N_("Held"), held)) if items]
 
 
 def bodies_list(site: Site) -> list[Group]:
     """The bodies, each with its Sector."""
     bodies = site.loaded.all("body", Body).values()
+    words = wording_of(site.language)
     return [
-        ("", [(site.link("body", b.id), SECTOR_NAMES[b.sector.value] if b.sector else "") for b in bodies])
+        (
+            "",
+            [
+                (site.link("body", b.id), words.shown(SECTOR_NAMES[b.sector.value]) if b.sector else "")
+                for b in bodies
+            ],
+        )
     ]
 
 
@@ -131,16 +139,16 @@ def search_list(site: Site) -> list[Group]:
     """Every record that has a page or a place: what the search page lists without JavaScript."""
     loaded = site.loaded
     return [
-        ("Themes", themes_list(site)[0][1]),
-        ("Resolutions", [item for _, items in resolutions_list(site) for item in items]),
-        ("Meetings", [item for _, items in meetings_list(site) for item in items]),
-        ("Bodies", bodies_list(site)[0][1]),
+        (N_("Themes"), themes_list(site)[0][1]),
+        (N_("Resolutions"), [item for _, items in resolutions_list(site) for item in items]),
+        (N_("Meetings"), [item for _, items in meetings_list(site) for item in items]),
+        (N_("Bodies"), bodies_list(site)[0][1]),
         (
-            "Documents",
+            N_("Documents"),
             [(site.link("document", d.id), d.title or "") for d in loaded.all("document", Document).values()],
         ),
         (
-            "Initiatives",
+            N_("Initiatives"),
             [(site.link("initiative", i.id), "") for i in loaded.all("initiative", Initiative).values()],
         ),
     ]

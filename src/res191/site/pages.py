@@ -7,7 +7,7 @@ are worked out once, in `Site`; the lists, the tracker, the overlaps and the hom
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -27,33 +27,42 @@ from res191.models import (
     Theme,
     iter_references,
 )
+from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import theme_overlaps
+from res191.site.languages import N_, English, in_page_language, wording_of
 
 CONFERENCE_NAMES = {
-    Conference.PP: "Plenipotentiary Conference",
-    Conference.WTSA: "World Telecommunication Standardization Assembly",
-    Conference.WTDC: "World Telecommunication Development Conference",
-    Conference.RA: "Radiocommunication Assembly",
-    Conference.WRC: "World Radiocommunication Conference",
-    Conference.COUNCIL: "Council",
+    Conference.PP: N_("Plenipotentiary Conference"),
+    Conference.WTSA: N_("World Telecommunication Standardization Assembly"),
+    Conference.WTDC: N_("World Telecommunication Development Conference"),
+    Conference.RA: N_("Radiocommunication Assembly"),
+    Conference.WRC: N_("World Radiocommunication Conference"),
+    Conference.COUNCIL: N_("Council"),
 }
 # The kinds of overlap the site shows: found from the records' structure, at no cost that grows with the
 # square of the records (the text similarity of every resolution is for `res191 overlaps`).
 THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
-SECTOR_NAMES = {"ITU-R": "ITU-R", "ITU-T": "ITU-T", "ITU-D": "ITU-D", "GS": "General Secretariat"}
+SECTOR_NAMES = {
+    "ITU-R": N_("ITU-R"),
+    "ITU-T": N_("ITU-T"),
+    "ITU-D": N_("ITU-D"),
+    "GS": N_("General Secretariat"),
+}
 # Where the pages of each kind of record are; kinds shown on one page have an anchor there.
 FOLDERS = {"resolution": "resolutions", "theme": "themes", "meeting": "meetings", "body": "bodies",
            "report": "reports"}  # fmt: skip
 ANCHORED = {"document": "documents.html", "position": "positions.html", "initiative": "initiatives.html"}
 # What a record that refers to a resolution is to it, in words ("What refers to it").
 REFERRING = {
-    ("theme", "resolutions"): "a theme that rests on it",
-    ("body", "resolutions"): "a body it sets up or guides",
-    ("report", "resolution"): "the report to Council on its implementation",
-    ("report", "references"): "a report to Council that cites it",
+    ("theme", "resolutions"): N_("a theme that rests on it"),
+    ("body", "resolutions"): N_("a body it sets up or guides"),
+    ("report", "resolution"): N_("the report to Council on its implementation"),
+    ("report", "references"): N_("a report to Council that cites it"),
 }
-POSITION_KINDS = {"involvement": "Interest in being involved", "emphasis": "Emphasis", "request": "Request"}
+POSITION_KINDS = {
+    "involvement": N_("Interest in being involved"), "emphasis": N_("Emphasis"), "request": N_("Request")
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,10 @@ class Link:
 
     text: str
     href: str  # from the site's root, e.g. themes/accessibility.html; "" for a record with no page
+    # On a page of another language: `en` where the text is English (a record not translated, a citation),
+    # and whether to mark it visibly as such (a record's text; not a citation's standard form).
+    lang: str = ""
+    badge: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,8 +100,13 @@ class Site:
     # Looked up once for every page, so that the build grows with the records, not with their square.
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
-    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _labels: dict[tuple[str, str, str], tuple[str, bool | None]] = field(default_factory=dict)
     _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
+    language: str = ENGLISH  # the language of the pages made from it (speaking() gives one in another)
+
+    def speaking(self, language: str) -> Site:
+        """The same site for pages in another language (the facts and caches shared)."""
+        return self if language == self.language else replace(self, language=language)
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
@@ -113,7 +131,14 @@ class Site:
         """The citation with its page, the title of the edition cited and that edition's text at ITU."""
         found = self.cited(resolution)
         edition = found.edition
-        title = (edition.title if edition else None) or resolution.title
+        if edition is not None and edition.title:  # in the site's language where translated
+            title = in_page_language(edition, "title", self.language)
+        else:
+            title = (
+                resolution.title
+                if self.language == ENGLISH or not resolution.title
+                else English(resolution.title)
+            )
         return Citation(
             self.link("resolution", resolution.id), title, edition.link if edition else None,
             found.in_force, found.note,
@@ -125,33 +150,49 @@ class Site:
         return AsOf(self.today, self.sessions)
 
     def label(self, kind: str, record_id: str) -> str:
-        """What a link to a record says."""
-        key = (kind, record_id)
+        """What a link to a record says, in the site's language where the record is translated."""
+        return self._labelled(kind, record_id)[0]
+
+    def _labelled(self, kind: str, record_id: str) -> tuple[str, bool | None]:
+        key = (self.language, kind, record_id)
         if key not in self._labels:
             self._labels[key] = self._label(kind, record_id)
         return self._labels[key]
 
-    def _label(self, kind: str, record_id: str) -> str:
-        loaded = self.loaded
+    def _label(self, kind: str, record_id: str) -> tuple[str, bool | None]:
+        # With whether it is in the site's language: None where that does not arise (a number, a citation).
+        loaded, language = self.loaded, self.language
         if kind == "resolution" and (r := loaded.get("resolution", record_id, Resolution)):
-            return f"{r.conference.value} {self.cite(r)}"
+            return f"{r.conference.value} {self.cite(r)}", None
         if kind == "theme" and (t := loaded.get("theme", record_id, Theme)):
-            return t.title
+            return _in(t, "title", language)
         if kind == "body" and (b := loaded.get("body", record_id, Body)):
-            return f"{b.name} ({b.acronym})"
+            name, done = _in(b, "name", language)
+            return f"{name} ({b.acronym})", done
         if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
-            return meeting_title(m, loaded)
+            title = meeting_title(m, loaded, language)
+            return title, (None if not m.name else in_language(m, "name", language)[1])
         if kind == "document" and (d := loaded.get("document", record_id, Document)):
-            return d.number
+            return d.number, None
         if kind == "initiative" and (i := loaded.get("initiative", record_id, Initiative)):
-            return i.title
+            return _in(i, "title", language)
         if kind == "report" and (p := loaded.get("report", record_id, Report)):
-            return f"Report to Council {p.year}"
-        return record_id
+            return report_title(p.year, language)
+        return record_id, None
+
+    def title(self, kind: str, record_id: str) -> tuple[str, bool]:
+        """A record's page title, and whether it is in the site's language."""
+        text, translated = self._labelled(kind, record_id)
+        return text, translated is not False
 
     def link(self, kind: str, record_id: str) -> Link:
-        """A link to a record's page (no address for kinds that have no page)."""
-        return Link(self.label(kind, record_id), self.href(kind, record_id))
+        """A link to a record's page (no address for kinds that have no page), marked where its text is
+        English on a page of another language."""
+        text, translated = self._labelled(kind, record_id)
+        href = self.href(kind, record_id)
+        if self.language == ENGLISH or translated:
+            return Link(text, href)
+        return Link(text, href, ENGLISH, translated is False)
 
     def documents(self, ids: list[str]) -> list[Document]:
         """The documents of a list of ids, as recorded."""
@@ -159,13 +200,26 @@ class Site:
         return [d for d in found if d is not None]
 
 
-def meeting_title(meeting: Meeting, loaded: LoadedRecords) -> str:
-    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`."""
-    from res191.wording import date_range
+def meeting_title(meeting: Meeting, loaded: LoadedRecords, language: str = ENGLISH) -> str:
+    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`; the name and dates in a language."""
+    from res191.site.languages import date_range
 
     body = loaded.get("body", meeting.body, Body)
-    who = meeting.name or (body.acronym if body else meeting.body)
-    return f"{who}, {date_range(meeting.start, meeting.end)}"
+    name = in_language(meeting, "name", language)[0] if meeting.name else None
+    who = name or (body.acronym if body else meeting.body)
+    return f"{who}, {date_range(language, meeting.start, meeting.end)}"
+
+
+def report_title(year: int, language: str = ENGLISH) -> tuple[str, bool]:
+    """`Report to Council 2024`, in a language where the catalog has it."""
+    words = wording_of(language)
+    message = N_("Report to Council %(year)s")
+    return words.text(message, year=year), words.translated(message)
+
+
+def _in(holder: Any, name: str, language: str) -> tuple[str, bool]:
+    text, translated = in_language(holder, name, language)
+    return text or "", translated
 
 
 def make_site(loaded: LoadedRecords, today: date) -> Site:

@@ -14,26 +14,36 @@ import json
 from typing import Any
 
 from res191.models import Body, Document, Initiative, Meeting, Position, Resolution, Theme
-from res191.site.pages import CONFERENCE_NAMES, SECTOR_NAMES, Site, chair_words, meeting_title, reports
+from res191.models.translations import ENGLISH
+from res191.site.languages import N_, wording_of
+from res191.site.pages import CONFERENCE_NAMES, SECTOR_NAMES, Site, chair_words, reports
 
 # The pages that are not a record's, with the words that find them.
 PAGES = [
-    ("Mapping of resolutions to themes", "mapping.html", "themes conferences resolutions table matrix"),
-    ("Intersectoral Coordination Tracker", "tracker.html", "activities priorities by year sector"),
-    ("Overlaps and proposals", "overlaps.html", "duplication streamline findings proposals"),
-    ("Positions of the bodies", "positions.html", "ISCG requests emphasis involvement"),
-    ("Initiatives of the secretariat", "initiatives.html", "ISC-TF efforts status"),
-    ("Documents", "documents.html", "Council documents service orders"),
-    ("Open data", "open-data.html", "download CSV JSON workbook Excel spreadsheet"),
-    ("Reports to Council", "reports/index.html", "yearly report Secretary-General"),
+    (N_("Mapping of resolutions to themes"), "mapping.html", "themes conferences resolutions table matrix"),
+    (N_("Intersectoral Coordination Tracker"), "tracker.html", "activities priorities by year sector"),
+    (N_("Overlaps and proposals"), "overlaps.html", "duplication streamline findings proposals"),
+    (N_("Positions of the bodies"), "positions.html", "ISCG requests emphasis involvement"),
+    (N_("Initiatives of the secretariat"), "initiatives.html", "ISC-TF efforts status"),
+    (N_("Documents"), "documents.html", "Council documents service orders"),
+    (N_("Open data"), "open-data.html", "download CSV JSON workbook Excel spreadsheet"),
+    (N_("Reports to Council"), "reports/index.html", "yearly report Secretary-General"),
 ]
+# What each kind of entry is, as the results say it.
+WHAT = {
+    "theme": N_("Theme"), "body": N_("Body"), "document": N_("Document"), "initiative": N_("Initiative"),
+    "position": N_("Position"), "report": N_("Report"), "page": N_("Page"), "meeting": N_("Meeting"),
+}  # fmt: skip
 # What an entry keeps of a long text: enough to be found by its words, not the whole text twice.
 _MOST = 600
 
 
 def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
-    """[title, address, what it is, its words] for every page and place; outcomes by meeting id."""
+    """[title, address, what it is, its words] for every page and place, in the site's language (titles
+    translated where the records are, the English words kept too: either finds them); outcomes by meeting
+    id."""
     loaded = site.loaded
+    what = {kind: wording_of(site.language).text(words) for kind, words in WHAT.items()}
     found: list[list[str]] = []
     for theme in loaded.all("theme", Theme).values():
         found += _theme(site, theme)
@@ -44,22 +54,24 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     for body in loaded.all("body", Body).values():
         chairs = " ".join(chair_words(c) for c in body.chairs)
         words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
-        found.append([f"{body.name} ({body.acronym})", site.href("body", body.id), "Body", _words(words)])
+        found.append([site.label("body", body.id), site.href("body", body.id), what["body"], _words(words)])
     for document in loaded.all("document", Document).values():
         words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
-        found.append([document.number, site.href("document", document.id), "Document", _words(words)])
+        found.append([document.number, site.href("document", document.id), what["document"], _words(words)])
     for initiative in loaded.all("initiative", Initiative).values():
-        words = [initiative.description, *(str(y.year) for y in initiative.years)]
-        found.append([initiative.title, site.href("initiative", initiative.id), "Initiative", _words(words)])
+        english = [initiative.title] if site.language != ENGLISH else []
+        words = [*english, initiative.description, *(str(y.year) for y in initiative.years)]
+        title = site.label("initiative", initiative.id)
+        found.append([title, site.href("initiative", initiative.id), what["initiative"], _words(words)])
     for position in loaded.all("position", Position).values():
         title = f"{site.label('body', position.body)}, {position.year}"
-        found.append([title, site.href("position", position.id), "Position", _words([position.text])])
+        found.append([title, site.href("position", position.id), what["position"], _words([position.text])])
     for report in reports(loaded):
         words = [report.document, report.title, "Council", str(report.year)]
-        found.append(
-            [f"Report to Council {report.year}", f"reports/{report.year}.html", "Report", _words(words)]
-        )
-    found += [[title, href, "Page", words] for title, href, words in PAGES]
+        title = site.label("report", report.id)
+        found.append([title, f"reports/{report.year}.html", what["report"], _words(words)])
+    said = wording_of(site.language).text
+    found += [[said(title), href, what["page"], words] for title, href, words in PAGES]
     return found
 
 
@@ -71,8 +83,11 @@ def _theme(site: Site, theme: Theme) -> list[list[str]]:
         if resolution is not None:
             cited.append(f"{resolution.conference.value} {resolution.number}")
     focal = [" ".join(filter(None, (f.name, f.role, f.unit, f.email))) for f in theme.focal_points]
-    words = [theme.description, theme.status, *cited, *focal, *(a.title for a in theme.tracker)]
-    found = [[theme.title, href, "Theme", _words(words)]]
+    english = [theme.title] if site.language != ENGLISH else []  # found by its English title too
+    words = [*english, theme.description, theme.status, *cited, *focal, *(a.title for a in theme.tracker)]
+    found = [
+        [site.label("theme", theme.id), href, wording_of(site.language).text(WHAT["theme"]), _words(words)]
+    ]
     for point in theme.focal_points:
         if point.name or point.email:
             who = point.name or point.email or ""
@@ -105,7 +120,13 @@ def _resolution(site: Site, resolution: Resolution) -> list[str]:
 def _meeting(site: Site, meeting: Meeting, outcome: str) -> list[str]:
     topics = [site.label("theme", t) for t in meeting.topics]
     words = [meeting.venue, meeting.chair, site.label("body", meeting.body), *topics, outcome]
-    return [meeting_title(meeting, site.loaded), site.href("meeting", meeting.id), "Meeting", _words(words)]
+    title = site.label("meeting", meeting.id)
+    return [
+        title,
+        site.href("meeting", meeting.id),
+        wording_of(site.language).text(WHAT["meeting"]),
+        _words(words),
+    ]
 
 
 def _words(parts: list[Any]) -> str:
