@@ -124,18 +124,19 @@ def test_a_record_translated_is_shown_in_the_pages_language(site: Path) -> None:
 
 
 def test_a_text_not_translated_is_english_marked_as_such(site: Path) -> None:
-    # The ISCG has no French name in the records: English, said to be English, with a visible mark.
+    # The ISCG has no French name in the records: English, said to be English, with a visible mark (in
+    # French, as the catalog words it).
     page = (site / "fr" / "bodies" / "iscg.html").read_text(encoding="utf-8")
     assert re.search(
         r'<h1><span lang="en" dir="ltr">Inter-Sector Coordination Group \(ISCG\)</span> '
-        r'<span class="lang-badge" lang="en" dir="ltr">\(English\)</span></h1>',
+        r'<span class="lang-badge">\(anglais\)</span></h1>',  # the mark in French: "Original: anglais"
         page,
     )
     # A link to it on another page, the same.
     listed = (site / "fr" / "bodies" / "index.html").read_text(encoding="utf-8")
     assert (
         '<a href="../bodies/iscg.html" dir="auto" lang="en">Inter-Sector Coordination Group (ISCG)</a> '
-        '<span class="lang-badge" lang="en" dir="ltr">(English)</span>'
+        '<span class="lang-badge">(anglais)</span>'
     ) in listed
     home = (site / "fr" / "index.html").read_text(encoding="utf-8")
     # Standing wording the catalog does not translate: English, inside lang="en" (right to left pages too).
@@ -225,4 +226,4 @@ def test_each_catalog_holds_every_wording_of_the_site_and_sources_what_it_transl
     for message in catalog:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.id and any(strings):
-            assert any("source: http" in c for c in message.user_comments), (code, message.id)
+            assert re.search(r"source: https?://", " ".join(message.user_comments)), (code, message.id)
