@@ -40,6 +40,25 @@ class _FoldersOnly(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, its verdict on each attribute kept: a site of 10,000 pages reads some 500,000
+    attributes, and the sandbox's checks of each were a tenth of the build."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja's verdict depends on the name and on what kind of object holds it (a function, a method,
+        # a type, a frame...: isinstance checks), never on the object itself or the value: the same for
+        # every object of a type.
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 def environment(template_dir: Path | None = None, language: str = ENGLISH) -> jinja2.Environment:
     """Templates from template_dir first, then the built-in ones; undefined names are errors. Their standing
     wording in a language comes from the catalogs (rendering/catalogs.py) of the built-in templates.
@@ -49,7 +68,7 @@ def environment(template_dir: Path | None = None, language: str = ENGLISH) -> ji
     no reaching modules, files or commands), and include only other templates of its folders.
     """
     folders = [str(template_dir)] if template_dir is not None else []
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         extensions=["jinja2.ext.i18n"],
         loader=_FoldersOnly([*folders, str(builtin_folder())]),
         undefined=jinja2.StrictUndefined,

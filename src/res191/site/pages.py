@@ -6,6 +6,7 @@ are worked out once, in `Site`; the lists, the tracker, the overlaps and the hom
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,7 @@ from res191.models import (
 )
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import theme_overlaps
+from res191.overlaps.findings import Finding
 
 CONFERENCE_NAMES = {
     Conference.PP: "Plenipotentiary Conference",
@@ -88,7 +90,7 @@ class Site:
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
-    _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
+    _overlaps: dict[str, list[Finding]] = field(default_factory=dict)  # by theme id
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
@@ -99,10 +101,7 @@ class Site:
     def cited(self, resolution: Resolution) -> Cited:
         """A resolution as ITU cites it, as the records stand on the site's day: the edition in force, or
         the latest recorded with what the records do not confirm."""
-        found = self._citations.get(resolution.id)
-        if found is None:  # a resolution is cited on every page of a theme that rests on it
-            found = self._citations[resolution.id] = resolution.cited(self.today, self.sessions)
-        return found
+        return self.as_of.cited(resolution)  # worked out once a resolution, for the pages and overlaps
 
     def cite(self, resolution: Resolution) -> str:
         """The citation, marked with an asterisk where it is only the latest edition recorded."""
@@ -119,10 +118,24 @@ class Site:
             found.in_force, found.note,
         )  # fmt: skip
 
-    @property
+    @functools.cached_property
     def as_of(self) -> AsOf:
-        """The day and sessions the overlaps cite as of."""
+        """The day and sessions the pages and the overlaps cite as of, with the citations worked out."""
         return AsOf(self.today, self.sessions)
+
+    def overlaps(self, theme_id: str) -> list[Finding]:
+        """The findings about a theme of the kinds the site shows (THEME_OVERLAPS), in the order
+        `res191 overlaps` lists them: found once a process for its page and the overlaps page."""
+        found = self._overlaps.get(theme_id)
+        if found is None:
+            # Each theme's findings are its own (another theme resting on one of its resolutions has its
+            # own), so they are found theme by theme, in the processes that make the pages.
+            file, theme = self.loaded.find("theme", theme_id), self.loaded.get("theme", theme_id, Theme)
+            found = []
+            if file is not None and theme is not None:
+                found = theme_overlaps(Entry(file, theme), self.resolutions, THEME_OVERLAPS, self.as_of)
+            self._overlaps[theme_id] = found
+        return found
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says."""
@@ -207,12 +220,6 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
-    file = loaded.find("theme", theme.id)
-    # Each theme's findings are its own (another theme resting on one of its resolutions has its
-    # own), so they are found here, page by page, in the processes that make the pages.
-    overlaps = (
-        theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS, site.as_of) if file else []
-    )
     positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
     initiatives = _referring(site, "theme", theme.id, "initiative")
     return {
@@ -227,7 +234,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         "meetings": [site.link("meeting", m.id) for m in reversed(site.meetings_on.get(theme.id, []))],
         "positions": [(site.link("body", p.body), p) for p in positions if p is not None],
         "initiatives": [site.link("initiative", i) for i in initiatives],
-        "overlaps": [finding_shown(site, f) for f in overlaps],
+        "overlaps": [finding_shown(site, f) for f in site.overlaps(theme.id)],
         "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
