@@ -146,22 +146,27 @@ def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
 def to_sheets(loaded: LoadedRecords) -> list[Sheet]:
     """The valid records as sheets: only what each file says, so that reading them back changes nothing."""
     sheets = {shape.name: Sheet(shape) for shape in shapes()}
-    for shape in shapes():
-        sheet = sheets[shape.name]
-        for record in loaded.of_kind(shape.kind):
+    of_kind: dict[str, list[Sheet]] = {}
+    for sheet in sheets.values():
+        of_kind.setdefault(sheet.shape.kind, []).append(sheet)
+    for kind, kind_sheets in of_kind.items():
+        for record in loaded.of_kind(kind):
             if record.record is None:
                 continue
+            # Each record dumped once for all the sheets of its kind (a theme fills three).
             data = record.record.model_dump(mode="json", exclude_unset=True)
-            for place, item in _items(data, shape.list_path):
-                row: dict[str, Any] = {"id": record.id}
-                row.update(
-                    {f"{name} #": index + 1 for name, index in zip(shape.list_path, place, strict=True)}
-                )
-                for column in shape.columns:
-                    value = _get(item, column.path)
-                    if value is not None:
-                        row[column.heading] = cell_value(value)
-                sheet.rows.append(row)
+            for sheet in kind_sheets:
+                shape = sheet.shape
+                for place, item in _items(data, shape.list_path):
+                    row: dict[str, Any] = {"id": record.id}
+                    row.update(
+                        {f"{name} #": index + 1 for name, index in zip(shape.list_path, place, strict=True)}
+                    )
+                    for column in shape.columns:
+                        value = _get(item, column.path)
+                        if value is not None:
+                            row[column.heading] = cell_value(value)
+                    sheet.rows.append(row)
     return list(sheets.values())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import traceback
+import types
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ class _FoldersOnly(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+_METHODS = (types.MethodType, types.BuiltinMethodType)
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, its verdict on each attribute kept: a site of 10,000 pages reads some 500,000
     attributes, and the sandbox's checks of each were a tenth of the build."""
@@ -57,6 +62,25 @@ class _Sandbox(SandboxedEnvironment):
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # What Jinja's own getattr would give, sooner: a dict's item whose name is no attribute of a
+        # dict (`page.theme`), and an attribute found safe before on an object of the same type, holding
+        # a plain value. The rest (a method, which may be a str.format that Jinja wraps; a missing or
+        # unsafe attribute) go through it.
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return super().getattr(obj, attribute)
+        if self._verdicts.get((type(obj), attribute)):
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                return super().getattr(obj, attribute)
+            if not isinstance(value, _METHODS):
+                return value
+        return super().getattr(obj, attribute)
 
 
 def environment(template_dir: Path | None = None, language: str = ENGLISH) -> jinja2.Environment:
