@@ -127,11 +127,16 @@ def build_site(
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         # The context holds plain data only (the environment is made again where it is missing), so that
         # the processes can be started by fork or by spawn (macOS, Windows).
-        pages = sum(map_chunks(_render, (scratch, long_date(today), site, extra), work))
+        made = map_chunks(_render, (scratch, long_date(today), site, extra), work)
+        pages = sum(count for count, _ in made)
         for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
-        (scratch / MANIFEST).write_text(json.dumps({"files": _digests(scratch)}, indent=0, sort_keys=True))
+        # The pages' digests come from the processes that wrote them: read back here, the files of a
+        # large site took half a second, with the other core idle.
+        known = {path: digest for _, written in made for path, digest in written.items()}
+        listed = _digests(scratch, known)
+        (scratch / MANIFEST).write_text(json.dumps({"files": listed}, indent=0, sort_keys=True))
         _replace(scratch, output)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -197,8 +202,14 @@ def check_replaceable(output: Path, root: Path) -> None:
         )
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    """Every file under folder (but the manifest), by its path there, with the digest of its bytes."""
+def _digest(content: bytes) -> str:
+    return hashlib.blake2b(content).hexdigest()[:32]
+
+
+def _digests(folder: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every file under folder (but the manifest), by its path there, with the digest of its bytes (taken
+    from known, by path, for the files whose bytes were digested as they were written)."""
+    known = known or {}
     found = {}
     for dirpath, dirnames, filenames in os.walk(folder):
         for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
@@ -208,6 +219,9 @@ def _digests(folder: Path) -> dict[str, str]:
                 continue
             if os.path.islink(path):
                 found[relative] = "link"  # never written by a build: makes the folder another's
+                continue
+            if relative in known:
+                found[relative] = known[relative]
                 continue
             with open(path, "rb") as handle:
                 found[relative] = hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
@@ -257,12 +271,13 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> int:
-    """Make some pages and files; how many pages."""
+def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> tuple[int, dict[str, str]]:
+    """Make some pages and files; how many pages, and the digest of each page by its path."""
     out, as_of, site, extra = context
     env = _environment()
     made: set[Path] = set()  # folders made already: one call each, not one a page
     pages = 0
+    digests: dict[str, str] = {}
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
         for job in work:
             target = out / job.path
@@ -281,9 +296,11 @@ def _render(context: tuple[Path, str, Site, Extra], work: Sequence[Job]) -> int:
             values.setdefault("index", False)
             values.setdefault("downloads", extra.open_data is not None)
             values.setdefault("as_of", site.today)
-            target.write_bytes(render(env, f"site/{job.template}", values).encode("utf-8"))
+            content = render(env, f"site/{job.template}", values).encode("utf-8")
+            target.write_bytes(content)
+            digests[job.path] = _digest(content)
             pages += 1
-    return pages
+    return pages, digests
 
 
 def _outcomes(site: Site) -> dict[str, str]:
