@@ -91,6 +91,8 @@ class Site:
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _overlaps: dict[str, list[Finding]] = field(default_factory=dict)  # by theme id
+    _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
+    _shown: dict[str, Citation] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
@@ -103,13 +105,28 @@ class Site:
         the latest recorded with what the records do not confirm."""
         return self.as_of.cited(resolution)  # worked out once a resolution, for the pages and overlaps
 
+    def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
+        """Where a resolution stands in a list (Resolution.order), worked out once: the lists, the mapping
+        and each theme's page sort by it."""
+        found = self._orders.get(resolution.id)
+        if found is None:
+            found = self._orders[resolution.id] = resolution.order
+        return found
+
     def cite(self, resolution: Resolution) -> str:
         """The citation, marked with an asterisk where it is only the latest edition recorded."""
         found = self.cited(resolution)
         return found.text if found.in_force else f"{found.text}*"
 
     def citation(self, resolution: Resolution) -> Citation:
-        """The citation with its page, the title of the edition cited and that edition's text at ITU."""
+        """The citation with its page, the title of the edition cited and that edition's text at ITU (made
+        once a resolution: every theme resting on it, the mapping and the lists show it)."""
+        made = self._shown.get(resolution.id)
+        if made is None:
+            made = self._shown[resolution.id] = self._citation(resolution)
+        return made
+
+    def _citation(self, resolution: Resolution) -> Citation:
         found = self.cited(resolution)
         edition = found.edition
         title = (edition.title if edition else None) or resolution.title
@@ -211,12 +228,14 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, positions
     and initiatives concerning it, overlaps."""
     loaded = site.loaded
-    by_conference: dict[Conference, list[Citation]] = defaultdict(list)
+    by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
     for ref in dict.fromkeys(theme.resolutions):
         resolution = loaded.get("resolution", ref, Resolution)
         if resolution is not None:
-            by_conference[resolution.conference].append(site.citation(resolution))
-    cited = {c: sorted(found, key=lambda c: _order(loaded, c)) for c, found in by_conference.items()}
+            by_conference[resolution.conference].append(resolution)
+    cited = {
+        c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()
+    }
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
@@ -238,12 +257,6 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
-
-
-def _order(loaded: LoadedRecords, citation: Citation) -> tuple[Any, ...]:
-    record_id = citation.link.href.removeprefix("resolutions/").removesuffix(".html")
-    resolution = loaded.get("resolution", record_id, Resolution)
-    return resolution.order if resolution else (99, (), record_id)
 
 
 def finding_shown(site: Site, finding: Any) -> dict[str, Any]:
@@ -328,9 +341,7 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
         "parent": site.link("body", body.parent) if body.parent else None,
         "members": [site.link("body", b.id) for b in members],
         "reports_to": [site.link("body", b) for b in body.reports_to],
-        "resolutions": [
-            site.citation(r) for r in sorted((r for r in resolutions if r), key=lambda r: r.order)
-        ],
+        "resolutions": [site.citation(r) for r in sorted((r for r in resolutions if r), key=site.order)],
         "documents": site.documents(body.documents),
         "past": [site.link("meeting", m.id) for m in reversed(meetings) if m.start <= site.today],
         "coming": [site.link("meeting", m.id) for m in meetings if m.start > site.today],
