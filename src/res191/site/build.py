@@ -122,8 +122,9 @@ def build_site(
         if report is not None:
             extra = _reports(site, scratch, report, extra)
         work = jobs(site, extra)
-        for template in {job.template for job in work if job.template}:
-            env.get_template(f"site/{template}")  # compiled once here, not once in each worker
+        # Compiled once here, not once in each worker: the pages' templates and those they extend and import.
+        for template in {job.template for job in work if job.template} | {"base.html.j2", "macros.html.j2"}:
+            env.get_template(f"site/{template}")
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         # The context holds plain data only (the environment is made again where it is missing), so that
         # the processes can be started by fork or by spawn (macOS, Windows).
