@@ -18,7 +18,8 @@ from res191.models import (
     Theme,
 )
 from res191.models.reporting import reported
-from res191.overlaps.findings import KINDS, sort_key
+from res191.overlaps.find import find_overlaps
+from res191.overlaps.findings import KINDS
 from res191.site.pages import (
     CONFERENCE_NAMES,
     POSITION_KINDS,
@@ -179,8 +180,7 @@ def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
 
 def overlap_groups(site: Site) -> list[tuple[str, list[dict[str, Any]]]]:
     """The findings of the kinds the site shows, by kind, as `res191 overlaps` finds them on the day."""
-    themes = site.loaded.all("theme", Theme)
-    findings = sorted((f for theme in themes for f in site.overlaps(theme)), key=sort_key)
+    findings = find_overlaps(site.loaded, None, THEME_OVERLAPS, on=site.today)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for finding in findings:
         groups[finding.kind].append(finding_shown(site, finding))

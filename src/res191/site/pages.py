@@ -30,7 +30,6 @@ from res191.models import (
 )
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import theme_overlaps
-from res191.overlaps.findings import Finding
 
 CONFERENCE_NAMES = {
     Conference.PP: "Plenipotentiary Conference",
@@ -90,7 +89,6 @@ class Site:
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
-    _overlaps: dict[str, list[Finding]] = field(default_factory=dict)  # by theme id
     _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
     _shown: dict[str, Citation] = field(default_factory=dict)  # by resolution id
 
@@ -139,20 +137,6 @@ class Site:
     def as_of(self) -> AsOf:
         """The day and sessions the pages and the overlaps cite as of, with the citations worked out."""
         return AsOf(self.today, self.sessions)
-
-    def overlaps(self, theme_id: str) -> list[Finding]:
-        """The findings about a theme of the kinds the site shows (THEME_OVERLAPS), in the order
-        `res191 overlaps` lists them: found once a process for its page and the overlaps page."""
-        found = self._overlaps.get(theme_id)
-        if found is None:
-            # Each theme's findings are its own (another theme resting on one of its resolutions has its
-            # own), so they are found theme by theme, in the processes that make the pages.
-            file, theme = self.loaded.find("theme", theme_id), self.loaded.get("theme", theme_id, Theme)
-            found = []
-            if file is not None and theme is not None:
-                found = theme_overlaps(Entry(file, theme), self.resolutions, THEME_OVERLAPS, self.as_of)
-            self._overlaps[theme_id] = found
-        return found
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says."""
@@ -239,6 +223,12 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
+    file = loaded.find("theme", theme.id)
+    # Each theme's findings are its own (another theme resting on one of its resolutions has its
+    # own), so they are found here, page by page, in the processes that make the pages.
+    overlaps = (
+        theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS, site.as_of) if file else []
+    )
     positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
     initiatives = _referring(site, "theme", theme.id, "initiative")
     return {
@@ -253,7 +243,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         "meetings": [site.link("meeting", m.id) for m in reversed(site.meetings_on.get(theme.id, []))],
         "positions": [(site.link("body", p.body), p) for p in positions if p is not None],
         "initiatives": [site.link("initiative", i) for i in initiatives],
-        "overlaps": [finding_shown(site, f) for f in site.overlaps(theme.id)],
+        "overlaps": [finding_shown(site, f) for f in overlaps],
         "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
