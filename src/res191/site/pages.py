@@ -90,7 +90,6 @@ class Site:
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
-    _shown: dict[str, Citation] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
@@ -117,14 +116,7 @@ class Site:
         return found.text if found.in_force else f"{found.text}*"
 
     def citation(self, resolution: Resolution) -> Citation:
-        """The citation with its page, the title of the edition cited and that edition's text at ITU (made
-        once a resolution: every theme resting on it, the mapping and the lists show it)."""
-        made = self._shown.get(resolution.id)
-        if made is None:
-            made = self._shown[resolution.id] = self._citation(resolution)
-        return made
-
-    def _citation(self, resolution: Resolution) -> Citation:
+        """The citation with its page, the title of the edition cited and that edition's text at ITU."""
         found = self.cited(resolution)
         edition = found.edition
         title = (edition.title if edition else None) or resolution.title
