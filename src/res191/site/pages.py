@@ -89,6 +89,7 @@ class Site:
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
     _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
 
     def href(self, kind: str, record_id: str) -> str:
@@ -100,7 +101,10 @@ class Site:
     def cited(self, resolution: Resolution) -> Cited:
         """A resolution as ITU cites it, as the records stand on the site's day: the edition in force, or
         the latest recorded with what the records do not confirm."""
-        return self.as_of.cited(resolution)  # worked out once a resolution, for the pages and overlaps
+        found = self._citations.get(resolution.id)
+        if found is None:  # a resolution is cited on every page of a theme that rests on it
+            found = self._citations[resolution.id] = self.as_of.cited(resolution)
+        return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
         """Where a resolution stands in a list (Resolution.order), worked out once: the lists, the mapping
