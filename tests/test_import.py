@@ -395,6 +395,32 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_unc
         assert _from_csv(written) == text
 
 
+def test_texts_a_spreadsheet_could_misread_survive_a_workbook_round_trip(
+    run_cli: RunCli, repo: Path, book: Path
+) -> None:
+    # A formula, a number, a link, an escape sequence of the workbook's XML (`_x0041_` stands for "A"
+    # where a writer does not escape its underscore) and lines: each stays the text it is.
+    theme = repo / THEME
+    theme.write_text(
+        theme.read_text()
+        .replace("title: Alpha theme\n", 'title: Alpha theme\ndescription: "=1+1"\n')
+        .replace("name: Ann Example", 'name: "_x0041_ and _x005F_"')
+        .replace("title: Joint workshop", 'title: "12"')
+        .replace("description: With ITU-D}", 'description: "https://www.itu.int/\\nsecond line"}')
+    )
+    checked = run_cli(repo, "validate")
+    assert checked.exit_code == 0, checked.output
+    assert run_cli(repo, "export", "--output", str(book)).exit_code == 0
+    sheet = load_workbook(book)["themes"]
+    assert sheet.cell(row_of(sheet, "alpha-theme"), column(sheet, "description")).data_type == "s"
+    tracker = load_workbook(book)["themes.tracker"]
+    assert tracker.cell(row_of(tracker, "alpha-theme"), column(tracker, "title")).data_type == "s"
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0 and "0 record files changed" in result.stderr, result.stderr
+    assert snapshot(repo) == before
+
+
 def test_a_formula_like_description_survives_a_csv_round_trip(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

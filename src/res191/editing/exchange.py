@@ -1,4 +1,5 @@
-"""Sheets written to and read from a workbook (.xlsx, with openpyxl), a folder of CSV files, or JSON."""
+"""Sheets written to and read from a workbook (.xlsx: written with XlsxWriter, read with openpyxl), a
+folder of CSV files, or JSON."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from res191.editing.sheets import Sheet, to_sheets
+from res191.editing.sheets import Dumped, Sheet, dumped, to_sheets
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS
 
@@ -49,63 +51,62 @@ class ReadSheet:
 def write_xlsx(sheets: Iterable[Sheet], when: datetime | None = None) -> bytes:
     """A workbook with one worksheet a sheet, headings bold and frozen, every cell as a value (no formula).
 
-    when, if given, is the date the workbook says it was made, and that of its parts: the same sheets
-    then give the same bytes.
+    when, if given, is the date the workbook says it was made: the same sheets then give the same bytes
+    (XlsxWriter dates the parts inside the file alike, whatever the clock).
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+    import xlsxwriter
 
-    # Written as a stream (openpyxl's write-only mode): a workbook of 10,000 records in half the time.
-    book = Workbook(write_only=True)
+    out = io.BytesIO()
+    # Each row written out as it is complete, its texts in place (XlsxWriter's constant_memory mode): a
+    # workbook of 10,000 records in half openpyxl's time, in its write-only mode. A text is written as a
+    # text, whatever it looks like: "=1+1" is no formula, "12" no number, "https://..." no link.
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
     if when is not None:
-        book.properties.created = book.properties.modified = when
-    bold, wrapped = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+        book.set_properties({"created": when})
+    bold = book.add_format({"bold": True})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     for sheet in sheets:
-        page = book.create_sheet(sheet.shape.name)
-        page.freeze_panes = "A2"
-        headings = []
-        for heading in sheet.headings:
-            cell = WriteOnlyCell(page, heading)
-            cell.font = bold
-            headings.append(cell)
-        page.append(headings)
-        for row in sheet.rows:
-            values: list[Any] = []
-            for heading in sheet.headings:
+        page = book.add_worksheet(sheet.shape.name)
+        page.freeze_panes(1, 0)
+        headings = sheet.headings
+        page.write_row(0, 0, headings, bold)
+        text, number, truth = page.write_string, page.write_number, page.write_boolean
+        for row_number, row in enumerate(sheet.rows, start=1):
+            for column, heading in enumerate(headings):
                 value = row.get(heading)
-                if isinstance(value, str) and (value.startswith("=") or "\n" in value):
-                    cell = WriteOnlyCell(page, value)
-                    # A text starting with = would be kept as a formula: it is a text, and stays one.
-                    cell.data_type = "s"
-                    if "\n" in value:
-                        cell.alignment = wrapped
-                    value = cell
-                values.append(value)
-            page.append(values)
-    out = io.BytesIO()
-    book.save(out)
-    if when is None:
-        return out.getvalue()
-    from openpyxl.xml.functions import tostring
-
-    book.properties.modified = when
-    return _dated(out.getvalue(), when, tostring(book.properties.to_tree()))
-
-
-def _dated(package: bytes, when: datetime, core: bytes) -> bytes:
-    """A workbook again, each part dated when and its properties (core) those given: openpyxl dates the
-    parts by the clock, and its "modified" date too, at saving."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as old, zipfile.ZipFile(out, "w") as new:
-        for info in old.infolist():
-            part = zipfile.ZipInfo(info.filename, when.timetuple()[:6])
-            part.compress_type = zipfile.ZIP_DEFLATED
-            part.external_attr = info.external_attr
-            new.writestr(part, core if info.filename == "docProps/core.xml" else old.read(info))
+                if value is None:
+                    continue
+                # Cell by cell, by type, rather than write_row: a text longer than a cell holds (32,767
+                # characters) is cut there, as openpyxl did, and the rest of the row still written.
+                if isinstance(value, str):
+                    text(row_number, column, value, wrapped if "\n" in value else None)
+                elif isinstance(value, bool):
+                    truth(row_number, column, value)
+                else:
+                    number(row_number, column, value)
+    book.close()
     return out.getvalue()
+
+
+# How a workbook's XML writes a character it cannot hold (a control character, a carriage return) and
+# an underscore that would start such a sequence: `_x000D_`, `_x005F_` (ECMA-376, ST_Xstring).
+# Spreadsheet programs and XlsxWriter write them; openpyxl reads them as they stand.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(value: Any) -> Any:
+    """A cell's text as written, its `_xHHHH_` sequences read back into the characters they stand for."""
+    if isinstance(value, str) and "_x" in value:
+        return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value)
+    return value
 
 
 def read_xlsx(content: bytes) -> list[ReadSheet]:
@@ -165,7 +166,7 @@ def _bounded_rows(page: Any) -> list[list[Any]]:
     rows = []
     cells = 0
     for row in page.iter_rows(values_only=True):
-        rows.append(list(row))
+        rows.append([_unescaped(value) for value in row])
         cells += len(row)
         if len(rows) > MOST_ROWS or cells > MOST_CELLS:
             raise SourceProblem(
@@ -320,11 +321,12 @@ def open_data(loaded: LoadedRecords, day: date) -> dict[str, bytes]:
     The same records and day give the same bytes: the workbook says it was made on day, and its parts
     carry that date rather than the clock's.
     """
-    sheets = to_sheets(loaded)
+    records = dumped(loaded)  # once, for the sheets and the JSON
+    sheets = to_sheets(loaded, records)
     when = datetime(day.year, day.month, day.day)
     files = {
         "res191-records.xlsx": write_xlsx(sheets, when),
-        "res191-records.json": write_json(loaded, indent=None).encode("utf-8"),
+        "res191-records.json": write_json(loaded, indent=None, records=records).encode("utf-8"),
     }
     files.update({f"csv/{sheet.shape.name}.csv": csv_bytes(sheet) for sheet in sheets})
     return files
@@ -389,15 +391,10 @@ def read_csv_folder(folder: Path) -> list[ReadSheet]:
     return found
 
 
-def write_json(loaded: LoadedRecords, indent: int | None = 2) -> str:
+def write_json(loaded: LoadedRecords, indent: int | None = 2, records: Dumped | None = None) -> str:
     """Every valid record, by kind's folder, as each file says it; indented for reading and editing, or on
-    one line (indent None: Python's JSON encoder in C, five times faster on a large repository)."""
-    document = {
-        kind.folder: [
-            r.record.model_dump(mode="json", exclude_unset=True)
-            for r in loaded.of_kind(name)
-            if r.record is not None
-        ]
-        for name, kind in KINDS.items()
-    }
+    one line (indent None: Python's JSON encoder in C, five times faster on a large repository). records:
+    the records already dumped (sheets.dumped()), where the caller has them."""
+    records = records if records is not None else dumped(loaded)
+    document = {kind.folder: [data for _, data in records[name]] for name, kind in KINDS.items()}
     return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"

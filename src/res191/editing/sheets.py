@@ -8,6 +8,7 @@ workbook (.xlsx), to CSV files or to JSON, and read back from any of them by `re
 from __future__ import annotations
 
 import types
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -143,25 +144,46 @@ def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
     return data
 
 
-def to_sheets(loaded: LoadedRecords) -> list[Sheet]:
-    """The valid records as sheets: only what each file says, so that reading them back changes nothing."""
+# Each valid record as its file says it (JSON's types, only the keys the file sets), with its id, by kind.
+Dumped = dict[str, list[tuple[str, dict[str, Any]]]]
+
+
+def dumped(loaded: LoadedRecords, kinds: Iterable[str] = KINDS) -> Dumped:
+    """The valid records of some kinds as their files say them, in file order: what the sheets and the
+    JSON export hold, worked out once for both."""
+    return {
+        kind: [
+            (r.id, r.record.model_dump(mode="json", exclude_unset=True))
+            for r in loaded.of_kind(kind)
+            if r.record is not None
+        ]
+        for kind in kinds
+    }
+
+
+def to_sheets(loaded: LoadedRecords, records: Dumped | None = None) -> list[Sheet]:
+    """The valid records as sheets: only what each file says, so that reading them back changes nothing.
+    records: the records already dumped (dumped()), where the caller has them."""
     sheets = {shape.name: Sheet(shape) for shape in shapes()}
-    for shape in shapes():
-        sheet = sheets[shape.name]
-        for record in loaded.of_kind(shape.kind):
-            if record.record is None:
-                continue
-            data = record.record.model_dump(mode="json", exclude_unset=True)
-            for place, item in _items(data, shape.list_path):
-                row: dict[str, Any] = {"id": record.id}
-                row.update(
-                    {f"{name} #": index + 1 for name, index in zip(shape.list_path, place, strict=True)}
-                )
-                for column in shape.columns:
-                    value = _get(item, column.path)
-                    if value is not None:
-                        row[column.heading] = cell_value(value)
-                sheet.rows.append(row)
+    of_kind: dict[str, list[Sheet]] = {}
+    for sheet in sheets.values():
+        of_kind.setdefault(sheet.shape.kind, []).append(sheet)
+    if records is None:
+        records = dumped(loaded, of_kind)
+    for kind, kind_sheets in of_kind.items():
+        for record_id, data in records.get(kind, []):
+            for sheet in kind_sheets:  # a record dumped once for all the sheets of its kind
+                shape = sheet.shape
+                for place, item in _items(data, shape.list_path):
+                    row: dict[str, Any] = {"id": record_id}
+                    row.update(
+                        {f"{name} #": index + 1 for name, index in zip(shape.list_path, place, strict=True)}
+                    )
+                    for column in shape.columns:
+                        value = _get(item, column.path)
+                        if value is not None:
+                            row[column.heading] = cell_value(value)
+                    sheet.rows.append(row)
     return list(sheets.values())
 
 

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
-from res191.models import Conference, Edition, Resolution, Sessions
+from res191.models import Cited, Conference, Edition, Resolution, Sessions
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
 from res191.overlaps.who import Calendar
@@ -54,17 +54,30 @@ class AsOf:
     on: date
     sessions: Sessions
     calendar: Calendar = field(default_factory=lambda: Calendar((), ()))
+    # Each resolution's citation, worked out once: a theme's finding cites each of its resolutions five
+    # times or more, and a resolution is cited by every theme that rests on it (by the object's identity,
+    # the object kept with it so that the identity is not reused).
+    _found: dict[int, tuple[Resolution, Cited]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def cited(self, resolution: Resolution) -> Cited:
+        """How a resolution is cited on the day (models/in_force.py decides, for every output)."""
+        kept = self._found.get(id(resolution))
+        if kept is None or kept[0] is not resolution:
+            kept = self._found[id(resolution)] = (resolution, resolution.cited(self.on, self.sessions))
+        return kept[1]
 
     def cite(self, resolution: Resolution) -> str:
         """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day;
         marked with an asterisk where the edition is only the latest recorded (UNCONFIRMED), not known to
-        be in force (models/in_force.py decides, for every output)."""
-        found = resolution.cited(self.on, self.sessions)
+        be in force."""
+        found = self.cited(resolution)
         return f"{resolution.conference.value} {found.text}{'' if found.in_force else '*'}"
 
     def edition(self, resolution: Resolution) -> Edition:
         """The edition in force on the day, or the latest recorded by then (else the earliest recorded)."""
-        found = resolution.cited(self.on, self.sessions).edition
+        found = self.cited(resolution).edition
         return found or min(resolution.editions, key=lambda e: e.year)
 
     def next(self, body: str) -> str:

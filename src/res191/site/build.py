@@ -128,18 +128,26 @@ def build_site(
         work, later = in_languages(jobs(site, extra), extra.languages)
         for language in extra.languages:
             env = _environment(language)
-            for template in {job.template for job in work if job.template}:
+            for template in {job.template for job in work if job.template} | {
+                "base.html.j2",
+                "macros.html.j2",
+            }:
                 env.get_template(f"site/{template}")  # compiled once here, not once in each worker
         # Pages are rendered and written in worker processes on a large site, as validate reads files.
         # The context holds plain data only (the environment is made again where it is missing), so that
         # the processes can be started by fork or by spawn (macOS, Windows).
         context = (scratch, today, site, extra)
-        pages = sum(map_chunks(_render, context, work))
-        pages += _render(context, later)  # pages that list what the others wrote (the open data's files)
+        made = map_chunks(_render, context, work)
+        made.append(_render(context, later))  # pages that list what the others wrote (the open data's files)
+        pages = sum(count for count, _ in made)
         for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
         (scratch / f"{MANIFEST}-building").unlink()
-        (scratch / MANIFEST).write_text(json.dumps({"files": _digests(scratch)}, indent=0, sort_keys=True))
+        # The pages' digests come from the processes that wrote them: read back here, the files of a
+        # large site took half a second, with the other core idle.
+        known = {path: digest for _, written in made for path, digest in written.items()}
+        listed = _digests(scratch, known)
+        (scratch / MANIFEST).write_text(json.dumps({"files": listed}, indent=0, sort_keys=True))
         _replace(scratch, output)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -205,8 +213,14 @@ def check_replaceable(output: Path, root: Path) -> None:
         )
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    """Every file under folder (but the manifest), by its path there, with the digest of its bytes."""
+def _digest(content: bytes) -> str:
+    return hashlib.blake2b(content).hexdigest()[:32]
+
+
+def _digests(folder: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every file under folder (but the manifest), by its path there, with the digest of its bytes (taken
+    from known, by path, for the files whose bytes were digested as they were written)."""
+    known = known or {}
     found = {}
     for dirpath, dirnames, filenames in os.walk(folder):
         for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
@@ -216,6 +230,9 @@ def _digests(folder: Path) -> dict[str, str]:
                 continue
             if os.path.islink(path):
                 found[relative] = "link"  # never written by a build: makes the folder another's
+                continue
+            if relative in known:
+                found[relative] = known[relative]
                 continue
             with open(path, "rb") as handle:
                 found[relative] = hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
@@ -307,12 +324,13 @@ def _record_text_in(holder: Any, field: str, language: str) -> Markup:
     return languages.record_text(holder, field, language) if holder is not None else Markup("")
 
 
-def _render(context: tuple[Path, date, Site, Extra], work: Sequence[Job]) -> int:
-    """Make some pages and files; how many pages."""
+def _render(context: tuple[Path, date, Site, Extra], work: Sequence[Job]) -> tuple[int, dict[str, str]]:
+    """Make some pages and files; how many pages, and the digest of each page by its path."""
     out, today, english, extra = context
     made: set[Path] = set()  # folders made already: one call each, not one a page
     sites: dict[str, Site] = {}
     pages = 0
+    digests: dict[str, str] = {}
     with collector_paused():  # rendering makes no cycles (measured): nothing for the collector to free
         for job in work:
             site = sites.get(job.language) or sites.setdefault(job.language, english.speaking(job.language))
@@ -334,10 +352,11 @@ def _render(context: tuple[Path, date, Site, Extra], work: Sequence[Job]) -> int
             values.setdefault("index", False)
             values.setdefault("downloads", extra.open_data is not None)
             values.setdefault("as_of", site.today)
-            page = render(_environment(job.language), f"site/{job.template}", values)
-            target.write_bytes(page.encode("utf-8"))
+            content = render(_environment(job.language), f"site/{job.template}", values).encode("utf-8")
+            target.write_bytes(content)
+            digests[target.relative_to(out).as_posix()] = _digest(content)
             pages += 1
-    return pages
+    return pages, digests
 
 
 def _frame(site: Site, job: Job, extra: Extra) -> dict[str, Any]:

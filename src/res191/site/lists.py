@@ -103,7 +103,7 @@ def themes_list(site: Site) -> list[Group]:
 def resolutions_list(site: Site) -> list[Group]:
     """The resolutions under their conferences, in ITU's order of conferences, then by number."""
     groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
-    for r in sorted(site.loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
+    for r in sorted(site.loaded.all("resolution", Resolution).values(), key=site.order):
         groups[CONFERENCE_NAMES[r.conference]].append(
             (site.link("resolution", r.id), site.citation(r).title or "")
         )
@@ -165,7 +165,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
             resolution = site.loaded.get("resolution", ref, Resolution)
             if resolution is not None:
                 cells[resolution.conference].append(resolution)
-        shown = [[site.citation(r) for r in sorted(cells[c], key=lambda r: r.order)] for c in Conference]
+        shown = [[site.citation(r) for r in sorted(cells[c], key=site.order)] for c in Conference]
         rows.append((site.link("theme", theme.id), shown))
     return rows
 

@@ -6,6 +6,7 @@ are worked out once, in `Site`; the lists, the tracker, the overlaps and the hom
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -102,6 +103,7 @@ class Site:
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
     _labels: dict[tuple[str, str, str], tuple[str, bool | None]] = field(default_factory=dict)
     _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
+    _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
     language: str = ENGLISH  # the language of the pages made from it (speaking() gives one in another)
 
     def speaking(self, language: str) -> Site:
@@ -119,7 +121,15 @@ class Site:
         the latest recorded with what the records do not confirm."""
         found = self._citations.get(resolution.id)
         if found is None:  # a resolution is cited on every page of a theme that rests on it
-            found = self._citations[resolution.id] = resolution.cited(self.today, self.sessions)
+            found = self._citations[resolution.id] = self.as_of.cited(resolution)
+        return found
+
+    def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
+        """Where a resolution stands in a list (Resolution.order), worked out once: the lists, the mapping
+        and each theme's page sort by it."""
+        found = self._orders.get(resolution.id)
+        if found is None:
+            found = self._orders[resolution.id] = resolution.order
         return found
 
     def cite(self, resolution: Resolution) -> str:
@@ -144,9 +154,9 @@ class Site:
             found.in_force, found.note,
         )  # fmt: skip
 
-    @property
+    @functools.cached_property
     def as_of(self) -> AsOf:
-        """The day and sessions the overlaps cite as of."""
+        """The day and sessions the pages and the overlaps cite as of, with the citations worked out."""
         return AsOf(self.today, self.sessions)
 
     def label(self, kind: str, record_id: str) -> str:
@@ -252,12 +262,14 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, positions
     and initiatives concerning it, overlaps."""
     loaded = site.loaded
-    by_conference: dict[Conference, list[Citation]] = defaultdict(list)
+    by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
     for ref in dict.fromkeys(theme.resolutions):
         resolution = loaded.get("resolution", ref, Resolution)
         if resolution is not None:
-            by_conference[resolution.conference].append(site.citation(resolution))
-    cited = {c: sorted(found, key=lambda c: _order(loaded, c)) for c, found in by_conference.items()}
+            by_conference[resolution.conference].append(resolution)
+    cited = {
+        c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()
+    }
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
@@ -285,12 +297,6 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         "as_of": site.today,
         "proposed_by": site.link("body", theme.proposed_by) if theme.proposed_by else None,
     }
-
-
-def _order(loaded: LoadedRecords, citation: Citation) -> tuple[Any, ...]:
-    record_id = citation.link.href.removeprefix("resolutions/").removesuffix(".html")
-    resolution = loaded.get("resolution", record_id, Resolution)
-    return resolution.order if resolution else (99, (), record_id)
 
 
 def finding_shown(site: Site, finding: Any) -> dict[str, Any]:
@@ -375,9 +381,7 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
         "parent": site.link("body", body.parent) if body.parent else None,
         "members": [site.link("body", b.id) for b in members],
         "reports_to": [site.link("body", b) for b in body.reports_to],
-        "resolutions": [
-            site.citation(r) for r in sorted((r for r in resolutions if r), key=lambda r: r.order)
-        ],
+        "resolutions": [site.citation(r) for r in sorted((r for r in resolutions if r), key=site.order)],
         "documents": site.documents(body.documents),
         "past": [site.link("meeting", m.id) for m in reversed(meetings) if m.start <= site.today],
         "coming": [site.link("meeting", m.id) for m in meetings if m.start > site.today],
