@@ -18,7 +18,6 @@ from res191.models import (
     Theme,
 )
 from res191.models.reporting import reported
-from res191.overlaps.find import find_overlaps
 from res191.overlaps.findings import KINDS
 from res191.site.languages import N_, wording_of
 from res191.site.pages import (
@@ -188,7 +187,7 @@ def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
 
 def overlap_groups(site: Site) -> list[tuple[str, list[dict[str, Any]]]]:
     """The findings of the kinds the site shows, by kind, as `res191 overlaps` finds them on the day."""
-    findings = find_overlaps(site.loaded, None, THEME_OVERLAPS, on=site.today)
+    findings = site.overlaps()
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for finding in findings:
         groups[finding.kind].append(finding_shown(site, finding))

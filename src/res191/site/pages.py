@@ -30,7 +30,8 @@ from res191.models import (
 )
 from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
-from res191.overlaps.find import theme_overlaps
+from res191.overlaps.find import find_overlaps, theme_overlaps
+from res191.overlaps.findings import Finding
 from res191.site.languages import N_, English, in_page_language, wording_of
 
 CONFERENCE_NAMES = {
@@ -104,6 +105,9 @@ class Site:
     _labels: dict[tuple[str, str, str], tuple[str, bool | None]] = field(default_factory=dict)
     _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
     _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
+    # The overlaps are the same in every language (their proposals are English): found once a process,
+    # by theme id ("" for the whole site's), for the six languages' pages.
+    _findings: dict[str, list[Finding]] = field(default_factory=dict)
     language: str = ENGLISH  # the language of the pages made from it (speaking() gives one in another)
 
     def speaking(self, language: str) -> Site:
@@ -122,6 +126,22 @@ class Site:
         found = self._citations.get(resolution.id)
         if found is None:  # a resolution is cited on every page of a theme that rests on it
             found = self._citations[resolution.id] = self.as_of.cited(resolution)
+        return found
+
+    def theme_findings(self, theme: Entry[Theme]) -> list[Finding]:
+        """The overlaps of one theme, as its page shows them (each theme's findings are its own: another
+        theme resting on one of its resolutions has its own), worked out once for every language."""
+        found = self._findings.get(theme.record.id)
+        if found is None:
+            found = theme_overlaps(theme, self.resolutions, THEME_OVERLAPS, self.as_of)
+            self._findings[theme.record.id] = found
+        return found
+
+    def overlaps(self) -> list[Finding]:
+        """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
+        found = self._findings.get("")
+        if found is None:
+            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
         return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
@@ -274,11 +294,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
     file = loaded.find("theme", theme.id)
-    # Each theme's findings are its own (another theme resting on one of its resolutions has its
-    # own), so they are found here, page by page, in the processes that make the pages.
-    overlaps = (
-        theme_overlaps(Entry(file, theme), site.resolutions, THEME_OVERLAPS, site.as_of) if file else []
-    )
+    overlaps = site.theme_findings(Entry(file, theme)) if file else []
     positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
     initiatives = _referring(site, "theme", theme.id, "initiative")
     return {
