@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +21,10 @@ from res191.validation import validate
 from tests.conftest import EXAMPLES, RunCli
 
 
-def said(root: Path, cache: bool) -> list[str]:
-    """Every diagnostic of a run, with everything a reader sees."""
-    result = validate(root, root, cache=cache)
+def said(root: Path, cache: bool, cwd: Path | None = None) -> list[str]:
+    """Every diagnostic of a run from cwd (the repository's root by default), with everything a reader
+    sees."""
+    result = validate(root, cwd or root, cache=cache)
     return [
         f"{d.location} {d.code} {d.message} | {d.hint} | {d.example} | {d.related}"
         for d in result.diagnostics
@@ -113,6 +116,49 @@ def test_an_unchanged_repository_is_not_parsed_again(
     os.utime(resolution, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert said(root, cache=True) == said(root, cache=False)
     assert any("pp-175.yaml" in line for line in said(root, cache=True))
+
+
+def test_a_file_is_named_as_seen_from_the_folder_of_each_run(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files' times are trusted: only the shown path differs
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "wrong-type", root)
+    from_root = said(root, cache=True)
+    assert from_root and all(line.startswith("data/resolutions/pp-191.yaml:") for line in from_root)
+    from_data = said(root, cache=True, cwd=root / "data")
+    assert from_data == said(root, cache=False, cwd=root / "data")
+    assert all(line.startswith("resolutions/pp-191.yaml:") for line in from_data)
+
+
+def test_a_changed_res191_does_not_trust_what_the_code_before_it_found(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    """An edited checkout, or a new release, may word or find problems anew: its first run checks every
+    file again. Here a copy of res191 whose message for a boolean is changed between two runs."""
+    import res191
+
+    code = tmp_path / "code"
+    compiled = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(Path(res191.__file__).parent, code / "res191", ignore=compiled)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "wrong-type", root)
+    environment = {**os.environ, "PYTHONPATH": str(code), "RES191_CACHE_DIR": str(cache_folder)}
+
+    def validate_with_the_copy() -> str:
+        command = [sys.executable, "-m", "res191", "validate", "--root", str(root)]
+        done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        return done.stdout
+
+    assert "should be true or false, not 'yes'" in validate_with_the_copy()
+    assert list(cache_folder.glob("*.res191-cache"))
+    explain = code / "res191" / "loading" / "explain.py"
+    text = explain.read_text(encoding="utf-8")
+    before, after = '"bool_type": "true or false"', '"bool_type": "a boolean"'
+    assert text.count(before) == 1
+    explain.write_text(text.replace(before, after), encoding="utf-8")
+    assert "should be a boolean, not 'yes'" in validate_with_the_copy()
 
 
 def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(

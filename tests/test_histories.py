@@ -61,6 +61,7 @@ WTSA = sessions(
         ([2010], [], "2011-06-01", 0, False, "after 2010"),
         ([2010], [("wtsa-2012", "maintained")], "2011-06-01", 0, True, ""),
         ([2023], [("wtsa-2024", "maintained")], "2023-12-01", None, False, "not adopted"),
+        ([2023], [("wtsa-2024", "maintained")], "2023-12-31", None, False, "not adopted"),
         # After the latest session recorded, a session may have been held that the records do not know.
         ([2024], [], "2026-01-01", 0, False, "after WTSA-24"),
     ],
