@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from res191 import cache
 from res191.cache import MOST_REPOSITORIES, ResultCache
 from res191.validation import validate
-from tests.conftest import EXAMPLES, RunCli
+from tests.conftest import EXAMPLES, REPO, RunCli
 
 
 def said(root: Path, cache: bool, cwd: Path | None = None) -> list[str]:
@@ -147,7 +147,8 @@ def test_a_changed_res191_does_not_trust_what_the_code_before_it_found(
 
     def validate_with_the_copy() -> str:
         command = [sys.executable, "-m", "res191", "validate", "--root", str(root)]
-        done = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True)
+        # From the checkout, whose pyproject.toml mutmut reads when it runs this test on its mutants.
+        done = subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True)
         assert done.returncode == 1, done.stderr
         return done.stdout
 
