@@ -42,6 +42,48 @@ EXAMPLES = {
         'id: pp-1\nconference: PP\nnumber: "1"\n'
         "editions: [{place: Busan, year: 2014}, {place: Dubai, year: 2018, revised: true}]\n",
     ),
+    # A comment after the last key closes the record: it stays at the end.
+    "a closing comment stays at the end": (
+        'number: "1"\nid: pp-1\nconference: PP\n# a closing note on the record\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\n# a closing note on the record\n',
+    ),
+    # An item of one key, a value on two lines moved whole, a comment closing the list.
+    "list items of every size": (
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - year: 2010\n"
+        "  - year: 2022\n"
+        "    place: Buenos\n"
+        "      Aires\n"
+        "  - revised: true\n"
+        "    year: 2024\n"
+        "  # the next edition, once adopted\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - year: 2010\n"
+        "  - place: Buenos Aires\n"
+        "    year: 2022\n"
+        "  - year: 2024\n"
+        "    revised: true\n"
+        "  # the next edition, once adopted\n",
+    ),
+    # A file's header stays on top, whatever key comes first after it.
+    "a header comment stays on top": (
+        '# Resolution 1, as the secretariat keeps it\n\nnumber: "1"\nid: pp-1\nconference: PP\n',
+        '# Resolution 1, as the secretariat keeps it\n\nid: pp-1\nconference: PP\nnumber: "1"\n',
+    ),
+    # A last line without its line break gets one, wherever its key goes.
+    "the last line ends with a line break": (
+        'number: "1"\nid: pp-1\nconference: PP',
+        'id: pp-1\nconference: PP\nnumber: "1"\n',
+    ),
+    # Keys the schema does not know are kept, last, as written: validate says what is wrong with them.
+    "unknown keys are kept, last, in their order": (
+        'notes: {b: 1, a: 2}\naside: x\nid: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions: [{year: 2014, place: Busan}]\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\neditions: [{place: Busan, year: 2014}]\n'
+        "notes: {b: 1, a: 2}\naside: x\n",
+    ),
     # ruamel.yaml's writer drops a comment inside a list written on several lines ([a,  # c\n b]): fmt sees
     # that its output does not read back with every comment, and only puts the keys in order.
     "ruamel.yaml's slip caught: the keys only put in order": (
