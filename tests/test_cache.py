@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -116,6 +117,53 @@ def test_an_unchanged_repository_is_not_parsed_again(
     os.utime(resolution, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert said(root, cache=True) == said(root, cache=False)
     assert any("pp-175.yaml" in line for line in said(root, cache=True))
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["valid/complete", "invalid/report-checks", "invalid/duplicate-id", "invalid/unknown-reference"],
+)
+def test_a_second_run_parses_no_file_and_says_the_same(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example: str
+) -> None:
+    """Each file's own problems, and where the checks across files placed theirs, come from the cache."""
+    from res191.loading import files, record
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are not taken as changed just before the run
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / example, root)
+    first = said(root, cache=True)
+    parsed: list[str] = []
+    load, parse = record.load_record, record.parse_file
+
+    def loading(file: files.FoundFile, *args: Any) -> Any:
+        parsed.append(file.path)
+        return load(file, *args)
+
+    def parsing(path: str, *args: Any) -> Any:
+        parsed.append(path)  # to place a problem found across files
+        return parse(path, *args)
+
+    monkeypatch.setattr(record, "load_record", loading)
+    monkeypatch.setattr(record, "parse_file", parsing)
+    assert said(root, cache=True) == first
+    assert parsed == []
+    assert said(root, cache=False) == first
+    if example != "valid/complete":
+        assert first  # problems, some with related places, that the cache gave back
+
+
+def test_a_file_name_with_two_dots_is_checked_from_the_cache_as_from_the_file(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    resolutions = root / "data" / "resolutions"
+    (resolutions / "pp-175.yaml").rename(resolutions / "pp-175.v2.yaml")
+    first = said(root, cache=True)
+    assert any("the id 'pp-175' does not match the file name 'pp-175.v2.yaml'" in line for line in first)
+    assert said(root, cache=True) == first == said(root, cache=False)
 
 
 def test_a_file_is_named_as_seen_from_the_folder_of_each_run(

@@ -244,16 +244,22 @@ def test_the_first_year_of_the_fixture_has_its_own_period_and_editions(run_cli: 
     assert "synthetic tracker" not in written
 
 
-def test_a_report_without_a_date_speaks_as_of_its_sessions_first_day(
-    run_cli: RunCli, example: Callable[[str], Path]
+@pytest.mark.parametrize("written", ["", "written_before: 2024-06-05\n"], ids=["no date", "written before"])
+def test_a_report_without_a_date_speaks_as_of_when_it_was_written_else_its_session(
+    run_cli: RunCli, example: Callable[[str], Path], written: str
 ) -> None:
+    """Without a date, as of the day before the one it was written before; else its session's first day.
+    Council 2024 opened on 4 June 2024, the day of the ISCG's last meeting: held then, not planned."""
     root = example("valid/with-report")
     record = root / "data" / "reports" / "2024.md"
     text = record.read_text(encoding="utf-8")
     assert text.count("date: 2024-04-30\n") == 1 and "written_before" not in text
-    record.write_text(text.replace("date: 2024-04-30\n", ""), encoding="utf-8")
-    # Council 2024 opened on 4 June 2024, the day of the ISCG's last meeting: held, not planned.
+    record.write_text(text.replace("date: 2024-04-30\n", written), encoding="utf-8")
     assert "The ISCG has met four times since Council 2023:" in flat(report(run_cli, root))
+    # A day earlier, the meeting of 4 June is still to come.
+    earlier = "written_before: 2024-06-04\n" if written else "date: 2024-06-03\n"
+    record.write_text(text.replace("date: 2024-04-30\n", earlier), encoding="utf-8")
+    assert "The ISCG will have met four times since Council 2023:" in flat(report(run_cli, root))
 
 
 def test_a_first_report_covers_the_year_before_its_session(
