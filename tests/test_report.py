@@ -295,6 +295,29 @@ def test_a_retired_theme_is_left_out_of_the_annexes(run_cli: RunCli, example: Ca
     assert "| Alpha theme |" in annexes and "New theme" not in annexes
 
 
+@pytest.mark.parametrize("themes", ["none", "bare"])
+def test_an_empty_annex_is_left_out_saying_why(
+    run_cli: RunCli, example: Callable[[str], Path], themes: str
+) -> None:
+    root = example("valid/with-report")
+    for theme in (root / "data" / "themes").glob("*.yaml"):
+        theme.unlink()
+        if themes == "bare":  # themes without focal points, resolutions or activities
+            theme.write_text(f"id: {theme.stem}\ntitle: {theme.stem.title()}\n", encoding="utf-8")
+    result = run_cli(root, "report", "--year", "2024", "-o", "-")
+    assert result.exit_code == 0, result.output
+    why = "no theme is recorded" if themes == "none" else "no theme has a focal point recorded"
+    assert result.stderr.splitlines() == [
+        f"warning: the annex 'themes' is left out: {why}",
+        "warning: the annex 'mapping' is left out: no theme lists its resolutions",
+        "warning: the annex 'tracker' is left out: no theme's tracker has an activity of 2024",
+        "warning: the annex 'overlaps' is left out: no overlap was found in the records",
+    ]
+    assert "## Annex" not in result.stdout
+    checked = run_cli(root, "validate", "--all-warnings")
+    assert f"the annex 'themes' would be empty: {why}; the report leaves it out" in checked.stdout
+
+
 def test_a_report_written_before_a_meeting_writes_it_as_planned() -> None:
     assert "The ISCG will have met twice" in flat(GOLDEN.read_text(encoding="utf-8"))
 
