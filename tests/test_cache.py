@@ -119,38 +119,100 @@ def test_an_unchanged_repository_is_not_parsed_again(
     assert any("pp-175.yaml" in line for line in said(root, cache=True))
 
 
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The record files parsed from now on, each time one is; the files' times trusted by the cache (none
+    is taken as changed just before the run that cached it)."""
+    from res191.loading import files, record
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    found: list[str] = []
+    load, parse = record.load_record, record.parse_file
+
+    def loading(file: files.FoundFile, *args: Any) -> Any:
+        found.append(file.path)
+        return load(file, *args)
+
+    def parsing(path: str, *args: Any) -> Any:
+        found.append(path)  # to place a problem found across files
+        return parse(path, *args)
+
+    monkeypatch.setattr(record, "load_record", loading)
+    monkeypatch.setattr(record, "parse_file", parsing)
+    return found
+
+
 @pytest.mark.parametrize(
     "example",
     ["valid/complete", "invalid/report-checks", "invalid/duplicate-id", "invalid/unknown-reference"],
 )
 def test_a_second_run_parses_no_file_and_says_the_same(
-    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example: str
+    cache_folder: Path, tmp_path: Path, parsed: list[str], example: str
 ) -> None:
     """Each file's own problems, and where the checks across files placed theirs, come from the cache."""
-    from res191.loading import files, record
-
-    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are not taken as changed just before the run
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / example, root)
     first = said(root, cache=True)
-    parsed: list[str] = []
-    load, parse = record.load_record, record.parse_file
-
-    def loading(file: files.FoundFile, *args: Any) -> Any:
-        parsed.append(file.path)
-        return load(file, *args)
-
-    def parsing(path: str, *args: Any) -> Any:
-        parsed.append(path)  # to place a problem found across files
-        return parse(path, *args)
-
-    monkeypatch.setattr(record, "load_record", loading)
-    monkeypatch.setattr(record, "parse_file", parsing)
+    parsed.clear()
     assert said(root, cache=True) == first
     assert parsed == []
     assert said(root, cache=False) == first
     if example != "valid/complete":
         assert first  # problems, some with related places, that the cache gave back
+
+
+def test_each_repository_keeps_its_own_cache(cache_folder: Path, tmp_path: Path, parsed: list[str]) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(EXAMPLES / "valid" / "complete", first)
+    shutil.copytree(EXAMPLES / "invalid" / "report-checks", second)
+    said(first, cache=True)
+    said(second, cache=True)
+    parsed.clear()
+    said(first, cache=True)
+    said(second, cache=True)
+    assert parsed == []
+    assert len(list(cache_folder.glob("repo-*.res191-cache"))) == 2
+
+
+def test_an_edit_to_res191s_code_makes_the_next_run_check_every_file(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the test above, in this process: a copy of res191's code stands for the installed one."""
+    code = tmp_path / "code" / "res191"
+    shutil.copytree(Path(cache.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    parsed.clear()
+    said(root, cache=True)
+    assert parsed == []
+    explain = code / "loading" / "explain.py"
+    explain.write_text(explain.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    said(root, cache=True)
+    assert set(parsed) == {str(p) for p in _records(root)}
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG configuration folder is Linux's")
+def test_the_signing_key_is_made_once_private_to_the_user_and_kept_apart(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configuration = tmp_path / "configuration"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(configuration))
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    key = configuration / "res191" / "cache-key"
+    assert len(key.read_bytes()) == 32 and key.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in key.parent.iterdir()] == ["cache-key"]  # no temporary file left
+    made = key.read_bytes()
+    parsed.clear()
+    said(root, cache=True)
+    assert parsed == [] and key.read_bytes() == made  # kept, and the cache it signed trusted
+    # Another user's key (another configuration folder): the cache is not theirs to trust.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "another"))
+    said(root, cache=True)
+    assert set(parsed) == {str(p) for p in _records(root)}
 
 
 def test_a_file_name_with_two_dots_is_checked_from_the_cache_as_from_the_file(
