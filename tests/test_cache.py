@@ -144,7 +144,13 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.mark.parametrize(
     "example",
-    ["valid/complete", "invalid/report-checks", "invalid/duplicate-id", "invalid/unknown-reference"],
+    [
+        "valid/complete",
+        "invalid/report-checks",
+        "invalid/duplicate-id",
+        "invalid/duplicate-key",  # a problem of the file's own with a related place
+        "invalid/unknown-reference",
+    ],
 )
 def test_a_second_run_parses_no_file_and_says_the_same(
     cache_folder: Path, tmp_path: Path, parsed: list[str], example: str
