@@ -205,6 +205,7 @@ def test_the_signing_key_is_made_once_private_to_the_user_and_kept_apart(
 ) -> None:
     configuration = tmp_path / "configuration"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(configuration))
+    (configuration / "res191").mkdir(parents=True)  # made by another tool, or an earlier version
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
     said(root, cache=True)
@@ -219,6 +220,29 @@ def test_the_signing_key_is_made_once_private_to_the_user_and_kept_apart(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "another"))
     said(root, cache=True)
     assert set(parsed) == {str(p) for p in _records(root)}
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG folders are Linux's")
+@pytest.mark.parametrize("xdg", [False, True], ids=["home", "XDG folders"])
+def test_the_cache_and_its_key_are_in_the_users_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: bool
+) -> None:
+    """~/.cache/res191 and ~/.config/res191/cache-key, or where XDG_CACHE_HOME and XDG_CONFIG_HOME say."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("RES191_CACHE_DIR", raising=False)
+    for name, folder in (("XDG_CACHE_HOME", "caches"), ("XDG_CONFIG_HOME", "settings")):
+        if xdg:
+            monkeypatch.setenv(name, str(tmp_path / folder))
+        else:
+            monkeypatch.delenv(name, raising=False)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    caches = tmp_path / "caches" if xdg else home / ".cache"
+    settings = tmp_path / "settings" if xdg else home / ".config"
+    assert len(list((caches / "res191").glob("repo-*.res191-cache"))) == 1
+    assert (settings / "res191" / "cache-key").is_file()
 
 
 def test_a_file_name_with_two_dots_is_checked_from_the_cache_as_from_the_file(
@@ -279,16 +303,19 @@ def test_a_changed_res191_does_not_trust_what_the_code_before_it_found(
 
 
 def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(
-    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
     monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed "just before" the run that cached it
     validate(root, root, cache=True)
     filled = ResultCache.open(root).stored_started
-    # Each file is compared by content, found unchanged, and the cache written again with this run's
-    # start: the next run can trust the files' times.
-    assert validate(root, root, cache=True).diagnostics == validate(root, root, cache=False).diagnostics
+    # Each file is compared by content, found unchanged (so not parsed), and the cache written again with
+    # this run's start: the next run can trust the files' times.
+    parsed.clear()
+    from_cache = validate(root, root, cache=True).diagnostics
+    assert parsed == []
+    assert from_cache == validate(root, root, cache=False).diagnostics
     again = ResultCache.open(root).stored_started
     assert again > filled
     monkeypatch.setattr(cache, "RACY_NS", 0)
