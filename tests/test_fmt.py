@@ -16,6 +16,11 @@ EXAMPLES = {
         'number: "1"\n# adopted at every session since Busan\nconference: PP\nid: pp-1\n',
         'id: pp-1\n# adopted at every session since Busan\nconference: PP\nnumber: "1"\n',
     ),
+    # A comment indented under a key is that key's, though the next key follows it.
+    "a comment indented under a key stays with it": (
+        'number: "1"\n  # the number ITU gives it\nid: pp-1\nconference: PP\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\n  # the number ITU gives it\n',
+    ),
     # The keys of each item of a list are put in order, as a record's own are.
     "keys in order inside list items": (
         'id: pp-1\nconference: PP\nnumber: "1"\n'
