@@ -64,6 +64,9 @@ WTSA = sessions(
         ([2023], [("wtsa-2024", "maintained")], "2023-12-31", None, False, "not adopted"),
         # After the latest session recorded, a session may have been held that the records do not know.
         ([2024], [], "2026-01-01", 0, False, "after WTSA-24"),
+        # Sessions not accounted for are named first, whatever else is unknown.
+        ([2010], [], "2013-01-01", 0, False, "since WTSA-12"),
+        ([2022], [], "2026-01-01", 0, False, "since WTSA-24"),
     ],
 )
 def test_the_edition_in_force(
@@ -80,6 +83,13 @@ def test_the_edition_in_force(
         assert found.known_after == int(why.split()[1])
     elif why.startswith("after WTSA"):
         assert found.beyond is not None and found.beyond.name == why.split()[1]
+
+
+def test_a_suppression_after_a_session_not_accounted_for_names_both() -> None:
+    found = standing(Conference.WTSA, [2012], [("wtsa-2022", "suppressed")], WTSA, date(2023, 1, 1))
+    assert found.in_force is None and not found.confirmed
+    assert [s.name for s in found.unaccounted] == ["WTSA-16"]
+    assert found.suppressed_at is not None and found.suppressed_at.name == "WTSA-22"
 
 
 def test_the_overlaps_and_the_report_cite_the_same_edition_on_the_same_day() -> None:
