@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,12 +19,13 @@ from hypothesis import strategies as st
 from res191 import cache
 from res191.cache import MOST_REPOSITORIES, ResultCache
 from res191.validation import validate
-from tests.conftest import EXAMPLES, RunCli
+from tests.conftest import EXAMPLES, REPO, RunCli
 
 
-def said(root: Path, cache: bool) -> list[str]:
-    """Every diagnostic of a run, with everything a reader sees."""
-    result = validate(root, root, cache=cache)
+def said(root: Path, cache: bool, cwd: Path | None = None) -> list[str]:
+    """Every diagnostic of a run from cwd (the repository's root by default), with everything a reader
+    sees."""
+    result = validate(root, cwd or root, cache=cache)
     return [
         f"{d.location} {d.code} {d.message} | {d.hint} | {d.example} | {d.related}"
         for d in result.diagnostics
@@ -115,17 +119,203 @@ def test_an_unchanged_repository_is_not_parsed_again(
     assert any("pp-175.yaml" in line for line in said(root, cache=True))
 
 
-def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The record files parsed from now on, each time one is; the files' times trusted by the cache (none
+    is taken as changed just before the run that cached it)."""
+    from res191.loading import files, record
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    found: list[str] = []
+    load, parse = record.load_record, record.parse_file
+
+    def loading(file: files.FoundFile, *args: Any) -> Any:
+        found.append(file.path)
+        return load(file, *args)
+
+    def parsing(path: str, *args: Any) -> Any:
+        found.append(path)  # to place a problem found across files
+        return parse(path, *args)
+
+    monkeypatch.setattr(record, "load_record", loading)
+    monkeypatch.setattr(record, "parse_file", parsing)
+    return found
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "valid/complete",
+        "invalid/report-checks",
+        "invalid/duplicate-id",
+        "invalid/duplicate-key",  # a problem of the file's own with a related place
+        "invalid/unknown-reference",
+    ],
+)
+def test_a_second_run_parses_no_file_and_says_the_same(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], example: str
+) -> None:
+    """Each file's own problems, and where the checks across files placed theirs, come from the cache."""
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / example, root)
+    first = said(root, cache=True)
+    parsed.clear()
+    assert said(root, cache=True) == first
+    assert parsed == []
+    assert said(root, cache=False) == first
+    if example != "valid/complete":
+        assert first  # problems, some with related places, that the cache gave back
+
+
+def test_each_repository_keeps_its_own_cache(cache_folder: Path, tmp_path: Path, parsed: list[str]) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(EXAMPLES / "valid" / "complete", first)
+    shutil.copytree(EXAMPLES / "invalid" / "report-checks", second)
+    said(first, cache=True)
+    said(second, cache=True)
+    parsed.clear()
+    said(first, cache=True)
+    said(second, cache=True)
+    assert parsed == []
+    assert len(list(cache_folder.glob("repo-*.res191-cache"))) == 2
+
+
+def test_an_edit_to_res191s_code_makes_the_next_run_check_every_file(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the test above, in this process: a copy of res191's code stands for the installed one."""
+    code = tmp_path / "code" / "res191"
+    shutil.copytree(Path(cache.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    parsed.clear()
+    said(root, cache=True)
+    assert parsed == []
+    explain = code / "loading" / "explain.py"
+    explain.write_text(explain.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    said(root, cache=True)
+    assert set(parsed) == {str(p) for p in _records(root)}
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG configuration folder is Linux's")
+def test_the_signing_key_is_made_once_private_to_the_user_and_kept_apart(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configuration = tmp_path / "configuration"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(configuration))
+    (configuration / "res191").mkdir(parents=True)  # made by another tool, or an earlier version
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    key = configuration / "res191" / "cache-key"
+    assert len(key.read_bytes()) == 32 and key.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in key.parent.iterdir()] == ["cache-key"]  # no temporary file left
+    made = key.read_bytes()
+    parsed.clear()
+    said(root, cache=True)
+    assert parsed == [] and key.read_bytes() == made  # kept, and the cache it signed trusted
+    # Another user's key (another configuration folder): the cache is not theirs to trust.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "another"))
+    said(root, cache=True)
+    assert set(parsed) == {str(p) for p in _records(root)}
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG folders are Linux's")
+@pytest.mark.parametrize("xdg", [False, True], ids=["home", "XDG folders"])
+def test_the_cache_and_its_key_are_in_the_users_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: bool
+) -> None:
+    """~/.cache/res191 and ~/.config/res191/cache-key, or where XDG_CACHE_HOME and XDG_CONFIG_HOME say."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("RES191_CACHE_DIR", raising=False)
+    for name, folder in (("XDG_CACHE_HOME", "caches"), ("XDG_CONFIG_HOME", "settings")):
+        if xdg:
+            monkeypatch.setenv(name, str(tmp_path / folder))
+        else:
+            monkeypatch.delenv(name, raising=False)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    said(root, cache=True)
+    caches = tmp_path / "caches" if xdg else home / ".cache"
+    settings = tmp_path / "settings" if xdg else home / ".config"
+    assert len(list((caches / "res191").glob("repo-*.res191-cache"))) == 1
+    assert (settings / "res191" / "cache-key").is_file()
+
+
+def test_a_file_name_with_two_dots_is_checked_from_the_cache_as_from_the_file(
     cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    resolutions = root / "data" / "resolutions"
+    (resolutions / "pp-175.yaml").rename(resolutions / "pp-175.v2.yaml")
+    first = said(root, cache=True)
+    assert any("the id 'pp-175' does not match the file name 'pp-175.v2.yaml'" in line for line in first)
+    assert said(root, cache=True) == first == said(root, cache=False)
+
+
+def test_a_file_is_named_as_seen_from_the_folder_of_each_run(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files' times are trusted: only the shown path differs
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "wrong-type", root)
+    from_root = said(root, cache=True)
+    assert from_root and all(line.startswith("data/resolutions/pp-191.yaml:") for line in from_root)
+    from_data = said(root, cache=True, cwd=root / "data")
+    assert from_data == said(root, cache=False, cwd=root / "data")
+    assert all(line.startswith("resolutions/pp-191.yaml:") for line in from_data)
+
+
+def test_a_changed_res191_does_not_trust_what_the_code_before_it_found(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    """An edited checkout, or a new release, may word or find problems anew: its first run checks every
+    file again. Here a copy of res191 whose message for a boolean is changed between two runs."""
+    import res191
+
+    code = tmp_path / "code"
+    compiled = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(Path(res191.__file__).parent, code / "res191", ignore=compiled)
+    root = tmp_path / "repository"
+    shutil.copytree(EXAMPLES / "invalid" / "wrong-type", root)
+    environment = {**os.environ, "PYTHONPATH": str(code), "RES191_CACHE_DIR": str(cache_folder)}
+
+    def validate_with_the_copy() -> str:
+        command = [sys.executable, "-m", "res191", "validate", "--root", str(root)]
+        # From the checkout, whose pyproject.toml mutmut reads when it runs this test on its mutants.
+        done = subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        return done.stdout
+
+    assert "should be true or false, not 'yes'" in validate_with_the_copy()
+    assert list(cache_folder.glob("*.res191-cache"))
+    explain = code / "res191" / "loading" / "explain.py"
+    text = explain.read_text(encoding="utf-8")
+    before, after = '"bool_type": "true or false"', '"bool_type": "a boolean"'
+    assert text.count(before) == 1
+    explain.write_text(text.replace(before, after), encoding="utf-8")
+    assert "should be a boolean, not 'yes'" in validate_with_the_copy()
+
+
+def test_files_changed_just_before_the_cached_run_are_compared_then_trusted(
+    cache_folder: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
     monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed "just before" the run that cached it
     validate(root, root, cache=True)
     filled = ResultCache.open(root).stored_started
-    # Each file is compared by content, found unchanged, and the cache written again with this run's
-    # start: the next run can trust the files' times.
-    assert validate(root, root, cache=True).diagnostics == validate(root, root, cache=False).diagnostics
+    # Each file is compared by content, found unchanged (so not parsed), and the cache written again with
+    # this run's start: the next run can trust the files' times.
+    parsed.clear()
+    from_cache = validate(root, root, cache=True).diagnostics
+    assert parsed == []
+    assert from_cache == validate(root, root, cache=False).diagnostics
     again = ResultCache.open(root).stored_started
     assert again > filled
     monkeypatch.setattr(cache, "RACY_NS", 0)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from res191.models import Conference, Meeting, Report, Session, standing
+from res191.models.in_force import conference_sessions
 from res191.models.reporting import report_day
 from tests.audit import audit
 from tests.conftest import EXAMPLES, REPO, RunCli, load
@@ -61,8 +62,14 @@ WTSA = sessions(
         ([2010], [], "2011-06-01", 0, False, "after 2010"),
         ([2010], [("wtsa-2012", "maintained")], "2011-06-01", 0, True, ""),
         ([2023], [("wtsa-2024", "maintained")], "2023-12-01", None, False, "not adopted"),
+        ([2023], [("wtsa-2024", "maintained")], "2023-12-31", None, False, "not adopted"),
         # After the latest session recorded, a session may have been held that the records do not know.
         ([2024], [], "2026-01-01", 0, False, "after WTSA-24"),
+        # A session counts from its last day: on that day it may have revised the edition.
+        ([2012], [], "2016-11-03", 0, False, "since WTSA-16"),
+        # Sessions not accounted for are named first, whatever else is unknown.
+        ([2010], [], "2013-01-01", 0, False, "since WTSA-12"),
+        ([2022], [], "2026-01-01", 0, False, "since WTSA-24"),
     ],
 )
 def test_the_edition_in_force(
@@ -79,6 +86,18 @@ def test_the_edition_in_force(
         assert found.known_after == int(why.split()[1])
     elif why.startswith("after WTSA"):
         assert found.beyond is not None and found.beyond.name == why.split()[1]
+
+
+def test_a_session_recorded_without_its_name_is_named_as_itu_does() -> None:
+    meeting = ("wtsa", "wtsa-2016", None, date(2016, 10, 25), date(2016, 11, 3))
+    assert [s.name for s in conference_sessions([meeting])["wtsa"]] == ["WTSA-16"]
+
+
+def test_a_suppression_after_a_session_not_accounted_for_names_both() -> None:
+    found = standing(Conference.WTSA, [2012], [("wtsa-2022", "suppressed")], WTSA, date(2023, 1, 1))
+    assert found.in_force is None and not found.confirmed
+    assert [s.name for s in found.unaccounted] == ["WTSA-16"]
+    assert found.suppressed_at is not None and found.suppressed_at.name == "WTSA-22"
 
 
 def test_the_overlaps_and_the_report_cite_the_same_edition_on_the_same_day() -> None:

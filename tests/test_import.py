@@ -85,6 +85,22 @@ def test_an_emptied_cell_empties_the_value(run_cli: RunCli, repo: Path, book: Pa
     assert "proposed_by:" not in theme.read_text()
 
 
+def test_a_null_in_json_empties_the_value_and_a_key_left_out_keeps_it(run_cli: RunCli, repo: Path) -> None:
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
+    theme["proposed_by"] = None
+    del theme["since"]
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    path = repo / "data" / "themes" / "new-theme.yaml"
+    assert "proposed_by: tsag" in path.read_text() and "since: 2024-02" in path.read_text()
+    result = run_cli(repo, "import", str(exported))
+    assert result.exit_code == 0, result.output
+    assert "changed data/themes/new-theme.yaml" in result.stderr
+    assert "proposed_by" not in path.read_text() and "since: 2024-02" in path.read_text()
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(
@@ -166,6 +182,26 @@ def test_dry_run_writes_nothing_and_says_what_would_change(run_cli: RunCli, repo
     assert result.exit_code == 0, result.output
     assert f"would change {THEME}" in result.stderr and "1 record file would change" in result.stderr
     assert snapshot(repo) == before
+
+
+def test_records_valid_alone_but_not_together_are_refused_and_nothing_is_written(
+    run_cli: RunCli, repo: Path, book: Path
+) -> None:
+    """Each record is checked at its cells, then all of them together as validate checks them, on a copy:
+    here a report whose Council session is an ISCG meeting (a meeting that exists, so its cell is right)."""
+    workbook = load_workbook(book)
+    reports = workbook["reports"]
+    reports.cell(row_of(reports, "2024"), column(reports, "council_session")).value = "iscg-2024-06-04"
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "alpha-theme"), column(themes, "title")).value = "Alpha theme, renamed"
+    workbook.save(book)
+    before = snapshot(repo)
+    for args in ([], ["--dry-run"]):
+        result = run_cli(repo, "import", str(book), *args)
+        assert result.exit_code == 1, result.output
+        assert "R505" in result.stderr and "data/reports/2024.md" in result.stderr
+        assert "nothing was imported: the records would not validate together" in result.stderr
+        assert snapshot(repo) == before
 
 
 def test_a_control_character_or_a_reserved_id_is_refused_at_its_cell(run_cli: RunCli, repo: Path) -> None:

@@ -396,19 +396,23 @@ def test_a_group_scores_its_weakest_link(run_cli: RunCli, tmp_path: Path) -> Non
     )
 
 
+# The closest theme's resolution first in file order, and last: the closest wins either way, not the first
+# theme or the first pair found.
+@pytest.mark.parametrize(("spectrum", "rural"), [("pp-1", "pp-2"), ("pp-2", "pp-1")])
 def test_a_resolution_close_to_two_themes_is_proposed_for_the_closest_only(
-    run_cli: RunCli, tmp_path: Path
+    run_cli: RunCli, tmp_path: Path, spectrum: str, rural: str
 ) -> None:
     root = write(tmp_path, {
-        "resolutions/pp-1.yaml": resolution("pp-1", "Spectrum management for satellite broadband"),
-        "resolutions/pp-2.yaml": resolution("pp-2", "Rural broadband connectivity and satellite access"),
+        f"resolutions/{spectrum}.yaml": resolution(spectrum, "Spectrum management for satellite broadband"),
+        f"resolutions/{rural}.yaml": resolution(rural, "Rural broadband connectivity and satellite access"),
         "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Rural satellite broadband spectrum management"),
-        "themes/spectrum.yaml": "id: spectrum\ntitle: Spectrum management\nresolutions: [pp-1]\n",
-        "themes/rural.yaml": "id: rural\ntitle: Rural connectivity\nresolutions: [pp-2]\n",
+        "themes/spectrum.yaml": f"id: spectrum\ntitle: Spectrum management\nresolutions: [{spectrum}]\n",
+        "themes/rural.yaml": f"id: rural\ntitle: Rural connectivity\nresolutions: [{rural}]\n",
     })  # fmt: skip
     found = findings(run_cli, root)
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
-    assert [m["id"] for m in mapping["members"]] == ["wtdc-3", "spectrum", "pp-1"]
+    assert [m["id"] for m in mapping["members"]] == ["wtdc-3", "spectrum", spectrum]
+    assert "the theme Spectrum management" in mapping["proposal"]
     assert not [f for f in found if f["kind"] == "new-theme"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -243,6 +244,80 @@ def test_the_first_year_of_the_fixture_has_its_own_period_and_editions(run_cli: 
     )
     assert "- Improvement of the synthetic webpage (ongoing)." in written
     assert "synthetic tracker" not in written
+
+
+@pytest.mark.parametrize("written", ["", "written_before: 2024-06-05\n"], ids=["no date", "written before"])
+def test_a_report_without_a_date_speaks_as_of_when_it_was_written_else_its_session(
+    run_cli: RunCli, example: Callable[[str], Path], written: str
+) -> None:
+    """Without a date, as of the day before the one it was written before; else its session's first day.
+    Council 2024 opened on 4 June 2024, the day of the ISCG's last meeting: held then, not planned."""
+    root = example("valid/with-report")
+    record = root / "data" / "reports" / "2024.md"
+    text = record.read_text(encoding="utf-8")
+    assert text.count("date: 2024-04-30\n") == 1 and "written_before" not in text
+    record.write_text(text.replace("date: 2024-04-30\n", written), encoding="utf-8")
+    assert "The ISCG has met four times since Council 2023:" in flat(report(run_cli, root))
+    # A day earlier, the meeting of 4 June is still to come.
+    earlier = "written_before: 2024-06-04\n" if written else "date: 2024-06-03\n"
+    record.write_text(text.replace("date: 2024-04-30\n", earlier), encoding="utf-8")
+    assert "The ISCG will have met four times since Council 2023:" in flat(report(run_cli, root))
+
+
+def test_a_first_report_covers_the_year_before_its_session(
+    run_cli: RunCli, example: Callable[[str], Path]
+) -> None:
+    """No earlier Council session is recorded before Council 2023 (11 July 2023): the 2023 report covers
+    the year after 11 July 2022, up to and including 11 July 2023; not the meetings before."""
+    root = example("valid/with-report")
+    for day in ("2022-03-01", "2022-07-11", "2022-09-01"):
+        meeting = f"---\nid: iscg-{day}\nbody: iscg\nstart: {day}\nvenue: Geneva\n---\n"
+        (root / "data" / "meetings" / f"iscg-{day}.md").write_text(meeting, encoding="utf-8")
+    (root / "data" / "reports" / "2023.md").write_text(
+        '---\nid: "2023"\nyear: 2023\ncouncil_session: council-2023\nresolution: pp-1\n'
+        "purpose: To test the period of a first report.\n"
+        "action_required: The Council is invited to note the report.\nstrategic_plan_link: A link.\n"
+        "financial_implications: None.\noriginal: English\nby: Secretary-General\n---\n",
+        encoding="utf-8",
+    )
+    written = flat(report(run_cli, root, year=2023))
+    assert "The ISCG has met twice since 11 July 2022: on 1 September 2022; and on 11 July 2023." in written
+    assert "1 March 2022" not in written
+
+
+def test_a_retired_theme_is_left_out_of_the_annexes(run_cli: RunCli, example: Callable[[str], Path]) -> None:
+    root = example("valid/with-report")
+    annexes = report(run_cli, root).split("## Annex 1", 1)[1]
+    assert "| New theme |" in annexes
+    theme = root / "data" / "themes" / "new-theme.yaml"
+    text = theme.read_text(encoding="utf-8")
+    assert text.count("status: active\n") == 1
+    theme.write_text(text.replace("status: active\n", "status: retired\n"), encoding="utf-8")
+    annexes = report(run_cli, root).split("## Annex 1", 1)[1]
+    assert "| Alpha theme |" in annexes and "New theme" not in annexes
+
+
+@pytest.mark.parametrize("themes", ["none", "bare"])
+def test_an_empty_annex_is_left_out_saying_why(
+    run_cli: RunCli, example: Callable[[str], Path], themes: str
+) -> None:
+    root = example("valid/with-report")
+    for theme in (root / "data" / "themes").glob("*.yaml"):
+        theme.unlink()
+        if themes == "bare":  # themes without focal points, resolutions or activities
+            theme.write_text(f"id: {theme.stem}\ntitle: {theme.stem.title()}\n", encoding="utf-8")
+    result = run_cli(root, "report", "--year", "2024", "-o", "-")
+    assert result.exit_code == 0, result.output
+    why = "no theme is recorded" if themes == "none" else "no theme has a focal point recorded"
+    assert result.stderr.splitlines() == [
+        f"warning: the annex 'themes' is left out: {why}",
+        "warning: the annex 'mapping' is left out: no theme lists its resolutions",
+        "warning: the annex 'tracker' is left out: no theme's tracker has an activity of 2024",
+        "warning: the annex 'overlaps' is left out: no overlap was found in the records",
+    ]
+    assert "## Annex" not in result.stdout
+    checked = run_cli(root, "validate", "--all-warnings")
+    assert f"the annex 'themes' would be empty: {why}; the report leaves it out" in checked.stdout
 
 
 def test_a_report_written_before_a_meeting_writes_it_as_planned() -> None:

@@ -1,0 +1,110 @@
+"""`res191 fmt` by example: each record file before, and as fmt leaves it, as an editor sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunCli
+
+MODELINE = "# yaml-language-server: $schema=../../schemas/resolution.schema.json\n"
+
+EXAMPLES = {
+    # A comment above a key is that key's: it moves with it, not with the key that happened to be above.
+    "a comment stays with the key below it": (
+        'number: "1"\n# adopted at every session since Busan\nconference: PP\nid: pp-1\n',
+        'id: pp-1\n# adopted at every session since Busan\nconference: PP\nnumber: "1"\n',
+    ),
+    # A comment indented under a key is that key's, though the next key follows it.
+    "a comment indented under a key stays with it": (
+        'number: "1"\n  # the number ITU gives it\nid: pp-1\nconference: PP\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\n  # the number ITU gives it\n',
+    ),
+    # The keys of each item of a list are put in order, as a record's own are.
+    "keys in order inside list items": (
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - year: 2014\n"
+        "    place: Busan\n"
+        "  - revised: true\n"
+        "    year: 2018\n"
+        "    # where, as ITU writes it\n"
+        "    place: Dubai\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - place: Busan\n"
+        "    year: 2014\n"
+        "  # where, as ITU writes it\n"
+        "  - place: Dubai\n"
+        "    year: 2018\n"
+        "    revised: true\n",
+    ),
+    # A mapping written on one line ({...}) keeps its style, its keys put in order.
+    "keys in order inside flow mappings": (
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions: [{year: 2014, place: Busan}, {revised: true, year: 2018, place: Dubai}]\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions: [{place: Busan, year: 2014}, {place: Dubai, year: 2018, revised: true}]\n",
+    ),
+    # A comment after the last key closes the record: it stays at the end.
+    "a closing comment stays at the end": (
+        'number: "1"\nid: pp-1\nconference: PP\n# a closing note on the record\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\n# a closing note on the record\n',
+    ),
+    # An item of one key, a value on two lines moved whole, a comment closing the list.
+    "list items of every size": (
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - year: 2010\n"
+        "  - year: 2022\n"
+        "    place: Buenos\n"
+        "      Aires\n"
+        "  - revised: true\n"
+        "    year: 2024\n"
+        "  # the next edition, once adopted\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions:\n"
+        "  - year: 2010\n"
+        "  - place: Buenos Aires\n"
+        "    year: 2022\n"
+        "  - year: 2024\n"
+        "    revised: true\n"
+        "  # the next edition, once adopted\n",
+    ),
+    # A file's header stays on top, whatever key comes first after it.
+    "a header comment stays on top": (
+        '# Resolution 1, as the secretariat keeps it\n\nnumber: "1"\nid: pp-1\nconference: PP\n',
+        '# Resolution 1, as the secretariat keeps it\n\nid: pp-1\nconference: PP\nnumber: "1"\n',
+    ),
+    # A last line without its line break gets one, wherever its key goes.
+    "the last line ends with a line break": (
+        'number: "1"\nid: pp-1\nconference: PP',
+        'id: pp-1\nconference: PP\nnumber: "1"\n',
+    ),
+    # Keys the schema does not know are kept, last, as written: validate says what is wrong with them.
+    "unknown keys are kept, last, in their order": (
+        'notes: {b: 1, a: 2}\naside: x\nid: pp-1\nconference: PP\nnumber: "1"\n'
+        "editions: [{year: 2014, place: Busan}]\n",
+        'id: pp-1\nconference: PP\nnumber: "1"\neditions: [{place: Busan, year: 2014}]\n'
+        "notes: {b: 1, a: 2}\naside: x\n",
+    ),
+    # ruamel.yaml's writer drops a comment inside a list written on several lines ([a,  # c\n b]): fmt sees
+    # that its output does not read back with every comment, and only puts the keys in order.
+    "ruamel.yaml's slip caught: the keys only put in order": (
+        'number: "1"\nid: pp-1\nconference: PP\nsectors: [ITU-R,  # the Sector that proposed it\n  ITU-T]\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\nsectors: [ITU-R,  # the Sector that proposed it\n  ITU-T]\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(("before", "after"), list(EXAMPLES.values()), ids=list(EXAMPLES))
+def test_fmt_before_and_after(run_cli: RunCli, tmp_path: Path, before: str, after: str) -> None:
+    record = tmp_path / "data" / "resolutions" / "pp-1.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(before, encoding="utf-8")
+    assert run_cli(tmp_path, "fmt", "--check").exit_code == 1
+    result = run_cli(tmp_path, "fmt")
+    assert result.exit_code == 0, result.output
+    assert record.read_text(encoding="utf-8") == MODELINE + after
+    assert run_cli(tmp_path, "fmt", "--check").exit_code == 0  # formatting it again changes nothing
