@@ -412,7 +412,8 @@ def test_a_resolution_close_to_two_themes_is_proposed_for_the_closest_only(
     found = findings(run_cli, root)
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtdc-3", "spectrum", spectrum]
-    assert "the theme Spectrum management" in mapping["proposal"]
+    assert "the theme “Spectrum management”" in mapping["proposal"]
+    assert "Rural connectivity" not in mapping["proposal"]
     assert not [f for f in found if f["kind"] == "new-theme"]
 
 

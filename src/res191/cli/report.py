@@ -167,7 +167,7 @@ def _warn_english(code: str | None, english: list[Any]) -> None:
     texts = "; ".join(str(text) for text in english)
     count = f"{len(english)} record {'texts are' if len(english) > 1 else 'text is'}"
     say(
-        f"warning: {count} in English in the {name} report, marked, for want of a {name} translation "
+        f"warning: {count} in English in the {name} report, marked, for want of a translation into {name} "
         f"(add it under translations: {code}): {texts}"
     )
 

@@ -114,22 +114,15 @@ def joint_work(
             lead = leads[theme_id]
             theme = first.theme.record.title
             shared = corpus.shared_terms((a, b))
-            action = Action(
+            action = _for_the_isc_tf(
                 f"plan them as one joint activity, led by {lead.name} ({lead.why}), and report on it once",
-                (f"“{first.activity.title}”", f"“{second.activity.title}”"),
-                as_of.calendar.name(ISC_TF),
-                as_of.next(ISC_TF),
-            )
+                first, second, as_of,
+            )  # fmt: skip
             proposal = (
                 f"Under the theme “{theme}” in {year}, {first.sector_described} and "
                 f"{second.sector_described} are on one subject ({quoted(shared[:3])}). {action.sentence}"
             )
-            keys = [first.key, second.key]
-            links = (link(corpus, a, b, first.key, second.key),)
-            yield Finding(
-                finding_id("joint-work", keys), "joint-work", (first.member(), second.member()),
-                round(score, 2), shared, proposal, links, (action,),
-            )  # fmt: skip
+            yield _pair("joint-work", first, second, (corpus, a, b), score, proposal, action)
 
 
 def similar_activities(
@@ -150,22 +143,39 @@ def similar_activities(
             if lead
             else "bring them together as one activity and name its lead (neither Sector leads either theme)"
         )
-        action = Action(
-            do,
-            (f"“{first.activity.title}”", f"“{second.activity.title}”"),
-            as_of.calendar.name(ISC_TF),
-            as_of.next(ISC_TF),
-        )
+        action = _for_the_isc_tf(do, first, second, as_of)
         proposal = (
             f"{upper_first(first.described)}, and {second.described}, are alike "
             f"({quoted(shared[:3])}). {action.sentence}"
         )
-        keys = [first.key, second.key]
-        links = (link(corpus, a, b, first.key, second.key),)
-        yield Finding(
-            finding_id("similar-activities", keys), "similar-activities", (first.member(), second.member()),
-            round(score, 2), shared, proposal, links, (action,),
-        )  # fmt: skip
+        yield _pair("similar-activities", first, second, (corpus, a, b), score, proposal, action)
+
+
+def _for_the_isc_tf(do: str, first: TrackedActivity, second: TrackedActivity, as_of: AsOf) -> Action:
+    """What to do with two activities: the ISC-TF, which coordinates the secretariat's work, can decide it
+    at its next meeting recorded."""
+    titles = (f"“{first.activity.title}”", f"“{second.activity.title}”")
+    return Action(do, titles, as_of.calendar.name(ISC_TF), as_of.next(ISC_TF))
+
+
+def _pair(
+    kind: str,
+    first: TrackedActivity,
+    second: TrackedActivity,
+    compared: tuple[Corpus, int, int],
+    score: float,
+    proposal: str,
+    action: Action,
+) -> Finding:
+    """A finding on two activities found alike: compared is the corpus and their two places in it."""
+    corpus, a, b = compared
+    keys = [first.key, second.key]
+    links = (link(corpus, a, b, first.key, second.key),)
+    shared = corpus.shared_terms((a, b))
+    return Finding(
+        finding_id(kind, keys), kind, (first.member(), second.member()),
+        round(score, 2), shared, proposal, links, (action,),
+    )  # fmt: skip
 
 
 def _lead_of_two(first: TrackedActivity, second: TrackedActivity, leads: Mapping[str, Lead]) -> str | None:
