@@ -117,3 +117,30 @@ def test_each_language_finds_a_body_by_its_name_in_that_language(browser: Any, s
         assert results[0].text == expected, [r.text for r in results]
         assert results[0].get_attribute("href").endswith(f"/{language}/bodies/pp.html")
         assert f"/{language}/search.html" in browser.current_url
+
+
+def test_english_left_untranslated_reads_left_to_right_on_an_arabic_page(browser: Any, site: Path) -> None:
+    """A sentence still in English on a right-to-left page keeps English's order: the body's name before
+    "chaired by", not after it with its comma at the far end."""
+    browser.set_window_size(1366, 1000)
+    browser.get((site / "ar" / "index.html").as_uri())
+    link, words = browser.execute_script(
+        """
+        const items = [...document.querySelectorAll("main li")];
+        const item = items.find(li => li.textContent.includes("chaired by"));
+        const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && !node.textContent.includes("chaired by")) node = walker.nextNode();
+        const range = document.createRange();
+        const at = node.textContent.indexOf("chaired by");
+        range.setStart(node, at);
+        range.setEnd(node, at + "chaired by".length);
+        return [item.querySelector("a").getBoundingClientRect().left, range.getBoundingClientRect().left];
+        """
+    )
+    assert link < words
+    aligned = browser.execute_script(
+        'return getComputedStyle([...document.querySelectorAll("main li")].find('
+        'li => li.textContent.includes("chaired by"))).textAlign'
+    )
+    assert aligned == "right"  # beside its bullet, as the page is laid out
