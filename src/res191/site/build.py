@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
-from res191.rendering.templates import builtin_folder, environment, render
+from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
@@ -297,9 +297,7 @@ def _environment(language: str = ENGLISH) -> jinja2.Environment:
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.bytecode_cache = _COMPILED
     words = wording_of(language)
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=words.gettext, ngettext=words.ngettext, newstyle=True
-    )
+    install_wording(env, words.gettext, words.ngettext)
     env.globals["language"] = language
     env.globals["english_badge"] = badge(language)  # after a record's title shown in English
     env.filters["a"] = functools.partial(_anchor, language=language)
