@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -150,7 +151,12 @@ def updated(templates: Path, language: str, found: list[Wording]) -> bytes:
     catalog.obsolete.clear()
     out = BytesIO()
     write_po(out, catalog, sort_output=True, include_lineno=False, ignore_obsolete=True)
-    return out.getvalue()
+    # Babel writes its own version into the header: left out, so that the catalogs are the same bytes
+    # whichever Babel a maintainer (or CI, with the oldest allowed) runs.
+    return _GENERATED_BY.sub(rb'"Generated-By: Babel\\n"', out.getvalue())
+
+
+_GENERATED_BY = re.compile(rb'"Generated-By: Babel [^"\\]*\\n"')
 
 
 def update(templates: Path, check: bool = False) -> list[Path]:
