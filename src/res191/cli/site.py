@@ -44,7 +44,8 @@ def site_command(
     any web server."""
     from res191.report.context import ReportError
     from res191.report.render import markdown_and_word
-    from res191.site.build import NotASite, build_site
+    from res191.site.build import build_site
+    from res191.site.folder import NotASite
     from res191.site.languages import parse_languages
 
     try:

@@ -8,11 +8,8 @@ bytes: nothing depends on the clock but the day the pages speak of, which the ca
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -27,22 +24,15 @@ from res191.memory import collector_paused
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
+from res191.site.folder import check_replaceable, digest, put_in_place, scratch_beside
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
 from res191.site.pages import Link, Site, make_site, reports
 from res191.workers import map_chunks
 
-# Written into every site built: the list of its files with their digests, so that a rebuild replaces a
-# folder only when every file in it is one the last build wrote, unchanged since.
-MANIFEST = ".res191-site"
-_SCRATCH = ".res191-site-"  # the folder a build is made in, beside the output, until it is whole
 STATIC = ("site.css", "filter.js", "search.js")
 OPEN_DATA = "open-data"  # the folder of the downloads (not data/: a folder holding data/ is never replaced)
-
-
-class NotASite(Exception):
-    """The output folder holds what res191 did not write, or the records themselves: it is not replaced."""
 
 
 SECTIONS = [
@@ -114,14 +104,9 @@ def build_site(
     """
     output = Path(os.path.abspath(output))  # `-o .` has no name to put the old site's beside
     check_replaceable(output, loaded.root)
-    _remove_abandoned(output.parent)
     site = make_site(loaded, today)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=output.parent))
+    scratch = scratch_beside(output)
     try:
-        (scratch / f"{MANIFEST}-building").write_text(f"{os.getpid()}\n")
-        # mkdtemp makes the folder private; a web server's user must read the site.
-        os.chmod(scratch, 0o777 & ~_umask())
         extra = Extra(open_data=open_data, languages=tuple(languages))
         if report is not None:
             extra = _reports(site, scratch, report, extra)
@@ -142,13 +127,10 @@ def build_site(
         pages = sum(count for count, _ in made)
         for static in STATIC:
             shutil.copyfile(builtin_folder() / "site" / static, scratch / static)
-        (scratch / f"{MANIFEST}-building").unlink()
         # The pages' digests come from the processes that wrote them: read back here, the files of a
         # large site took half a second, with the other core idle.
-        known = {path: digest for _, written in made for path, digest in written.items()}
-        listed = _digests(scratch, known)
-        (scratch / MANIFEST).write_text(json.dumps({"files": listed}, indent=0, sort_keys=True))
-        _replace(scratch, output)
+        known = {path: taken for _, written in made for path, taken in written.items()}
+        put_in_place(scratch, output, known)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
@@ -174,100 +156,6 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
         }
         links.append((Link(title, path), held.document or ""))
     return replace(extra, reports=links, report_pages=pages)
-
-
-def check_replaceable(output: Path, root: Path) -> None:
-    """NotASite unless output is missing, empty, or a site an earlier build wrote, unchanged since.
-
-    Never the repository, a folder holding it or its records, whatever marker a pull request plants.
-    """
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_symlink() or not output.is_dir():
-        raise NotASite(f"{output} is not a folder; give --output a folder to write the site in")
-    real, repository = output.resolve(), root.resolve()
-    if repository.is_relative_to(real) or real.is_relative_to(repository / "data"):
-        raise NotASite(
-            f"{output} holds the records themselves; give --output a folder of its own, such as site/"
-        )
-    if any((output / held).exists() for held in ("data", ".git")):
-        raise NotASite(
-            f"{output} holds a data/ or .git folder; give --output a folder of its own, such as site/"
-        )
-    if not any(output.iterdir()):
-        return
-    try:
-        listed = json.loads((output / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        raise NotASite(
-            f"{output} holds files that are not a site res191 built; give another --output"
-        ) from None
-    found = _digests(output)
-    strange = sorted(set(found) - set(listed)) + sorted(
-        p for p in found if p in listed and found[p] != listed[p]
-    )
-    if strange:
-        raise NotASite(
-            f"{output} holds {strange[0]}, which the last build of the site did not write (or which changed "
-            "since); move it away, or give another --output"
-        )
-
-
-def _digest(content: bytes) -> str:
-    return hashlib.blake2b(content).hexdigest()[:32]
-
-
-def _digests(folder: Path, known: dict[str, str] | None = None) -> dict[str, str]:
-    """Every file under folder (but the manifest), by its path there, with the digest of its bytes (taken
-    from known, by path, for the files whose bytes were digested as they were written)."""
-    known = known or {}
-    found = {}
-    for dirpath, dirnames, filenames in os.walk(folder):
-        for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
-            path = os.path.join(dirpath, name)
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            if relative == MANIFEST:
-                continue
-            if os.path.islink(path):
-                found[relative] = "link"  # never written by a build: makes the folder another's
-                continue
-            if relative in known:
-                found[relative] = known[relative]
-                continue
-            with open(path, "rb") as handle:
-                found[relative] = hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
-    return found
-
-
-def _remove_abandoned(folder: Path) -> None:
-    """Remove the scratch folders of builds that were killed (their process is gone)."""
-    for scratch in folder.glob(f"{_SCRATCH}*"):
-        mark = scratch / f"{MANIFEST}-building"
-        try:
-            owner = int(mark.read_text())
-            os.kill(owner, 0)  # raises if that process is gone
-        except ProcessLookupError:
-            shutil.rmtree(scratch, ignore_errors=True)
-        except (OSError, ValueError):
-            continue  # not one of ours, or another user's running build
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _replace(new: Path, output: Path) -> None:
-    # The old site goes only once the new one is whole: a failed build leaves the old site as it was.
-    if output.exists():
-        old = output.with_name(f".{output.name}.old-res191")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(output, old)
-        os.replace(new, output)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, output)
 
 
 class _Compiled(jinja2.BytecodeCache):
@@ -352,7 +240,7 @@ def _render(context: tuple[Path, date, Site, Extra], work: Sequence[Job]) -> tup
             values.setdefault("as_of", site.today)
             content = render(_environment(job.language), f"site/{job.template}", values).encode("utf-8")
             target.write_bytes(content)
-            digests[target.relative_to(out).as_posix()] = _digest(content)
+            digests[target.relative_to(out).as_posix()] = digest(content)
             pages += 1
     return pages, digests
 
