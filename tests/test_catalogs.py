@@ -90,3 +90,22 @@ def test_status_lists_what_each_language_leaves_in_english(capsys: pytest.Captur
 def test_a_wrong_command_says_how_to_call_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["upgrade"]) == 2
     assert "usage: python -m res191.rendering.catalogs update [--check] | status" in capsys.readouterr().err
+
+
+def test_a_plural_left_untranslated_falls_back_to_the_english_of_the_right_number(tmp_path: Path) -> None:
+    """Babel would compile an untranslated plural with the English singular for every count ("10 theme"
+    in Chinese, which has one plural form): left out of the compiled catalog, gettext falls back to
+    English."""
+    from res191.rendering.catalogs import translations
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "locale", templates / "locale")
+    target = catalog_path(templates, "zh")
+    target.write_text(
+        target.read_text(encoding="utf-8")
+        + '\nmsgid "%(num)s apple"\nmsgid_plural "%(num)s apples"\nmsgstr[0] ""\n',
+        encoding="utf-8",
+    )
+    compiled = translations(templates, "zh")
+    assert compiled.ngettext("%(num)s apple", "%(num)s apples", 10) == "%(num)s apples"
+    assert compiled.ngettext("%(num)s apple", "%(num)s apples", 1) == "%(num)s apple"
