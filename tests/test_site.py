@@ -168,6 +168,28 @@ def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli
     assert "Workshop on captioning remote participation" in sign.split('id="overlaps"')[1]
 
 
+def test_a_theme_page_and_the_overlaps_page_read_activities_through_the_glossary(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    # Two Sectors' activities that meet only where the glossary reads "World Summit on the Information
+    # Society" as "WSIS": the overlaps page found them; the theme's page, reading without it, did not.
+    (bundled / "data" / "themes" / "summit.yaml").write_text(
+        "id: summit\n"
+        "title: Summit follow-up\n"
+        "resolutions: [pp-139]\n"
+        "tracker:\n"
+        "  - {year: 2024, sector: ITU-T, title: WSIS outcomes}\n"
+        "  - {year: 2024, sector: ITU-D, title: World Summit on the Information Society outcomes}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-06-04", "--lang", "en").exit_code == 0
+    theme = (out / "themes" / "summit.html").read_text().split('id="overlaps"')[1]
+    overlaps = (out / "overlaps.html").read_text()
+    for page in (theme, overlaps):
+        assert "Under the theme “Summit follow-up” in 2024" in page
+
+
 def test_the_same_records_give_the_same_bytes(run_cli: RunCli, tmp_path: Path) -> None:
     def digest(folder: Path) -> dict[str, str]:
         return {

@@ -90,6 +90,10 @@ def _alike(
 ) -> Iterator[tuple[TrackedActivity, TrackedActivity, Corpus, int, int, float]]:
     """Pairs of activities of different Sectors (the General Secretariat counting as one) whose subjects
     are alike: never a Sector with itself."""
+    if len({a.activity.sector for a in activities}) < 2:
+        # One Sector's activities alone have no pair to propose: not read at all (most of a theme's years
+        # hold one activity, or one Sector's).
+        return
     corpus = Corpus([subject(a.activity) for a in activities], reader)
     for match in corpus.matches(min_score):
         first, second = activities[match.first], activities[match.second]

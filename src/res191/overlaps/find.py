@@ -42,7 +42,7 @@ def find_overlaps(
     as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
     resolutions = entries(repository.of_kind("resolution"), Resolution)
     themes = entries(repository.of_kind("theme"), Theme)
-    reader = Reader(e for g in entries(repository.of_kind("glossary"), Glossary) for e in g.record.entries)
+    reader = glossary_reader(repository)
     found: list[Finding] = []
     # The themes' findings name what the run proposes for them, when the run reads the resolutions' texts
     # (not for `--kind streamline` alone, nor for the site, which does not read them).
@@ -90,6 +90,11 @@ def proposed_for(found: list[Finding], themes: list[Entry[Theme]]) -> dict[str, 
     return proposed
 
 
+def glossary_reader(repository: LoadedRecords) -> Reader:
+    """A reader of texts through the repository's glossary."""
+    return Reader(e for g in entries(repository.of_kind("glossary"), Glossary) for e in g.record.entries)
+
+
 def default_day(year: int | None) -> date:
     """The day findings speak of for a year: its last day, for a year past; today otherwise."""
     today = date.today()
@@ -97,15 +102,21 @@ def default_day(year: int | None) -> date:
 
 
 def theme_overlaps(
-    theme: Entry[Theme], resolutions: dict[str, Entry[Resolution]], kinds: Collection[str], as_of: AsOf
+    theme: Entry[Theme],
+    resolutions: dict[str, Entry[Resolution]],
+    kinds: Collection[str],
+    as_of: AsOf,
+    reader: Reader,
 ) -> list[Finding]:
     """The findings about one theme of the kinds found from the records' structure, in the order
-    find_overlaps lists them: what a theme's page shows, worked out where the page is made."""
+    find_overlaps lists them: what a theme's page shows, worked out where the page is made. The reader
+    is find_overlaps' own (the glossary's), so that a theme's page and the list of every theme's findings
+    say the same."""
     found: list[Finding] = []
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings([theme], resolutions, as_of)
     if "joint-work" in kinds:
         cited = [resolutions[r].record for r in theme.record.resolutions if r in resolutions]
         leads = {theme.id: theme_lead(theme.record.lead, cited, as_of)}
-        found += joint_work(tracked([theme], None), DEFAULT_MIN_SCORE, Reader(), leads, as_of)
+        found += joint_work(tracked([theme], None), DEFAULT_MIN_SCORE, reader, leads, as_of)
     return sorted((f for f in found if f.kind in kinds), key=sort_key)

@@ -30,8 +30,9 @@ from res191.models import (
 )
 from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
-from res191.overlaps.find import find_overlaps, theme_overlaps
+from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
 from res191.overlaps.findings import Finding
+from res191.overlaps.similarity import Reader
 from res191.site.languages import N_, English, in_page_language, wording_of
 
 CONFERENCE_NAMES = {
@@ -108,6 +109,9 @@ class Site:
     # The overlaps are the same in every language (their proposals are English): found once a process,
     # by theme id ("" for the whole site's), for the six languages' pages.
     _findings: dict[str, list[Finding]] = field(default_factory=dict)
+    # The glossary's reader, made once a process: the themes' pages read their activities through it, as
+    # the overlaps page does, so that the two never disagree.
+    _readers: dict[str, Reader] = field(default_factory=dict)
     language: str = ENGLISH  # the language of the pages made from it (speaking() gives one in another)
 
     def speaking(self, language: str) -> Site:
@@ -133,8 +137,15 @@ class Site:
         theme resting on one of its resolutions has its own), worked out once for every language."""
         found = self._findings.get(theme.record.id)
         if found is None:
-            found = theme_overlaps(theme, self.resolutions, THEME_OVERLAPS, self.as_of)
+            found = theme_overlaps(theme, self.resolutions, THEME_OVERLAPS, self.as_of, self.reader())
             self._findings[theme.record.id] = found
+        return found
+
+    def reader(self) -> Reader:
+        """How the overlaps read texts: through the records' glossary."""
+        found = self._readers.get("")
+        if found is None:
+            found = self._readers[""] = glossary_reader(self.loaded)
         return found
 
     def overlaps(self) -> list[Finding]:
