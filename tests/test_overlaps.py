@@ -449,7 +449,9 @@ def test_no_pair_twice_and_no_contradictory_proposals(run_cli: RunCli, tmp_path:
     assert not mapped & grouped  # never proposed for a theme and for a new one
     assert len(mapped) == len([f for f in found if f["kind"] == "mapping"])  # one theme each
     if themes == "none":
-        assert len(grouped) >= 15
+        # A group that is one duplicate is said once, as a duplicate (PP 188 and WTDC 79).
+        duplicated = {m["id"] for f in found if f["kind"] == "duplicate" for m in f["members"]}
+        assert len(grouped | duplicated) >= 15
     if themes == "one resolution each":
         assert len(mapped) >= 10
 
