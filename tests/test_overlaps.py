@@ -114,6 +114,22 @@ def test_boilerplate_is_seen_through() -> None:
     assert corpus.shared_with(3, [2])[:2] == ("accessibility for persons", "persons with disabilities")
 
 
+def test_ict_before_any_noun_is_boilerplate_and_combating_is_what_is_done() -> None:
+    corpus = Corpus(
+        [
+            "Combating counterfeit telecommunication/information and communication technology devices",
+            "Combating and dealing with counterfeit telecommunication/information and communication devices",
+            "Assisting Member States to combat and deter mobile device theft",
+        ]
+    )
+    # "information and communication" says which texts ITU writes, not about what, before any noun.
+    assert not {"inform", "communic"} & corpus.vectors[1].keys()
+    pairs = corpus.scores(0.0)
+    assert (0, 1) in pairs
+    # "combat" and "device": one distinctive word, not a link.
+    assert (1, 2) not in pairs and (0, 2) not in pairs
+
+
 def test_bundled_data_lists_the_seed_themes_with_evidence(run_cli: RunCli) -> None:
     found = {(f["kind"], f["members"][0]["id"]): f for f in findings(run_cli, REPO)}
     accessibility = found[("streamline", "accessibility")]
