@@ -78,7 +78,7 @@ def test_the_halves_are_fixed_by_the_group_names() -> None:
 # theme recorded), what is measured, so that the suite fails if it falls further (see the README).
 FLOORS = {
     "recorded themes": (0.90, 0.90),
-    "no themes": (0.90, 0.85),
+    "no themes": (0.90, 0.87),
     "duplicates": (0.90, 0.90),
 }
 
@@ -112,6 +112,22 @@ def test_boilerplate_is_seen_through() -> None:
     assert corpus.similarity(2, 3) > 0.6
     # Evidence in the texts' own words, never as stems.
     assert corpus.shared_with(3, [2])[:2] == ("accessibility for persons", "persons with disabilities")
+
+
+def test_ict_before_any_noun_is_boilerplate_and_combating_is_what_is_done() -> None:
+    corpus = Corpus(
+        [
+            "Combating counterfeit telecommunication/information and communication technology devices",
+            "Combating and dealing with counterfeit telecommunication/information and communication devices",
+            "Assisting Member States to combat and deter mobile device theft",
+        ]
+    )
+    # "information and communication" says which texts ITU writes, not about what, before any noun.
+    assert not {"inform", "communic"} & corpus.vectors[1].keys()
+    pairs = corpus.scores(0.0)
+    assert (0, 1) in pairs
+    # "combat" and "device": one distinctive word, not a link.
+    assert (1, 2) not in pairs and (0, 2) not in pairs
 
 
 def test_bundled_data_lists_the_seed_themes_with_evidence(run_cli: RunCli) -> None:
@@ -449,7 +465,9 @@ def test_no_pair_twice_and_no_contradictory_proposals(run_cli: RunCli, tmp_path:
     assert not mapped & grouped  # never proposed for a theme and for a new one
     assert len(mapped) == len([f for f in found if f["kind"] == "mapping"])  # one theme each
     if themes == "none":
-        assert len(grouped) >= 15
+        # A group that is one duplicate is said once, as a duplicate (PP 188 and WTDC 79).
+        duplicated = {m["id"] for f in found if f["kind"] == "duplicate" for m in f["members"]}
+        assert len(grouped | duplicated) >= 15
     if themes == "one resolution each":
         assert len(mapped) >= 10
 

@@ -44,7 +44,7 @@ _BOILERPLATE = (
     r"(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
     r" (?:sector|bureau|advisory group|assembly|conference)s?"
     r"|itu (?:telecommunication development|telecommunication standardization|radiocommunication)"
-    r"|(?:telecommunications?[ /]+)?information and communications? technolog(?:y|ies)"
+    r"|(?:telecommunications?[ /]+)?information and communications?(?: technolog(?:y|ies))?"
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_BREAK = re.compile(r"[.;:]")
@@ -67,6 +67,7 @@ GENERIC_WORDS = frozenset(
     enhanced enhancement improving improved improvement facilitating facilitate assisting assistance use
     using implementation implementing contribution development services service cooperation
     collaboration participation access building capacity mechanisms measures programmes
+    combating countering
     """.split()
 )
 
