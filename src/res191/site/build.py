@@ -24,11 +24,12 @@ from res191.memory import collector_paused
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
+from res191.site.facts import Link, Site, make_site
 from res191.site.folder import check_replaceable, digest, put_in_place, scratch_beside
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
-from res191.site.pages import Link, Site, make_site, reports
+from res191.site.pages import reports
 from res191.workers import map_chunks
 
 STATIC = ("site.css", "filter.js", "search.js")

@@ -16,19 +16,10 @@ from res191.loading.record import LoadedRecords
 from res191.models import Body, Conference, Meeting, Resolution, Theme
 from res191.models.translations import ENGLISH
 from res191.site import lists
+from res191.site.facts import CONFERENCE_NAMES, Link, Site, meeting_title, report_title
 from res191.site.languages import N_, wording_of
 from res191.site.markdown import outcome_html
-from res191.site.pages import (
-    CONFERENCE_NAMES,
-    Link,
-    Site,
-    body_page,
-    meeting_page,
-    meeting_title,
-    report_title,
-    resolution_page,
-    theme_page,
-)
+from res191.site.pages import body_page, meeting_page, resolution_page, theme_page
 
 
 @dataclass(frozen=True)

@@ -19,19 +19,17 @@ from res191.models import (
 )
 from res191.models.reporting import reported
 from res191.overlaps.findings import KINDS
-from res191.site.languages import N_, wording_of
-from res191.site.pages import (
+from res191.site.facts import (
     CONFERENCE_NAMES,
-    POSITION_KINDS,
     SECTOR_NAMES,
     THEME_OVERLAPS,
     Citation,
     Link,
     Site,
-    finding_shown,
     meeting_title,
-    reports,
 )
+from res191.site.languages import N_, wording_of
+from res191.site.pages import POSITION_KINDS, finding_shown, reports
 
 # A list page's groups: a heading (or none) and the records under it, each with a note.
 Group = tuple[str, list[tuple[Link, str]]]

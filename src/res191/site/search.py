@@ -15,8 +15,9 @@ from typing import Any
 
 from res191.models import Body, Document, Initiative, Meeting, Position, Resolution, Theme
 from res191.models.translations import ENGLISH
+from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Site
 from res191.site.languages import N_, wording_of
-from res191.site.pages import CONFERENCE_NAMES, SECTOR_NAMES, Site, chair_words, reports
+from res191.site.pages import chair_words, reports
 
 # The pages that are not a record's, with the words that find them.
 PAGES = [

@@ -1,0 +1,269 @@
+"""What every page of the site needs, worked out once from the records: references both ways, meetings by
+theme and body, citations and overlaps as the records stand on the site's day (`Site`); the names of the
+conferences and Sectors; where each kind of record's page is."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from res191.loading.record import LoadedRecords
+from res191.models import (
+    Body,
+    Cited,
+    Conference,
+    Document,
+    Initiative,
+    Meeting,
+    Report,
+    Resolution,
+    Sessions,
+    Theme,
+    iter_references,
+)
+from res191.models.translations import ENGLISH, in_language
+from res191.overlaps.common import AsOf, Entry, entries
+from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
+from res191.overlaps.findings import Finding
+from res191.overlaps.similarity import Reader
+from res191.site.languages import N_, English, in_page_language, wording_of
+
+CONFERENCE_NAMES = {
+    Conference.PP: N_("Plenipotentiary Conference"),
+    Conference.WTSA: N_("World Telecommunication Standardization Assembly"),
+    Conference.WTDC: N_("World Telecommunication Development Conference"),
+    Conference.RA: N_("Radiocommunication Assembly"),
+    Conference.WRC: N_("World Radiocommunication Conference"),
+    Conference.COUNCIL: N_("Council"),
+}
+# The kinds of overlap the site shows: found from the records' structure, at no cost that grows with the
+# square of the records (the text similarity of every resolution is for `res191 overlaps`).
+THEME_OVERLAPS = ("streamline", "several-conferences", "joint-work")
+SECTOR_NAMES = {
+    "ITU-R": N_("ITU-R"),
+    "ITU-T": N_("ITU-T"),
+    "ITU-D": N_("ITU-D"),
+    "GS": N_("General Secretariat"),
+}
+# Where the pages of each kind of record are; kinds shown on one page have an anchor there.
+FOLDERS = {"resolution": "resolutions", "theme": "themes", "meeting": "meetings", "body": "bodies",
+           "report": "reports"}  # fmt: skip
+ANCHORED = {"document": "documents.html", "position": "positions.html", "initiative": "initiatives.html"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the site, with the text it shows."""
+
+    text: str
+    href: str  # from the site's root, e.g. themes/accessibility.html; "" for a record with no page
+    # On a page of another language: `en` where the text is English (a record not translated, a citation),
+    # and whether to mark it visibly as such (a record's text; not a citation's standard form).
+    lang: str = ""
+    badge: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolution as a page cites it: its page, its title and, where recorded, its text at ITU."""
+
+    link: Link
+    title: str | None
+    itu: str | None  # the cited edition's `link`
+    in_force: bool
+    note: str | None
+
+
+@dataclass
+class Site:
+    """Everything the pages need, worked out once."""
+
+    loaded: LoadedRecords
+    today: date  # the day the site speaks of (--on): resolutions are cited as the records stand on it
+    sessions: Sessions
+    referred_by: dict[tuple[str, str], list[tuple[str, str, str]]]  # (kind, id) -> [(kind, id, key)]
+    resolutions: dict[str, Entry[Resolution]] = field(default_factory=dict)  # what theme findings cite
+    # Looked up once for every page, so that the build grows with the records, not with their square.
+    meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
+    meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
+    _labels: dict[tuple[str, str, str], tuple[str, bool | None]] = field(default_factory=dict)
+    _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
+    _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
+    # The overlaps are the same in every language (their proposals are English): found once a process,
+    # by theme id ("" for the whole site's), for the six languages' pages.
+    _findings: dict[str, list[Finding]] = field(default_factory=dict)
+    # The glossary's reader, made once a process: the themes' pages read their activities through it, as
+    # the overlaps page does, so that the two never disagree.
+    _readers: dict[str, Reader] = field(default_factory=dict)
+    language: str = ENGLISH  # the language of the pages made from it (speaking() gives one in another)
+
+    def speaking(self, language: str) -> Site:
+        """The same site for pages in another language (the facts and caches shared)."""
+        return self if language == self.language else replace(self, language=language)
+
+    def href(self, kind: str, record_id: str) -> str:
+        """The page of a record (or its place on the page of its kind)."""
+        if kind in FOLDERS:
+            return f"{FOLDERS[kind]}/{record_id}.html"
+        return f"{ANCHORED[kind]}#{record_id}" if kind in ANCHORED else ""
+
+    def cited(self, resolution: Resolution) -> Cited:
+        """A resolution as ITU cites it, as the records stand on the site's day: the edition in force, or
+        the latest recorded with what the records do not confirm."""
+        found = self._citations.get(resolution.id)
+        if found is None:  # a resolution is cited on every page of a theme that rests on it
+            found = self._citations[resolution.id] = self.as_of.cited(resolution)
+        return found
+
+    def theme_findings(self, theme: Entry[Theme]) -> list[Finding]:
+        """The overlaps of one theme, as its page shows them (each theme's findings are its own: another
+        theme resting on one of its resolutions has its own), worked out once for every language."""
+        found = self._findings.get(theme.record.id)
+        if found is None:
+            found = theme_overlaps(theme, self.resolutions, THEME_OVERLAPS, self.as_of, self.reader())
+            self._findings[theme.record.id] = found
+        return found
+
+    def reader(self) -> Reader:
+        """How the overlaps read texts: through the records' glossary."""
+        found = self._readers.get("")
+        if found is None:
+            found = self._readers[""] = glossary_reader(self.loaded)
+        return found
+
+    def overlaps(self) -> list[Finding]:
+        """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
+        found = self._findings.get("")
+        if found is None:
+            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
+        return found
+
+    def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
+        """Where a resolution stands in a list (Resolution.order), worked out once: the lists, the mapping
+        and each theme's page sort by it."""
+        found = self._orders.get(resolution.id)
+        if found is None:
+            found = self._orders[resolution.id] = resolution.order
+        return found
+
+    def cite(self, resolution: Resolution) -> str:
+        """The citation, marked with an asterisk where it is only the latest edition recorded."""
+        found = self.cited(resolution)
+        return found.text if found.in_force else f"{found.text}*"
+
+    def citation(self, resolution: Resolution) -> Citation:
+        """The citation with its page, the title of the edition cited and that edition's text at ITU."""
+        found = self.cited(resolution)
+        edition = found.edition
+        if edition is not None and edition.title:  # in the site's language where translated
+            title = in_page_language(edition, "title", self.language)
+        else:
+            title = (
+                resolution.title
+                if self.language == ENGLISH or not resolution.title
+                else English(resolution.title)
+            )
+        return Citation(
+            self.link("resolution", resolution.id), title, edition.link if edition else None,
+            found.in_force, found.note,
+        )  # fmt: skip
+
+    @functools.cached_property
+    def as_of(self) -> AsOf:
+        """The day and sessions the pages and the overlaps cite as of, with the citations worked out."""
+        return AsOf(self.today, self.sessions)
+
+    def label(self, kind: str, record_id: str) -> str:
+        """What a link to a record says, in the site's language where the record is translated."""
+        return self._labelled(kind, record_id)[0]
+
+    def _labelled(self, kind: str, record_id: str) -> tuple[str, bool | None]:
+        key = (self.language, kind, record_id)
+        if key not in self._labels:
+            self._labels[key] = self._label(kind, record_id)
+        return self._labels[key]
+
+    def _label(self, kind: str, record_id: str) -> tuple[str, bool | None]:
+        # With whether it is in the site's language: None where that does not arise (a number, a citation).
+        loaded, language = self.loaded, self.language
+        if kind == "resolution" and (r := loaded.get("resolution", record_id, Resolution)):
+            return f"{r.conference.value} {self.cite(r)}", None
+        if kind == "theme" and (t := loaded.get("theme", record_id, Theme)):
+            return _in(t, "title", language)
+        if kind == "body" and (b := loaded.get("body", record_id, Body)):
+            name, done = _in(b, "name", language)
+            return f"{name} ({b.acronym})", done
+        if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
+            title = meeting_title(m, loaded, language)
+            return title, (None if not m.name else in_language(m, "name", language)[1])
+        if kind == "document" and (d := loaded.get("document", record_id, Document)):
+            return d.number, None
+        if kind == "initiative" and (i := loaded.get("initiative", record_id, Initiative)):
+            return _in(i, "title", language)
+        if kind == "report" and (p := loaded.get("report", record_id, Report)):
+            return report_title(p.year, language)
+        return record_id, None
+
+    def title(self, kind: str, record_id: str) -> tuple[str, bool]:
+        """A record's page title, and whether it is in the site's language."""
+        text, translated = self._labelled(kind, record_id)
+        return text, translated is not False
+
+    def link(self, kind: str, record_id: str) -> Link:
+        """A link to a record's page (no address for kinds that have no page), marked where its text is
+        English on a page of another language."""
+        text, translated = self._labelled(kind, record_id)
+        href = self.href(kind, record_id)
+        if self.language == ENGLISH or translated:
+            return Link(text, href)
+        return Link(text, href, ENGLISH, translated is False)
+
+    def documents(self, ids: list[str]) -> list[Document]:
+        """The documents of a list of ids, as recorded."""
+        found = (self.loaded.get("document", i, Document) for i in ids)
+        return [d for d in found if d is not None]
+
+
+def meeting_title(meeting: Meeting, loaded: LoadedRecords, language: str = ENGLISH) -> str:
+    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`; the name and dates in a language."""
+    from res191.site.languages import date_range
+
+    body = loaded.get("body", meeting.body, Body)
+    name = in_language(meeting, "name", language)[0] if meeting.name else None
+    who = name or (body.acronym if body else meeting.body)
+    return f"{who}, {date_range(language, meeting.start, meeting.end)}"
+
+
+def report_title(year: int, language: str = ENGLISH) -> tuple[str, bool]:
+    """`Report to Council 2024`, in a language where the catalog has it."""
+    words = wording_of(language)
+    message = N_("Report to Council %(year)s")
+    return words.text(message, year=year), words.translated(message)
+
+
+def _in(holder: Any, name: str, language: str) -> tuple[str, bool]:
+    text, translated = in_language(holder, name, language)
+    return text or "", translated
+
+
+def make_site(loaded: LoadedRecords, today: date) -> Site:
+    """The site's shared facts: references both ways, conference dates, meetings by theme and body."""
+    referred: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for record in loaded.records:
+        if record.record is None:
+            continue
+        for loc, kind, ref in iter_references(record.kind.model, record.record):
+            key = ".".join(str(step) for step in loc if isinstance(step, str))
+            referred[(kind, ref)].append((record.kind.name, record.id, key))
+    meetings = sorted(loaded.all("meeting", Meeting).values(), key=lambda m: (m.start, m.id))
+    on_theme: dict[str, list[Meeting]] = defaultdict(list)
+    of_body: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        of_body[meeting.body].append(meeting)
+        for topic in meeting.topics:
+            on_theme[topic].append(meeting)
+    resolutions = {r.id: r for r in entries(loaded.of_kind("resolution"), Resolution)}
+    return Site(loaded, today, loaded.sessions(), referred, resolutions, on_theme, of_body)
