@@ -67,7 +67,7 @@ PYTHON_FOLDERS = ("report", "rendering", "site")
 
 
 @dataclass(frozen=True)
-class Wording:
+class FoundWording:
     """A wording marked for translation: its text (with its plural, if it has one) and where it is used."""
 
     text: str
@@ -95,7 +95,7 @@ def _python(package: Path) -> Iterator[tuple[str, str | tuple[str, ...]]]:
                 yield f"{package.name}/{folder}/{file}", message
 
 
-def wording(templates: Path, package: Path | None = None) -> list[Wording]:
+def wording(templates: Path, package: Path | None = None) -> list[FoundWording]:
     """Every wording marked for translation: in the templates (`_()`, `ngettext()`, `{% trans %}`) and in
     the Python that writes into the documents (N_(), gettext(), ngettext() with a literal text), each once,
     in the order first met, with the files it is used in."""
@@ -107,7 +107,7 @@ def wording(templates: Path, package: Path | None = None) -> list[Wording]:
             continue  # a call with no literal text (gettext(variable)): its words are marked where written
         plural = texts[1] if len(texts) > 1 and isinstance(texts[1], str) else None
         found.setdefault(texts[0], (plural, {}))[1][place.replace("\\", "/")] = None
-    return [Wording(text, plural, tuple(places)) for text, (plural, places) in found.items()]
+    return [FoundWording(text, plural, tuple(places)) for text, (plural, places) in found.items()]
 
 
 def template_wording(templates: Path) -> list[str]:
@@ -115,7 +115,7 @@ def template_wording(templates: Path) -> list[str]:
     return [w.text for w in wording(templates)]
 
 
-def _template(found: list[Wording]) -> Catalog:
+def _template(found: list[FoundWording]) -> Catalog:
     from babel.messages.catalog import Catalog
 
     template = Catalog(domain=DOMAIN, project="res191", fuzzy=False)
@@ -125,7 +125,7 @@ def _template(found: list[Wording]) -> Catalog:
     return template
 
 
-def updated(templates: Path, language: str, found: list[Wording]) -> bytes:
+def updated(templates: Path, language: str, found: list[FoundWording]) -> bytes:
     """A language's catalog with every wording found, its translations kept (and its translators'
     comments: the sources), wording no longer used dropped, sorted: the same input gives the same bytes."""
     from babel.messages.catalog import Catalog

@@ -54,7 +54,7 @@ def parse_languages(text: str) -> list[str]:
     return [code for code in LANGUAGES if code in asked or code == ENGLISH]
 
 
-class Wording:
+class PageWording:
     """The standing wording of one language: from its catalog, else English, marked as such in HTML."""
 
     def __init__(self, language: str) -> None:
@@ -112,9 +112,9 @@ def english_span(language: str) -> str:
 
 
 @functools.cache
-def wording_of(language: str) -> Wording:
+def wording_of(language: str) -> PageWording:
     """A language's wording, read once a process."""
-    return Wording(language)
+    return PageWording(language)
 
 
 @functools.cache
