@@ -11,7 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -678,6 +678,15 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
     suppressed = {a.instruments[0] for f in found if f.kind == "duplicate" for a in f.actions}
     kept = {a.instruments[-1] for f in found for a in f.actions if "refer to" in a.do}
     assert suppressed and kept and not suppressed & kept
+    # Each resolution is asked to refer to one text, whichever finding asks: a theme's and a duplicate's
+    # name the same.
+    targets: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        for a in f.actions:
+            if "refer to" in a.do:
+                for referrer in a.instruments[:-1]:
+                    targets[referrer].add(a.instruments[-1])
+    assert targets and {r: t for r, t in targets.items() if len(t) > 1} == {}
     # A theme's finding names what the run proposes for it, and nothing else.
     for f in found:
         if f.kind in STRUCTURAL:
@@ -732,11 +741,16 @@ def test_duplicates_are_found_as_duplicates_with_what_each_conference_could_do(r
     assert same["evidence"] == [
         "Strengthening coordination and cooperation among the three ITU Sectors on matters of mutual interest"
     ]
-    assert [(a["body"], a["when"], a["instruments"][0]) for a in same["actions"]] == [
-        ("WTDC", "at WTDC-25 (from 17 November 2025)", "WTDC Resolution 59 (Rev. Kigali, 2022)"),
-        ("WTSA", "at WTSA-24 (from 15 October 2024)", "WTSA Resolution 57 (Rev. Dubai, 2012)*"),
+    assert [(a["body"], a["when"][:13], a["instruments"][0]) for a in same["actions"]] == [
+        ("RA", "at its next s", "RA Resolution ITU-R 75 (Dubai, 2023)*"),
+        ("WTDC", "at WTDC-25 (f", "WTDC Resolution 59 (Rev. Kigali, 2022)"),
+        ("WTSA", "at WTSA-24 (f", "WTSA Resolution 57 (Rev. Dubai, 2012)*"),
     ]
-    assert all(a["instruments"][-1] == "RA Resolution ITU-R 75 (Dubai, 2023)*" for a in same["actions"])
+    # The three rest with PP 191 on the theme "Inter-Sector coordination", whose finding asks them to refer
+    # to PP 191: the duplicate asks the same, not to refer to RA ITU-R 75, the latest of the three.
+    pp_191 = "PP Resolution 191 (Rev. Bucharest, 2022)"
+    assert all(a["instruments"][-1] == pp_191 for a in same["actions"])
+    assert f"The theme “Inter-Sector coordination” rests on them and on {pp_191}" in same["proposal"]
     kept_only = (
         "suppress WTSA Resolution 57 (Rev. Dubai, 2012)*, or revise it to keep only what is particular"
     )

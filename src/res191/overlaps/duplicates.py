@@ -3,8 +3,9 @@
 Two resolutions are near-duplicates when the distinctive words of their wording (the latest title, or the
 text recorded) are nearly the same set: WTSA 57, WTDC 59 and RA ITU-R 75 share a title word for word, WTDC
 67 repeats PP 179 for its Sector. What ITU would consider follows: the others refer to the one kept (the PP
-resolution, else the Council's, else the latest edition; the same in every finding), each conference
-suppressing its own or revising it to what is particular to its Sector, at its next session.
+resolution, else the Council's, else the latest edition, among them and the resolutions the themes they rest
+on are anchored under: the same in every finding), each conference suppressing its own or revising it to
+what is particular to its Sector, at its next session.
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ def duplicate_findings(
     corpus: Corpus,
     pairs: Mapping[Pair, float],
     as_of: AsOf,
+    anchors: Mapping[int, Sequence[tuple[str, Resolution]]] | None = None,
 ) -> Iterator[Finding]:
-    """Groups of resolutions of different conferences, each two near-duplicates."""
+    """Groups of resolutions of different conferences, each two near-duplicates.
+
+    anchors: for a resolution (by its place in resolutions), the themes it rests on, by title, with the
+    resolution each theme's work is anchored under (themes.theme_anchor): where that one would be kept
+    over the duplicates themselves, they refer to it, as the theme's own finding asks."""
     words = [wording_words(corpus.reader, r.record) for r in resolutions]
     near = {
         (a, b): score
@@ -50,7 +56,7 @@ def duplicate_findings(
         and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
     }
     for group in complete_linkage(near):
-        yield _finding(resolutions, corpus, near, group, as_of)
+        yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}))
 
 
 def _finding(
@@ -59,10 +65,15 @@ def _finding(
     near: Mapping[Pair, float],
     group: list[int],
     as_of: AsOf,
+    anchors: Mapping[int, Sequence[tuple[str, Resolution]]],
 ) -> Finding:
     entries = [resolutions[i] for i in group]
-    kept = as_of.keeper([e.record for e in entries])
+    # The one text kept: among the duplicates and the anchors of the themes they rest on, by the rule
+    # every finding keeps (AsOf.keeper), so that no two findings ask one resolution to refer to two texts.
+    themed = {anchor.id: (title, anchor) for i in group for title, anchor in anchors.get(i, ())}
+    kept = as_of.keeper([e.record for e in entries] + [anchor for _, anchor in themed.values()])
     kept_label = as_of.cite(kept)
+    outside = kept.id not in {e.id for e in entries}
     labels = [as_of.cite(e.record) for e in entries]
     titles = {e.record.title for e in entries}
     same = len(titles) == 1 and None not in titles
@@ -70,10 +81,16 @@ def _finding(
     what = f"the same title, “{evidence[0]}”" if same else f"nearly the same wording ({quoted(evidence[:3])})"
     actions = tuple(_action(e.record, kept, kept_label, as_of) for e in entries if e.record is not kept)
     whole = kept.conference in (Conference.PP, Conference.COUNCIL)
-    why = f"{kept_label} is the whole Union's" if whole else f"{kept_label} is the latest edition among them"
-    proposal = (
-        f"{join_and(labels)} have {what}: a duplicate. {why}; the others could refer to it rather than "
-        f"repeat it. " + " ".join(a.sentence for a in actions)
+    if outside:
+        why = (
+            f"The theme “{themed[kept.id][0]}” rests on them and on {kept_label}, under which its work is "
+            "anchored; they could refer to it"
+        )
+    else:
+        what_kept = "the whole Union's" if whole else "the latest edition among them"
+        why = f"{kept_label} is {what_kept}; the others could refer to it"
+    proposal = f"{join_and(labels)} have {what}: a duplicate. {why} rather than repeat it. " + " ".join(
+        a.sentence for a in actions
     )
     inside = [(a, b) for a in group for b in group if a < b]
     members = tuple(e.member(label, sector_of(e.record)) for e, label in zip(entries, labels, strict=True))

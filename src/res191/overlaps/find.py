@@ -58,7 +58,7 @@ def find_overlaps(
 
     by_id = {r.id: r for r in resolutions}
     if {"streamline", "several-conferences"} & set(kinds):
-        found += theme_findings(themes, by_id, as_of, proposed_for(found, themes), alike)
+        found += theme_findings(themes, by_id, as_of, proposed_for(found, themes), alike, referred_to(found))
     activities = tracked(themes, year)
     leads = {
         t.id: theme_lead(t.record.lead, [by_id[r].record for r in t.record.resolutions if r in by_id], as_of)
@@ -74,6 +74,17 @@ def find_overlaps(
         (f for f in found if f.kind in kinds and (f.score is None or f.score >= min_score - 1e-9)),
         key=sort_key,
     )
+
+
+def referred_to(found: list[Finding]) -> dict[str, str]:
+    """The text each resolution is asked to refer to by the duplicates found, both by citation."""
+    return {
+        referrer: action.instruments[-1]
+        for finding in found
+        if finding.kind == "duplicate"
+        for action in finding.actions
+        for referrer in action.instruments[:-1]
+    }
 
 
 def proposed_for(found: list[Finding], themes: list[Entry[Theme]]) -> dict[str, list[str]]:

@@ -19,6 +19,7 @@ from res191.overlaps.findings import Action, Finding, finding_id
 from res191.overlaps.new_themes import add_to_theme, new_theme_findings
 from res191.overlaps.placement import Placement, place
 from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.themes import theme_anchor
 from res191.overlaps.who import ISC_TF
 from res191.wording import join_and
 
@@ -61,7 +62,16 @@ def resolution_findings(
             if ref in index:
                 themes_of[index[ref]].append(number)
     placement = place(pairs, themes_of, [r.record.conference for r in resolutions])
-    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of))
+    by_id = {r.id: r for r in resolutions}
+    anchors: dict[int, list[tuple[str, Resolution]]] = defaultdict(list)
+    for theme in themes:
+        anchor = theme_anchor(theme.record, by_id, as_of)
+        if anchor is None:
+            continue
+        for ref in dict.fromkeys(theme.record.resolutions):
+            if ref in index:
+                anchors[index[ref]].append((theme.record.title, anchor))
+    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of, anchors))
     yield from duplicates
     # A group that is one duplicate is said once, as a duplicate: not also as a new theme (it may still
     # be proposed for a theme that covers it).

@@ -26,36 +26,55 @@ _CITED = re.compile(
 )
 
 
+def cited_by(theme: Theme, resolutions: Mapping[str, Entry[Resolution]]) -> list[Entry[Resolution]]:
+    """The resolutions a theme rests on, as recorded, once each."""
+    return [resolutions[ref] for ref in dict.fromkeys(theme.resolutions) if ref in resolutions]
+
+
+def theme_anchor(
+    theme: Theme, resolutions: Mapping[str, Entry[Resolution]], as_of: AsOf
+) -> Resolution | None:
+    """The resolution a theme's work is anchored under, which its others would refer to (AsOf.keeper),
+    where the theme rests on resolutions of two conferences or more; None otherwise."""
+    cited = cited_by(theme, resolutions)
+    if len({r.record.conference for r in cited}) < 2:
+        return None
+    return as_of.keeper([r.record for r in cited])
+
+
 def theme_findings(
     themes: list[Entry[Theme]],
     resolutions: dict[str, Entry[Resolution]],
     as_of: AsOf,
     proposed_for: Mapping[str, Sequence[str]] | None = None,
     alike: Callable[[str, str], bool] | None = None,
+    referred: Mapping[str, str] | None = None,
 ) -> Iterator[Finding]:
     """One finding for each theme whose resolutions come from two conferences or more.
 
     proposed_for: the resolutions the same run proposes for each theme, by theme id, which the finding
     names. alike: whether two resolutions' texts are alike, by id, where the run reads them: only a
     resolution alike the one the theme's work is anchored under is asked to refer to it (a theme may hold
-    several subjects: WTDC 38, on youth, is not asked to refer to PP 70, on gender)."""
+    several subjects: WTDC 38, on youth, is not asked to refer to PP 70, on gender). referred: the text
+    each resolution is asked to refer to by the same run's duplicates, by citation: never asked to refer
+    to another here."""
     for theme in themes:
-        cited = [resolutions[ref] for ref in dict.fromkeys(theme.record.resolutions) if ref in resolutions]
-        conferences = sorted({r.record.conference for r in cited}, key=list(Conference).index)
-        if len(conferences) < 2:
+        anchor = theme_anchor(theme.record, resolutions, as_of)
+        if anchor is None:
             continue
+        cited = cited_by(theme.record, resolutions)
+        conferences = sorted({r.record.conference for r in cited}, key=list(Conference).index)
         sectors: list[Sector] = [
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
         ]
         kind = "streamline" if len(sectors) >= 2 else "several-conferences"
-        anchor = as_of.keeper([r.record for r in cited])
         older = _older(cited, anchor, as_of)
         facts = _facts(theme.record, cited, conferences, sectors, as_of, older)
         more = (proposed_for or {}).get(theme.id, [])
         if more:
             facts.append(f"This run also proposes adding {join_and(list(more))} to it (a mapping).")
         lead = theme_lead(theme.record.lead, [r.record for r in cited], as_of)
-        actions = _actions(theme.record, cited, anchor, lead, as_of, alike)
+        actions = _actions(theme.record, cited, anchor, lead, as_of, alike, referred or {})
         words = _proposal(kind, as_of.cite(anchor), lead, older=older is not None)
         proposal = " ".join([*facts, words, *(a.sentence for a in actions)])
         members = (
@@ -181,9 +200,11 @@ def _actions(
     lead: Lead,
     as_of: AsOf,
     alike: Callable[[str, str], bool] | None,
+    referred: Mapping[str, str],
 ) -> tuple[Action, ...]:
     """The ISC-TF, which keeps the themes and their focal points, for the lead; and each conference whose
-    resolutions alike the anchor would refer to it, at its next session (none where texts are not read)."""
+    resolutions alike the anchor would refer to it, at its next session (none where texts are not read,
+    nor for a resolution a duplicate finding asks to refer to another text)."""
     anchor_label = as_of.cite(anchor)
     anchor_id = next(r.id for r in cited if r.record is anchor)
     actions = [
@@ -202,6 +223,7 @@ def _actions(
             and r.record is not anchor
             and alike is not None
             and alike(r.id, anchor_id)
+            and referred.get(as_of.cite(r.record), anchor_label) == anchor_label
         ]
         if own:
             actions.append(
