@@ -321,6 +321,19 @@ def test_records_with_errors_are_left_out_and_nothing_is_written(run_cli: RunCli
     assert snapshot(root) == before
 
 
+def test_a_record_with_an_error_across_files_is_left_out_too(run_cli: RunCli, bundled: Path) -> None:
+    # A copy of a theme under another file name: each file alone is valid; the copy's id is not its
+    # file's name (X301). Read as a second theme, it made a second finding on the same resolutions.
+    themes = bundled / "data" / "themes"
+    (themes / "accessibility-copy.yaml").write_bytes((themes / "accessibility.yaml").read_bytes())
+    result = run_cli(bundled, "overlaps", "--format", "json", "--kind", "streamline")
+    assert result.exit_code == 0
+    assert "1 record(s) with errors were left out; run `res191 validate`" in result.stderr
+    found = json.loads(result.stdout)
+    assert [m["id"] for f in found for m in f["members"] if m["kind"] == "theme"].count("accessibility") == 1
+    assert "accessibility-copy" not in result.stdout
+
+
 def test_nothing_to_find(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {"bodies/a.yaml": "id: a\nacronym: A\nname: Group A\n"})
     assert run_cli(root, "overlaps", "--format", "json").stdout == "[]\n"

@@ -39,6 +39,17 @@ class ValidationResult:
         """Whether the data should be refused: any error, or any warning with strict."""
         return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
 
+    def without_errors(self) -> LoadedRecords:
+        """The records kept, less every record with an error, whether found in its file alone or across
+        files (an id that is not its file's name, a reference to nothing): what a command that goes on
+        despite errors elsewhere (overlaps) reads."""
+        from res191.loading.record import LoadedRecords
+
+        assert self.loaded is not None, "validate(keep_records=True) keeps them"
+        wrong = {d.location.path for d in self.diagnostics if d.severity is Severity.ERROR}
+        kept = [r for r in self.loaded.records if r.record is not None and r.shown not in wrong]
+        return LoadedRecords(self.loaded.root, kept)
+
 
 @dataclass(frozen=True)
 class _Job:

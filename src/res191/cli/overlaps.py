@@ -86,12 +86,13 @@ def overlaps_command(
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     assert checked.loaded is not None
-    failed = sum(1 for r in checked.loaded.records if r.record is None)
+    loaded = checked.without_errors()
+    failed = len(checked.loaded.records) - len(loaded.records)
     if failed:
         say(f"res191: {failed} record(s) with errors were left out; run `res191 validate`")
     kinds = [k.value for k in kind] or [k.value for k in FindingKind]
     freeze_for_the_end()
-    findings = find_overlaps(checked.loaded, year, kinds, min_score, day)
+    findings = find_overlaps(loaded, year, kinds, min_score, day)
     if explain is not None:
         chosen = next((f for f in findings if f.id.lower() == explain.strip().lower()), None)
         if chosen is None:
