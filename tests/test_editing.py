@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLES, RunCli
+from tests.conftest import EXAMPLES, REPO, RunCli
 
 WITH_REPORT = EXAMPLES / "valid" / "with-report"
 
@@ -176,6 +176,13 @@ def test_show_gives_links_both_ways(run_cli: RunCli, repo: Path) -> None:
     assert "resolutions[0] -> resolution pp-1  data/resolutions/pp-1.yaml:2" in theme
     missing = run_cli(repo, "show", "nothing-here")
     assert (missing.exit_code, "no record has the id 'nothing-here'" in missing.stderr) == (1, True)
+
+
+def test_the_mapping_has_councils_resolutions_and_numbers_in_order_as_the_site_has(run_cli: RunCli) -> None:
+    tables = json.loads(run_cli(REPO, "matrix", "--on", "2024-05-20", "--format", "json").stdout)
+    (climate,) = [row for row in tables[0]["rows"] if row["theme"] == "Climate change"]
+    assert climate["Council"].startswith("Resolution 1307")  # the site's mapping has it; so must this
+    assert climate["PP"].index("Resolution 35 ") < climate["PP"].index("Resolution 182 ")  # not as text
 
 
 def test_matrix_marks_the_gaps(run_cli: RunCli, repo: Path) -> None:

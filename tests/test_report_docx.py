@@ -251,7 +251,9 @@ def test_columns_are_as_wide_as_their_longest_word_needs(run_cli: RunCli, bundle
                 for cell in row.cells:
                     width = cell.width.pt - CELL_PADDING
                     words = cell.text.split()
-                    assert [w for w in words if text_width(w, 11, bold=index == 0) > width + 0.5] == []
+                    runs = [r for p in cell.paragraphs for r in p.runs]
+                    size = runs[0].font.size.pt if runs and runs[0].font.size else 11
+                    assert [w for w in words if text_width(w, size, bold=index == 0) > width + 0.5] == []
 
 
 def test_content_widths_give_each_column_its_longest_word_and_the_rest_by_text() -> None:

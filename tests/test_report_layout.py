@@ -100,7 +100,7 @@ def test_header_cells_are_headers_with_their_scope(run_cli: RunCli) -> None:
     tree = page(run_cli, WITH_REPORT)
     mapping = tree.xpath("//table")[1]
     assert [(th.get("scope"), text(th)) for th in mapping.xpath("thead//th")] == [
-        ("col", name) for name in ("Theme", "PP", "WTSA", "WTDC", "RA", "WRC")
+        ("col", name) for name in ("Theme", "PP", "WTSA", "WTDC", "RA", "WRC", "Council")
     ]
     # In an annex, the theme heads its row.
     assert [(th.get("scope"), text(th)) for th in mapping.xpath("tbody//th")] == [

@@ -50,7 +50,10 @@ _CONFERENCE_SECTOR = {
 
 # The order of columns wherever Sectors or conferences are tabled: report annexes, matrix, site.
 SECTOR_COLUMNS = (Sector.ITU_R, Sector.ITU_T, Sector.ITU_D, Sector.GS)
-MAPPED_CONFERENCES = (Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC)
+# Council's resolutions too: a theme may rest on one (Council Resolution 1307, on climate change).
+MAPPED_CONFERENCES = (
+    Conference.PP, Conference.WTSA, Conference.WTDC, Conference.RA, Conference.WRC, Conference.COUNCIL
+)  # fmt: skip
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID = re.compile(ID_PATTERN)

@@ -323,9 +323,9 @@ def theme_row(
 ) -> ThemeRow:
     """A theme's line in the annexes: focal points per Sector, citations per conference, activities."""
     citations: dict[str, list[Cited]] = {c.value: [] for c in MAPPED_CONFERENCES}
-    for ref in theme.resolutions:
-        resolution = resolutions.get(ref)
-        if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
+    cited = (resolutions.get(ref) for ref in dict.fromkeys(theme.resolutions))
+    for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
+        if resolution.conference in MAPPED_CONFERENCES:
             citations[resolution.conference.value].append(resolution.cited(on, sessions))
     return ThemeRow(
         theme=theme,

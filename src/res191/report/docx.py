@@ -50,7 +50,7 @@ from res191.report.docx_layout import (
     set_properties,
     style_name,
 )
-from res191.report.table_columns import content_widths
+from res191.report.table_columns import TABLE_SIZES, content_widths, fitting_size
 
 Container = Document | _Cell
 
@@ -286,8 +286,11 @@ class _Writer:
                     run.font.size = Pt(14)
         else:
             texts = [[cell_text(cell) for cell in row] for row in rows]
+            size = fitting_size(texts, header_rows, line_width(self.document))
+            if size != TABLE_SIZES[0]:
+                _type_size(table, size)
             column_widths(
-                self.document, table, content_widths(texts, header_rows, line_width(self.document), 11)
+                self.document, table, content_widths(texts, header_rows, line_width(self.document), size)
             )
             keep_rows_whole(table)
             repeat_header(table, header_rows)
@@ -301,6 +304,15 @@ class _Writer:
         cell = table.cell(0, 0)
         cell._tc.remove(cell.paragraphs[0]._p)  # the cell's paragraphs are the box's own
         return cell
+
+
+def _type_size(table: Table, size: float) -> None:
+    """Every run of a table's cells in one type size, in points."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
 
 
 def _new_document(reference: Path | None) -> Document:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# Advance widths in ems, of Noto Sans rounded up (Calibri's are about 12 % narrower).
-_NARROW, _WIDE, _SPACE = set("fijlrtI.,;:'!|()[]/\u2019\u2018"), set("mwMW@%"), 0.26
-_LOWER, _UPPER = 0.55, 0.68
+# Advance widths in ems, of Noto Sans rounded up (Calibri's are about 12 % narrower): "meetings/remote",
+# estimated at 7.7 ems with r, t and / as narrow as i and l, is 8.1 in Noto Sans, and LibreOffice broke it.
+_NARROW, _WIDE, _SPACE = set("fijlI.,;:'!|()[]\u2019\u2018"), set("mwMW@%"), 0.26
+_SLIM = set("rt/")
+_LOWER, _UPPER = 0.6, 0.68
 BOLD = 1.07  # bold text is this much wider
 CELL_PADDING = 13.0  # points: Word's cell margins (5.4 pt each side) and the borders
 
@@ -32,8 +34,10 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
             ems += _SPACE
         elif char in _NARROW:
             ems += 0.3
+        elif char in _SLIM:
+            ems += 0.42
         elif char in _WIDE:
-            ems += 0.88
+            ems += 0.93
         elif char.isupper() or char.isdigit():
             ems += _UPPER
         else:
@@ -89,3 +93,20 @@ def content_widths(rows: Sequence[Sequence[str]], header_rows: int, total: float
             share = room * (extents[c][2] or 1) / held
             widths[c] = min(widest[c], widths[c] + share)
     return widths
+
+
+# The type sizes an annex's table may take, largest first: a table of many columns (the mapping, with a
+# column for each conference and Council's) is set smaller rather than have its words broken.
+TABLE_SIZES = (11.0, 10.0, 9.0, 8.0)
+
+
+def fitting_size(rows: Sequence[Sequence[str]], header_rows: int, total: float) -> float:
+    """The largest of TABLE_SIZES at which every word of a table fits its column on a line `total`
+    points wide (the smallest, where none does)."""
+    columns = max((len(row) for row in rows), default=0)
+    texts = [[row[c] if c < len(row) else "" for row in rows] for c in range(columns)]
+    bold = [index < header_rows for index in range(len(rows))]
+    for size in TABLE_SIZES:
+        if sum(_extent(cells, size, bold, False)[0] for cells in texts) <= total:
+            return size
+    return TABLE_SIZES[-1]

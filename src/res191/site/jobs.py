@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from res191.loading.record import LoadedRecords
-from res191.models import Body, Conference, Meeting, Resolution, Theme
+from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
 from res191.models.translations import ENGLISH
 from res191.site import lists
 from res191.site.facts import CONFERENCE_NAMES, Link, Site, meeting_title, report_title
@@ -124,7 +124,7 @@ def _body(site: Site, key: str, extra: Extra) -> dict[str, Any]:
 
 
 def _mapping(site: Site, key: str, extra: Extra) -> dict[str, Any]:
-    conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in Conference]
+    conferences = [{"short": c.value, "title": CONFERENCE_NAMES[c]} for c in MAPPED_CONFERENCES]
     return {"rows": lists.mapping_rows(site), "conferences": conferences, "as_of": site.today}
 
 

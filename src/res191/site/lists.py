@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from res191.models import (
+    MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
     Body,
     Conference,
@@ -162,7 +163,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
             resolution = site.loaded.get("resolution", ref, Resolution)
             if resolution is not None:
                 cells[resolution.conference].append(resolution)
-        shown = [[site.citation(r) for r in sorted(cells[c], key=site.order)] for c in Conference]
+        shown = [[site.citation(r) for r in sorted(cells[c], key=site.order)] for c in MAPPED_CONFERENCES]
         rows.append((site.link("theme", theme.id), shown))
     return rows
 

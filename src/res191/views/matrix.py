@@ -33,9 +33,9 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
         if not reported(theme.status):
             continue
         cells: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
-        for ref in theme.resolutions:
-            resolution = loaded.get("resolution", ref, Resolution)
-            if resolution is not None and resolution.conference.value in cells:
+        cited = (loaded.get("resolution", ref, Resolution) for ref in dict.fromkeys(theme.resolutions))
+        for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
+            if resolution.conference.value in cells:
                 found = resolution.cited(on, sessions)
                 mark = "" if found.in_force else UNCONFIRMED
                 cells[resolution.conference.value].append(f"{found.text}{mark}")
