@@ -218,6 +218,23 @@ def test_a_report_takes_its_format_from_the_output_ending(run_cli: RunCli, tmp_p
     assert not (tmp_path / "x.docx").exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "known"),
+    [
+        (["report", "-y", "2025"], ".md or .markdown (md), .docx (docx), .html or .htm (html)"),
+        (["export"], ".xlsx (xlsx), .json (json); csv writes a folder, with --format csv"),
+    ],
+)
+def test_an_output_ending_that_no_format_has_is_refused(
+    run_cli: RunCli, tmp_path: Path, command: list[str], known: str
+) -> None:
+    result = run_cli(EXAMPLES / "valid" / "with-report", *command, "-o", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 2, result.output
+    assert f"ends in .pdf, which is none of the formats this command writes: {known}" in result.stderr
+    assert "or give --format, which writes that format whatever the file's name" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_errors_come_first_and_warnings_are_counted_where_there_are_errors(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
