@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -206,6 +207,16 @@ def test_kinds_are_taken_by_name_or_by_folder(run_cli: RunCli) -> None:
     assert by_folder.exit_code == 0 and by_folder.stdout == by_name.stdout
     wrong = run_cli(EXAMPLES / "valid" / "with-report", "list", "resolutoins")
     assert wrong.exit_code == 2 and "the kinds are: resolution, theme, meeting" in wrong.stderr
+
+
+def test_list_takes_a_sector_in_any_case_and_refuses_one_that_is_not(run_cli: RunCli) -> None:
+    upper = run_cli(REPO, "list", "themes", "--sector", "ITU-T", "--format", "json")
+    lower = run_cli(REPO, "list", "themes", "--sector", "itu-t", "--format", "json")
+    assert lower.exit_code == 0 and lower.stdout == upper.stdout
+    assert json.loads(upper.stdout)["rows"]  # some themes concern ITU-T
+    unknown = run_cli(REPO, "list", "themes", "--sector", "ITU-X")
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert "--sector takes one of: ITU-R, ITU-T, ITU-D, GS" in unknown.stderr
 
 
 def test_a_report_takes_its_format_from_the_output_ending(run_cli: RunCli, tmp_path: Path) -> None:
