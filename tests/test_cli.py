@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -208,6 +209,16 @@ def test_kinds_are_taken_by_name_or_by_folder(run_cli: RunCli) -> None:
     assert wrong.exit_code == 2 and "the kinds are: resolution, theme, meeting" in wrong.stderr
 
 
+def test_list_takes_a_sector_in_any_case_and_refuses_one_that_is_not(run_cli: RunCli) -> None:
+    upper = run_cli(REPO, "list", "themes", "--sector", "ITU-T", "--format", "json")
+    lower = run_cli(REPO, "list", "themes", "--sector", "itu-t", "--format", "json")
+    assert lower.exit_code == 0 and lower.stdout == upper.stdout
+    assert json.loads(upper.stdout)["rows"]  # some themes concern ITU-T
+    unknown = run_cli(REPO, "list", "themes", "--sector", "ITU-X")
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert "--sector takes one of: ITU-R, ITU-T, ITU-D, GS" in unknown.stderr
+
+
 def test_a_report_takes_its_format_from_the_output_ending(run_cli: RunCli, tmp_path: Path) -> None:
     word = run_cli(EXAMPLES / "valid" / "with-report", "report", "-y", "2025", "-o", str(tmp_path / "r.docx"))
     assert word.exit_code == 0 and (tmp_path / "r.docx").read_bytes()[:2] == b"PK"  # a Word file, a zip
@@ -216,6 +227,23 @@ def test_a_report_takes_its_format_from_the_output_ending(run_cli: RunCli, tmp_p
     )
     assert clash.exit_code == 2 and "ends in .docx, which is docx, but --format is md" in clash.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "known"),
+    [
+        (["report", "-y", "2025"], ".md or .markdown (md), .docx (docx), .html or .htm (html)"),
+        (["export"], ".xlsx (xlsx), .json (json); csv writes a folder, with --format csv"),
+    ],
+)
+def test_an_output_ending_that_no_format_has_is_refused(
+    run_cli: RunCli, tmp_path: Path, command: list[str], known: str
+) -> None:
+    result = run_cli(EXAMPLES / "valid" / "with-report", *command, "-o", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 2, result.output
+    assert f"ends in .pdf, which is none of the formats this command writes: {known}" in result.stderr
+    assert "or give --format, which writes that format whatever the file's name" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_errors_come_first_and_warnings_are_counted_where_there_are_errors(

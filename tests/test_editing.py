@@ -316,6 +316,8 @@ def test_a_new_row_is_a_new_record(run_cli: RunCli, repo: Path) -> None:
 def test_init_makes_a_repository_that_validates_and_is_formatted(run_cli: RunCli, tmp_path: Path) -> None:
     made = run_cli(tmp_path, "init", "records")
     assert made.exit_code == 0, made.output
+    # What validate found, said as it is: warnings (below) are not records that fail to validate.
+    assert "records, all valid" in made.stderr and "do not all validate" not in made.stderr
     root = tmp_path / "records"
     assert {p.name for p in root.iterdir()} == {
         "data",
@@ -440,3 +442,25 @@ def test_fmt_leaves_alone_what_it_must_not_write(
     through = run_cli(repo, "fmt", str(bodies / "linked" / "x.yaml"))
     assert through.exit_code == 2 and "lies outside the repository, through a linked folder" in through.stderr
     assert (outside / "x.yaml").read_text() == "id: x\nacronym:   X\nname: Y\n"
+
+
+def test_a_new_meeting_has_no_text_for_the_site_to_publish_as_its_outcome(
+    run_cli: RunCli, repo: Path, tmp_path: Path
+) -> None:
+    assert run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "2025-01-20").exit_code == 0
+    exported = tmp_path / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    records["meetings"].append({"id": "iscg-2025-06-02", "body": "iscg", "start": "2025-06-02"})
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    for name in ("iscg-2025-01-20", "iscg-2025-06-02"):
+        text = (repo / "data" / "meetings" / f"{name}.md").read_text(encoding="utf-8")
+        front, body = text.split("\n---\n")
+        assert body.strip() == "", name  # nothing after the front matter...
+        assert "\n# After the closing --- line: the outcome of the meeting" in front  # ...the hint in it
+    assert run_cli(repo, "validate", "--strict").exit_code == 0
+    site = tmp_path / "site"
+    assert run_cli(repo, "site", "-o", str(site)).exit_code == 0
+    published = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "iscg-2025-01-20" in published and "The outcome of the meeting" not in published

@@ -108,3 +108,35 @@ def test_fmt_before_and_after(run_cli: RunCli, tmp_path: Path, before: str, afte
     assert result.exit_code == 0, result.output
     assert record.read_text(encoding="utf-8") == MODELINE + after
     assert run_cli(tmp_path, "fmt", "--check").exit_code == 0  # formatting it again changes nothing
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "value", "column"),
+    [
+        ("meetings/iscg-2024-01-24.md", "start", "2024-02-30", 8),
+        ("themes/sustainable-digital-transformation.yaml", "since", "2024-13-01", 8),
+        ("themes/sustainable-digital-transformation.yaml", "since", "0000-01-01", 8),
+        ("themes/sustainable-digital-transformation.yaml", "since", "2024-01-01 25:00:00", 8),
+    ],
+)
+def test_a_date_not_in_the_calendar_is_named_and_the_other_files_are_formatted(
+    run_cli: RunCli, bundled: Path, path: str, key: str, value: str, column: int
+) -> None:
+    broken = bundled / "data" / path
+    lines = broken.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith(f"{key}:"))
+    lines[line - 1] = f"{key}: {value}\n"
+    broken.write_text("".join(lines), encoding="utf-8")
+    other = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("conference: WTDC", 'conference: "WTDC"'), encoding="utf-8"
+    )
+    before = broken.read_bytes()
+    for args in (["fmt", "--check"], ["fmt"]):
+        result = run_cli(bundled, *args)
+        assert result.exit_code == 1, result.output
+        assert "internal error" not in result.stderr
+        assert f"cannot format data/{path}:{line}:{column}: {value} is not a date" in result.stderr
+        assert "run `res191 validate` for the details" in result.stderr
+    assert "reformatted data/resolutions/wtdc-10.yaml" in result.stderr
+    assert "conference: WTDC\n" in other.read_text(encoding="utf-8") and broken.read_bytes() == before

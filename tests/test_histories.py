@@ -199,6 +199,49 @@ def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path,
     assert bad.exit_code == 1 and "'iscg-2024-01-24' is not a session of a conference" in bad.stderr
 
 
+ITU_TOC = "https://www.itu.int/dms_pub/itu-d/opb/tdc/D-TDC-WTDC-2022-TOC-HTM-E.htm"
+LINE_10 = "RESOLUTION 10 (Rev. Hyderabad, 2010)"
+
+
+@pytest.mark.parametrize(
+    "written", ["RESOLUTION 10 (Rev. Hyderabad 2010)", "RESOLUTION10 (Rev. Hyderabad, 2010)", LINE_10]
+)
+def test_a_list_reads_the_forms_itu_writes_and_keeps_an_unchanged_outcome_as_recorded(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, written: str
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22.replace(LINE_10, written), encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 0, result.output
+    assert "wtdc-10" not in result.stderr.split("suppressed at wtdc-2022:")[1].splitlines()[0]
+    # WTDC-22 maintained it, as recorded already: the entry, and ITU's source, stay as they were.
+    history = (bundled / "data" / "resolutions" / "wtdc-10.yaml").read_text(encoding="utf-8")
+    assert f"listed_as: {LINE_10}\n    source: {ITU_TOC}\n" in history
+    assert "example.org" not in history and "suppressed" not in history
+
+
+def test_a_list_with_a_line_that_cannot_be_read_changes_nothing(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    unread = WTDC_22.replace(LINE_10, "RESOLUTION 10 Rev. Hyderabad, 2010").replace(
+        "RESOLUTION 45 (Rev. Kigali, 2022)", "RESOLUTON 45 (Rev. Kigali, 2022)"
+    )
+    listing.write_text(unread, encoding="utf-8")
+    before = {p: p.read_bytes() for p in (bundled / "data").rglob("*") if p.is_file()}
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 1, result.output
+    assert "nothing was imported" in result.stderr and "suppressed at" not in result.stderr
+    # Every such line, where it is and what is wrong, and the form expected.
+    assert f"{listing}:6:6: RESOLUTION 10 Rev. Hyderabad, 2010 \u2013 Financial support" in result.stderr
+    assert "programmes (no edition in brackets)" in result.stderr
+    assert f"{listing}:9:6: RESOLUTON 45" in result.stderr
+    assert "'RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support" in result.stderr
+    assert {p: p.read_bytes() for p in (bundled / "data").rglob("*") if p.is_file()} == before
+
+
 @pytest.mark.parametrize("root", [REPO, WITH_REPORT], ids=["bundled", "with-report"])
 def test_no_output_calls_an_edition_in_force_that_the_records_cannot_back(
     run_cli: RunCli, root: Path, tmp_path: Path

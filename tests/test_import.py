@@ -469,3 +469,12 @@ def test_a_formula_like_description_survives_a_csv_round_trip(run_cli: RunCli, r
     result = run_cli(repo, "import", str(folder))
     assert result.exit_code == 0 and "0 record files changed" in result.stderr
     assert snapshot(repo) == before
+
+
+def test_a_kind_whose_records_are_not_a_list_is_named_as_such(run_cli: RunCli, repo: Path) -> None:
+    source = repo.parent / "records.json"
+    source.write_text(json.dumps({"themes": "notalist"}), encoding="utf-8")
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 1
+    assert "'themes' should be a list of records, not a text (\"notalist\")" in result.stdout + result.stderr
+    assert "is not a kind of record" not in result.stdout + result.stderr

@@ -80,6 +80,21 @@ def test_template_syntax_error(run_cli: RunCli, example: Example, tmp_path: Path
     assert "endif" in result.stderr
 
 
+def test_a_template_that_is_not_utf8_is_named(run_cli: RunCli, example: Example, tmp_path: Path) -> None:
+    root = example("valid/with-report")
+    templates = tmp_path / "tpl"
+    assert run_cli(root, "templates", str(templates)).exit_code == 0
+    template = templates / "report.md.j2"
+    lines = template.read_bytes().count(b"\n")
+    template.write_bytes(template.read_bytes() + b"R\xe9sum\xe9\n")  # saved as Latin-1
+    result = run_cli(root, "report", "--year", "2024", "--template-dir", str(templates))
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.stderr
+    assert f"template error: {template}:{lines + 1}:2: the template is not UTF-8 text" in result.stderr
+    assert "save it as UTF-8" in result.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["data"]
+
+
 def test_a_template_copy_changes_the_report(run_cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "report.md.j2").write_text("Report to Council {{ year }} by the {{ report.by }}.\n")
     result = run_cli(REPO, "report", "--year", "2024", "--template-dir", str(tmp_path), "-o", "-")

@@ -12,12 +12,16 @@ from res191.loading.record import LoadedRecord
 from res191.models import Resolution
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+# What `res191 new meeting` once wrote as a new meeting's text: a hint, which read as its outcome.
+PLACEHOLDER = "The outcome of the meeting, in Markdown."
 
 
 def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
     """Problems of a valid record that its schema cannot see."""
     record = loaded.record
     found = [] if loaded.kind.markdown else _modeline(loaded, root)
+    if loaded.kind.name == "meeting" and loaded.body.strip() == PLACEHOLDER:
+        found.append(_placeholder(loaded))
     if record is not None and loaded.kind.name == "report":  # by name: the report model is built
         found += _report_sections(loaded)  # only for a repository that has reports
     if isinstance(record, Resolution) and not record.text and not any(e.title for e in record.editions):
@@ -43,6 +47,17 @@ def _modeline(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
             modeline(loaded.path, root, loaded.kind),
         )
     ]
+
+
+def _placeholder(loaded: LoadedRecord) -> Diagnostic:
+    return Diagnostic(
+        problem("S206"),
+        Location(loaded.shown, loaded.body_line, 1),
+        "the meeting's text is still the placeholder that `res191 new` once wrote, and the site would "
+        "publish it as the meeting's outcome",
+        "replace it with the outcome of the meeting, or delete it where the outcome is not known",
+        "<what the meeting concluded, as its report says, in Markdown>",
+    )
 
 
 def _untitled(loaded: LoadedRecord) -> Diagnostic:

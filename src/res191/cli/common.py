@@ -146,16 +146,28 @@ Format = TypeVar("Format", bound=StrEnum)
 
 
 def output_format_for(
-    output: str | Path | None, given: Format | None, endings: dict[str, Format], default: Format
+    output: str | Path | None,
+    given: Format | None,
+    endings: dict[str, Format],
+    default: Format,
+    note: str = "",
 ) -> Format:
     """The format to write: --format, else the one the --output file's ending names, else the default.
 
     `-o report.docx` alone writes Word; `-o report.docx --format md` is refused rather than writing
-    Markdown into a file that Word will not open.
+    Markdown into a file that Word will not open, and so is `-o report.pdf` alone, an ending no format
+    has, rather than writing Markdown into a file named .pdf. A note says more of the formats (one
+    that writes a folder has no ending).
     """
     ending = Path(str(output)).suffix.lower() if output not in (None, "-") else ""
     named = endings.get(ending)
     if given is None:
+        if ending and named is None:
+            raise fail(
+                f"--output {output} ends in {ending}, which is none of the formats this command writes: "
+                f"{_known_endings(endings)}{note}. Give the file one of those endings, or give --format, "
+                "which writes that format whatever the file's name"
+            )
         return named or default
     if named is not None and named is not given:
         raise fail(
@@ -163,6 +175,14 @@ def output_format_for(
             f"leave out --format, or give the file the ending {_ending_of(given, endings)}"
         )
     return given
+
+
+def _known_endings(endings: dict[str, Any]) -> str:
+    """The endings each format is known by: `.md or .markdown (md), .docx (docx)`."""
+    by_format: dict[str, list[str]] = {}
+    for ending, value in endings.items():
+        by_format.setdefault(value.value, []).append(ending)
+    return ", ".join(f"{' or '.join(names)} ({value})" for value, names in by_format.items())
 
 
 def _ending_of(wanted: StrEnum, endings: dict[str, Any]) -> str:

@@ -55,7 +55,9 @@ def export_command(
     from res191.editing.exchange import write_csv_folder, write_json, write_xlsx
     from res191.editing.sheets import to_sheets
 
-    output_format = output_format_for(output, output_format, _ENDINGS, ExportFormat.XLSX)
+    output_format = output_format_for(
+        output, output_format, _ENDINGS, ExportFormat.XLSX, "; csv writes a folder, with --format csv"
+    )
     if output == "-" and output_format is ExportFormat.CSV:
         raise fail("--format csv writes a folder of files, one a sheet; give --output a folder, not -")
     base = repository_root(root)

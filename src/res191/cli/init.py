@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from res191.cli.common import fail, say
+
+if TYPE_CHECKING:
+    from res191.validation import ValidationResult
 
 
 def init_command(
@@ -31,8 +35,20 @@ def init_command(
     checked = validate(root, root)
     if checked.diagnostics:
         reporter(DiagnosticFormat.TEXT)(checked, sys.stderr)
-    verdict = "which do not all validate (above)" if checked.failed(strict=True) else "all valid"
-    say(f"made {folder}: {len(written)} files; {checked.files} records, {verdict}")
+    say(f"made {folder}: {len(written)} files; {checked.files} records, {_verdict(checked)}")
     say(f"next: cd {folder}; git init; pre-commit install; res191 new meeting --body iscg --start YYYY-MM-DD")
     if not any(line.startswith("res191") for line in (root / "requirements.txt").read_text().splitlines()):
         say("and say in requirements.txt where CI installs res191 from (this copy came from a local folder)")
+
+
+def _verdict(checked: ValidationResult) -> str:
+    """What validate found, in the words it would use: warnings are not errors (the example records are
+    valid, and their warnings may be true: a session held since the records were written)."""
+    from res191.diagnostics import Severity
+
+    errors, warnings = checked.count(Severity.ERROR), checked.count(Severity.WARNING)
+    if errors:
+        return f"{errors} error{'s' if errors != 1 else ''} (above): the records do not all validate"
+    if warnings:
+        return f"all valid, with {warnings} warning{'s' if warnings != 1 else ''} (above)"
+    return "all valid"

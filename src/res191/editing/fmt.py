@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from res191.editing.order import nested_model, put_in_order
 from res191.editing.yaml_text import canonical, dump, load, round_trip
 from res191.json_schemas import MODELINE, modeline
 from res191.loading.files import FileProblem, FoundFile, decode, read_bytes, shown_path
 from res191.loading.frontmatter import split_front_matter
-from res191.loading.yaml12 import parse_yaml
+from res191.loading.yaml12 import Document, parse_yaml
 from res191.loading.yaml_problems import YamlProblem
 from res191.models import RecordKind
 
@@ -54,25 +56,56 @@ def _comments(text: str) -> list[str]:
     return sorted(found)
 
 
-def format_yaml(text: str, model: type[BaseModel]) -> str:
-    """YAML of a record in the canonical layout; YamlProblem if the text does not parse.
+def format_yaml(text: str, model: type[BaseModel], line_offset: int = 0) -> str:
+    """YAML of a record in the canonical layout; YamlProblem if the text does not parse, or holds a
+    date that is not in the calendar (positions shifted by line_offset, for front matter).
 
     The keys are put in order on the text; then ruamel.yaml writes it out in one layout. Its writer has
     known slips with some mixes of styles and comments (a line break lost after a {flow} item with a
     comment), so its output is checked: if it does not read back as the same values with the same
     comments, the keys are put in order and nothing else is changed.
     """
-    document = parse_yaml(text)
+    document = parse_yaml(text, line_offset)
     if not isinstance(document.value, dict):
         return text  # not a record: validate says why, and there is nothing to put in order
     ordered = put_in_order(text, document.node, model)
-    written = _rewritten(ordered, model)
+    try:
+        written = _rewritten(ordered, model)
+    except ValueError:
+        # ruamel.yaml reads 2024-02-30 as a date, and fails: validate says what is wrong, fmt says where.
+        raise _not_a_date(document) from None
     try:
         same = parse_yaml(written).value == document.value and _comments(written) == _comments(ordered)
         same = same and _rewritten(written, model) == written  # and formatting it again changes nothing
     except Exception:  # any failure to read it back means the layout is not safe
         same = False
     return written if same else ordered
+
+
+_LIKE_A_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+
+
+def _not_a_date(document: Document) -> YamlProblem:
+    """The first plain value that ruamel.yaml takes for a date or time but cannot make one of
+    (2024-02-30, 2024-13-01, 0000-01-01, 2024-01-01 25:00:00), as a problem at its place."""
+    stack = [document.node]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, MappingNode):
+            stack[:0] = [part for pair in node.value for part in pair]
+        elif isinstance(node, SequenceNode):
+            stack[:0] = list(node.value)
+        elif isinstance(node, ScalarNode) and not node.style and _LIKE_A_DATE.match(node.value):
+            try:
+                load(f"value: {node.value}\n")
+            except ValueError:
+                return YamlProblem(
+                    "S204",
+                    f"{node.value} is not a date in the calendar (a date is written YYYY-MM-DD: 2024-01-24)",
+                    node.start_mark.line + 1 + document.line_offset,
+                    node.start_mark.column + 1,
+                )
+    return YamlProblem("S204", "a value is not a date in the calendar", 1 + document.line_offset, 1)
 
 
 def _rewritten(text: str, model: type[BaseModel]) -> str:
@@ -101,7 +134,9 @@ def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -
     text = text.replace("\r\n", "\n")
     if kind.markdown:
         front = split_front_matter(text)
-        formatted = format_yaml(front.yaml, kind.model) if front.yaml.strip() else front.yaml
+        formatted = (
+            format_yaml(front.yaml, kind.model, front.first_line) if front.yaml.strip() else front.yaml
+        )
         return "---\n" + formatted + text[front.closing :]
     formatted = format_yaml(text, kind.model)
     return _with_modeline(formatted, schema_line) if schema_line else formatted

@@ -368,11 +368,9 @@ def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
     records: dict[tuple[str, str], Incoming] = {}
     problems = []
     for folder, items in document.items():
-        if folder not in folders or not isinstance(items, list):
-            hint = "the kinds are: " + ", ".join(folders)
-            problems.append(
-                _cell_problem("S201", f"{name}: {folder}", f"'{folder}' is not a kind of record", hint)
-            )
+        wrong = _not_records(name, folder, items, folders)
+        if wrong is not None:
+            problems.append(wrong)
             continue
         for index, item in enumerate(items):
             where = f"{folder}[{index}]"
@@ -397,6 +395,35 @@ def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
             _json_origins(item, (), where, incoming.origins)
             records[key] = incoming
     return list(records.values()), problems
+
+
+def _not_records(name: str, folder: str, items: Any, folders: dict[str, str]) -> Diagnostic | None:
+    """Why a key of the JSON document does not hold records of a kind, if it does not."""
+    if folder not in folders:
+        hint = "the kinds are: " + ", ".join(folders)
+        return _cell_problem("S201", f"{name}: {folder}", f"'{folder}' is not a kind of record", hint)
+    if not isinstance(items, list):
+        return _cell_problem(
+            "S203",
+            f"{name}: {folder}",
+            f"'{folder}' should be a list of records, not {_json_type(items)}",
+            "write it as [...], one {...} a record, as res191 export writes it",
+            f'"{folder}": [{{"id": "..."}}]',
+        )
+    return None
+
+
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's words: "a text", "a number"..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return f"a text ({json.dumps(value)[:40]})"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a single {...}"
+    return "null"
 
 
 def _texts(value: Any, where: str) -> list[tuple[str, str]]:

@@ -174,14 +174,17 @@ def record_text(kind: RecordKind, values: dict[str, Any], path: Path, root: Path
             lines.append(f"# {key}: {_example(model, key)}" + (f"  ({note})" if note else ""))
     yaml = "\n".join(lines) + "\n"
     if kind.markdown:
-        text = "---\n" + yaml + "---\n\n" + _body_hint(kind.name)
+        text = "---\n" + yaml + _body_hint(kind.name) + "---\n"
         return format_record(text, kind)
     return format_record(f"{modeline(path, root, kind)}\n{yaml}", kind, modeline(path, root, kind))
 
 
 def _body_hint(kind: str) -> str:
+    """What goes after the front matter, said in a comment inside it: a hint written as the text itself
+    would be published (the site shows a meeting's text as its outcome), and validate could not tell it
+    from an outcome."""
     if kind == "meeting":
-        return "The outcome of the meeting, in Markdown.\n"
+        return "# After the closing --- line: the outcome of the meeting, in Markdown (the site shows it).\n"
     return ""
 
 

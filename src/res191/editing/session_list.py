@@ -28,11 +28,25 @@ from res191.models import Conference, Meeting, Resolution
 
 # "RESOLUTION 10 (Rev. Hyderabad, 2010) - Title" (or with an en dash), "Resolution ITU-R 75 (Dubai,
 # 2023) - Title", "RESOLUTION 646 (REV.WRC-19) Title": the word, the number, the edition, and the title.
+# ITU's own lists are not always regular: "RESOLUTION 10 (Rev. Hyderabad 2010)" (no comma before the year),
+# "RESOLUTION10 (...)" (no space after the word) and "WRC-19" with a non-breaking hyphen are read too,
+# since each can be read only one way.
+_HYPHEN = "[-\u2010\u2011\u2012\u2013]"
 _LINE = re.compile(
-    r"^\s*(?:MOD\s+|ADD\s+)?(?P<word>RESOLUTION|DECISION)\s+(?P<number>(?:ITU-R\s+)?[0-9]+[A-Z]?(?:-[0-9]+)?)\s*"
-    r"\((?P<rev>REV\.\s*)?(?:(?P<place>[^,()]+),\s*(?P<year>[0-9]{4})|WRC-(?P<wrc>[0-9]{2}))\)"
+    r"^\s*(?:MOD\s+|ADD\s+)?(?P<word>RESOLUTION|DECISION)\s*(?P<number>(?:ITU-R\s+)?[0-9]+[A-Z]?(?:-[0-9]+)?)\s*"
+    rf"\((?P<rev>REV\.\s*)?(?:(?P<place>[^,()0-9]+?)(?:\s*,\s*|\s+)(?P<year>[0-9]{{4}})|WRC{_HYPHEN}(?P<wrc>[0-9]{{2}}))\)"
     r"\s*[\u2013\u2014-]?\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
+)
+# A line that names a resolution or decision, even in a form _LINE does not read: it starts with the word
+# (or a slip of it: RESOLUTON, Res.) and a number, or it gives an edition in brackets ("(Rev. ..."). Such a
+# line that _LINE cannot read stops the import: left out, it would make its resolution "suppressed".
+_LOOKS_LISTED = re.compile(
+    r"^\s*(?:MOD\s+|ADD\s+)?(?:RES|DEC)[A-Z]*\.?\s*(?:ITU-R\s*)?[0-9]|\(\s*REV\b",
+    re.IGNORECASE,
+)
+EXPECTED = (
+    "RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support for national spectrum-management programmes"
 )
 
 
@@ -66,12 +80,17 @@ class SessionList:
     not_recorded: list[str] = field(default_factory=list)  # lines for resolutions the records do not hold
 
 
-def read_list(text: str) -> list[Listed]:
-    """The lines of a list that name a resolution or decision; ListProblem if none does."""
+def read_list(text: str, shown: str = "the list") -> list[Listed]:
+    """The lines of a list that name a resolution or decision. ListProblem if none does, or if a line
+    looks like one but cannot be read (each such line named as shown:line:column)."""
     found = []
+    unread = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _LINE.match(line)
         if match is None:
+            if _LOOKS_LISTED.search(line):
+                column = len(line) - len(line.lstrip()) + 1
+                unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({_what_is_wrong(line)})")
             continue
         year = int(match["year"]) if match["year"] else 2000 + int(match["wrc"])
         found.append(
@@ -87,13 +106,29 @@ def read_list(text: str) -> list[Listed]:
                 title=match["title"] or None,
             )
         )
-    if not found:
+    if unread:
+        some = "a line" if len(unread) == 1 else f"{len(unread)} lines"
         raise ListProblem(
-            "no line names a resolution as ITU's lists do, such as "
-            "'RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support for national spectrum-management "
-            "programmes'"
+            f"{some} of the list name{'s' if len(unread) == 1 else ''} a resolution in a form that cannot "
+            "be read, and a resolution left unread would be taken as suppressed:\n"
+            + "\n".join(unread)
+            + f"\nwrite each as ITU's lists do, one a line: the word, the number, the edition in brackets, "
+            f"the title: '{EXPECTED}' (or '(Rev. WRC-19)' for WRC); delete a line that is not an entry"
         )
+    if not found:
+        raise ListProblem(f"no line names a resolution as ITU's lists do, such as '{EXPECTED}'")
     return found
+
+
+def _what_is_wrong(line: str) -> str:
+    """Why a line that looks like an entry is not read, in a few words."""
+    if not re.match(r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTION|DECISION)", line, re.IGNORECASE):
+        return "it does not start with RESOLUTION or DECISION"
+    if "(" not in line or ")" not in line:
+        return "no edition in brackets"
+    if not re.search(rf"\([^()]*(?:[0-9]{{4}}|WRC{_HYPHEN}[0-9]{{2}})\s*\)", line, re.IGNORECASE):
+        return "the edition in brackets has no year, such as 2010, or WRC-19"
+    return "not in the form expected"
 
 
 def _base(number: str) -> str:
@@ -202,10 +237,36 @@ def _changes(loaded: LoadedRecords, planned: dict[str, dict[str, Any]]) -> list[
 
 
 def _say(values: dict[str, Any], session_id: str, outcome: str, source: str, listed_as: str | None) -> None:
-    """Put the session's outcome in a record's history (in place of what it said of that session)."""
+    """Put the session's outcome in a record's history (in place of what it said of that session).
+
+    Where the record already says the same of the session (the same outcome, of the same edition), its
+    entry is kept as it is: the source recorded (often ITU's own text) is not replaced by this list's."""
+    history = values.get("history", [])
+    recorded = next((h for h in history if h["session"] == session_id), None)
+    if recorded is not None and _same_outcome(recorded, outcome, listed_as):
+        return
     entry: dict[str, Any] = {"session": session_id, "outcome": outcome}
     if listed_as:
         entry["listed_as"] = listed_as
     entry["source"] = source
-    history = [h for h in values.get("history", []) if h["session"] != session_id]
-    values["history"] = [*history, entry]
+    values["history"] = [*(h for h in history if h["session"] != session_id), entry]
+
+
+def _same_outcome(recorded: dict[str, Any], outcome: str, listed_as: str | None) -> bool:
+    """Whether a history entry already says this outcome, of the edition a line lists (written alike or
+    not: "(Rev. Hyderabad 2010)" is "(Rev. Hyderabad, 2010)")."""
+    if recorded["outcome"] != outcome:
+        return False
+    if listed_as is None:
+        return True
+    before = _LINE.match(recorded.get("listed_as") or "")
+    now = _LINE.match(listed_as)
+    if before is None or now is None:
+        return recorded.get("listed_as") == listed_as
+    return _edition_named(before) == _edition_named(now)
+
+
+def _edition_named(match: re.Match[str]) -> tuple[str, str, str]:
+    """The number and year a citation names, written alike however it is spaced or cased."""
+    number = re.sub(r"\s+", " ", match["number"]).upper()
+    return number, match["year"] or f"20{match['wrc']}", match["word"].upper()

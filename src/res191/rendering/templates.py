@@ -37,11 +37,34 @@ class _FoldersOnly(jinja2.FileSystemLoader):
     not one, whatever its name."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError:
+            raise _not_utf8(self.searchpath, template) from None
         real = Path(os.path.realpath(filename))
         if not any(real.is_relative_to(os.path.realpath(folder)) for folder in self.searchpath):
             raise jinja2.TemplateNotFound(template, f"{template} leads outside the template folders")
         return source, filename, uptodate
+
+
+def _not_utf8(folders: list[str], template: str) -> TemplateProblem:
+    """A template file that is not UTF-8 text (saved as Latin-1 or Windows-1252 by an editor), named at
+    the first byte that is not, with how to save it right."""
+    for folder in folders:
+        path = Path(folder) / template
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            return TemplateProblem(
+                f"{path}:{line}:{column}: the template is not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                "save it as UTF-8 (in your editor: Save As, encoding UTF-8)"
+            )
+    return TemplateProblem(f"the template {template!r} is not UTF-8 text; save it as UTF-8")
 
 
 def install_wording(

@@ -4,7 +4,7 @@ or body; each row says where the record is."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from res191.models import (
     Position,
     Report,
     Resolution,
+    Sector,
     Theme,
 )
 
@@ -211,6 +212,12 @@ def list_records(loaded: LoadedRecords, kind: str, filters: Filters, on: date) -
         c.value.upper() for c in Conference
     }:
         raise FilterProblem(f"--conference takes one of: {', '.join(c.value for c in Conference)}")
+    if filters.sector is not None:
+        # As --conference: any case, and a Sector that is not one is refused, not an empty list.
+        sector = next((s for s in Sector if s.value.upper() == filters.sector.upper()), None)
+        if sector is None:
+            raise FilterProblem(f"--sector takes one of: {', '.join(s.value for s in Sector)}")
+        filters = replace(filters, sector=sector.value)
     rows = []
     for record in loaded.of_kind(kind):
         model = record.record
