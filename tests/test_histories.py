@@ -254,7 +254,7 @@ def test_a_copy_with_a_gap_and_a_suppression_is_said_so(run_cli: RunCli, bundled
         + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n"
     )
     matrix = run_cli(bundled, "matrix", "--on", "2024-06-04", "--format", "csv").stdout
-    assert "Resolution 10 (Rev. Hyderabad, 2010)*" in matrix
+    assert "Resolution 10 (Rev. Hyderabad, 2010)" not in matrix  # suppressed: no theme rests on it since
     assert "suppressed at WTDC-17" in run_cli(bundled, "show", "wtdc-10", "--on", "2024-06-04").stdout
     shutil.rmtree(bundled / "data" / "meetings")  # no session recorded at all: nothing can be confirmed
     listed = run_cli(bundled, "list", "resolution", "--on", "2024-06-04", "--format", "json").stdout
@@ -263,3 +263,41 @@ def test_a_copy_with_a_gap_and_a_suppression_is_said_so(run_cli: RunCli, bundled
         for row in json.loads(listed)["rows"]
         if row["id"] != "council-1307"
     )
+
+
+def test_a_suppressed_resolution_is_not_cited_as_what_a_theme_rests_on(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    data = bundled / "data"
+    with (data / "resolutions" / "wtdc-38.yaml").open("a") as record:
+        record.write(
+            "history:\n  - {session: wtdc-2014, outcome: suppressed, source: https://www.itu.int/}\n"
+        )
+    report = data / "reports" / "2024.md"
+    annexes = "year: 2024\nannexes: [mapping, overlaps]\n"
+    report.write_text(report.read_text().replace("year: 2024\n", annexes))
+    day = "2024-05-20"
+    cited = "Resolution 38 (Rev. Hyderabad, 2010)"
+    # `show` says it; the mapping, the report's annexes and the overlaps no longer cite it under its theme.
+    assert "suppressed at WTDC-14" in run_cli(bundled, "show", "wtdc-38", "--on", day).stdout
+    matrix = run_cli(bundled, "matrix", "--on", day, "--format", "csv").stdout
+    assert "Resolution 55 (Rev. Buenos Aires, 2017)*" in matrix and cited not in matrix
+    written = run_cli(bundled, "report", "--year", "2024", "-o", "-")
+    assert written.exit_code == 0, written.output
+    assert "Resolution 55 (Rev. Buenos Aires, 2017)" in written.stdout and cited not in written.stdout
+    overlaps = run_cli(bundled, "overlaps", "--on", day, "--format", "md").stdout
+    assert "“Gender and youth” rests on two resolutions" in overlaps and cited not in overlaps
+    # The site: not on the theme's page nor in the mapping; its own page says it was suppressed, no
+    # asterisk (which would say that a later session is only not accounted for).
+    site = bundled / "site"
+    assert run_cli(bundled, "site", "--on", day, "-o", str(site)).exit_code == 0
+    for page in ("themes/gender-and-youth.html", "mapping.html", "overlaps.html"):
+        assert cited not in (site / page).read_text(), page
+    own = (site / "resolutions" / "wtdc-38.html").read_text()
+    assert "suppressed at WTDC-14" in own and f"{cited}*" not in own
+    # Before the session that suppressed it, it is cited as before.
+    assert cited in run_cli(bundled, "matrix", "--on", "2012-01-01", "--format", "csv").stdout
+    # validate warns at the theme's reference to it, naming the session.
+    checked = run_cli(bundled, "validate")
+    assert "data/themes/gender-and-youth.yaml:4:31: warning I405" in checked.stdout
+    assert "'wtdc-38', suppressed at WTDC-14" in checked.stdout

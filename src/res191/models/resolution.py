@@ -182,13 +182,16 @@ class Cited:
 
     text is the citation of the edition in force, or of the latest recorded one, or the instrument
     alone; in_force is True only where every session up to the day is accounted for; note says, in
-    words, what the records do not confirm (None where they confirm the edition in force).
+    words, what the records do not confirm (None where they confirm the edition in force); stands is
+    whether it exists on the day (Standing.stands): one not adopted yet, or suppressed by then, is not
+    cited as something a theme rests on, nor counted, nor proposed.
     """
 
     text: str
     in_force: bool
     note: str | None
     edition: Edition | None
+    stands: bool
 
     def __str__(self) -> str:
         return self.text if self.note is None else f"{self.text} ({self.note})"
@@ -198,20 +201,20 @@ def cited(resolution: Resolution, found: Standing) -> Cited:
     """The citation a standing allows, with its note."""
     if found.edition is None:
         note = f"no edition recorded as adopted by {found.on.isoformat()}"
-        return Cited(resolution.short, False, note, None)
+        return Cited(resolution.short, False, note, None, stands=False)
     edition = resolution.editions[found.edition]
     text = citation(resolution, edition)
     if found.suppressed_at is not None:
-        return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition)
+        return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition, stands=False)
     if found.confirmed:
-        return Cited(text, True, None, edition)
+        return Cited(text, True, None, edition, stands=True)
     if found.unaccounted:
         since = f"since {found.unaccounted[0].name}"
     elif found.known_after is not None:
         since = f"after {found.known_after}"
     else:
         since = f"after {found.beyond.name}" if found.beyond else "by the records"
-    return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition)
+    return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition, stands=True)
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:

@@ -326,7 +326,9 @@ def theme_row(
     for ref in theme.resolutions:
         resolution = resolutions.get(ref)
         if resolution is not None and resolution.conference in MAPPED_CONFERENCES:
-            citations[resolution.conference.value].append(resolution.cited(on, sessions))
+            found = resolution.cited(on, sessions)
+            if found.stands:  # suppressed by the report's day, or not adopted yet: not rested on then
+                citations[resolution.conference.value].append(found)
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},

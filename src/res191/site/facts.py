@@ -150,9 +150,12 @@ class Site:
         return found
 
     def cite(self, resolution: Resolution) -> str:
-        """The citation, marked with an asterisk where it is only the latest edition recorded."""
+        """The citation, marked with an asterisk where it is only the latest edition recorded; one that does
+        not exist on the day (suppressed by then, or not adopted yet) says so, as its page does."""
         found = self.cited(resolution)
-        return found.text if found.in_force else f"{found.text}*"
+        if found.in_force:
+            return found.text
+        return f"{found.text}*" if found.stands else f"{found.text} ({found.note})"
 
     def citation(self, resolution: Resolution) -> Citation:
         """The citation with its page, the title of the edition cited and that edition's text at ITU."""

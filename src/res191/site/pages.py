@@ -50,7 +50,8 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
     for ref in dict.fromkeys(theme.resolutions):
         resolution = loaded.get("resolution", ref, Resolution)
-        if resolution is not None:
+        # One suppressed by the site's day, or not adopted yet, is not what the theme rests on then.
+        if resolution is not None and site.cited(resolution).stands:
             by_conference[resolution.conference].append(resolution)
     cited = {
         c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()

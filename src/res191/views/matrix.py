@@ -37,6 +37,8 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
             resolution = loaded.get("resolution", ref, Resolution)
             if resolution is not None and resolution.conference.value in cells:
                 found = resolution.cited(on, sessions)
+                if not found.stands:  # suppressed by the day, or not adopted yet: not rested on then
+                    continue
                 mark = "" if found.in_force else UNCONFIRMED
                 cells[resolution.conference.value].append(f"{found.text}{mark}")
         table.rows.append([theme.title, *("; ".join(cells[c.value]) or NONE for c in MAPPED_CONFERENCES)])
