@@ -301,3 +301,31 @@ def test_a_suppressed_resolution_is_not_cited_as_what_a_theme_rests_on(
     checked = run_cli(bundled, "validate")
     assert "data/themes/gender-and-youth.yaml:4:31: warning I405" in checked.stdout
     assert "'wtdc-38', suppressed at WTDC-14" in checked.stdout
+
+
+def test_a_citation_shows_its_own_editions_title_or_none(run_cli: RunCli, tmp_path: Path) -> None:
+    # On 20 May 2024 WTSA 18 is cited in its Hammamet edition, whose title is not recorded: the New Delhi
+    # edition's title (of October 2024) is not shown as its own. WTSA 76 (Rev. Geneva, 2022) likewise has
+    # none of its own, not Johannesburg's of 2008.
+    day = "2024-05-20"
+    delhi = "Principles and procedures for the allocation of work"
+    johannesburg = "Studies related to conformance and interoperability testing"
+    shown = run_cli(REPO, "show", "wtsa-18", "--on", day).stdout.splitlines()[1]
+    assert "Resolution 18 (Rev. Hammamet, 2016)" in shown and delhi not in shown
+    listed = json.loads(run_cli(REPO, "list", "resolution", "--on", day, "--format", "json").stdout)
+    titles = {row["id"]: row["title"] for row in listed["rows"]}
+    assert titles["wtsa-18"] == "" and titles["wtsa-76"] == ""
+    site = tmp_path / "site"
+    assert run_cli(REPO, "site", "--on", day, "-o", str(site)).exit_code == 0
+    for page in (
+        "themes/inter-sector-coordination.html",
+        "resolutions/wtsa-18.html",
+        "resolutions/index.html",
+    ):
+        text = " ".join((site / page).read_text().split())
+        assert "Resolution 18 (Rev. Hammamet, 2016)" in text and delhi not in text.split("<table>")[0], page
+    mapping = " ".join((site / "mapping.html").read_text().split())
+    assert "Resolution 76 (Rev. Geneva, 2022)" in mapping and johannesburg not in mapping
+    # Once the New Delhi edition is adopted, its own title is shown with it.
+    later = run_cli(REPO, "show", "wtsa-18", "--on", "2024-11-01").stdout.splitlines()[1]
+    assert "Resolution 18 (Rev. New Delhi, 2024)" in later and delhi in later

@@ -150,7 +150,8 @@ class Resolution(StrictModel):
 
     @property
     def title(self) -> str | None:
-        """The title of the latest edition whose title is recorded."""
+        """The title of the latest edition whose title is recorded: what the resolution is about, for
+        comparing texts; not to show beside a citation of another edition (Cited.title is the one)."""
         titled = [e for e in self.editions if e.title]
         return max(titled, key=lambda e: e.year).title if titled else None
 
@@ -195,6 +196,12 @@ class Cited:
 
     def __str__(self) -> str:
         return self.text if self.note is None else f"{self.text} ({self.note})"
+
+    @property
+    def title(self) -> str | None:
+        """The title of the edition cited, where recorded; never another edition's (titles change between
+        editions: the latest edition's is not the one in force on an earlier day)."""
+        return self.edition.title if self.edition is not None else None
 
 
 def cited(resolution: Resolution, found: Standing) -> Cited:
