@@ -329,3 +329,33 @@ def test_a_citation_shows_its_own_editions_title_or_none(run_cli: RunCli, tmp_pa
     # Once the New Delhi edition is adopted, its own title is shown with it.
     later = run_cli(REPO, "show", "wtsa-18", "--on", "2024-11-01").stdout.splitlines()[1]
     assert "Resolution 18 (Rev. New Delhi, 2024)" in later and delhi in later
+
+
+def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    # A theme's list declared complete as of 24 January 2024 (a synthetic declaration, for the test).
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    complete = "resolutions_complete: {as_of: 2024-01-24, source: https://www.itu.int/}\n"
+    theme.write_text(theme.read_text().replace("status: active\n", "status: active\n" + complete))
+
+    def site(day: str) -> Path:
+        out = tmp_path / f"site-{day}"
+        assert run_cli(bundled, "site", "--on", day, "-o", str(out)).exit_code == 0
+        return out
+
+    def page(root: Path, name: str) -> str:
+        return " ".join((root / name).read_text().split())
+
+    before, after = site("2023-06-01"), site("2024-06-04")
+    # The report to Council 2024, of May 2024, is not the latest report of a day in 2023.
+    assert "the latest report" not in page(before, "index.html")
+    assert "Report to Council 2024</a></span> the latest report" in page(after, "index.html")
+    # A list checked complete in 2024 backs no "has none" in 2023, on the theme's page nor in the overlaps.
+    assert "have none" not in page(before, "themes/accessibility.html")
+    assert "RA, WRC, and Council have none" in page(after, "themes/accessibility.html")
+    early = run_cli(bundled, "overlaps", "--on", "2023-06-01", "--format", "md").stdout
+    assert "no ITU-R resolution is recorded" in early and "ITU-R has none" not in early
+    late = run_cli(bundled, "overlaps", "--on", "2024-06-04", "--format", "md").stdout
+    assert "ITU-R has none (the theme's list is complete as of 24 January 2024" in late
+    # On a day before PP Resolution 191 was first adopted (Busan, 2014), no finding cites or proposes it.
+    old = run_cli(bundled, "overlaps", "--on", "2000-01-01", "--format", "md").stdout
+    assert "Resolution 191" not in old and "Resolution 57" not in old
