@@ -390,7 +390,8 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
         initiatives=initiatives_of(records, report, "isc-tf"),
         results_in=cited_documents(records, list(report.results_in)),
         iscg_meetings=iscg_meetings,
-        iscg_alike=Alike.of([m.meeting for m in iscg_meetings]),
+        # What the meetings held by the report's day share: a planned one is not said to have been held.
+        iscg_alike=Alike.of([m.meeting for m in iscg_meetings if not m.planned]),
         iscg_topics=topics,
         proposed_themes=proposed,
         reports_to=[bodies[b] for b in (iscg.reports_to if iscg else []) if b in bodies],
