@@ -297,7 +297,7 @@ def test_a_copy_with_a_gap_and_a_suppression_is_said_so(run_cli: RunCli, bundled
         + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n"
     )
     matrix = run_cli(bundled, "matrix", "--on", "2024-06-04", "--format", "csv").stdout
-    assert "Resolution 10 (Rev. Hyderabad, 2010)*" in matrix
+    assert "Resolution 10 (Rev. Hyderabad, 2010)" not in matrix  # suppressed: no theme rests on it since
     assert "suppressed at WTDC-17" in run_cli(bundled, "show", "wtdc-10", "--on", "2024-06-04").stdout
     shutil.rmtree(bundled / "data" / "meetings")  # no session recorded at all: nothing can be confirmed
     listed = run_cli(bundled, "list", "resolution", "--on", "2024-06-04", "--format", "json").stdout
@@ -306,3 +306,99 @@ def test_a_copy_with_a_gap_and_a_suppression_is_said_so(run_cli: RunCli, bundled
         for row in json.loads(listed)["rows"]
         if row["id"] != "council-1307"
     )
+
+
+def test_a_suppressed_resolution_is_not_cited_as_what_a_theme_rests_on(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    data = bundled / "data"
+    with (data / "resolutions" / "wtdc-38.yaml").open("a") as record:
+        record.write(
+            "history:\n  - {session: wtdc-2014, outcome: suppressed, source: https://www.itu.int/}\n"
+        )
+    report = data / "reports" / "2024.md"
+    annexes = "year: 2024\nannexes: [mapping, overlaps]\n"
+    report.write_text(report.read_text().replace("year: 2024\n", annexes))
+    day = "2024-05-20"
+    cited = "Resolution 38 (Rev. Hyderabad, 2010)"
+    # `show` says it; the mapping, the report's annexes and the overlaps no longer cite it under its theme.
+    assert "suppressed at WTDC-14" in run_cli(bundled, "show", "wtdc-38", "--on", day).stdout
+    matrix = run_cli(bundled, "matrix", "--on", day, "--format", "csv").stdout
+    assert "Resolution 55 (Rev. Buenos Aires, 2017)*" in matrix and cited not in matrix
+    written = run_cli(bundled, "report", "--year", "2024", "-o", "-")
+    assert written.exit_code == 0, written.output
+    assert "Resolution 55 (Rev. Buenos Aires, 2017)" in written.stdout and cited not in written.stdout
+    overlaps = run_cli(bundled, "overlaps", "--on", day, "--format", "md").stdout
+    assert "“Gender and youth” rests on two resolutions" in overlaps and cited not in overlaps
+    # The site: not on the theme's page nor in the mapping; its own page says it was suppressed, no
+    # asterisk (which would say that a later session is only not accounted for).
+    site = bundled / "site"
+    assert run_cli(bundled, "site", "--on", day, "-o", str(site)).exit_code == 0
+    for page in ("themes/gender-and-youth.html", "mapping.html", "overlaps.html"):
+        assert cited not in (site / page).read_text(), page
+    own = (site / "resolutions" / "wtdc-38.html").read_text()
+    assert "suppressed at WTDC-14" in own and f"{cited}*" not in own
+    # Before the session that suppressed it, it is cited as before.
+    assert cited in run_cli(bundled, "matrix", "--on", "2012-01-01", "--format", "csv").stdout
+    # validate warns at the theme's reference to it, naming the session.
+    checked = run_cli(bundled, "validate")
+    assert "data/themes/gender-and-youth.yaml:4:31: warning I405" in checked.stdout
+    assert "'wtdc-38', suppressed at WTDC-14" in checked.stdout
+
+
+def test_a_citation_shows_its_own_editions_title_or_none(run_cli: RunCli, tmp_path: Path) -> None:
+    # On 20 May 2024 WTSA 18 is cited in its Hammamet edition, whose title is not recorded: the New Delhi
+    # edition's title (of October 2024) is not shown as its own. WTSA 76 (Rev. Geneva, 2022) likewise has
+    # none of its own, not Johannesburg's of 2008.
+    day = "2024-05-20"
+    delhi = "Principles and procedures for the allocation of work"
+    johannesburg = "Studies related to conformance and interoperability testing"
+    shown = run_cli(REPO, "show", "wtsa-18", "--on", day).stdout.splitlines()[1]
+    assert "Resolution 18 (Rev. Hammamet, 2016)" in shown and delhi not in shown
+    listed = json.loads(run_cli(REPO, "list", "resolution", "--on", day, "--format", "json").stdout)
+    titles = {row["id"]: row["title"] for row in listed["rows"]}
+    assert titles["wtsa-18"] == "" and titles["wtsa-76"] == ""
+    site = tmp_path / "site"
+    assert run_cli(REPO, "site", "--on", day, "-o", str(site)).exit_code == 0
+    for page in (
+        "themes/inter-sector-coordination.html",
+        "resolutions/wtsa-18.html",
+        "resolutions/index.html",
+    ):
+        text = " ".join((site / page).read_text().split())
+        assert "Resolution 18 (Rev. Hammamet, 2016)" in text and delhi not in text.split("<table>")[0], page
+    mapping = " ".join((site / "mapping.html").read_text().split())
+    assert "Resolution 76 (Rev. Geneva, 2022)" in mapping and johannesburg not in mapping
+    # Once the New Delhi edition is adopted, its own title is shown with it.
+    later = run_cli(REPO, "show", "wtsa-18", "--on", "2024-11-01").stdout.splitlines()[1]
+    assert "Resolution 18 (Rev. New Delhi, 2024)" in later and delhi in later
+
+
+def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    # A theme's list declared complete as of 24 January 2024 (a synthetic declaration, for the test).
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    complete = "resolutions_complete: {as_of: 2024-01-24, source: https://www.itu.int/}\n"
+    theme.write_text(theme.read_text().replace("status: active\n", "status: active\n" + complete))
+
+    def site(day: str) -> Path:
+        out = tmp_path / f"site-{day}"
+        assert run_cli(bundled, "site", "--on", day, "-o", str(out)).exit_code == 0
+        return out
+
+    def page(root: Path, name: str) -> str:
+        return " ".join((root / name).read_text().split())
+
+    before, after = site("2023-06-01"), site("2024-06-04")
+    # The report to Council 2024, of May 2024, is not the latest report of a day in 2023.
+    assert "the latest report" not in page(before, "index.html")
+    assert "Report to Council 2024</a></span> the latest report" in page(after, "index.html")
+    # A list checked complete in 2024 backs no "has none" in 2023, on the theme's page nor in the overlaps.
+    assert "have none" not in page(before, "themes/accessibility.html")
+    assert "RA, WRC, and Council have none" in page(after, "themes/accessibility.html")
+    early = run_cli(bundled, "overlaps", "--on", "2023-06-01", "--format", "md").stdout
+    assert "no ITU-R resolution is recorded" in early and "ITU-R has none" not in early
+    late = run_cli(bundled, "overlaps", "--on", "2024-06-04", "--format", "md").stdout
+    assert "ITU-R has none (the theme's list is complete as of 24 January 2024" in late
+    # On a day before PP Resolution 191 was first adopted (Busan, 2014), no finding cites or proposes it.
+    old = run_cli(bundled, "overlaps", "--on", "2000-01-01", "--format", "md").stdout
+    assert "Resolution 191" not in old and "Resolution 57" not in old

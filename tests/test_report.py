@@ -94,7 +94,9 @@ REPORT_FACTS = [
     "The ISCG is chaired by Mr Fabio Bigi (Italy); it is a contribution-driven group",
     # Written before 21 May 2024 (the report record's written_before): the second meeting is planned.
     "The ISCG will have met twice since Council 2023: on 24 January 2024",
-    "Both meetings were held in ITU Headquarters, Geneva, with remote participation and captioning (Zoom).",
+    # Only the meeting held by the report's day is said to have been held.
+    "The meeting of 24 January 2024 was held in ITU Headquarters, Geneva, with remote participation and "
+    "captioning (Zoom).",
     # Each acronym spelt out at its first mention only: TSAG and TDAG were in the sentence before.
     "It reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the Council Working Group on "
     "Financial and Human Resources (CWG-FHR).",
@@ -209,8 +211,8 @@ SENTENCES_2025 = [
     "The results are reported in Council documents C25/1 on the synthetic strategic plan, and C25/2 on the "
     'synthetic "One ITU" concept.',
     "The ISCG will have met twice since Council 2024: on 5 June 2024, in conjunction with the "
-    "Telecommunication Standardization Advisory Group (TSAG); and on 17 June 2025. Both meetings were held "
-    "in Geneva, with remote participation and captioning (Zoom).",
+    "Telecommunication Standardization Advisory Group (TSAG); and on 17 June 2025. The meeting of 5 June "
+    "2024 was held in Geneva, with remote participation and captioning (Zoom).",
     "The ISCG expressed interest in being involved in the building project. The ISCG expressed interest in "
     "being involved in the website strategy.",
     "The ISCG highlighted the importance of a proactive approach.",
@@ -264,11 +266,12 @@ def test_a_report_without_a_date_speaks_as_of_when_it_was_written_else_its_sessi
     assert "The ISCG will have met four times since Council 2023:" in flat(report(run_cli, root))
 
 
-def test_a_first_report_covers_the_year_before_its_session(
+def test_a_first_report_covers_what_the_sessions_recorded_back(
     run_cli: RunCli, example: Callable[[str], Path]
 ) -> None:
     """No earlier Council session is recorded before Council 2023 (11 July 2023): the 2023 report covers
-    the year after 11 July 2022, up to and including 11 July 2023; not the meetings before."""
+    the meetings up to and including 11 July 2023, and gives its period no start the records do not hold
+    (not "11 July 2022", a year back)."""
     root = example("valid/with-report")
     for day in ("2022-03-01", "2022-07-11", "2022-09-01"):
         meeting = f"---\nid: iscg-{day}\nbody: iscg\nstart: {day}\nvenue: Geneva\n---\n"
@@ -281,8 +284,11 @@ def test_a_first_report_covers_the_year_before_its_session(
         encoding="utf-8",
     )
     written = flat(report(run_cli, root, year=2023))
-    assert "The ISCG has met twice since 11 July 2022: on 1 September 2022; and on 11 July 2023." in written
-    assert "1 March 2022" not in written
+    assert (
+        "The ISCG has met four times up to 11 July 2023: on 1 March 2022; on 11 July 2022; on 1 September "
+        "2022; and on 11 July 2023." in written
+    )
+    assert "since 11 July 2022" not in written and "between" not in written
 
 
 def test_a_retired_theme_is_left_out_of_the_annexes(run_cli: RunCli, example: Callable[[str], Path]) -> None:
@@ -459,5 +465,21 @@ def test_reports_of_other_years_say_only_what_was_so_then(run_cli: RunCli, bundl
     of_2024 = ["C24/35", "24 January 2024", "21 May 2024", "Sustainable Digital Transformation",
                "new building project", "Improvement of the Intersectoral coordination webpage"]  # fmt: skip
     assert [fact for fact in of_2024 if fact in written] == []
-    assert "No meeting of the ISCG is recorded between" in written
+    # Council 2024 is recorded before 2025's; no session before 2019's nor 2023's: no start is given.
+    assert f"No meeting of the ISCG is recorded {'between' if year == 2025 else 'up to'}" in written
     assert f"No initiative of the secretariat is recorded for {year}." in written
+
+
+def test_a_report_says_held_only_of_meetings_held_by_its_day_and_no_period_start_not_recorded(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # The 2024 report speaks as of 20 May 2024: the ISCG's meeting of 21 May is planned, not held.
+    written = flat(report(run_cli, bundled))
+    assert "Both meetings were held" not in written
+    assert "The meeting of 24 January 2024 was held in ITU Headquarters, Geneva" in written
+    # A 2023 report: no Council session before Council 2023 (11 July 2023) is recorded, so no start of its
+    # period is given (not "11 July 2022", a year back), only its end.
+    _copy_report(bundled, 2023, drop=("results_in", "written_before"))
+    first = flat(report(run_cli, bundled, year=2023))
+    assert "11 July 2022" not in first
+    assert "No meeting of the ISCG is recorded up to 11 July 2023." in first

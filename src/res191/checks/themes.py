@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from res191.checks.facts import RecordFacts, ResolutionFacts, ThemeFacts
+from res191.checks.histories import sessions_of
 from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, problem
+from res191.models.in_force import Session, Sessions, standing
 from res191.models.vocabulary import Conference, Sector
 
 # The secretariat unit of each Sector, as focal points' units are usually written.
@@ -28,12 +31,38 @@ def involved_sectors(theme: ThemeFacts, resolutions: Iterable[ResolutionFacts]) 
     return set(theme["sectors"]).union(*(r["sectors"] for r in resolutions))
 
 
+def suppressed_at(resolution: ResolutionFacts, sessions: Sessions, on: date) -> Session | None:
+    """The session that suppressed a resolution by a day, if the records say one did (models/in_force.py)."""
+    conference = Conference(resolution["conference"])
+    years = [e[0] for e in resolution["editions"]]
+    history = [(session, outcome) for session, outcome in resolution["history"]]
+    return standing(conference, years, history, sessions, on).suppressed_at
+
+
 def check_themes(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
-    """Warn about themes that break ITU's rule or lack a focal point for a Sector they involve."""
+    """Warn about themes that break ITU's rule, lack a focal point for a Sector they involve, or rest on a
+    resolution suppressed by today (I405: every output leaves it out of the theme)."""
+    sessions: Sessions | None = None
+    today = date.today()
     for facts in records:
         if facts.kind != "theme" or not facts.valid:
             continue
         theme = facts.theme
+        for index, ref in enumerate(theme["resolutions"]):
+            found = repository.get("resolution", ref)
+            if found is None or not any(o == "suppressed" for _, o in found.resolution["history"]):
+                continue
+            sessions = sessions if sessions is not None else sessions_of(repository)
+            session = suppressed_at(found.resolution, sessions, today)
+            if session is not None:
+                yield Diagnostic(
+                    problem("I405"),
+                    repository.at(facts, ("resolutions", index)),
+                    f"the theme '{facts.id}' rests on '{ref}', suppressed at {session.name} ({session.id}): "
+                    "no output of a day since cites it under the theme",
+                    f"where the theme no longer rests on it, remove '{ref}' from its resolutions (outputs of "
+                    "days before the session still cite it)",
+                )
         resolutions = [
             found.resolution for ref in theme["resolutions"] if (found := repository.get("resolution", ref))
         ]

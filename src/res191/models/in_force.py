@@ -83,6 +83,13 @@ class Standing:
         return self.edition if self.confirmed and self.suppressed_at is None else None
 
     @property
+    def stands(self) -> bool:
+        """Whether it exists on the day, as the records show: an edition adopted by then, and no session up
+        to the day recorded to have suppressed it. Only such an instrument may be cited as something a
+        theme rests on, counted or proposed on that day (in force, or the latest recorded, said so)."""
+        return self.edition is not None and self.suppressed_at is None
+
+    @property
     def suppressed(self) -> bool:
         """Whether a session up to the day is recorded to have suppressed it."""
         return self.suppressed_at is not None

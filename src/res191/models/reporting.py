@@ -24,22 +24,21 @@ def report_day(written: date | None, written_before: date | None, session_start:
 
 @dataclass(frozen=True)
 class Period:
-    """The days a report covers: after `after`, up to and including `until`."""
+    """The days a report covers: after `after`, up to and including `until`; from no known day where `after`
+    is None (no earlier session of Council is recorded: a start would be invented)."""
 
-    after: date
+    after: date | None
     until: date
 
     def __contains__(self, day: date) -> bool:
-        return self.after < day <= self.until
+        return (self.after is None or self.after < day) and day <= self.until
 
 
 def reporting_period(session_start: date, previous_start: date | None) -> Period:
     """After the previous session's first day, up to and including this session's first day, so that
-    successive reports neither miss nor repeat a meeting; a year back where no previous session is
-    recorded."""
-    return Period(
-        previous_start if previous_start is not None else session_start - timedelta(days=365), session_start
-    )
+    successive reports neither miss nor repeat a meeting; where no previous session is recorded, up to
+    this session's first day only (the records back no start)."""
+    return Period(previous_start, session_start)
 
 
 def reported(theme_status: str | None) -> bool:

@@ -150,7 +150,8 @@ class Resolution(StrictModel):
 
     @property
     def title(self) -> str | None:
-        """The title of the latest edition whose title is recorded."""
+        """The title of the latest edition whose title is recorded: what the resolution is about, for
+        comparing texts; not to show beside a citation of another edition (Cited.title is the one)."""
         titled = [e for e in self.editions if e.title]
         return max(titled, key=lambda e: e.year).title if titled else None
 
@@ -182,36 +183,45 @@ class Cited:
 
     text is the citation of the edition in force, or of the latest recorded one, or the instrument
     alone; in_force is True only where every session up to the day is accounted for; note says, in
-    words, what the records do not confirm (None where they confirm the edition in force).
+    words, what the records do not confirm (None where they confirm the edition in force); stands is
+    whether it exists on the day (Standing.stands): one not adopted yet, or suppressed by then, is not
+    cited as something a theme rests on, nor counted, nor proposed.
     """
 
     text: str
     in_force: bool
     note: str | None
     edition: Edition | None
+    stands: bool
 
     def __str__(self) -> str:
         return self.text if self.note is None else f"{self.text} ({self.note})"
+
+    @property
+    def title(self) -> str | None:
+        """The title of the edition cited, where recorded; never another edition's (titles change between
+        editions: the latest edition's is not the one in force on an earlier day)."""
+        return self.edition.title if self.edition is not None else None
 
 
 def cited(resolution: Resolution, found: Standing) -> Cited:
     """The citation a standing allows, with its note."""
     if found.edition is None:
         note = f"no edition recorded as adopted by {found.on.isoformat()}"
-        return Cited(resolution.short, False, note, None)
+        return Cited(resolution.short, False, note, None, stands=False)
     edition = resolution.editions[found.edition]
     text = citation(resolution, edition)
     if found.suppressed_at is not None:
-        return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition)
+        return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition, stands=False)
     if found.confirmed:
-        return Cited(text, True, None, edition)
+        return Cited(text, True, None, edition, stands=True)
     if found.unaccounted:
         since = f"since {found.unaccounted[0].name}"
     elif found.known_after is not None:
         since = f"after {found.known_after}"
     else:
         since = f"after {found.beyond.name}" if found.beyond else "by the records"
-    return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition)
+    return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition, stands=True)
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:

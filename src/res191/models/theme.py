@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -121,3 +122,9 @@ class Theme(StrictModel):
         description="Its title and description in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)
+
+    def complete_on(self, day: date) -> CompleteList | None:
+        """The declaration that its list of resolutions is complete, where it backs an absence on a day (a
+        Sector "has none"): only one checked complete by then; a list checked later says nothing of it."""
+        complete = self.resolutions_complete
+        return complete if complete is not None and complete.as_of <= day else None

@@ -68,6 +68,11 @@ class AsOf:
             kept = self._found[id(resolution)] = (resolution, resolution.cited(self.on, self.sessions))
         return kept[1]
 
+    def standing(self, resolutions: Sequence[Entry[Resolution]]) -> list[Entry[Resolution]]:
+        """The resolutions that exist on the day (Standing.stands): one suppressed by then, or none of whose
+        editions is adopted yet, is not cited, counted nor proposed by any finding of the day."""
+        return [r for r in resolutions if self.cited(r.record).stands]
+
     def cite(self, resolution: Resolution) -> str:
         """`WTSA Resolution 70 (Rev. Dubai, 2012)`, with its conference, as the records stand on the day;
         marked with an asterisk where the edition is only the latest recorded (UNCONFIRMED), not known to

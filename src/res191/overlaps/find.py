@@ -40,7 +40,7 @@ def find_overlaps(
         (b.record for b in entries(repository.of_kind("body"), Body)),
     )
     as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
-    resolutions = entries(repository.of_kind("resolution"), Resolution)
+    resolutions = as_of.standing(entries(repository.of_kind("resolution"), Resolution))
     themes = entries(repository.of_kind("theme"), Theme)
     reader = glossary_reader(repository)
     found: list[Finding] = []
@@ -124,6 +124,10 @@ def theme_overlaps(
     is find_overlaps' own (the glossary's), so that a theme's page and the list of every theme's findings
     say the same."""
     found: list[Finding] = []
+    # Its resolutions that exist on the day, as find_overlaps takes them (only the theme's: a site asks
+    # this of every theme).
+    refs = dict.fromkeys(theme.record.resolutions)
+    resolutions = {r.id: r for r in as_of.standing([resolutions[i] for i in refs if i in resolutions])}
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings([theme], resolutions, as_of)
     if "joint-work" in kinds:

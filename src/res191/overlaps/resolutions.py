@@ -101,7 +101,7 @@ def _mappings(
         )
         action = add_to_theme([label], theme.record.title, near_label, as_of)
         proposal = (
-            f"{label}{_on(entry.record)} is under no theme; its strongest link is to {near_label} "
+            f"{label}{_on(entry.record, as_of)} is under no theme; its strongest link is to {near_label} "
             f"({quoted(shared)}), {how}: consider adding it to the resolutions of the theme "
             f"“{theme.record.title}”. {action.sentence}"
         )
@@ -135,8 +135,8 @@ def _partners(
             as_of.next(ISC_TF),
         )
         proposal = (
-            f"{label}{_on(entry.record)} is under no theme and close to {join_and(named)}, but cannot join "
-            f"{'its' if len(named) == 1 else 'their'} group: it is not close to every member. "
+            f"{label}{_on(entry.record, as_of)} is under no theme and close to {join_and(named)}, but cannot "
+            f"join {'its' if len(named) == 1 else 'their'} group: it is not close to every member. "
             f"{action.sentence}"
         )
         members = (
@@ -155,6 +155,7 @@ def _same_conference(resolutions: list[Entry[Resolution]], a: int, b: int) -> bo
     return resolutions[a].record.conference is resolutions[b].record.conference
 
 
-def _on(resolution: Resolution) -> str:
-    """`, on “Conformance and interoperability”,`: a resolution's latest title, when it has one."""
-    return f", on “{resolution.title}”," if resolution.title else ""
+def _on(resolution: Resolution, as_of: AsOf) -> str:
+    """`, on “Conformance and interoperability”,`: the title of the edition cited, when it has one."""
+    title = as_of.cited(resolution).title
+    return f", on “{title}”," if title else ""

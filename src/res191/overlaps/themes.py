@@ -102,7 +102,7 @@ def _facts(
     present = [s.value for s in sectors]
     # An absence is a fact only where the theme's list is declared complete, with a source; otherwise the
     # records simply hold none (ITU's Sectors have resolutions the records do not list).
-    complete = theme.resolutions_complete
+    complete = theme.complete_on(as_of.on)
     if not present:
         facts.append("No resolution of a Sector's conference is recorded under it.")
     elif missing:

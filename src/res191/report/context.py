@@ -326,7 +326,9 @@ def theme_row(
     cited = (resolutions.get(ref) for ref in dict.fromkeys(theme.resolutions))
     for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
         if resolution.conference in MAPPED_CONFERENCES:
-            citations[resolution.conference.value].append(resolution.cited(on, sessions))
+            found = resolution.cited(on, sessions)
+            if found.stands:  # suppressed by the report's day, or not adopted yet: not rested on then
+                citations[resolution.conference.value].append(found)
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},
@@ -388,7 +390,8 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
         initiatives=initiatives_of(records, report, "isc-tf"),
         results_in=cited_documents(records, list(report.results_in)),
         iscg_meetings=iscg_meetings,
-        iscg_alike=Alike.of([m.meeting for m in iscg_meetings]),
+        # What the meetings held by the report's day share: a planned one is not said to have been held.
+        iscg_alike=Alike.of([m.meeting for m in iscg_meetings if not m.planned]),
         iscg_topics=topics,
         proposed_themes=proposed,
         reports_to=[bodies[b] for b in (iscg.reports_to if iscg else []) if b in bodies],

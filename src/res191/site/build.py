@@ -29,7 +29,7 @@ from res191.site.folder import check_replaceable, digest, put_in_place, scratch_
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
-from res191.site.pages import reports
+from res191.site.pages import reports, written_by
 from res191.workers import map_chunks
 
 STATIC = ("site.css", "filter.js", "search.js")
@@ -142,6 +142,7 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
     """Write the Word file of each report to Council; what its page and the lists show of it."""
     links: list[tuple[Link, str]] = []
     pages: dict[str, dict[str, Any]] = {}
+    latest = ""
     for held in reports(site.loaded):
         markdown, docx = report(held.year)
         name = f"report-{held.year}.docx"
@@ -156,7 +157,9 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
             "docx_size": _size(len(docx)),
         }
         links.append((Link(title, path), held.document or ""))
-    return replace(extra, reports=links, report_pages=pages)
+        if not latest and written_by(site.loaded, held, site.today):
+            latest = path
+    return replace(extra, reports=links, report_pages=pages, latest_report=latest)
 
 
 class _Compiled(jinja2.BytecodeCache):

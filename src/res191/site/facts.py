@@ -29,7 +29,7 @@ from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
 from res191.overlaps.findings import Finding
 from res191.overlaps.similarity import Reader
-from res191.site.languages import N_, English, in_page_language, wording_of
+from res191.site.languages import N_, in_page_language, wording_of
 
 CONFERENCE_NAMES = {
     Conference.PP: N_("Plenipotentiary Conference"),
@@ -150,22 +150,20 @@ class Site:
         return found
 
     def cite(self, resolution: Resolution) -> str:
-        """The citation, marked with an asterisk where it is only the latest edition recorded."""
+        """The citation, marked with an asterisk where it is only the latest edition recorded; one that does
+        not exist on the day (suppressed by then, or not adopted yet) says so, as its page does."""
         found = self.cited(resolution)
-        return found.text if found.in_force else f"{found.text}*"
+        if found.in_force:
+            return found.text
+        return f"{found.text}*" if found.stands else f"{found.text} ({found.note})"
 
     def citation(self, resolution: Resolution) -> Citation:
         """The citation with its page, the title of the edition cited and that edition's text at ITU."""
         found = self.cited(resolution)
         edition = found.edition
-        if edition is not None and edition.title:  # in the site's language where translated
-            title = in_page_language(edition, "title", self.language)
-        else:
-            title = (
-                resolution.title
-                if self.language == ENGLISH or not resolution.title
-                else English(resolution.title)
-            )
+        # The title of the edition cited, in the site's language where translated; none where that edition's
+        # is not recorded (another edition's title is not its own).
+        title = in_page_language(edition, "title", self.language) if edition and edition.title else None
         return Citation(
             self.link("resolution", resolution.id), title, edition.link if edition else None,
             found.in_force, found.note,

@@ -40,6 +40,7 @@ class Extra:
 
     reports: list[tuple[Link, str]] = field(default_factory=list)  # the report pages made, with numbers
     report_pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # by path
+    latest_report: str = ""  # the path of the latest report written by the site's day ("" if none)
     # `res191 export`'s files, given by the command (the site does not know the editing layer): what to
     # publish as open data on a day. Absent: no open data.
     open_data: Callable[[LoadedRecords, date], dict[str, bytes]] | None = None
@@ -90,10 +91,11 @@ def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
 
 def _home(site: Site, key: str, extra: Extra) -> dict[str, Any]:
     latest = None
-    if extra.reports:
-        link, number = extra.reports[0]
-        docx = extra.report_pages.get(link.href, {})
-        latest = (link, number, docx.get("docx", ""))
+    # The latest report written by the site's day: not one dated after it.
+    for link, number in extra.reports:
+        if link.href == extra.latest_report:
+            docx = extra.report_pages.get(link.href, {})
+            latest = (link, number, docx.get("docx", ""))
     return {"page": lists.home_page(site, latest)}
 
 

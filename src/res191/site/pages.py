@@ -7,6 +7,7 @@ and the home page are in lists.py.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from res191.loading.record import LoadedRecords
@@ -21,6 +22,7 @@ from res191.models import (
     Resolution,
     Theme,
 )
+from res191.models.reporting import report_day
 from res191.overlaps.common import Entry
 from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Link, Site, meeting_title
 from res191.site.languages import N_
@@ -50,7 +52,8 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
     for ref in dict.fromkeys(theme.resolutions):
         resolution = loaded.get("resolution", ref, Resolution)
-        if resolution is not None:
+        # One suppressed by the site's day, or not adopted yet, is not what the theme rests on then.
+        if resolution is not None and site.cited(resolution).stands:
             by_conference[resolution.conference].append(resolution)
     cited = {
         c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()
@@ -58,6 +61,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
+    complete = theme.complete_on(site.today)
     file = loaded.find("theme", theme.id)
     overlaps = site.theme_findings(Entry(file, theme)) if file else []
     positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
@@ -69,7 +73,9 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         ],
         "sectors": SECTOR_NAMES,
         "by_conference": [(CONFERENCE_NAMES[c], cited[c]) for c in Conference if c in cited],
-        "without": [c.value for c in Conference if c not in cited] if theme.resolutions_complete else [],
+        # An absence is stated only from a list checked complete by the site's day.
+        "complete": complete,
+        "without": [c.value for c in Conference if c not in cited] if complete else [],
         "years": sorted(years.items(), reverse=True),
         "meetings": [site.link("meeting", m.id) for m in reversed(site.meetings_on.get(theme.id, []))],
         "positions": [(site.link("body", p.body), p) for p in positions if p is not None],
@@ -174,3 +180,13 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
 def reports(loaded: LoadedRecords) -> list[Report]:
     """The reports to Council, the latest first."""
     return sorted(loaded.all("report", Report).values(), key=lambda r: r.year, reverse=True)
+
+
+def written_by(loaded: LoadedRecords, report: Report, day: date) -> bool:
+    """Whether a report to Council is written by a day: the day it speaks as of (its date, else the day
+    before the one it was written before, else its Council session's first day) is not after it. A report
+    whose Council session is not recorded cannot be placed, so it is not taken as written."""
+    council = loaded.get("meeting", report.council_session, Meeting)
+    if council is None:
+        return False
+    return report_day(report.date, report.written_before, council.start) <= day

@@ -82,7 +82,7 @@ class Listing:
 def _cited(r: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
     """The citation on the day (in force, or the latest recorded with what is not confirmed) and its title."""
     found = r.cited(on, loaded.sessions())
-    title = (found.edition.title if found.edition else None) or r.title or ""
+    title = found.title or ""
     return [f"{r.conference.value} {found}", title]
 
 

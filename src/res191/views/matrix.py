@@ -37,6 +37,8 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
         for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
             if resolution.conference.value in cells:
                 found = resolution.cited(on, sessions)
+                if not found.stands:  # suppressed by the day, or not adopted yet: not rested on then
+                    continue
                 mark = "" if found.in_force else UNCONFIRMED
                 cells[resolution.conference.value].append(f"{found.text}{mark}")
         table.rows.append([theme.title, *("; ".join(cells[c.value]) or NONE for c in MAPPED_CONFERENCES)])

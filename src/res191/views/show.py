@@ -65,7 +65,7 @@ def _label(record: LoadedRecord, loaded: LoadedRecords, on: date) -> str:
     model = record.record
     if isinstance(model, Resolution):
         found = model.cited(on, loaded.sessions())
-        title = (found.edition.title if found.edition else None) or model.title
+        title = found.title
         standing = f" ({found.note})" if found.note else f" (in force on {on.isoformat()})"
         return f"{found.text} of {model.conference.value}" + (f": {title}" if title else "") + standing
     if isinstance(model, Body):
