@@ -266,12 +266,12 @@ def test_a_report_without_a_date_speaks_as_of_when_it_was_written_else_its_sessi
     assert "The ISCG will have met four times since Council 2023:" in flat(report(run_cli, root))
 
 
-def test_a_first_report_covers_what_the_sessions_recorded_back(
+def test_a_first_report_covers_the_year_up_to_its_session_and_says_so(
     run_cli: RunCli, example: Callable[[str], Path]
 ) -> None:
     """No earlier Council session is recorded before Council 2023 (11 July 2023): the 2023 report covers
-    the meetings up to and including 11 July 2023, and gives its period no start the records do not hold
-    (not "11 July 2022", a year back)."""
+    the year up to 11 July 2023 and says so, without a start date that would read as a session of Council,
+    and without the meetings of the years before (another year's facts)."""
     root = example("valid/with-report")
     for day in ("2022-03-01", "2022-07-11", "2022-09-01"):
         meeting = f"---\nid: iscg-{day}\nbody: iscg\nstart: {day}\nvenue: Geneva\n---\n"
@@ -285,10 +285,10 @@ def test_a_first_report_covers_what_the_sessions_recorded_back(
     )
     written = flat(report(run_cli, root, year=2023))
     assert (
-        "The ISCG has met four times up to 11 July 2023: on 1 March 2022; on 11 July 2022; on 1 September "
-        "2022; and on 11 July 2023." in written
+        "The ISCG has met twice in the year up to 11 July 2023: on 1 September 2022; and on 11 July 2023."
+        in written
     )
-    assert "since 11 July 2022" not in written and "between" not in written
+    assert "1 March 2022" not in written and "since 11 July 2022" not in written
 
 
 def test_a_retired_theme_is_left_out_of_the_annexes(run_cli: RunCli, example: Callable[[str], Path]) -> None:
@@ -465,8 +465,9 @@ def test_reports_of_other_years_say_only_what_was_so_then(run_cli: RunCli, bundl
     of_2024 = ["C24/35", "24 January 2024", "21 May 2024", "Sustainable Digital Transformation",
                "new building project", "Improvement of the Intersectoral coordination webpage"]  # fmt: skip
     assert [fact for fact in of_2024 if fact in written] == []
-    # Council 2024 is recorded before 2025's; no session before 2019's nor 2023's: no start is given.
-    assert f"No meeting of the ISCG is recorded {'between' if year == 2025 else 'up to'}" in written
+    # Council 2024 is recorded before 2025's; no session before 2019's nor 2023's: the year up to theirs.
+    period = "between" if year == 2025 else "in the year up to"
+    assert f"No meeting of the ISCG is recorded {period}" in written
     assert f"No initiative of the secretariat is recorded for {year}." in written
 
 
@@ -478,8 +479,8 @@ def test_a_report_says_held_only_of_meetings_held_by_its_day_and_no_period_start
     assert "Both meetings were held" not in written
     assert "The meeting of 24 January 2024 was held in ITU Headquarters, Geneva" in written
     # A 2023 report: no Council session before Council 2023 (11 July 2023) is recorded, so no start of its
-    # period is given (not "11 July 2022", a year back), only its end.
+    # period is given as a date (not "11 July 2022"): the year up to its end.
     _copy_report(bundled, 2023, drop=("results_in", "written_before"))
     first = flat(report(run_cli, bundled, year=2023))
     assert "11 July 2022" not in first
-    assert "No meeting of the ISCG is recorded up to 11 July 2023." in first
+    assert "No meeting of the ISCG is recorded in the year up to 11 July 2023." in first

@@ -24,20 +24,24 @@ def report_day(written: date | None, written_before: date | None, session_start:
 
 @dataclass(frozen=True)
 class Period:
-    """The days a report covers: after `after`, up to and including `until`; from no known day where `after`
-    is None (no earlier session of Council is recorded: a start would be invented)."""
+    """The days a report covers: after `after`, up to and including `until`. `year_back`: no earlier
+    session of Council is recorded, so the period is the year up to `until`, and is said to be (a start
+    given as a date would read as a session of Council the records do not hold)."""
 
-    after: date | None
+    after: date
     until: date
+    year_back: bool = False
 
     def __contains__(self, day: date) -> bool:
-        return (self.after is None or self.after < day) and day <= self.until
+        return self.after < day <= self.until
 
 
 def reporting_period(session_start: date, previous_start: date | None) -> Period:
     """After the previous session's first day, up to and including this session's first day, so that
-    successive reports neither miss nor repeat a meeting; where no previous session is recorded, up to
-    this session's first day only (the records back no start)."""
+    successive reports neither miss nor repeat a meeting; the year up to this session's first day where no
+    previous session is recorded (not every meeting ever recorded: another year's are not this report's)."""
+    if previous_start is None:
+        return Period(session_start - timedelta(days=365), session_start, year_back=True)
     return Period(previous_start, session_start)
 
 
