@@ -392,6 +392,10 @@ def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path
     # The report to Council 2024, of May 2024, is not the latest report of a day in 2023.
     assert "the latest report" not in page(before, "index.html")
     assert "Report to Council 2024</a></span> the latest report" in page(after, "index.html")
+    # Nor is it among the reports of that day, their list, their pages or the search.
+    assert not (before / "reports" / "2024.html").exists() and (after / "reports" / "2024.html").exists()
+    assert "Report to Council 2024" not in page(before, "reports/index.html")
+    assert "Report to Council 2024" not in (before / "search-index.js").read_text()
     # A list checked complete in 2024 backs no "has none" in 2023, on the theme's page nor in the overlaps.
     assert "have none" not in page(before, "themes/accessibility.html")
     assert "RA, WRC, and Council have none" in page(after, "themes/accessibility.html")

@@ -29,7 +29,7 @@ from res191.site.folder import check_replaceable, digest, put_in_place, scratch_
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
-from res191.site.pages import reports, written_by
+from res191.site.pages import reports
 from res191.workers import map_chunks
 
 STATIC = ("site.css", "filter.js", "search.js")
@@ -143,7 +143,7 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
     links: list[tuple[Link, str]] = []
     pages: dict[str, dict[str, Any]] = {}
     latest = ""
-    for held in reports(site.loaded):
+    for held in reports(site.loaded, site.today):
         markdown, docx = report(held.year)
         name = f"report-{held.year}.docx"
         (out / "reports").mkdir(parents=True, exist_ok=True)
@@ -157,8 +157,7 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
             "docx_size": _size(len(docx)),
         }
         links.append((Link(title, path), held.document or ""))
-        if not latest and written_by(site.loaded, held, site.today):
-            latest = path
+        latest = latest or path  # the first is the latest written
     return replace(extra, reports=links, report_pages=pages, latest_report=latest)
 
 

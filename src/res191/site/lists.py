@@ -241,7 +241,7 @@ def report_links(site: Site) -> list[tuple[Link, str]]:
     """The reports to Council, the latest first, each with its document number."""
     return [
         (Link(f"Report to Council {r.year}", f"reports/{r.year}.html"), r.document or "")
-        for r in reports(site.loaded)
+        for r in reports(site.loaded, site.today)
     ]
 
 

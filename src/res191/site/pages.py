@@ -177,9 +177,11 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
     }
 
 
-def reports(loaded: LoadedRecords) -> list[Report]:
-    """The reports to Council, the latest first."""
-    return sorted(loaded.all("report", Report).values(), key=lambda r: r.year, reverse=True)
+def reports(loaded: LoadedRecords, day: date) -> list[Report]:
+    """The reports to Council written by a day (written_by), the latest first: a site of a past day shows
+    no report written after it."""
+    found = (r for r in loaded.all("report", Report).values() if written_by(loaded, r, day))
+    return sorted(found, key=lambda r: r.year, reverse=True)
 
 
 def written_by(loaded: LoadedRecords, report: Report, day: date) -> bool:

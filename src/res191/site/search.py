@@ -67,7 +67,7 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     for position in loaded.all("position", Position).values():
         title = f"{site.label('body', position.body)}, {position.year}"
         found.append([title, site.href("position", position.id), what["position"], _words([position.text])])
-    for report in reports(loaded):
+    for report in reports(loaded, site.today):
         words = [report.document, report.title, "Council", str(report.year)]
         title = site.label("report", report.id)
         found.append([title, f"reports/{report.year}.html", what["report"], _words(words)])
