@@ -338,6 +338,7 @@ def test_a_suppressed_resolution_is_not_cited_as_what_a_theme_rests_on(
         assert cited not in (site / page).read_text(), page
     own = (site / "resolutions" / "wtdc-38.html").read_text()
     assert "suppressed at WTDC-14" in own and f"{cited}*" not in own
+    assert "a theme that still lists it" in own and "a theme that rests on it" not in own
     # Before the session that suppressed it, it is cited as before.
     assert cited in run_cli(bundled, "matrix", "--on", "2012-01-01", "--format", "csv").stdout
     # validate warns at the theme's reference to it, naming the session.

@@ -34,6 +34,9 @@ REFERRING = {
     ("report", "resolution"): N_("the report to Council on its implementation"),
     ("report", "references"): N_("a report to Council that cites it"),
 }
+# A theme whose list still holds a resolution suppressed (or not yet adopted) on the site's day does not
+# rest on it then: it lists it.
+NOT_RESTED_ON = N_("a theme that still lists it")
 POSITION_KINDS = {
     "involvement": N_("Interest in being involved"), "emphasis": N_("Emphasis"), "request": N_("Request")
 }  # fmt: skip
@@ -108,15 +111,18 @@ def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
         "sectors": [SECTOR_NAMES[s.value] for s in SECTOR_COLUMNS if s in resolution.concerned_sectors],
         "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
         "history": history,
-        "referred_by": referred_in_words(site, "resolution", resolution.id),
+        "referred_by": referred_in_words(site, "resolution", resolution.id, stands=found.stands),
     }
 
 
-def referred_in_words(site: Site, kind: str, record_id: str) -> list[tuple[Link, str]]:
-    """The records that refer to one, each with what it is to it in words."""
+def referred_in_words(site: Site, kind: str, record_id: str, stands: bool = True) -> list[tuple[Link, str]]:
+    """The records that refer to one, each with what it is to it in words (stands: whether the resolution
+    referred to is adopted and not suppressed on the site's day)."""
     found = []
     for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
         how = REFERRING.get((other_kind, key), f"a {other_kind} that refers to it")
+        if (other_kind, key) == ("theme", "resolutions") and not stands:
+            how = NOT_RESTED_ON
         found.append((site.link(other_kind, other_id), how))
     return found
 
