@@ -788,3 +788,21 @@ def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli,
             rows = [t["term"] for t in link["terms"]]
             assert len(rows) == len(set(rows)), rows
             assert abs(sum(t["adds"] for t in link["terms"]) - link["score"]) < 0.01
+
+
+def test_a_few_texts_compared_pair_by_pair_score_as_through_the_index() -> None:
+    # A theme's activities of a year are a few texts: compared pair by pair, not through an index of
+    # their terms; the same pairs and the same scores to the last bit, for every size up to the limit.
+    import random
+
+    from res191.overlaps.similarity import Corpus
+
+    words = (
+        "climate change captioning accessibility remote participation emergency telecommunications "
+        "health digital divide youth gender cybersecurity child online protection"
+    ).split()
+    pick = random.Random(191)
+    for size in range(2, 25):
+        texts = [" ".join(pick.choices(words, k=pick.randint(2, 8))) for _ in range(size)]
+        corpus = Corpus(texts, Reader())
+        assert corpus._pairwise(0.25) == corpus.scores(0.25), texts

@@ -58,6 +58,8 @@ _PHRASE_WEIGHT = 0.5
 TERM_LIMIT = 100
 # How many distinctive words two texts must share before they are compared at all.
 SHARED_WORDS = 2
+# Up to how many texts a corpus compares every pair directly rather than through an index of its terms.
+_FEW_TEXTS = 24
 # Words ITU's titles use for what is done about a subject, not for the subject: they weigh in the score
 # like any word, but two texts sharing only such words are not linked ("support" and "protection" do not
 # make consumer protection a matter of the environment). Stemmed when first needed.
@@ -350,11 +352,32 @@ class Corpus:
                     found[(first, second)] = score
         return found
 
+    def _pairwise(self, threshold: float) -> dict[tuple[int, int], float]:
+        """scores() for a few texts (a theme's activities of a year): every pair compared directly, which
+        is quicker than an index of their terms; the products summed in the same order, so the same
+        scores to the last bit (the pairs in another order: for matches(), which sorts them)."""
+        floor = threshold - 1e-9
+        found: dict[tuple[int, int], float] = {}
+        for first, vector in enumerate(self.vectors):
+            for second in range(first + 1, len(self.vectors)):
+                other = self.vectors[second]
+                shared = [term for term in vector if term in other]
+                if sum(_words_in(term) for term in shared) < SHARED_WORDS:
+                    continue
+                score = 0.0
+                for term in shared:
+                    score += vector[term] * other[term]
+                if score >= floor:
+                    found[(first, second)] = score
+        return found
+
     def matches(self, threshold: float) -> list[Match]:
         """Every pair of texts at or above threshold, best first, with the terms they share."""
         found = [
             Match(first, second, score, self.shared_terms((first, second)))
-            for (first, second), score in self.scores(threshold).items()
+            for (first, second), score in (
+                self._pairwise(threshold) if len(self.vectors) <= _FEW_TEXTS else self.scores(threshold)
+            ).items()
         ]
         return sorted(found, key=lambda m: (-m.score, m.first, m.second))
 
