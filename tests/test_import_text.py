@@ -51,7 +51,7 @@ def cell_of(book: Path, sheet_name: str, record_id: str, heading: str) -> tuple[
     return sheet.cell(row, headings.index(heading) + 1).value, row, headings.index(heading) + 1
 
 
-def set_cell(book: Path, sheet_name: str, record_id: str, heading: str, value: object) -> None:
+def set_cell(book: Path, sheet_name: str, record_id: str, heading: str, value: str | None) -> None:
     _, row, column = cell_of(book, sheet_name, record_id, heading)
     workbook = load_workbook(book)
     workbook[sheet_name].cell(row, column).value = value
