@@ -223,9 +223,23 @@ def test_matrix_marks_the_gaps(run_cli: RunCli, repo: Path) -> None:
 def test_export_then_import_changes_nothing(
     run_cli: RunCli, repo: Path, output_format: str, name: str
 ) -> None:
+    # A meeting with an outcome: headings, a blank line, non-ASCII text and the line ending at its end.
+    meeting = repo / "data" / "meetings" / "iscg-2024-01-10.md"
+    outcome = "## Outcome\n\nAgreed — « à l'unanimité », 一致, بالإجماع.\n\n### Next\n\n- Meet again\n"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\n" + outcome, encoding="utf-8")
     before = snapshot(repo)
     exported = run_cli(repo, "export", "--format", output_format, "--output", str(repo.parent / name))
     assert exported.exit_code == 0, exported.output
+    written = repo.parent / name
+    if output_format == "json":
+        held = json.loads(written.read_text(encoding="utf-8"))["meetings"]
+        assert {"id": "iscg-2024-01-10", "text": outcome}.items() <= next(
+            m for m in held if m["id"] == "iscg-2024-01-10"
+        ).items()
+    elif output_format == "csv":
+        assert '"## Outcome\n\nAgreed' in (written / "meetings.csv").read_text(encoding="utf-8-sig")
+    else:
+        assert outcome in [c.value for row in load_workbook(written)["meetings"] for c in row]
     imported = run_cli(repo, "import", str(repo.parent / name))
     assert imported.exit_code == 0, imported.output
     assert "0 record files changed" in imported.stderr

@@ -52,7 +52,8 @@ def export_command(
     """Write every record to a workbook (one sheet a kind, and one for each list inside: editions,
     tracker, focal points), to CSV files or to JSON, for those who keep them in a spreadsheet."""
     from res191.atomic import write_bytes
-    from res191.editing.exchange import write_csv_folder, write_json, write_xlsx
+    from res191.editing.exchange import cut_in_a_workbook, write_csv_folder, write_json, write_xlsx
+    from res191.editing.markdown_text import CELL_MOST
     from res191.editing.sheets import to_sheets
 
     output_format = output_format_for(
@@ -66,7 +67,13 @@ def export_command(
     if output_format is ExportFormat.CSV:
         content = b""
     elif output_format is ExportFormat.XLSX:
-        content = write_xlsx(to_sheets(loaded))
+        sheets = to_sheets(loaded)
+        content = write_xlsx(sheets)
+        for where in cut_in_a_workbook(sheets):
+            say(
+                f"note: {where}: the text is longer than a cell holds ({CELL_MOST:,} characters); the "
+                "workbook holds its start, the CSV files and the JSON hold it whole"
+            )
     else:
         content = write_json(loaded).encode("utf-8")
     if output == "-":

@@ -10,6 +10,7 @@ place, so that comments and unchanged values stay as they were. A record whose i
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections import defaultdict
@@ -24,11 +25,12 @@ from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
 from res191.editing.incoming import Incoming, from_json, from_sheets
+from res191.editing.markdown_text import CELL_MOST, TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
 from res191.editing.rewrite import rewritten
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
-from res191.models import KINDS, iter_references
+from res191.models import KINDS, RecordKind, iter_references
 from res191.models.common import ID
 from res191.models.vocabulary import reserved_name
 
@@ -70,6 +72,10 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
     else:
         assert isinstance(content, list)
         incoming, problems, notes = from_sheets(content, existing)
+        if not source.is_dir():  # a workbook, whose cells export cut (CSV files hold every text whole)
+            cut, kept = _texts_cut_in_a_cell(incoming, loaded)
+            problems += cut
+            notes += kept
     afters, found = check(incoming, loaded)
     problems += found
     if problems:
@@ -81,6 +87,42 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
     if not dry_run and changes:
         replace_all([Planned(c.path, _bytes(c.before), c.after.encode("utf-8")) for c in changes])
     return ImportResult(len(incoming), changes, [], written=not dry_run, notes=notes)
+
+
+def _texts_cut_in_a_cell(
+    incoming: list[Incoming], loaded: LoadedRecords
+) -> tuple[list[Diagnostic], list[str]]:
+    """Texts longer than a workbook's cell holds, which export cut at CELL_MOST characters: a cell
+    holding the start of its record's text leaves the text whole, as it is (with a note); a full cell
+    that is not its start is refused, for the import would cut the rest."""
+    problems: list[Diagnostic] = []
+    notes: list[str] = []
+    for record in incoming:
+        given = record.set_values.get((TEXT,))
+        existing = loaded.find(record.kind, record.id) if KINDS[record.kind].markdown else None
+        if existing is None or not isinstance(given, str) or len(given) != CELL_MOST:
+            continue
+        held = text_of(existing.body) or ""
+        if len(held) <= CELL_MOST:
+            continue
+        where = record.origin((TEXT,))
+        if held.startswith(given):
+            record.set_values[(TEXT,)] = held
+            notes.append(
+                f"{where}: the text of {existing.shown} is longer than a cell holds ({CELL_MOST:,} "
+                "characters), and the cell holds its start: the text is left as it is"
+            )
+        else:
+            problems.append(
+                _cell_problem(
+                    "S203",
+                    where,
+                    f"the text of {existing.shown} is longer than a cell holds ({CELL_MOST:,} characters): "
+                    "the workbook has its start only, and importing this cell would cut the rest",
+                    f"edit the text in {existing.shown}, or in a CSV or JSON export, which hold it whole",
+                )
+            )
+    return problems, notes
 
 
 def _bytes(text: str | None) -> bytes | None:
@@ -134,11 +176,19 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> tuple[Values, list
             found.append(_cell_problem("X304", record.row, *_reserved(record.id)))
             continue
         before = _json_value(existing_record.record) if existing_record and existing_record.record else None
+        if before is not None and existing_record is not None and kind.markdown:
+            held = text_of(existing_record.body)
+            if held is not None:
+                before[TEXT] = held
         after = record.apply(before)
         afters[(record.kind, record.id)] = after
-        source: BaseModel | dict[str, Any] = after
+        keys = _front_matter(kind, after)
+        if kind.markdown and not isinstance(after.get(TEXT, ""), str):
+            message = f"the text should be Markdown text, not {json.dumps(after[TEXT])[:40]}"
+            found.append(_cell_problem("S203", record.origin((TEXT,)), message, _TEXT_HINT))
+        source: BaseModel | dict[str, Any] = keys
         try:
-            source = kind.model.model_validate(after)
+            source = kind.model.model_validate(keys)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 why = explain(kind.model, kind.name, detail, sheet=True)
@@ -173,21 +223,37 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
     changes = []
     for record in incoming:
         kind = KINDS[record.kind]
-        new = _json_value(kind.model.model_validate(afters[(record.kind, record.id)]))
+        after = afters[(record.kind, record.id)]
+        new = _json_value(kind.model.model_validate(_front_matter(kind, after)))
+        text = after.get(TEXT) if kind.markdown else None
         existing = loaded.find(record.kind, record.id)
         if existing is None:
             path = new_record_path(loaded.root, kind, record.id)
-            changes.append(Change(path, None, record_text(kind, new, path, loaded.root)))
+            written = record_text(kind, new, path, loaded.root)
+            if as_written(text) is not None:
+                written = with_text(written, as_written(text))
+            changes.append(Change(path, None, written))
             continue
         old = _json_value(existing.record) if existing.record is not None else None
-        if old == new:
+        same_text = not kind.markdown or is_unchanged(text, text_of(existing.body))
+        if old == new and same_text:
             continue
         before = existing.path.read_text(encoding="utf-8")
-        changes.append(
-            Change(
-                existing.path,
-                before,
-                rewritten(before, kind.name, new, old or {}, existing.path, loaded.root),
-            )
-        )
+        after_text = before
+        if old != new:
+            after_text = rewritten(before, kind.name, new, old or {}, existing.path, loaded.root)
+        if not same_text:
+            # Only what follows the front matter: its keys and comments stay as they were written.
+            after_text = with_text(after_text, as_written(text))
+        changes.append(Change(existing.path, before, after_text))
     return changes
+
+
+_TEXT_HINT = "a meeting's outcome or a report's narrative, as it follows the front matter in its file"
+
+
+def _front_matter(kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
+    """A record's values without its Markdown text: what its model checks and its front matter holds."""
+    if not kind.markdown or TEXT not in values:
+        return values
+    return {key: value for key, value in values.items() if key != TEXT}

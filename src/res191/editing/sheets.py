@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from res191.editing.markdown_text import TEXT, text_of
 from res191.editing.order import model_in
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS
@@ -63,6 +64,9 @@ class Column:
     heading: str
     path: tuple[str, ...]
     annotation: Any
+    # The Markdown text after a meeting's or report's front matter: read back as written, blank lines,
+    # spaces and all, so that an export imported unedited changes no byte.
+    markdown: bool = False
 
     @property
     def many(self) -> bool:
@@ -105,7 +109,11 @@ def shapes() -> list[SheetShape]:
 
     def add(kind: str, model: type[BaseModel], list_path: tuple[str, ...]) -> None:
         name = ".".join([KINDS[kind].folder, *list_path])
-        found.append(SheetShape(name, kind, list_path, _columns(model)))
+        columns = _columns(model)
+        if KINDS[kind].markdown and not list_path:
+            assert TEXT not in model.model_fields, f"a {kind} key is named {TEXT}, as its Markdown text is"
+            columns.append(Column(TEXT, (TEXT,), str | None, markdown=True))
+        found.append(SheetShape(name, kind, list_path, columns))
         for key, info in model.model_fields.items():
             nested = model_in(info.annotation)
             if nested is not None and is_list(info.annotation):
@@ -150,15 +158,20 @@ Dumped = dict[str, list[tuple[str, dict[str, Any]]]]
 
 def dumped(loaded: LoadedRecords, kinds: Iterable[str] = KINDS) -> Dumped:
     """The valid records of some kinds as their files say them, in file order: what the sheets and the
-    JSON export hold, worked out once for both."""
-    return {
-        kind: [
-            (r.id, r.record.model_dump(mode="json", exclude_unset=True))
-            for r in loaded.of_kind(kind)
-            if r.record is not None
-        ]
-        for kind in kinds
-    }
+    JSON export hold, worked out once for both. A meeting's or report's Markdown text is its last value,
+    `text`, where it has one."""
+    found: Dumped = {}
+    for kind in kinds:
+        records = found[kind] = []
+        for r in loaded.of_kind(kind):
+            if r.record is None:
+                continue
+            data = r.record.model_dump(mode="json", exclude_unset=True)
+            text = text_of(r.body) if r.kind.markdown else None
+            if text is not None:
+                data[TEXT] = text
+            records.append((r.id, data))
+    return found
 
 
 def to_sheets(loaded: LoadedRecords, records: Dumped | None = None) -> list[Sheet]:
@@ -202,6 +215,8 @@ def from_cell(value: Any, column: Column) -> Any:
     """A cell's value as the record holds it; what cannot be read is passed on for the schema to reject."""
     if value is None or value == "":
         return None
+    if column.markdown and isinstance(value, str):
+        return value  # as written: its blank lines and spaces are the Markdown's
     wanted = scalar_type(column.annotation)
     if column.many:
         text = value if isinstance(value, str) else str(value)
