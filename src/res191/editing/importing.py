@@ -24,7 +24,8 @@ from res191.atomic import Planned, replace_all
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
-from res191.editing.incoming import Incoming, from_json, from_sheets
+from res191.editing.incoming import Incoming, from_sheets
+from res191.editing.incoming_json import from_json
 from res191.editing.markdown_text import CELL_MOST, TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
 from res191.editing.rewrite import rewritten

@@ -4,13 +4,12 @@ An import changes only what its source mentions. A sheet or a column the workboo
 deleted it) leaves those values as they are; an emptied cell of a column that is there empties the
 value. A list sheet (`themes.tracker`) holds the whole list of each record it mentions: a deleted row
 is an item removed, and a row's `#` says which item it was, so that a column missing from the sheet
-keeps that item's value. In JSON, a key left out is left alone, and `null` empties it.
+keeps that item's value. In JSON (incoming_json.py), a key left out is left alone, and `null` empties it.
 """
 
 from __future__ import annotations
 
 import copy
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from res191.loading.yaml_problems import CONTROL, control_character
 from res191.models import KINDS
 
 Loc = tuple[str | int, ...]
-_DELETE = object()  # an emptied cell: the value goes
+DELETE = object()  # an emptied cell, or null in JSON: the value goes
 
 
 @dataclass
@@ -33,7 +32,7 @@ class Incoming:
     kind: str
     id: str
     row: str  # where the record itself is: its id's cell, or its place in the JSON file
-    # The values mentioned, by path in the record: a value, or _DELETE for an emptied cell.
+    # The values mentioned, by path in the record: a value, or DELETE for an emptied cell.
     set_values: dict[tuple[str, ...], Any] = field(default_factory=dict)
     # Whole lists brought by a list sheet, by the list's path: each item with the position it had.
     lists: dict[tuple[str, ...], list[ListItem]] = field(default_factory=dict)
@@ -78,12 +77,12 @@ def _apply_values(target: dict[str, Any], values: dict[tuple[str, ...], Any]) ->
         for step in path[:-1]:
             inner = holder.get(step)
             if not isinstance(inner, dict):
-                if value is _DELETE:
+                if value is DELETE:
                     break
                 inner = holder[step] = {}
             holder = inner
         else:
-            if value is _DELETE:
+            if value is DELETE:
                 holder.pop(path[-1], None)
             else:
                 holder[path[-1]] = value
@@ -162,7 +161,8 @@ def _parent_positions(record: dict[str, Any], path: tuple[str, ...]) -> list[tup
     return found
 
 
-def _cell_problem(code: str, where: str, message: str, hint: str = "", example: str = "") -> Diagnostic:
+def cell_problem(code: str, where: str, message: str, hint: str = "", example: str = "") -> Diagnostic:
+    """A problem at a cell of a workbook (`themes!D5`) or a place in a JSON file (`meetings[0].text`)."""
     return Diagnostic(problem(code), Location(where, 0, 0), message, hint, example)
 
 
@@ -179,7 +179,7 @@ class _Reading:
         """A cell's value as the record holds it; None and a problem where it cannot be read."""
         if isinstance(value, Formula):
             self.problems.append(
-                _cell_problem(
+                cell_problem(
                     "S203",
                     str(cell),
                     f"this cell holds a formula ({value.text}) whose value the file does not hold",
@@ -189,10 +189,10 @@ class _Reading:
             )
             return None
         if value is None or value == "":
-            return _DELETE
+            return DELETE
         if isinstance(value, str) and CONTROL.search(value):
             problem_found = control_character(value, 0, 0)
-            self.problems.append(_cell_problem("Y123", str(cell), problem_found.message, problem_found.hint))
+            self.problems.append(cell_problem("Y123", str(cell), problem_found.message, problem_found.hint))
             return None
         return from_cell(value, column)
 
@@ -213,7 +213,7 @@ def from_sheets(
         if sheet.name not in known:
             hint = "the sheets are those `res191 export` writes: " + ", ".join(known)
             reading.problems.append(
-                _cell_problem("S201", f"{sheet.name}!A1", f"'{sheet.name}' is not a sheet res191 reads", hint)
+                cell_problem("S201", f"{sheet.name}!A1", f"'{sheet.name}' is not a sheet res191 reads", hint)
             )
     ordered = sorted((s for s in sheets if s.name in known), key=lambda s: len(known[s.name].list_path))
     for sheet in ordered:
@@ -254,18 +254,16 @@ def _headings(sheet: ReadSheet, shape: SheetShape, problems: list[Diagnostic]) -
         if heading not in allowed:
             close = Suggester(allowed).closest(heading)
             hint = (f"did you mean '{close}'? " if close else "") + "the columns are: " + ", ".join(allowed)
-            problems.append(
-                _cell_problem("S201", where, f"'{heading}' is not a column of {sheet.name}", hint)
-            )
+            problems.append(cell_problem("S201", where, f"'{heading}' is not a column of {sheet.name}", hint))
         elif heading in seen:
             problems.append(
-                _cell_problem("S201", where, f"the column '{heading}' is there twice", "keep one of the two")
+                cell_problem("S201", where, f"the column '{heading}' is there twice", "keep one of the two")
             )
         seen[heading] = column
     for heading in shape.index_headings:
         if heading not in seen:
             problems.append(
-                _cell_problem(
+                cell_problem(
                     "S202",
                     f"{sheet.name}!A1",
                     f"the sheet {sheet.name} has no column '{heading}'",
@@ -286,7 +284,7 @@ def _read_row(
     if raw_id in (None, "") or isinstance(raw_id, Formula):
         first = next(iter(cells.values()))[1]
         reading.problems.append(
-            _cell_problem(
+            cell_problem(
                 "S202", str(id_cell or first), "this row has no id", "give the record's id in the id column"
             )
         )
@@ -307,7 +305,7 @@ def _read_row(
             message = f"the id '{record_id}' is on two rows of {shape.name}"
             also = reading.records[key].row
             reading.problems.append(
-                _cell_problem("X302", str(id_cell), message, f"keep one row a record ({also})")
+                cell_problem("X302", str(id_cell), message, f"keep one row a record ({also})")
             )
             return
         incoming = Incoming(shape.kind, record_id, str(id_cell), values)
@@ -319,7 +317,7 @@ def _read_row(
             folder = KINDS[shape.kind].folder
             message = f"no record of {folder} has the id '{record_id}'"
             hint = f"a row of {shape.name} belongs to a record of {folder}, in the workbook or in the data"
-            reading.problems.append(_cell_problem("X303", str(id_cell), message, hint))
+            reading.problems.append(cell_problem("X303", str(id_cell), message, hint))
             return
         reading.records[key] = Incoming(shape.kind, record_id, str(id_cell))
     positions = []
@@ -332,7 +330,7 @@ def _read_row(
         except (TypeError, ValueError):
             message = f"'{name} #' should be 1, 2, 3..., not {_shown(value)}"
             hint = "the item's place in its list, from 1; a new item takes a number after the last"
-            reading.problems.append(_cell_problem("S203", str(number_cell or id_cell), message, hint))
+            reading.problems.append(cell_problem("S203", str(number_cell or id_cell), message, hint))
             return
         positions.append(position)
     place = (*key, shape.list_path, tuple(positions))
@@ -340,7 +338,7 @@ def _read_row(
         message = f"two rows are item {positions[-1] + 1} of '{shape.list_path[-1]}' of '{record_id}'"
         other = reading.seen_rows[place]
         hint = f"give each row its own number in '{shape.list_path[-1]} #' (the other row: {other})"
-        reading.problems.append(_cell_problem("X302", str(id_cell), message, hint))
+        reading.problems.append(cell_problem("X302", str(id_cell), message, hint))
         return
     reading.seen_rows[place] = str(id_cell)
     item = ListItem(tuple(positions[:-1]), positions[-1], values, value_cells, str(id_cell))
@@ -351,97 +349,3 @@ def _shown(value: Any) -> str:
     if value is None or value == "":
         return "an empty cell"
     return repr(value)
-
-
-def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
-    """The records of a JSON export: each key given is set (null empties it), each left out is kept."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [], [_cell_problem("Y101", f"{name}:{error.lineno}:{error.colno}", f"not JSON: {error.msg}")]
-    except RecursionError:
-        return [], [_cell_problem("Y107", name, "the JSON is nested too deeply to be records")]
-    folders = {kind.folder: kind_name for kind_name, kind in KINDS.items()}
-    if not isinstance(document, dict):
-        hint = "export one with res191 export --format json"
-        return [], [_cell_problem("Y115", name, "the file holds no mapping of kinds to records", hint)]
-    records: dict[tuple[str, str], Incoming] = {}
-    problems = []
-    for folder, items in document.items():
-        wrong = _not_records(name, folder, items, folders)
-        if wrong is not None:
-            problems.append(wrong)
-            continue
-        for index, item in enumerate(items):
-            where = f"{folder}[{index}]"
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                problems.append(
-                    _cell_problem("S202", where, "this record has no id", "give each record its id")
-                )
-                continue
-            key = (folders[folder], item["id"])
-            if key in records:
-                message = f"the id '{item['id']}' is on two records of {folder}"
-                problems.append(_cell_problem("X302", where, message, f"keep one ({records[key].row})"))
-                continue
-            incoming = Incoming(key[0], item["id"], where)
-            for path, text in _texts(item, where):
-                if CONTROL.search(text):
-                    found = control_character(text, 0, 0)
-                    problems.append(_cell_problem("Y123", path, found.message, found.hint))
-            for field_name, value in item.items():
-                if field_name != "id":
-                    incoming.set_values[(field_name,)] = _DELETE if value is None else value
-            _json_origins(item, (), where, incoming.origins)
-            records[key] = incoming
-    return list(records.values()), problems
-
-
-def _not_records(name: str, folder: str, items: Any, folders: dict[str, str]) -> Diagnostic | None:
-    """Why a key of the JSON document does not hold records of a kind, if it does not."""
-    if folder not in folders:
-        hint = "the kinds are: " + ", ".join(folders)
-        return _cell_problem("S201", f"{name}: {folder}", f"'{folder}' is not a kind of record", hint)
-    if not isinstance(items, list):
-        return _cell_problem(
-            "S203",
-            f"{name}: {folder}",
-            f"'{folder}' should be a list of records, not {_json_type(items)}",
-            "write it as [...], one {...} a record, as res191 export writes it",
-            f'"{folder}": [{{"id": "..."}}]',
-        )
-    return None
-
-
-def _json_type(value: Any) -> str:
-    """What a JSON value is, in JSON's words: "a text", "a number"..."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, str):
-        return f"a text ({json.dumps(value)[:40]})"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, dict):
-        return "a single {...}"
-    return "null"
-
-
-def _texts(value: Any, where: str) -> list[tuple[str, str]]:
-    """Every text in a JSON value, with its path in the file."""
-    if isinstance(value, str):
-        return [(where, value)]
-    if isinstance(value, dict):
-        return [found for key, inner in value.items() for found in _texts(inner, f"{where}.{key}")]
-    if isinstance(value, list):
-        return [found for index, inner in enumerate(value) for found in _texts(inner, f"{where}[{index}]")]
-    return []
-
-
-def _json_origins(value: Any, loc: Loc, where: str, origins: dict[Loc, str]) -> None:
-    origins[loc] = where
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            _json_origins(inner, (*loc, key), f"{where}.{key}", origins)
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            _json_origins(inner, (*loc, index), f"{where}[{index}]", origins)

@@ -1,0 +1,106 @@
+"""What an import of a JSON export brings: each key given is set (`null` empties it), each key left out is
+kept, every value with the place in the file it came from (`meetings[0].text`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from res191.diagnostics import Diagnostic
+from res191.editing.incoming import DELETE, Incoming, Loc, cell_problem
+from res191.loading.yaml_problems import CONTROL, control_character
+from res191.models import KINDS
+
+
+def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
+    """The records of a JSON export: each key given is set (null empties it), each left out is kept."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [], [cell_problem("Y101", f"{name}:{error.lineno}:{error.colno}", f"not JSON: {error.msg}")]
+    except RecursionError:
+        return [], [cell_problem("Y107", name, "the JSON is nested too deeply to be records")]
+    folders = {kind.folder: kind_name for kind_name, kind in KINDS.items()}
+    if not isinstance(document, dict):
+        hint = "export one with res191 export --format json"
+        return [], [cell_problem("Y115", name, "the file holds no mapping of kinds to records", hint)]
+    records: dict[tuple[str, str], Incoming] = {}
+    problems = []
+    for folder, items in document.items():
+        wrong = _not_records(name, folder, items, folders)
+        if wrong is not None:
+            problems.append(wrong)
+            continue
+        for index, item in enumerate(items):
+            where = f"{folder}[{index}]"
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                problems.append(
+                    cell_problem("S202", where, "this record has no id", "give each record its id")
+                )
+                continue
+            key = (folders[folder], item["id"])
+            if key in records:
+                message = f"the id '{item['id']}' is on two records of {folder}"
+                problems.append(cell_problem("X302", where, message, f"keep one ({records[key].row})"))
+                continue
+            incoming = Incoming(key[0], item["id"], where)
+            for path, text in _texts(item, where):
+                if CONTROL.search(text):
+                    found = control_character(text, 0, 0)
+                    problems.append(cell_problem("Y123", path, found.message, found.hint))
+            for field_name, value in item.items():
+                if field_name != "id":
+                    incoming.set_values[(field_name,)] = DELETE if value is None else value
+            _json_origins(item, (), where, incoming.origins)
+            records[key] = incoming
+    return list(records.values()), problems
+
+
+def _not_records(name: str, folder: str, items: Any, folders: dict[str, str]) -> Diagnostic | None:
+    """Why a key of the JSON document does not hold records of a kind, if it does not."""
+    if folder not in folders:
+        hint = "the kinds are: " + ", ".join(folders)
+        return cell_problem("S201", f"{name}: {folder}", f"'{folder}' is not a kind of record", hint)
+    if not isinstance(items, list):
+        return cell_problem(
+            "S203",
+            f"{name}: {folder}",
+            f"'{folder}' should be a list of records, not {_json_type(items)}",
+            "write it as [...], one {...} a record, as res191 export writes it",
+            f'"{folder}": [{{"id": "..."}}]',
+        )
+    return None
+
+
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's words: "a text", "a number"..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return f"a text ({json.dumps(value)[:40]})"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a single {...}"
+    return "null"
+
+
+def _texts(value: Any, where: str) -> list[tuple[str, str]]:
+    """Every text in a JSON value, with its path in the file."""
+    if isinstance(value, str):
+        return [(where, value)]
+    if isinstance(value, dict):
+        return [found for key, inner in value.items() for found in _texts(inner, f"{where}.{key}")]
+    if isinstance(value, list):
+        return [found for index, inner in enumerate(value) for found in _texts(inner, f"{where}[{index}]")]
+    return []
+
+
+def _json_origins(value: Any, loc: Loc, where: str, origins: dict[Loc, str]) -> None:
+    origins[loc] = where
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _json_origins(inner, (*loc, key), f"{where}.{key}", origins)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            _json_origins(inner, (*loc, index), f"{where}[{index}]", origins)
