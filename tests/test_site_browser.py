@@ -193,6 +193,42 @@ def test_no_page_scrolls_sideways_on_a_phone_or_at_400_percent(browser: Any, sit
     assert wide == []
 
 
+def test_a_data_table_breaks_no_short_word_of_its_cells(browser: Any, tmp_path: Path) -> None:
+    """The mapping's columns (five conferences and Council, with the bundled data's long titles) scroll in
+    their region at desktop width rather than break "WRC" or "none recorded" a letter or two a line."""
+    from typer.testing import CliRunner
+
+    from res191.cli import app
+
+    out = tmp_path / "site"
+    built = CliRunner().invoke(
+        app, ["site", "--root", str(REPO), "-o", str(out), "--on", "2024-06-04", "--lang", "en"]
+    )
+    assert built.exit_code == 0, built.output
+    browser.set_window_size(1366, 1000)
+    open_page(browser, out, "mapping.html")
+    broken = browser.execute_script(
+        """
+        const found = [];
+        for (const cell of document.querySelectorAll('.mapping th, .mapping .none')) {
+          for (const word of cell.textContent.trim().split(/\\s+/)) {
+            if (word.length > 12) continue;  // a long word may break where it alone is wider than a column
+            const range = document.createRange();
+            const text = [...cell.querySelectorAll('*'), cell].flatMap(e => [...e.childNodes])
+              .find(n => n.nodeType === 3 && n.textContent.includes(word));
+            if (!text) continue;
+            const start = text.textContent.indexOf(word);
+            range.setStart(text, start); range.setEnd(text, start + word.length);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (lines.size > 1) found.push(word);
+          }
+        }
+        return found;
+        """
+    )
+    assert broken == []
+
+
 def test_the_header_search_finds_a_theme_a_resolution_by_number_and_a_focal_point(
     browser: Any, site: Path
 ) -> None:
