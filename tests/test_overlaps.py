@@ -770,6 +770,27 @@ def test_duplicates_are_found_as_duplicates_with_what_each_conference_could_do(r
     assert kept_only + " to ITU-T" in same["proposal"]
 
 
+def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # PP 179 and WTDC 67 (child online protection) rest on the theme "Cybersecurity and child online
+    # protection", anchored under PP 130 (cybersecurity): another subject, so PP 179 is kept, not PP 130.
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    (cop,) = [f for f in found if {m["id"] for m in f["members"]} == {"pp-179", "wtdc-67"}]
+    assert {a["instruments"][-1] for a in cop["actions"]} == {"PP Resolution 179 (Rev. Bucharest, 2022)"}
+    assert "PP Resolution 130" not in cop["proposal"]
+    # WTSA 57 taken out of the theme "Inter-Sector coordination": the theme no longer rests on all three
+    # duplicates, so it is not said to, and they refer to the latest of them.
+    theme = bundled / "data" / "themes" / "inter-sector-coordination.yaml"
+    text = theme.read_text(encoding="utf-8")
+    assert text.count("wtsa-57") == 1
+    theme.write_text(text.replace(", wtsa-57", "").replace("wtsa-57, ", ""), encoding="utf-8")
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    (same,) = [f for f in found if {m["id"] for m in f["members"]} == {"ra-itu-r-75", "wtdc-59", "wtsa-57"}]
+    assert "rests on them" not in same["proposal"]
+    assert {a["instruments"][-1] for a in same["actions"]} == {"RA Resolution ITU-R 75 (Dubai, 2023)*"}
+
+
 def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {
         "resolutions/pp-1.yaml": resolution("pp-1", "Internet of Things and smart sustainable cities"),

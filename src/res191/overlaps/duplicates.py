@@ -45,9 +45,9 @@ def duplicate_findings(
 ) -> Iterator[Finding]:
     """Groups of resolutions of different conferences, each two near-duplicates.
 
-    anchors: for a resolution (by its place in resolutions), the themes it rests on, by title, with the
-    resolution each theme's work is anchored under (themes.theme_anchor): where that one would be kept
-    over the duplicates themselves, they refer to it, as the theme's own finding asks."""
+    anchors: for a resolution (by its place in resolutions), the themes it rests on whose anchor
+    (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
+    group and its anchor would be kept over them, they refer to it, as the theme's own finding asks."""
     words = [wording_words(corpus.reader, r.record) for r in resolutions]
     near = {
         (a, b): score
@@ -70,7 +70,9 @@ def _finding(
     entries = [resolutions[i] for i in group]
     # The one text kept: among the duplicates and the anchors of the themes they rest on, by the rule
     # every finding keeps (AsOf.keeper), so that no two findings ask one resolution to refer to two texts.
-    themed = {anchor.id: (title, anchor) for i in group for title, anchor in anchors.get(i, ())}
+    of_each = [{anchor.id: (title, anchor) for title, anchor in anchors.get(i, ())} for i in group]
+    common = set(of_each[0]).intersection(*of_each[1:])  # a theme that rests on every one of them
+    themed = {anchor_id: of_each[0][anchor_id] for anchor_id in sorted(common)}
     kept = as_of.keeper([e.record for e in entries] + [anchor for _, anchor in themed.values()])
     kept_label = as_of.cite(kept)
     outside = kept.id not in {e.id for e in entries}

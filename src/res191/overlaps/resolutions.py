@@ -66,10 +66,12 @@ def resolution_findings(
     anchors: dict[int, list[tuple[str, Resolution]]] = defaultdict(list)
     for theme in themes:
         anchor = theme_anchor(theme.record, by_id, as_of)
-        if anchor is None:
+        if anchor is None or anchor.id not in index:
             continue
+        # As the theme's own finding asks: only a resolution alike the anchor refers to it (a theme may
+        # hold several subjects: PP 179, on child online protection, is not sent to PP 130).
         for ref in dict.fromkeys(theme.record.resolutions):
-            if ref in index:
+            if ref in index and tuple(sorted((index[ref], index[anchor.id]))) in pairs:
                 anchors[index[ref]].append((theme.record.title, anchor))
     duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of, anchors))
     yield from duplicates
