@@ -827,3 +827,20 @@ def test_a_few_texts_compared_pair_by_pair_score_as_through_the_index() -> None:
         texts = [" ".join(pick.choices(words, k=pick.randint(2, 8))) for _ in range(size)]
         corpus = Corpus(texts, Reader())
         assert corpus._pairwise(0.25) == corpus.scores(0.25), texts
+
+
+def test_a_retired_theme_gets_no_proposal(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    # The mapping and the report's annexes leave a retired theme out; the overlaps did not, and proposed
+    # to "name ITU-D the lead of the theme 'Accessibility'".
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    text = theme.read_text(encoding="utf-8")
+    assert "status: active\n" in text
+    theme.write_text(text.replace("status: active\n", "status: retired\n"), encoding="utf-8")
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    assert [f["id"] for f in found if any(m["id"] == "accessibility" for m in f["members"])] == []
+    assert all("“Accessibility”" not in f["proposal"] for f in found)
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "-o", str(out), "--on", "2024-05-01", "--lang", "en").exit_code == 0
+    assert "“Accessibility”" not in (out / "overlaps.html").read_text(encoding="utf-8")
+    page = (out / "themes" / "accessibility.html").read_text(encoding="utf-8")
+    assert "No overlap concerning this theme" in page

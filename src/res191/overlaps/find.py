@@ -7,6 +7,7 @@ from datetime import date
 
 from res191.loading.record import LoadedRecords
 from res191.models import Body, Glossary, Meeting, Resolution, Theme
+from res191.models.reporting import reported
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import AsOf, Entry, entries
@@ -41,7 +42,9 @@ def find_overlaps(
     )
     as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
     resolutions = as_of.standing(entries(repository.of_kind("resolution"), Resolution))
-    themes = entries(repository.of_kind("theme"), Theme)
+    # A retired theme is no longer an area of mutual interest: nothing is proposed for it, as the mapping
+    # and the report's annexes leave it out (models/reporting.reported).
+    themes = [t for t in entries(repository.of_kind("theme"), Theme) if reported(t.record.status)]
     reader = glossary_reader(repository)
     found: list[Finding] = []
     # The themes' findings name what the run proposes for them, when the run reads the resolutions' texts
@@ -124,6 +127,8 @@ def theme_overlaps(
     is find_overlaps' own (the glossary's), so that a theme's page and the list of every theme's findings
     say the same."""
     found: list[Finding] = []
+    if not reported(theme.record.status):
+        return found
     # Its resolutions that exist on the day, as find_overlaps takes them (only the theme's: a site asks
     # this of every theme).
     refs = dict.fromkeys(theme.record.resolutions)
