@@ -185,6 +185,19 @@ def test_the_mapping_has_councils_resolutions_and_numbers_in_order_as_the_site_h
     assert climate["PP"].index("Resolution 35 ") < climate["PP"].index("Resolution 182 ")  # not as text
 
 
+def test_matrix_leaves_out_a_record_with_an_error_across_files_and_says_so(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # WTDC 67 moved to another file name: its id is no longer its file's (X301). matrix went on without a
+    # word, WTDC 67 missing from "Cybersecurity"; now it says what it left out, as overlaps does.
+    resolutions = bundled / "data" / "resolutions"
+    (resolutions / "wtdc-67.yaml").rename(resolutions / "wtdc-67x.yaml")
+    result = run_cli(bundled, "matrix", "--on", "2024-05-20", "--format", "csv")
+    assert result.exit_code == 0
+    assert "record(s) with errors are left out; run `res191 validate`" in result.stderr
+    assert "Resolution 67" not in result.stdout
+
+
 def test_matrix_marks_the_gaps(run_cli: RunCli, repo: Path) -> None:
     tables = json.loads(run_cli(repo, "matrix", "--on", "2025-05-01", "--format", "json").stdout)
     mapping, focal = tables

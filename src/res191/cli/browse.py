@@ -48,7 +48,9 @@ class ShowFormat(StrEnum):
     JSON = "json"
 
 
-def _loaded(root: Path | None):  # type: ignore[no-untyped-def]
+def _loaded(root: Path | None, whole: bool = False):  # type: ignore[no-untyped-def]
+    """The records, less those with an error (in their file, or across files unless `whole`: `show` shows a
+    record whose reference leads nowhere, which `list` and `matrix` leave out, as `overlaps` does)."""
     from res191.cli.progress import progress_bar
     from res191.loading.files import UnreadableFolder
     from res191.validation import validate
@@ -59,10 +61,16 @@ def _loaded(root: Path | None):  # type: ignore[no-untyped-def]
             checked = validate(base, Path.cwd(), keep_records=True, positions=True, progress=progress)
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
-    failed = [r for r in checked.loaded.records if r.record is None] if checked.loaded else []
+    assert checked.loaded is not None
+    if whole:
+        loaded = checked.loaded
+        failed = sum(1 for r in loaded.records if r.record is None)
+    else:
+        loaded = checked.without_errors()
+        failed = len(checked.loaded.records) - len(loaded.records)
     if failed:
-        say(f"res191: {len(failed)} record(s) with errors are left out; run `res191 validate`")
-    return checked.loaded
+        say(f"res191: {failed} record(s) with errors are left out; run `res191 validate`")
+    return loaded
 
 
 def list_command(
@@ -122,7 +130,7 @@ def show_command(
 
     kind_name = _kind(kind)
     day = as_of(on)
-    loaded = _loaded(root)
+    loaded = _loaded(root, whole=True)
     try:
         shown = show(loaded, record_id, kind_name, day)
     except NotFound as problem:
