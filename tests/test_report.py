@@ -6,6 +6,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -484,3 +485,13 @@ def test_a_report_says_held_only_of_meetings_held_by_its_day_and_no_period_start
     first = flat(report(run_cli, bundled, year=2023))
     assert "11 July 2022" not in first
     assert "No meeting of the ISCG is recorded in the year up to 11 July 2023." in first
+
+
+def test_the_year_up_to_a_session_holds_every_day_of_a_leap_year() -> None:
+    from res191.models.reporting import reporting_period
+
+    # No earlier Council session recorded: the year up to 4 June 2024 holds 5 June 2023 (365 days back,
+    # across 29 February 2024, it did not); a session on 29 February goes back to 28 February.
+    period = reporting_period(date(2024, 6, 4), None)
+    assert date(2023, 6, 5) in period and date(2023, 6, 4) not in period
+    assert reporting_period(date(2024, 2, 29), None).after == date(2023, 2, 28)

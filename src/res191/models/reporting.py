@@ -41,8 +41,17 @@ def reporting_period(session_start: date, previous_start: date | None) -> Period
     successive reports neither miss nor repeat a meeting; the year up to this session's first day where no
     previous session is recorded (not every meeting ever recorded: another year's are not this report's)."""
     if previous_start is None:
-        return Period(session_start - timedelta(days=365), session_start, year_back=True)
+        return Period(_a_year_before(session_start), session_start, year_back=True)
     return Period(previous_start, session_start)
+
+
+def _a_year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29 February): 365 days would leave out a day of a year
+    that holds a 29 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def reported(theme_status: str | None) -> bool:
