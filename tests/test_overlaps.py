@@ -24,8 +24,9 @@ from res191.overlaps.common import entries
 from res191.overlaps.find import DEFAULT_MIN_SCORE, find_overlaps
 from res191.overlaps.findings import STRUCTURAL, finding_id
 from res191.overlaps.placement import Proposed, place
+from res191.overlaps.reading import Reader
 from res191.overlaps.resolutions import similar_pairs
-from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.similarity import Corpus
 from tests.conftest import REPO, RunCli, load
 from tests.evaluation import Figures, groups, half, measure, table
 from tests.test_cli import snapshot

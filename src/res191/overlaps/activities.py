@@ -12,7 +12,8 @@ from res191.models import Sector, Theme
 from res191.models.theme import Activity
 from res191.overlaps.common import AsOf, Entry, link, quoted
 from res191.overlaps.findings import Action, Finding, Member, finding_id
-from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.reading import Reader
+from res191.overlaps.similarity import Corpus
 from res191.overlaps.themes import Lead
 from res191.overlaps.who import ISC_TF
 from res191.wording import upper_first

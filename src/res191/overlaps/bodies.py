@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from res191.models import Body, Sector
 from res191.overlaps.common import AsOf, Entry, link, quoted
 from res191.overlaps.findings import Action, Finding, finding_id
-from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.reading import Reader
+from res191.overlaps.similarity import Corpus
 
 
 def body_findings(

@@ -16,7 +16,8 @@ from res191.models import Conference, Resolution
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
 from res191.overlaps.findings import Action, Finding, finding_id
 from res191.overlaps.placement import Pair, complete_linkage
-from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.reading import Reader
+from res191.overlaps.similarity import Corpus
 from res191.wording import join_and
 
 # The share of their distinctive words two wordings must have in common (of all the words of both) to be

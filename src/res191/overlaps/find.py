@@ -12,8 +12,8 @@ from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.findings import KINDS, Finding, sort_key
+from res191.overlaps.reading import Reader
 from res191.overlaps.resolutions import resolution_findings, similar_pairs
-from res191.overlaps.similarity import Reader
 from res191.overlaps.themes import theme_findings, theme_lead
 from res191.overlaps.who import Calendar
 

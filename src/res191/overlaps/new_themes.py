@@ -17,7 +17,8 @@ from res191.models import Conference, Resolution, Sector, Theme
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
 from res191.overlaps.findings import Action, Finding, finding_id
 from res191.overlaps.placement import Pair
-from res191.overlaps.similarity import Corpus, is_generic
+from res191.overlaps.reading import is_generic
+from res191.overlaps.similarity import Corpus
 from res191.overlaps.themes import theme_lead
 from res191.overlaps.who import ISC_TF, ISCG
 from res191.wording import join_and

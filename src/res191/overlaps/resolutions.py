@@ -18,7 +18,8 @@ from res191.overlaps.duplicates import duplicate_findings
 from res191.overlaps.findings import Action, Finding, finding_id
 from res191.overlaps.new_themes import add_to_theme, new_theme_findings
 from res191.overlaps.placement import Placement, place
-from res191.overlaps.similarity import Corpus, Reader
+from res191.overlaps.reading import Reader
+from res191.overlaps.similarity import Corpus
 from res191.overlaps.themes import theme_anchor
 from res191.overlaps.who import ISC_TF
 from res191.wording import join_and

@@ -1,55 +1,27 @@
-"""How alike two texts are, read through ITU's glossary and past the boilerplate every ITU title shares.
+"""How alike texts are: TF-IDF vectors of the terms reading.py reads them into, and the pairs among them.
 
-A text is read into terms: each phrase of the glossary becomes its entry's term ("liaison" is read as
-"coordination", "WSIS" as "World Summit on the Information Society"); phrases that say which Sector a
-text is from, or that every ITU title uses, are left out; the other words are stemmed (Snowball's English
-stemmer: "improving" and "improved" meet), and each pair of neighbouring words is a term too. Texts become
-TF-IDF vectors of those terms: a term few texts use weighs most; a term many use weighs nothing.
-
-Two texts are alike when they share at least two distinctive words and their vectors' cosine is high
-enough. Pairs to compare come from an inverted index of the terms, so the cost grows with the number of
-texts that really share something, not with the square of the number of texts. Each term remembers the
-words it was read from, so that evidence is shown in the texts' own words, never as stems.
+A term few texts use weighs most; a term many use weighs nothing. Two texts are alike when they share at
+least two distinctive words and their vectors' cosine is high enough. Pairs to compare come from an inverted
+index of the terms, so the cost grows with the number of texts that really share something, not with the
+square of the number of texts.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
-import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
-from res191.models import GlossaryEntry
-
-# English function words, and the words of ITU's titles that say nothing of their subject.
-STOP_WORDS = frozenset(
-    """
-    a an and are as at be by for from in into its of on or the their them these this to with within
-    among between including particular particularly regard regarding relating related such through
-    itu union sector sectors telecommunication telecommunications
-    ict icts developing developed country countries role resolution resolutions
-    international global world member state states matter matters area areas activity activities
-    """.split()
+from res191.overlaps.reading import (
+    Reader,
+    generic_stems,
+    in_a_sentence,
+    is_glossary,
+    shown_as,
 )
 
-# Phrases that say which Sector a text is from, or that every ITU text uses, not what it is about:
-# the Sectors' names, and "telecommunication/information and communication technology".
-_BOILERPLATE = (
-    r"(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
-    r" (?:sector|bureau|advisory group|assembly|conference)s?"
-    r"|itu (?:telecommunication development|telecommunication standardization|radiocommunication)"
-    r"|(?:telecommunications?[ /]+)?information and communications?(?: technolog(?:y|ies))?"
-)
-_WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_BREAK = re.compile(r"[.;:]")
-# How a glossary entry's term is told apart from a word: "=wsis".
-GLOSSARY_MARK = "="
 # A glossary term names a subject an editor has recognised: it weighs, and counts, as two words.
 GLOSSARY_WEIGHT = 2.0
 # A pair of words confirms a match of single words; weighed less, so long titles are not diluted.
@@ -60,158 +32,6 @@ TERM_LIMIT = 100
 SHARED_WORDS = 2
 # Up to how many texts a corpus compares every pair directly rather than through an index of its terms.
 _FEW_TEXTS = 24
-# Words ITU's titles use for what is done about a subject, not for the subject: they weigh in the score
-# like any word, but two texts sharing only such words are not linked ("support" and "protection" do not
-# make consumer protection a matter of the environment). Stemmed when first needed.
-GENERIC_WORDS = frozenset(
-    """
-    support supporting protection protecting promotion promoting strengthening strengthen enhancing
-    enhanced enhancement improving improved improvement facilitating facilitate assisting assistance use
-    using implementation implementing contribution development services service cooperation
-    collaboration participation access building capacity mechanisms measures programmes
-    combating countering
-    """.split()
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    # Imported when a text is first read: the site's pages use the findings that need no stemming,
-    # and importing Snowball's stemmers costs some 40 ms of every start of `res191 site`.
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A word's stem, by Snowball's English stemmer."""
-    return str(_stemmer().stemWord(word))
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    return frozenset(stem(word) for word in GENERIC_WORDS)
-
-
-@dataclass(frozen=True)
-class Term:
-    """A term of a text: its stemmed form, and where in the text it was read from."""
-
-    key: str  # "coordin", or "child onlin" for a pair of words
-    start: int
-    end: int
-    # Read from inside a glossary phrase: it scores, but is not shown as evidence (the entry's term is),
-    # so that no fragment such as "Summit on the Information" is quoted.
-    inside: bool = False
-
-
-class Reader:
-    """Reads texts into terms, through a glossary."""
-
-    def __init__(self, glossary: Iterable[GlossaryEntry] = ()) -> None:
-        self.meaning: dict[str, str] = {}
-        self.shown: dict[str, str] = {}  # a glossary term as its entry writes it
-        for entry in glossary:
-            key = GLOSSARY_MARK + "_".join(entry.term.lower().split())
-            self.shown[key] = entry.term
-            for phrase in (entry.term, *entry.same_as):
-                self.meaning[" ".join(phrase.lower().split())] = key
-        # A phrase matches across any spacing and line breaks of the text.
-        alternatives = [
-            r"\s+".join(map(re.escape, p.split())) for p in sorted(self.meaning, key=len, reverse=True)
-        ]
-        # Longest phrase first: at each place the longest glossary phrase wins, then the boilerplate.
-        self.pattern = re.compile(
-            r"(?<![a-z0-9])(?:(?P<glossary>"
-            + ("|".join(alternatives) or "(?!)")
-            + r")|(?P<boilerplate>"
-            + _BOILERPLATE
-            + r"))(?![a-z0-9])"
-        )
-
-    def words(self, text: str) -> list[Term]:
-        """The text's distinctive words, stemmed, each with where it was read from; a glossary phrase is
-        read as its entry's term, and a phrase of several words keeps its own words too, so that two
-        texts writing it out meet on them as well."""
-        lowered = _lower(text)
-        found: list[Term] = []
-        position = 0
-        for match in self.pattern.finditer(lowered):
-            found += self._plain(lowered, position, match.start())
-            phrase = match.group("glossary")
-            if phrase is not None:
-                found.append(Term(self.meaning[" ".join(phrase.split())], match.start(), match.end()))
-                if " " in phrase:
-                    found += self._plain(lowered, match.start(), match.end(), inside=True)
-            position = match.end()
-        return found + self._plain(lowered, position, len(lowered))
-
-    @staticmethod
-    def _plain(text: str, start: int, end: int, inside: bool = False) -> list[Term]:
-        return [
-            Term(stem(m.group()), m.start() + start, m.end() + start, inside)
-            for m in _WORD.finditer(text[start:end])
-            if _keep(m.group())
-        ]
-
-    def terms(self, text: str) -> list[Term]:
-        """The words of a text and each pair of neighbouring words within a sentence."""
-        words = self.words(text)
-        pairs = [
-            Term(sys.intern(f"{a.key} {b.key}"), a.start, b.end, a.inside and b.inside)
-            for a, b in itertools.pairwise(words)
-            if a.key != b.key
-            and not is_glossary(a.key)
-            and not is_glossary(b.key)
-            and not _SENTENCE_BREAK.search(text, a.end, b.start)
-        ]
-        return words + pairs
-
-
-# Where a quoted word continues: "e-health" is quoted whole, never as "health".
-_COMPOUND_BEFORE = re.compile(r"[A-Za-z0-9]+-$")
-_COMPOUND_AFTER = re.compile(r"^-[A-Za-z0-9]+")
-
-
-def shown_as(text: str, start: int, end: int) -> str | None:
-    """How a term read from text[start:end] is quoted as evidence, or None where it is no whole term: a
-    pair of words across "and" or "or" ("Things and smart") is two subjects, not one."""
-    before = _COMPOUND_BEFORE.search(text, 0, start)
-    after = _COMPOUND_AFTER.match(text[end : end + 40])
-    start = before.start() if before else start
-    end = end + after.end() if after else end
-    words = text[start:end].split()
-    if len(words) > 1 and any(w.lower() in ("and", "or") for w in words):
-        return None
-    return _in_a_sentence(text, start, end)
-
-
-def _in_a_sentence(text: str, start: int, end: int) -> str:
-    """Words of a text to quote in a sentence: "Protection" opening a title is "protection" there;
-    "Internet of Things" inside one stays as it is, and so does an acronym."""
-    words = text[start:end]
-    opens = not text[:start].strip() or text[:start].rstrip().endswith(".")
-    if opens and words[:1].isupper() and not words[1:2].isupper():
-        return words[:1].lower() + words[1:]
-    return words
-
-
-def _lower(text: str) -> str:
-    """The text in lower case, each character in its place (a few lower to two: "İ" stays)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def is_glossary(term: str) -> bool:
-    """Whether a term is a glossary entry's."""
-    return term.startswith(GLOSSARY_MARK)
-
-
-def _keep(word: str) -> bool:
-    return word not in STOP_WORDS and not word.isdigit() and len(word) > 1
 
 
 @dataclass(frozen=True)
@@ -243,7 +63,7 @@ class Corpus:
             counts.append(Counter(t.key for t in terms))
             for term in terms:
                 if term.key not in self.spans:
-                    self.spans[term.key] = _in_a_sentence(text, term.start, term.end)
+                    self.spans[term.key] = in_a_sentence(text, term.start, term.end)
                 if term.key not in self.surface and not term.inside:
                     shown = shown_as(text, term.start, term.end)
                     if shown is not None:
@@ -388,17 +208,12 @@ def _weight(term: str) -> float:
     return _PHRASE_WEIGHT if " " in term else 1.0
 
 
-def is_generic(term: str) -> bool:
-    """Whether a term is a word that says what is done rather than about what (GENERIC_WORDS)."""
-    return term in _generic()
-
-
 def _words_in(term: str) -> int:
     """How many distinctive words a shared term counts as: a pair of words adds nothing to its words, and
     a word that says what is done rather than about what (GENERIC_WORDS) counts for none."""
     if is_glossary(term):
         return int(GLOSSARY_WEIGHT)
-    return 0 if " " in term or term in _generic() else 1
+    return 0 if " " in term or term in generic_stems() else 1
 
 
 def _evidence(shared: list[str], weight: Mapping[str, float], most: int) -> list[str]:

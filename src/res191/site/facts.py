@@ -28,7 +28,7 @@ from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
 from res191.overlaps.findings import Finding
-from res191.overlaps.similarity import Reader
+from res191.overlaps.reading import Reader
 from res191.site.languages import N_, in_page_language, wording_of
 
 CONFERENCE_NAMES = {
