@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import Table, _Cell
+from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.token import Token
@@ -307,12 +308,13 @@ class _Writer:
 
 
 def _type_size(table: Table, size: float) -> None:
-    """Every run of a table's cells in one type size, in points."""
+    """Every run of a table's cells in one type size (points), a link's runs too: `runs` leaves them out."""
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(size)
+                for part in paragraph.iter_inner_content():
+                    for run in part.runs if isinstance(part, Hyperlink) else [part]:
+                        run.font.size = Pt(size)
 
 
 def _new_document(reference: Path | None) -> Document:

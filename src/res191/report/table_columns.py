@@ -68,12 +68,18 @@ def _extent(
     return narrowest + CELL_PADDING, widest + CELL_PADDING, length
 
 
+def _columns(rows: Sequence[Sequence[str]], header_rows: int) -> tuple[list[list[str]], list[bool]]:
+    """A table's text by column (a short row's missing cells empty), and which rows are bold (the header)."""
+    columns = max((len(row) for row in rows), default=0)
+    texts = [[row[c] if c < len(row) else "" for row in rows] for c in range(columns)]
+    return texts, [index < header_rows for index in range(len(rows))]
+
+
 def content_widths(rows: Sequence[Sequence[str]], header_rows: int, total: float, size: float) -> list[float]:
     """Widths in points for each column of a table `total` points wide, from the text of its cells (a
     line break as "\\n"; the header rows in bold), so that no word is broken where that can be helped."""
-    columns = max((len(row) for row in rows), default=0)
-    texts = [[row[c] if c < len(row) else "" for row in rows] for c in range(columns)]
-    bold = [index < header_rows for index in range(len(rows))]
+    texts, bold = _columns(rows, header_rows)
+    columns = len(texts)
     for finer in (False, True):
         extents = [_extent(cells, size, bold, finer) for cells in texts]
         widths = [narrowest for narrowest, _, _ in extents]
@@ -103,9 +109,7 @@ TABLE_SIZES = (11.0, 10.0, 9.0, 8.0)
 def fitting_size(rows: Sequence[Sequence[str]], header_rows: int, total: float) -> float:
     """The largest of TABLE_SIZES at which every word of a table fits its column on a line `total`
     points wide (the smallest, where none does)."""
-    columns = max((len(row) for row in rows), default=0)
-    texts = [[row[c] if c < len(row) else "" for row in rows] for c in range(columns)]
-    bold = [index < header_rows for index in range(len(rows))]
+    texts, bold = _columns(rows, header_rows)
     for size in TABLE_SIZES:
         if sum(_extent(cells, size, bold, False)[0] for cells in texts) <= total:
             return size
