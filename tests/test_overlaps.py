@@ -697,9 +697,10 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
     targets: dict[str, set[str]] = defaultdict(set)
     for f in found:
         for a in f.actions:
-            if "refer to" in a.do:
-                for referrer in a.instruments[:-1]:
-                    targets[referrer].add(a.instruments[-1])
+            assert ("refer to" in a.do) == (a.refers_to is not None), (f.id, a.do)
+            for referrer in a.instruments:
+                if a.refers_to is not None and referrer != a.refers_to:
+                    targets[referrer].add(a.refers_to)
     assert targets and {r: t for r, t in targets.items() if len(t) > 1} == {}
     # A theme's finding names what the run proposes for it, and nothing else.
     for f in found:
@@ -763,7 +764,7 @@ def test_duplicates_are_found_as_duplicates_with_what_each_conference_could_do(r
     # The three rest with PP 191 on the theme "Inter-Sector coordination", whose finding asks them to refer
     # to PP 191: the duplicate asks the same, not to refer to RA ITU-R 75, the latest of the three.
     pp_191 = "PP Resolution 191 (Rev. Bucharest, 2022)"
-    assert all(a["instruments"][-1] == pp_191 for a in same["actions"])
+    assert all(a["instruments"][-1] == a["refers_to"] == pp_191 for a in same["actions"])
     assert f"The theme “Inter-Sector coordination” rests on them and on {pp_191}" in same["proposal"]
     kept_only = (
         "suppress WTSA Resolution 57 (Rev. Dubai, 2012)*, or revise it to keep only what is particular"

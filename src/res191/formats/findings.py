@@ -40,7 +40,13 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         "evidence": list(finding.evidence),
         "proposal": finding.proposal,
         "actions": [
-            {"do": a.do, "instruments": list(a.instruments), "body": a.body, "when": a.when}
+            {
+                "do": a.do,
+                "instruments": list(a.instruments),
+                "body": a.body,
+                "when": a.when,
+                **({"refers_to": a.refers_to} if a.refers_to else {}),
+            }
             for a in finding.actions
         ],
     }

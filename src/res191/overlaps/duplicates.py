@@ -111,4 +111,4 @@ def _action(resolution: Resolution, kept: Resolution, kept_label: str, as_of: As
     own = f"what is particular to {sector.value}" if sector else "what is particular to it"
     do = f"suppress {label}, or revise it to keep only {own} and refer to {kept_label} for the rest"
     body = resolution.conference.body_id
-    return Action(do, (label, kept_label), as_of.calendar.name(body), as_of.next(body))
+    return Action(do, (label, kept_label), as_of.calendar.name(body), as_of.next(body), kept_label)

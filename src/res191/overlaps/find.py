@@ -82,11 +82,13 @@ def find_overlaps(
 def referred_to(found: list[Finding]) -> dict[str, str]:
     """The text each resolution is asked to refer to by the duplicates found, both by citation."""
     return {
-        referrer: action.instruments[-1]
+        referrer: action.refers_to
         for finding in found
         if finding.kind == "duplicate"
         for action in finding.actions
-        for referrer in action.instruments[:-1]
+        if action.refers_to is not None
+        for referrer in action.instruments
+        if referrer != action.refers_to
     }
 
 

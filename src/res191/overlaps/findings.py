@@ -66,6 +66,9 @@ class Action:
     instruments: tuple[str, ...]  # citations, the one acted on first
     body: str  # as a sentence names it: "WTDC", "the ISCG"
     when: str  # "at WTDC-25 (from 17 November 2025)", or that no later meeting is recorded
+    # The text the others among the instruments would refer to, where the action says so: every finding of
+    # a run asks a resolution to refer to one text at most (find.referred_to).
+    refers_to: str | None = None
 
     @property
     def sentence(self) -> str:

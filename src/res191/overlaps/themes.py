@@ -232,6 +232,7 @@ def _actions(
                     (*own, anchor_label),
                     as_of.calendar.name(conference.body_id),
                     as_of.next(conference.body_id),
+                    anchor_label,
                 )
             )
     return tuple(actions)
