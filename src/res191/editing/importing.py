@@ -94,20 +94,21 @@ def _texts_cut_in_a_cell(
     incoming: list[Incoming], loaded: LoadedRecords
 ) -> tuple[list[Diagnostic], list[str]]:
     """Texts longer than a workbook's cell holds, which export cut at CELL_MOST characters: a cell
-    holding the start of its record's text leaves the text whole, as it is (with a note); a full cell
-    that is not its start is refused, for the import would cut the rest."""
+    holding the start of its record's text, as exported, leaves the text whole, as it is (with a note);
+    a cell holding anything else but the whole text is refused, whatever its length, for the import
+    would cut the rest (an edit that shortens the cell would otherwise pass as a new, shorter text)."""
     problems: list[Diagnostic] = []
     notes: list[str] = []
     for record in incoming:
         given = record.set_values.get((TEXT,))
         existing = loaded.find(record.kind, record.id) if KINDS[record.kind].markdown else None
-        if existing is None or not isinstance(given, str) or len(given) != CELL_MOST:
+        if existing is None or not isinstance(given, str):
             continue
         held = text_of(existing.body) or ""
-        if len(held) <= CELL_MOST:
+        if len(held) <= CELL_MOST or given == held:
             continue
         where = record.origin((TEXT,))
-        if held.startswith(given):
+        if given == held[:CELL_MOST]:
             record.set_values[(TEXT,)] = held
             notes.append(
                 f"{where}: the text of {existing.shown} is longer than a cell holds ({CELL_MOST:,} "
