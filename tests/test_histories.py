@@ -407,3 +407,32 @@ def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path
     # On a day before PP Resolution 191 was first adopted (Busan, 2014), no finding cites or proposes it.
     old = run_cli(bundled, "overlaps", "--on", "2000-01-01", "--format", "md").stdout
     assert "Resolution 191" not in old and "Resolution 57" not in old
+
+
+# A WRC resolution as ITU's lists cite it: two digits for a year of the conference, 19xx or 20xx, and
+# "WRC-2000" written whole. The record (its number, its edition) is synthetic, for the test.
+@pytest.mark.parametrize(
+    ("cited", "year"),
+    [("WRC-95", 1995), ("Rev.WRC-97", 1997), ("WRC-2000", 2000), ("Rev.WRC-19", 2019)],
+)
+def test_a_wrc_list_reads_the_year_of_each_conference_as_itu_writes_it(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, cited: str, year: int
+) -> None:
+    record = bundled / "data" / "resolutions" / "wrc-9990.yaml"
+    record.write_text(
+        "id: wrc-9990\nconference: WRC\nkind: resolution\nnumber: '9990'\neditions:\n"
+        "  - year: 1979\n    revised: false\n    title: A synthetic resolution\n"
+        "    sources: [https://example.org/final-acts]\n",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "wrc-19.txt"
+    listing.write_text(f"RESOLUTION 9990 ({cited}) - A synthetic resolution\n", encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wrc-2019", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args, "--partial")
+    assert result.exit_code == 0, result.output
+    from res191.models import Resolution
+
+    written = load(bundled).get("resolution", "wrc-9990", Resolution)
+    assert written is not None
+    assert [e.year for e in written.editions] == [1979, year]
+    assert run_cli(bundled, "validate").exit_code == 0
