@@ -40,10 +40,13 @@ _LINE = re.compile(
     re.IGNORECASE,
 )
 # A line that names a resolution or decision, even in a form _LINE does not read: it starts with the word
-# (or a slip of it: RESOLUTON, Res.) and a number, or it gives an edition in brackets ("(Rev. ..."). Such a
-# line that _LINE cannot read stops the import: left out, it would make its resolution "suppressed".
+# as ITU writes it, or a slip or short form of it (RESOLUTON, Resolutions, Res., Dec.), then a number; or it
+# gives an edition in brackets ("(Rev. ..."). Such a line that _LINE cannot read stops the import: left
+# out, its resolution would go unaccounted for (and in a whole list, be taken as suppressed). A heading
+# such as "DECEMBER 2022" or "Decisions and resolutions" is no entry, and is passed over.
 _LOOKS_LISTED = re.compile(
-    r"^\s*(?:MOD\s+|ADD\s+)?(?:RES|DEC)[A-Z]*\.?\s*(?:ITU-R\s*)?[0-9]|\(\s*REV\b",
+    r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTIONS?|RESOLUTON|RES\.|DECISIONS?|DEC\.)\s*(?:ITU-R\s*)?[0-9]"
+    r"|\(\s*REV\b",
     re.IGNORECASE,
 )
 EXPECTED = (
@@ -81,9 +84,10 @@ class SessionList:
     not_recorded: list[str] = field(default_factory=list)  # lines for resolutions the records do not hold
 
 
-def read_list(text: str, shown: str = "the list") -> list[Listed]:
+def read_list(text: str, shown: str = "the list", complete: bool = True) -> list[Listed]:
     """The lines of a list that name a resolution or decision. ListProblem if none does, or if a line
-    looks like one but cannot be read (each such line named as shown:line:column)."""
+    looks like one but cannot be read (each such line named as shown:line:column, and what leaving it
+    out would do: in a complete list, suppress its resolution; in an excerpt, leave it unaccounted for)."""
     found = []
     unread = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -108,9 +112,14 @@ def read_list(text: str, shown: str = "the list") -> list[Listed]:
         )
     if unread:
         some = "a line" if len(unread) == 1 else f"{len(unread)} lines"
+        left_out = (
+            "would be taken as suppressed"
+            if complete
+            else "would not be accounted for at this session (neither revised nor maintained)"
+        )
         raise ListProblem(
             f"{some} of the list name{'s' if len(unread) == 1 else ''} a resolution in a form that cannot "
-            "be read, and a resolution left unread would be taken as suppressed:\n"
+            f"be read, and a resolution left unread {left_out}:\n"
             + "\n".join(unread)
             + f"\nwrite each as ITU's lists do, one a line: the word, the number, the edition in brackets, "
             f"the title: '{EXPECTED}' (or '(Rev. WRC-19)' for WRC); delete a line that is not an entry"
