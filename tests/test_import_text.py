@@ -182,6 +182,21 @@ def test_a_new_meeting_with_a_text_is_created_with_it(run_cli: RunCli, repo: Pat
     assert run_cli(repo, "validate", "--strict").exit_code == 0
 
 
+def test_a_new_meeting_has_the_hint_for_its_outcome_only_where_the_import_gives_none(
+    run_cli: RunCli, repo: Path
+) -> None:
+    source = repo.parent / "records.json"
+    with_text = {"id": "iscg-2025-09-20", "body": "iscg", "start": "2025-09-20", "text": "Agreed.\n"}
+    without = {"id": "iscg-2025-10-20", "body": "iscg", "start": "2025-10-20"}
+    source.write_text(json.dumps({"meetings": [with_text, without]}))
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 0, result.output
+    hint = "# After the closing --- line: the outcome of the meeting"
+    given = (repo / "data/meetings/iscg-2025-09-20.md").read_text(encoding="utf-8")
+    assert hint not in given and given.endswith("---\n\nAgreed.\n")
+    assert hint in (repo / "data/meetings/iscg-2025-10-20.md").read_text(encoding="utf-8")
+
+
 def test_a_text_that_is_not_a_text_is_refused_at_its_place(run_cli: RunCli, repo: Path) -> None:
     source = repo.parent / "records.json"
     source.write_text(json.dumps({"meetings": [{"id": "iscg-2024-01-10", "text": ["Agreed"]}]}))

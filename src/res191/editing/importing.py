@@ -195,9 +195,10 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         existing = loaded.find(record.kind, record.id)
         if existing is None:
             path = new_record_path(loaded.root, kind, record.id)
-            written = record_text(kind, new, path, loaded.root)
-            if as_written(text) is not None:
-                written = with_text(written, as_written(text))
+            given = as_written(text)
+            written = record_text(kind, new, path, loaded.root, text_given=given is not None)
+            if given is not None:
+                written = with_text(written, given)
             changes.append(Change(path, None, written))
             continue
         old = _json_value(existing.record) if existing.record is not None else None
