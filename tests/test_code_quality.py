@@ -37,3 +37,14 @@ def test_every_imported_package_is_a_declared_dependency() -> None:
     src/ that none of them provides (as click was, once typer stopped bringing it)."""
     found = run(sys.executable, "-m", "deptry", "src")
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+def test_the_modules_that_write_records_stay_small() -> None:
+    """One idea a module: each module of res191/editing is 400 lines or under (a longer one holds two
+    ideas, and is split, as the texts cut at a workbook's cell were taken out of exchange.py)."""
+    long = {
+        path.name: lines
+        for path in sorted((REPO / "src" / "res191" / "editing").glob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -140,3 +140,27 @@ def test_a_date_not_in_the_calendar_is_named_and_the_other_files_are_formatted(
         assert "run `res191 validate` for the details" in result.stderr
     assert "reformatted data/resolutions/wtdc-10.yaml" in result.stderr
     assert "conference: WTDC\n" in other.read_text(encoding="utf-8") and broken.read_bytes() == before
+
+
+def test_a_value_the_layout_cannot_be_written_for_names_its_file_and_no_made_up_line(
+    run_cli: RunCli, bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where ruamel.yaml, which writes the layout, stops at a value for a reason fmt does not foresee
+    (no date out of the calendar to point at), fmt names the file and leaves the place to validate."""
+    from res191.editing import fmt
+
+    real = fmt._rewritten
+
+    def stops_at_a_value(text: str, model: type) -> str:
+        if "id: wtdc-10\n" in text:
+            raise ValueError("an unforeseen value")
+        return real(text, model)
+
+    monkeypatch.setattr(fmt, "_rewritten", stops_at_a_value)
+    result = run_cli(bundled, "fmt", "--check")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.stderr
+    said = next(line for line in result.stderr.splitlines() if "wtdc-10.yaml" in line)
+    assert said.startswith("res191: cannot format data/resolutions/wtdc-10.yaml: ")
+    assert "wtdc-10.yaml:1:1" not in said and "not a date" not in said
+    assert "an unforeseen value" in said and "run `res191 validate` for the details" in said

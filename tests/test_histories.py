@@ -407,3 +407,58 @@ def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path
     # On a day before PP Resolution 191 was first adopted (Busan, 2014), no finding cites or proposes it.
     old = run_cli(bundled, "overlaps", "--on", "2000-01-01", "--format", "md").stdout
     assert "Resolution 191" not in old and "Resolution 57" not in old
+
+
+# A WRC resolution as ITU's lists cite it: two digits for a year of the conference, 19xx or 20xx, and
+# "WRC-2000" written whole. The record (its number, its edition) is synthetic, for the test.
+@pytest.mark.parametrize(
+    ("cited", "year"),
+    [("WRC-95", 1995), ("Rev.WRC-97", 1997), ("WRC-2000", 2000), ("Rev.WRC-19", 2019)],
+)
+def test_a_wrc_list_reads_the_year_of_each_conference_as_itu_writes_it(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, cited: str, year: int
+) -> None:
+    record = bundled / "data" / "resolutions" / "wrc-9990.yaml"
+    record.write_text(
+        "id: wrc-9990\nconference: WRC\nkind: resolution\nnumber: '9990'\neditions:\n"
+        "  - year: 1979\n    revised: false\n    title: A synthetic resolution\n"
+        "    sources: [https://example.org/final-acts]\n",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "wrc-19.txt"
+    listing.write_text(f"RESOLUTION 9990 ({cited}) - A synthetic resolution\n", encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wrc-2019", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args, "--partial")
+    assert result.exit_code == 0, result.output
+    from res191.models import Resolution
+
+    written = load(bundled).get("resolution", "wrc-9990", Resolution)
+    assert written is not None
+    assert [e.year for e in written.editions] == [1979, year]
+    assert run_cli(bundled, "validate").exit_code == 0
+
+
+def test_a_heading_that_starts_like_a_word_of_the_list_is_not_taken_for_an_entry(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text("DECEMBER 2022\nDECISIONS AND RESOLUTIONS\n" + WTDC_22, encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "cannot be read" not in result.stderr and "revised at wtdc-2022:" in result.stderr
+
+
+def test_an_unread_line_of_an_excerpt_is_said_to_go_unaccounted_not_suppressed(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "excerpt.txt"
+    listing.write_text(f"{LINE_10} - Financial support\nRES. 45 Kigali 2022\n", encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "x"]
+    whole = run_cli(bundled, *args)
+    assert whole.exit_code == 1 and f"{listing}:2:1: RES. 45 Kigali 2022" in whole.stderr
+    assert "a resolution left unread would be taken as suppressed" in whole.stderr
+    partial = run_cli(bundled, *args, "--partial")
+    assert partial.exit_code == 1 and f"{listing}:2:1: RES. 45 Kigali 2022" in partial.stderr
+    assert "suppressed" not in partial.stderr
+    assert "a resolution left unread would not be accounted for at this session" in partial.stderr

@@ -182,6 +182,21 @@ def test_a_new_meeting_with_a_text_is_created_with_it(run_cli: RunCli, repo: Pat
     assert run_cli(repo, "validate", "--strict").exit_code == 0
 
 
+def test_a_new_meeting_has_the_hint_for_its_outcome_only_where_the_import_gives_none(
+    run_cli: RunCli, repo: Path
+) -> None:
+    source = repo.parent / "records.json"
+    with_text = {"id": "iscg-2025-09-20", "body": "iscg", "start": "2025-09-20", "text": "Agreed.\n"}
+    without = {"id": "iscg-2025-10-20", "body": "iscg", "start": "2025-10-20"}
+    source.write_text(json.dumps({"meetings": [with_text, without]}))
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 0, result.output
+    hint = "# After the closing --- line: the outcome of the meeting"
+    given = (repo / "data/meetings/iscg-2025-09-20.md").read_text(encoding="utf-8")
+    assert hint not in given and given.endswith("---\n\nAgreed.\n")
+    assert hint in (repo / "data/meetings/iscg-2025-10-20.md").read_text(encoding="utf-8")
+
+
 def test_a_text_that_is_not_a_text_is_refused_at_its_place(run_cli: RunCli, repo: Path) -> None:
     source = repo.parent / "records.json"
     source.write_text(json.dumps({"meetings": [{"id": "iscg-2024-01-10", "text": ["Agreed"]}]}))
@@ -231,3 +246,33 @@ def test_a_text_longer_than_a_cell_is_kept_whole(run_cli: RunCli, repo: Path) ->
     assert result.exit_code == 1
     assert "importing this cell would cut the rest" in result.stderr
     assert snapshot(repo) == before
+
+
+def test_a_cut_cell_edited_shorter_is_refused_not_cut_further(run_cli: RunCli, repo: Path) -> None:
+    meeting = repo / MEETING
+    long_text = "".join(f"Paragraph {n}: the group agreed — d'accord.\n\n" for n in range(1200))
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(OUTCOME, long_text), encoding="utf-8")
+    book = exported(run_cli, repo, "records.xlsx")
+    before = snapshot(repo)
+    # An editor corrects a word in the cut cell and deletes a paragraph: the cell is now shorter than a
+    # cell holds, and importing it would write the cell alone in place of the whole text.
+    edited = (
+        long_text[:32_767]
+        .replace("Paragraph 3:", "Paragraph three:")
+        .replace("Paragraph 5: the group agreed — d'accord.\n\n", "")
+    )
+    assert len(edited) < 32_767
+    set_cell(book, "meetings", "iscg-2024-01-10", "text", edited)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1, result.output
+    assert "meetings!" in result.stderr and "importing this cell would cut the rest" in result.stderr
+    assert "edit the text in data/meetings/iscg-2024-01-10.md, or in a CSV or JSON export" in result.stderr
+    assert snapshot(repo) == before
+    # The whole text, as a CSV export holds it, edited the same way, lands whole.
+    folder = exported(run_cli, repo, "csv", "--format", "csv")
+    sheet = folder / "meetings.csv"
+    edited_csv = sheet.read_text(encoding="utf-8-sig").replace("Paragraph 3:", "Paragraph three:")
+    sheet.write_text(edited_csv, encoding="utf-8-sig")
+    result = run_cli(repo, "import", str(folder))
+    assert result.exit_code == 0, result.output
+    assert meeting.read_text(encoding="utf-8").endswith(long_text.replace("Paragraph 3:", "Paragraph three:"))

@@ -52,8 +52,8 @@ def export_command(
     """Write every record to a workbook (one sheet a kind, and one for each list inside: editions,
     tracker, focal points), to CSV files or to JSON, for those who keep them in a spreadsheet."""
     from res191.atomic import write_bytes
-    from res191.editing.exchange import cut_in_a_workbook, write_csv_folder, write_json, write_xlsx
-    from res191.editing.markdown_text import CELL_MOST
+    from res191.editing.exchange import write_csv_folder, write_json, write_xlsx
+    from res191.editing.long_texts import CELL_MOST, cut_in_a_workbook
     from res191.editing.sheets import to_sheets
 
     output_format = output_format_for(

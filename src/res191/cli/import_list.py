@@ -46,9 +46,8 @@ def import_list_command(
     except (OSError, UnicodeDecodeError) as error:
         raise fail(f"cannot read {source_list} as UTF-8 text: {error}") from None
     try:
-        done = apply_list(
-            loaded, session, read_list(text, str(source_list)), source, dry_run, complete=not partial
-        )
+        listed = read_list(text, str(source_list), complete=not partial)
+        done = apply_list(loaded, session, listed, source, dry_run, complete=not partial)
     except ListProblem as problem:
         raise fail(f"nothing was imported: {problem}", EXIT_PROBLEMS) from None
     except OSError as error:

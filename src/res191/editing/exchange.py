@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from res191.editing.markdown_text import CELL_MOST
 from res191.editing.sheets import Dumped, Sheet, dumped, to_sheets
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS
@@ -95,20 +94,6 @@ def write_xlsx(sheets: Iterable[Sheet], when: datetime | None = None) -> bytes:
                     number(row_number, column, value)
     book.close()
     return out.getvalue()
-
-
-def cut_in_a_workbook(sheets: Iterable[Sheet]) -> list[str]:
-    """The cells whose text is longer than a workbook's cell holds (CELL_MOST characters), which
-    write_xlsx cuts there: `meetings!N4 (iscg-2024-01-24)`."""
-    found = []
-    for sheet in sheets:
-        headings = sheet.headings
-        for row_number, row in enumerate(sheet.rows, start=2):
-            for column, heading in enumerate(headings, start=1):
-                value = row.get(heading)
-                if isinstance(value, str) and len(value) > CELL_MOST:
-                    found.append(f"{Cell(sheet.shape.name, row_number, column)} ({row['id']})")
-    return found
 
 
 # How a workbook's XML writes a character it cannot hold (a control character, a carriage return) and

@@ -71,9 +71,9 @@ def format_yaml(text: str, model: type[BaseModel], line_offset: int = 0) -> str:
     ordered = put_in_order(text, document.node, model)
     try:
         written = _rewritten(ordered, model)
-    except ValueError:
+    except ValueError as error:
         # ruamel.yaml reads 2024-02-30 as a date, and fails: validate says what is wrong, fmt says where.
-        raise _not_a_date(document) from None
+        raise _not_a_date(document, error) from None
     try:
         same = parse_yaml(written).value == document.value and _comments(written) == _comments(ordered)
         same = same and _rewritten(written, model) == written  # and formatting it again changes nothing
@@ -85,9 +85,10 @@ def format_yaml(text: str, model: type[BaseModel], line_offset: int = 0) -> str:
 _LIKE_A_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 
-def _not_a_date(document: Document) -> YamlProblem:
+def _not_a_date(document: Document, error: ValueError) -> YamlProblem:
     """The first plain value that ruamel.yaml takes for a date or time but cannot make one of
-    (2024-02-30, 2024-13-01, 0000-01-01, 2024-01-01 25:00:00), as a problem at its place."""
+    (2024-02-30, 2024-13-01, 0000-01-01, 2024-01-01 25:00:00), as a problem at its place; where there
+    is none, what ruamel.yaml said, at no place (line 0): fmt does not know which value it was."""
     stack = [document.node]
     while stack:
         node = stack.pop(0)
@@ -105,7 +106,10 @@ def _not_a_date(document: Document) -> YamlProblem:
                     node.start_mark.line + 1 + document.line_offset,
                     node.start_mark.column + 1,
                 )
-    return YamlProblem("S204", "a value is not a date in the calendar", 1 + document.line_offset, 1)
+    said = (
+        f"ruamel.yaml, which writes the layout, stops at one of its values, fmt does not know where ({error})"
+    )
+    return YamlProblem("S204", said, 0, 0)
 
 
 def _rewritten(text: str, model: type[BaseModel]) -> str:
@@ -195,5 +199,6 @@ def format_files(
             line = None if file.kind.markdown else modeline(path, root, file.kind)
             done.append(Formatted(path, shown, before, format_record(before, file.kind, line), raw))
         except (FileProblem, YamlProblem) as trouble:
-            problems.append(f"{shown}:{trouble.line}:{trouble.column}: {trouble.message}")
+            place = f"{shown}:{trouble.line}:{trouble.column}" if trouble.line else shown  # 0: not known
+            problems.append(f"{place}: {trouble.message}")
     return done, problems, left

@@ -26,7 +26,8 @@ from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
 from res191.editing.incoming import Incoming, from_sheets
 from res191.editing.incoming_json import from_json
-from res191.editing.markdown_text import CELL_MOST, TEXT, as_written, is_unchanged, text_of, with_text
+from res191.editing.long_texts import texts_cut_in_a_cell
+from res191.editing.markdown_text import TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
 from res191.editing.rewrite import rewritten
 from res191.loading.explain import explain
@@ -74,7 +75,7 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
         assert isinstance(content, list)
         incoming, problems, notes = from_sheets(content, existing)
         if not source.is_dir():  # a workbook, whose cells export cut (CSV files hold every text whole)
-            cut, kept = _texts_cut_in_a_cell(incoming, loaded)
+            cut, kept = texts_cut_in_a_cell(incoming, loaded)
             problems += cut
             notes += kept
     afters, found = check(incoming, loaded)
@@ -88,42 +89,6 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
     if not dry_run and changes:
         replace_all([Planned(c.path, _bytes(c.before), c.after.encode("utf-8")) for c in changes])
     return ImportResult(len(incoming), changes, [], written=not dry_run, notes=notes)
-
-
-def _texts_cut_in_a_cell(
-    incoming: list[Incoming], loaded: LoadedRecords
-) -> tuple[list[Diagnostic], list[str]]:
-    """Texts longer than a workbook's cell holds, which export cut at CELL_MOST characters: a cell
-    holding the start of its record's text leaves the text whole, as it is (with a note); a full cell
-    that is not its start is refused, for the import would cut the rest."""
-    problems: list[Diagnostic] = []
-    notes: list[str] = []
-    for record in incoming:
-        given = record.set_values.get((TEXT,))
-        existing = loaded.find(record.kind, record.id) if KINDS[record.kind].markdown else None
-        if existing is None or not isinstance(given, str) or len(given) != CELL_MOST:
-            continue
-        held = text_of(existing.body) or ""
-        if len(held) <= CELL_MOST:
-            continue
-        where = record.origin((TEXT,))
-        if held.startswith(given):
-            record.set_values[(TEXT,)] = held
-            notes.append(
-                f"{where}: the text of {existing.shown} is longer than a cell holds ({CELL_MOST:,} "
-                "characters), and the cell holds its start: the text is left as it is"
-            )
-        else:
-            problems.append(
-                _cell_problem(
-                    "S203",
-                    where,
-                    f"the text of {existing.shown} is longer than a cell holds ({CELL_MOST:,} characters): "
-                    "the workbook has its start only, and importing this cell would cut the rest",
-                    f"edit the text in {existing.shown}, or in a CSV or JSON export, which hold it whole",
-                )
-            )
-    return problems, notes
 
 
 def _bytes(text: str | None) -> bytes | None:
@@ -230,9 +195,10 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         existing = loaded.find(record.kind, record.id)
         if existing is None:
             path = new_record_path(loaded.root, kind, record.id)
-            written = record_text(kind, new, path, loaded.root)
-            if as_written(text) is not None:
-                written = with_text(written, as_written(text))
+            given = as_written(text)
+            written = record_text(kind, new, path, loaded.root, text_given=given is not None)
+            if given is not None:
+                written = with_text(written, given)
             changes.append(Change(path, None, written))
             continue
         old = _json_value(existing.record) if existing.record is not None else None

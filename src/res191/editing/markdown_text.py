@@ -13,9 +13,6 @@ from res191.loading.frontmatter import split_front_matter
 
 TEXT = "text"  # its name in the workbook's heading, the CSV's and the JSON's key
 
-# The most characters a workbook's cell holds: XlsxWriter cuts a longer text there (Excel's limit).
-CELL_MOST = 32_767
-
 
 def text_of(body: str) -> str | None:
     """The text after a record's front matter as export gives it; None where there is none (blank

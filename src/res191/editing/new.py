@@ -154,8 +154,11 @@ def _example(model: type[BaseModel], key: str) -> str:
     return "..." if example is None or isinstance(example, dict) else str(example)
 
 
-def record_text(kind: RecordKind, values: dict[str, Any], path: Path, root: Path) -> str:
-    """The new file's text: the record, and each key left out as a comment with what it is for."""
+def record_text(
+    kind: RecordKind, values: dict[str, Any], path: Path, root: Path, text_given: bool = False
+) -> str:
+    """The new file's text: the record, and each key left out as a comment with what it is for; for a
+    meeting, a comment on what follows the front matter, unless text_given (an import brings the text)."""
     from ruamel.yaml.comments import CommentedSeq
 
     from res191.editing.yaml_text import dump
@@ -174,7 +177,7 @@ def record_text(kind: RecordKind, values: dict[str, Any], path: Path, root: Path
             lines.append(f"# {key}: {_example(model, key)}" + (f"  ({note})" if note else ""))
     yaml = "\n".join(lines) + "\n"
     if kind.markdown:
-        text = "---\n" + yaml + _body_hint(kind.name) + "---\n"
+        text = "---\n" + yaml + ("" if text_given else _body_hint(kind.name)) + "---\n"
         return format_record(text, kind)
     return format_record(f"{modeline(path, root, kind)}\n{yaml}", kind, modeline(path, root, kind))
 

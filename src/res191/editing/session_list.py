@@ -30,19 +30,23 @@ from res191.models import Conference, Meeting, Resolution
 # 2023) - Title", "RESOLUTION 646 (REV.WRC-19) Title": the word, the number, the edition, and the title.
 # ITU's own lists are not always regular: "RESOLUTION 10 (Rev. Hyderabad 2010)" (no comma before the year),
 # "RESOLUTION10 (...)" (no space after the word) and "WRC-19" with a non-breaking hyphen are read too,
-# since each can be read only one way.
+# since each can be read only one way. A WRC is cited by two digits of its year ("WRC-97", "WRC-19") but
+# one: "WRC-2000".
 _HYPHEN = "[-\u2010\u2011\u2012\u2013]"
 _LINE = re.compile(
     r"^\s*(?:MOD\s+|ADD\s+)?(?P<word>RESOLUTION|DECISION)\s*(?P<number>(?:ITU-R\s+)?[0-9]+[A-Z]?(?:-[0-9]+)?)\s*"
-    rf"\((?P<rev>REV\.\s*)?(?:(?P<place>[^,()0-9]+?)(?:\s*,\s*|\s+)(?P<year>[0-9]{{4}})|WRC{_HYPHEN}(?P<wrc>[0-9]{{2}}))\)"
+    rf"\((?P<rev>REV\.\s*)?(?:(?P<place>[^,()0-9]+?)(?:\s*,\s*|\s+)(?P<year>[0-9]{{4}})|WRC{_HYPHEN}(?P<wrc>[0-9]{{4}}|[0-9]{{2}}))\)"
     r"\s*[\u2013\u2014-]?\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
 )
 # A line that names a resolution or decision, even in a form _LINE does not read: it starts with the word
-# (or a slip of it: RESOLUTON, Res.) and a number, or it gives an edition in brackets ("(Rev. ..."). Such a
-# line that _LINE cannot read stops the import: left out, it would make its resolution "suppressed".
+# as ITU writes it, or a slip or short form of it (RESOLUTON, Resolutions, Res., Dec.), then a number; or it
+# gives an edition in brackets ("(Rev. ..."). Such a line that _LINE cannot read stops the import: left
+# out, its resolution would go unaccounted for (and in a whole list, be taken as suppressed). A heading
+# such as "DECEMBER 2022" or "Decisions and resolutions" is no entry, and is passed over.
 _LOOKS_LISTED = re.compile(
-    r"^\s*(?:MOD\s+|ADD\s+)?(?:RES|DEC)[A-Z]*\.?\s*(?:ITU-R\s*)?[0-9]|\(\s*REV\b",
+    r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTIONS?|RESOLUTON|RES\.|DECISIONS?|DEC\.)\s*(?:ITU-R\s*)?[0-9]"
+    r"|\(\s*REV\b",
     re.IGNORECASE,
 )
 EXPECTED = (
@@ -80,9 +84,10 @@ class SessionList:
     not_recorded: list[str] = field(default_factory=list)  # lines for resolutions the records do not hold
 
 
-def read_list(text: str, shown: str = "the list") -> list[Listed]:
+def read_list(text: str, shown: str = "the list", complete: bool = True) -> list[Listed]:
     """The lines of a list that name a resolution or decision. ListProblem if none does, or if a line
-    looks like one but cannot be read (each such line named as shown:line:column)."""
+    looks like one but cannot be read (each such line named as shown:line:column, and what leaving it
+    out would do: in a complete list, suppress its resolution; in an excerpt, leave it unaccounted for)."""
     found = []
     unread = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -92,7 +97,6 @@ def read_list(text: str, shown: str = "the list") -> list[Listed]:
                 column = len(line) - len(line.lstrip()) + 1
                 unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({_what_is_wrong(line)})")
             continue
-        year = int(match["year"]) if match["year"] else 2000 + int(match["wrc"])
         found.append(
             Listed(
                 line=number,
@@ -102,15 +106,20 @@ def read_list(text: str, shown: str = "the list") -> list[Listed]:
                 number=re.sub(r"\s+", " ", match["number"]).replace("itu-r", "ITU-R"),
                 revised=bool(match["rev"]),
                 place=match["place"].strip() if match["place"] else None,
-                year=year,
+                year=_year(match),
                 title=match["title"] or None,
             )
         )
     if unread:
         some = "a line" if len(unread) == 1 else f"{len(unread)} lines"
+        left_out = (
+            "would be taken as suppressed"
+            if complete
+            else "would not be accounted for at this session (neither revised nor maintained)"
+        )
         raise ListProblem(
             f"{some} of the list name{'s' if len(unread) == 1 else ''} a resolution in a form that cannot "
-            "be read, and a resolution left unread would be taken as suppressed:\n"
+            f"be read, and a resolution left unread {left_out}:\n"
             + "\n".join(unread)
             + f"\nwrite each as ITU's lists do, one a line: the word, the number, the edition in brackets, "
             f"the title: '{EXPECTED}' (or '(Rev. WRC-19)' for WRC); delete a line that is not an entry"
@@ -120,13 +129,32 @@ def read_list(text: str, shown: str = "the list") -> list[Listed]:
     return found
 
 
+def wrc_year(written: str) -> int:
+    """The year of a WRC as ITU cites it: two digits of 50 or more are of the 1900s ("WRC-97" is 1997),
+    below 50 of the 2000s ("WRC-19" is 2019); four digits are the year as written ("WRC-2000")."""
+    year = int(written)
+    if len(written) == 4:
+        return year
+    return 1900 + year if year >= 50 else 2000 + year
+
+
+def _year(match: re.Match[str]) -> int:
+    """The year of the edition a line of the list (a _LINE match) names."""
+    return int(match["year"]) if match["year"] else wrc_year(match["wrc"])
+
+
+_YEAR_IN_BRACKETS = re.compile(
+    rf"\([^()]*(?:[0-9]{{4}}|WRC{_HYPHEN}(?:[0-9]{{4}}|[0-9]{{2}}))\s*\)", re.IGNORECASE
+)
+
+
 def _what_is_wrong(line: str) -> str:
     """Why a line that looks like an entry is not read, in a few words."""
     if not re.match(r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTION|DECISION)", line, re.IGNORECASE):
         return "it does not start with RESOLUTION or DECISION"
     if "(" not in line or ")" not in line:
         return "no edition in brackets"
-    if not re.search(rf"\([^()]*(?:[0-9]{{4}}|WRC{_HYPHEN}[0-9]{{2}})\s*\)", line, re.IGNORECASE):
+    if not _YEAR_IN_BRACKETS.search(line):
         return "the edition in brackets has no year, such as 2010, or WRC-19"
     return "not in the form expected"
 
@@ -266,7 +294,7 @@ def _same_outcome(recorded: dict[str, Any], outcome: str, listed_as: str | None)
     return _edition_named(before) == _edition_named(now)
 
 
-def _edition_named(match: re.Match[str]) -> tuple[str, str, str]:
+def _edition_named(match: re.Match[str]) -> tuple[str, int, str]:
     """The number and year a citation names, written alike however it is spaced or cased."""
     number = re.sub(r"\s+", " ", match["number"]).upper()
-    return number, match["year"] or f"20{match['wrc']}", match["word"].upper()
+    return number, _year(match), match["word"].upper()
