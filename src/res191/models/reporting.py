@@ -50,6 +50,23 @@ def reported(theme_status: str | None) -> bool:
     return theme_status != "retired"
 
 
+def theme_exists(since: str | None, day: date) -> bool:
+    """Whether a theme exists on a day: it became a theme (`since`: a year, or a year and month) by then. No
+    output of an earlier day shows it: not the mapping, the report's annexes, the overlaps nor the site.
+
+    Only the month (or the year) is recorded, so a theme is taken to exist from that month's (or year's)
+    last day: one that became a theme in March 2024 may have on any day of it, so the records back it only
+    on 31 March (an edition known by its year only is placed likewise, in_force.py). A theme whose `since`
+    is not recorded is taken to have been one on every day, as before `since` was asked."""
+    if since is None:
+        return True
+    year, _, month = since.partition("-")
+    if not month:
+        return day >= date(int(year), 12, 31)
+    following = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
+    return day >= following - timedelta(days=1)
+
+
 # What the cover and the running header of a Council document show, by the report record's key, in the
 # words a reader uses. A report record may leave them out until the secretariat assigns them: the cover
 # then shows "[document number not recorded]" and the like, and `res191 report --final` refuses.

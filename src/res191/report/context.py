@@ -358,7 +358,8 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
         raise ReportError(f"the report for {year} is on '{report.resolution}', which is no resolution record")
     bodies = records.all("body", Body)
     iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
-    themes = list(records.all("theme", Theme).values())
+    # The themes of the report's day: one that became a theme after it is not this report's.
+    themes = [t for t in records.all("theme", Theme).values() if t.exists_on(on)]
     topics, proposed = topics_of(themes, year, bodies)
     iscg_meetings = meetings_of(records, "iscg", period, on, bodies)
     resolutions = records.all("resolution", Resolution)
@@ -412,4 +413,4 @@ def _overlaps(loaded: LoadedRecords, year: int, on: date) -> list[Finding]:
     # Imported here: only a report with this annex pays for the similarity of every resolution.
     from res191.overlaps.find import find_overlaps
 
-    return find_overlaps(loaded, year, on=on)
+    return find_overlaps(loaded.themes_on(on), year, on=on)

@@ -104,6 +104,13 @@ class Site:
         """The same site for pages in another language (the facts and caches shared)."""
         return self if language == self.language else replace(self, language=language)
 
+    @functools.cached_property
+    def themes(self) -> dict[str, Theme]:
+        """The themes on the site's day, by id, in file order: one that became a theme later (its `since`,
+        Theme.exists_on) has no page, no place in a list, the mapping, the search nor the overlaps."""
+        every = self.loaded.all("theme", Theme)
+        return {i: t for i, t in every.items() if t.exists_on(self.today)}
+
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
         if kind in FOLDERS:
@@ -138,7 +145,9 @@ class Site:
         """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
         found = self._findings.get("")
         if found is None:
-            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
+            found = self._findings[""] = find_overlaps(
+                self.loaded.themes_on(self.today), None, THEME_OVERLAPS, on=self.today
+            )
         return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
@@ -214,7 +223,9 @@ class Site:
         """A link to a record's page (no address for kinds that have no page), marked where its text is
         English on a page of another language."""
         text, translated = self._labelled(kind, record_id)
-        href = self.href(kind, record_id)
+        # A theme not yet one on the day is named where a record names it, with no page to lead to.
+        later = kind == "theme" and record_id not in self.themes
+        href = "" if later else self.href(kind, record_id)
         if self.language == ENGLISH or translated:
             return Link(text, href)
         return Link(text, href, ENGLISH, translated is False)

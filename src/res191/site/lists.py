@@ -49,7 +49,7 @@ def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[s
     # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
     # today's: the records name chairs for the days they cover).
     chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
-    themes = [t for t in loaded.all("theme", Theme).values() if reported(t.status)]
+    themes = [t for t in site.themes.values() if reported(t.status)]
     return {
         "resolution": resolution,
         "cited": found,
@@ -80,10 +80,8 @@ def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[s
         "by_sector": [(SECTOR_NAMES[s.value], by_sector[s]) for s in SECTOR_COLUMNS],
         "year": year,
         "meetings": sum(1 for m in meetings if m.start.year == year),
-        "tracker": sum(
-            1 for t in site.loaded.all("theme", Theme).values() for a in t.tracker if a.year == year
-        ),
-        "tracker_all": sum(len(t.tracker) for t in site.loaded.all("theme", Theme).values()),
+        "tracker": sum(1 for t in site.themes.values() for a in t.tracker if a.year == year),
+        "tracker_all": sum(len(t.tracker) for t in site.themes.values()),
     }
 
 
@@ -94,8 +92,7 @@ def no_groups(site: Site) -> list[Group]:
 
 def themes_list(site: Site) -> list[Group]:
     """The themes, each with its status."""
-    themes = site.loaded.all("theme", Theme).values()
-    return [("", [(site.link("theme", t.id), t.status or "") for t in themes])]
+    return [("", [(site.link("theme", t.id), t.status or "") for t in site.themes.values()])]
 
 
 def resolutions_list(site: Site) -> list[Group]:
@@ -155,7 +152,7 @@ def search_list(site: Site) -> list[Group]:
 def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
     """Themes against conferences (Council's resolutions too), each resolution cited as on the site's day."""
     rows = []
-    for theme in site.loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         if not reported(theme.status):
             continue
         cells: dict[Conference, list[Resolution]] = defaultdict(list)
@@ -171,7 +168,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
 def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """Every theme's tracker, by year (the latest first), then Sector and theme."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for theme in site.loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         link = site.link("theme", theme.id)
         for activity in theme.tracker:
             years[activity.year].append(

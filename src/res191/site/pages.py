@@ -120,6 +120,8 @@ def referred_in_words(site: Site, kind: str, record_id: str, stands: bool = True
     referred to is adopted and not suppressed on the site's day)."""
     found = []
     for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
+        if other_kind == "theme" and other_id not in site.themes:
+            continue  # not a theme yet on the site's day
         how = REFERRING.get((other_kind, key), f"a {other_kind} that refers to it")
         if (other_kind, key) == ("theme", "resolutions") and not stands:
             how = NOT_RESTED_ON

@@ -46,7 +46,7 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     loaded = site.loaded
     what = {kind: wording_of(site.language).text(words) for kind, words in WHAT.items()}
     found: list[list[str]] = []
-    for theme in loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         found += _theme(site, theme)
     for resolution in sorted(loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
         found.append(_resolution(site, resolution))

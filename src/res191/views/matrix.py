@@ -24,14 +24,17 @@ def _involved(theme: Theme, loaded: LoadedRecords) -> set[str]:
     return involved
 
 
+def _themes(loaded: LoadedRecords, on: date) -> list[Theme]:
+    """The themes the tables show on a day: reported ones (not retired) that are themes by then."""
+    return [t for t in loaded.all("theme", Theme).values() if reported(t.status) and t.exists_on(on)]
+
+
 def mapping(loaded: LoadedRecords, on: date) -> Table:
     """Themes x conferences: each theme's resolutions, cited as the records stand on a day."""
     sessions = loaded.sessions()
     table = Table(f"Mapping of resolutions to themes as of {on.isoformat()}",
                   ["theme", *(c.value for c in MAPPED_CONFERENCES)])  # fmt: skip
-    for theme in loaded.all("theme", Theme).values():
-        if not reported(theme.status):
-            continue
+    for theme in _themes(loaded, on):
         cells: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
         cited = (loaded.get("resolution", ref, Resolution) for ref in dict.fromkeys(theme.resolutions))
         for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
@@ -51,12 +54,10 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
     return table
 
 
-def focal_points(loaded: LoadedRecords) -> Table:
+def focal_points(loaded: LoadedRecords, on: date) -> Table:
     """Themes x Sectors and the General Secretariat: the focal points, and where one is missing."""
     table = Table("Focal points by theme", ["theme", *(s.value for s in SECTOR_COLUMNS)])
-    for theme in loaded.all("theme", Theme).values():
-        if not reported(theme.status):
-            continue
+    for theme in _themes(loaded, on):
         involved = _involved(theme, loaded)
         row = [theme.title]
         for sector in SECTOR_COLUMNS:
@@ -75,4 +76,4 @@ def focal_points(loaded: LoadedRecords) -> Table:
 
 def matrix(loaded: LoadedRecords, on: date) -> list[Table]:
     """Both tables."""
-    return [mapping(loaded, on), focal_points(loaded)]
+    return [mapping(loaded, on), focal_points(loaded, on)]
