@@ -66,3 +66,48 @@ def test_a_past_day_shows_no_theme_created_later(run_cli: RunCli, bundled: Path,
         assert LATER_THEME not in (site / page).read_text(encoding="utf-8"), page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "sustainable-digital-transformation" not in home
+
+
+def _site(run_cli: RunCli, root: Path, out: Path, day: str) -> Path:
+    result = run_cli(root, "site", "--lang", "en", "--on", day, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    site = _site(run_cli, bundled, tmp_path / "2023", "2023-01-01")
+    # Resolution ITU-R 75 was adopted at RA-23 (Dubai, 13-17 November 2023): not known on 1 January 2023.
+    page = (site / "resolutions" / "ra-itu-r-75.html").read_text(encoding="utf-8")
+    assert "no edition recorded as adopted by 2023-01-01" in page
+    assert (
+        "Dubai, 2023" not in page
+        and "Strengthening coordination" not in page
+        and "<caption>Editions" not in page
+    )
+    assert "ra-itu-r-75" not in (site / "search-index.js").read_text(encoding="utf-8")
+    assert "ra-itu-r-75" not in (site / "resolutions" / "index.html").read_text(encoding="utf-8")
+    # The home page counts the resolutions the records hold on the day, as the list it leads to lists them.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    listed = len(
+        re.findall(r'href="\.\./resolutions/(?!index)', (site / "resolutions" / "index.html").read_text())
+    )
+    assert f'<span class="figure">{listed}</span> resolutions and decisions recorded' in home
+    # The ISCG's positions are of 2024.
+    assert "No position is recorded." in (site / "positions.html").read_text(encoding="utf-8")
+    assert 'id="positions"' not in (site / "bodies" / "iscg.html").read_text(encoding="utf-8")
+    # The open data of the day: no report written after it (the 2024 report speaks as of 20 May 2024).
+    records = (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    assert (
+        '"council_session": "council-2024"' not in records
+        and "Sustainable Digital Transformation" not in records
+    )
+    assert (site / "open-data" / "csv" / "reports.csv").read_text(encoding="utf-8").count("\n") == 1
+    assert (site / "open-data" / "csv" / "positions.csv").read_text(encoding="utf-8").count("\n") == 1
+
+    # WTSA-24 (New Delhi, 15-24 October 2024) revised WTSA Resolution 18: not on 1 May 2024.
+    may = _site(run_cli, bundled, tmp_path / "2024", "2024-05-01")
+    wtsa_18 = (may / "resolutions" / "wtsa-18.html").read_text(encoding="utf-8")
+    assert "New Delhi" not in wtsa_18 and "Resolution 18 (Rev. Hammamet, 2016)" in wtsa_18
+    # The 2024 report speaks as of 20 May 2024: not written yet on 1 May.
+    on_may_1 = (may / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    assert '"council_session": "council-2024"' not in on_may_1

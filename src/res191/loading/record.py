@@ -295,9 +295,14 @@ class LoadedRecords:
         def later(record: LoadedRecord) -> bool:
             return isinstance(record.record, Theme) and not record.record.exists_on(day)
 
-        if not any(later(r) for r in self.of_kind("theme")):
+        return self.without(later)
+
+    def without(self, left_out: Callable[[LoadedRecord], bool]) -> LoadedRecords:
+        """The same records but those left_out says, the conference sessions as they are; the same object
+        where none is left out."""
+        kept = [r for r in self.records if not left_out(r)]
+        if len(kept) == len(self.records):
             return self
-        kept = [r for r in self.records if not later(r)]
         return LoadedRecords(self.root, kept, _sessions=self.sessions())
 
     def find(self, kind: str, record_id: str) -> LoadedRecord | None:

@@ -22,6 +22,17 @@ def report_day(written: date | None, written_before: date | None, session_start:
     return session_start
 
 
+def written_by(
+    written: date | None, written_before: date | None, session_start: date | None, day: date
+) -> bool:
+    """Whether a report to Council is written by a day: the day it speaks as of (report_day) is not after
+    it. A report whose Council session is not recorded (session_start None) cannot be placed, so it is
+    not taken as written. No output of an earlier day shows it: the site's reports nor its open data."""
+    if session_start is None:
+        return False
+    return report_day(written, written_before, session_start) <= day
+
+
 @dataclass(frozen=True)
 class Period:
     """The days a report covers: after `after`, up to and including `until`. `year_back`: no earlier

@@ -18,6 +18,7 @@ from res191.models import (
     Document,
     Initiative,
     Meeting,
+    Position,
     Report,
     Resolution,
     Sessions,
@@ -110,6 +111,27 @@ class Site:
         Theme.exists_on) has no page, no place in a list, the mapping, the search nor the overlaps."""
         every = self.loaded.all("theme", Theme)
         return {i: t for i, t in every.items() if t.exists_on(self.today)}
+
+    @functools.cached_property
+    def resolutions_adopted(self) -> list[Resolution]:
+        """The resolutions with an edition adopted by the site's day (Cited.adopted), in the order of
+        lists: what the lists, the search and the home page's figures hold. One adopted later is not known
+        on the day; one suppressed since was, and its page says so."""
+        every = sorted(self.loaded.all("resolution", Resolution).values(), key=self.order)
+        return [r for r in every if self.cited(r).adopted]
+
+    def position_known(self, position: Position) -> bool:
+        """Whether a position was expressed by the site's day: at a meeting held by then, where the record
+        names one; else in a year not after the day's (only its year is recorded)."""
+        meeting = self.loaded.get("meeting", position.meeting, Meeting) if position.meeting else None
+        if meeting is not None:
+            return meeting.start <= self.today
+        return position.year <= self.today.year
+
+    def positions_of(self, ids: list[str]) -> list[Position]:
+        """The positions of some ids expressed by the site's day (position_known), in their order."""
+        found = (self.loaded.get("position", i, Position) for i in ids)
+        return [p for p in found if p is not None and self.position_known(p)]
 
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""

@@ -67,7 +67,7 @@ def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[s
 def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[str, Any]:
     """The figures of the home page: themes, resolutions by conference and by Sector, meetings and tracker
     entries of the site's year."""
-    resolutions = list(site.loaded.all("resolution", Resolution).values())
+    resolutions = site.resolutions_adopted  # those the records hold on the day: none adopted later
     by_conference = Counter(r.conference for r in resolutions)
     by_sector = Counter(s for r in resolutions for s in r.concerned_sectors)
     year = site.today.year
@@ -98,7 +98,7 @@ def themes_list(site: Site) -> list[Group]:
 def resolutions_list(site: Site) -> list[Group]:
     """The resolutions under their conferences, in ITU's order of conferences, then by number."""
     groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
-    for r in sorted(site.loaded.all("resolution", Resolution).values(), key=site.order):
+    for r in site.resolutions_adopted:
         groups[CONFERENCE_NAMES[r.conference]].append(
             (site.link("resolution", r.id), site.citation(r).title or "")
         )
@@ -194,6 +194,8 @@ def positions_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """The positions of the bodies by year, the latest first."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for position in site.loaded.all("position", Position).values():
+        if not site.position_known(position):
+            continue  # expressed after the site's day
         years[position.year].append(
             {
                 "p": position,
