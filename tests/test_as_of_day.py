@@ -111,3 +111,17 @@ def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Pa
     # The 2024 report speaks as of 20 May 2024: not written yet on 1 May.
     on_may_1 = (may / "open-data" / "res191-records.json").read_text(encoding="utf-8")
     assert '"council_session": "council-2024"' not in on_may_1
+
+
+def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(run_cli: RunCli) -> None:
+    repository = Path(__file__).resolve().parents[1]
+    # WTDC-22's list shows WTDC 10 in its Hyderabad edition: WTDC-14 and WTDC-17 did not change it.
+    shown = run_cli(repository, "show", "wtdc-10", "--on", "2024-06-01").stdout
+    assert "(in force on 2024-06-01)" in shown
+    assert "not accounted for" not in shown
+    assert "WTDC-14: accounted for by WTDC-22, which maintained the edition then in force" in shown
+    assert "WTDC-25" not in shown  # after the day
+    # WTSA-24 (New Delhi, October 2024) is after 1 May 2024: not a fact of that day.
+    may = run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01").stdout
+    sessions = may.split("sessions of its conference recorded up to 2024-05-01:")[1].split("\n\n")[0]
+    assert "WTSA-16: adopted Resolution 18 (Rev. Hammamet, 2016)" in sessions and "WTSA-24" not in sessions

@@ -24,7 +24,7 @@ from res191.models.common import (
     Text,
     Year,
 )
-from res191.models.in_force import Sessions, Standing, standing
+from res191.models.in_force import Accounted, Sessions, Standing, sessions_accounted, standing
 from res191.models.translations import Translations
 
 
@@ -143,6 +143,12 @@ class Resolution(StrictModel):
         """What the records say of it on a day: the edition in force, or the latest recorded and why."""
         history = [(h.session, h.outcome) for h in self.history]
         return standing(self.conference, [e.year for e in self.editions], history, sessions, on)
+
+    def sessions_accounted(self, on: date, sessions: Sessions) -> list[Accounted]:
+        """The sessions of its conference up to a day, each with how the records account for it
+        (in_force.sessions_accounted: the rule `standing` applies)."""
+        history = [(h.session, h.outcome) for h in self.history]
+        return sessions_accounted(self.conference, [e.year for e in self.editions], history, sessions, on)
 
     def editions_by(self, on: date, sessions: Sessions) -> list[Edition]:
         """Its editions adopted by a day (in_force.py places each on its session's last day), in the
