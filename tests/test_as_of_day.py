@@ -3,6 +3,7 @@ sessions after the day, reports written after it (models/in_force.py, models/rep
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -125,3 +126,33 @@ def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(ru
     may = run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01").stdout
     sessions = may.split("sessions of its conference recorded up to 2024-05-01:")[1].split("\n\n")[0]
     assert "WTSA-16: adopted Resolution 18 (Rev. Hammamet, 2016)" in sessions and "WTSA-24" not in sessions
+
+
+def test_a_suppressed_resolution_counts_neither_for_itus_rule_nor_for_the_sectors_involved(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # A copy where WTDC-17 suppressed WTDC 10 (not what ITU did: WTDC-22 maintained it), and a theme resting
+    # on PP 123 (which does not call for coordination) and WTDC 10 only: test fixtures.
+    resolution = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    text = resolution.read_text(encoding="utf-8")
+    resolution.write_text(
+        text[: text.index("history:")]
+        + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n",
+        encoding="utf-8",
+    )
+    (bundled / "data" / "themes" / "spectrum-fixture.yaml").write_text(
+        "id: spectrum-fixture\ntitle: Spectrum fixture\nresolutions: [pp-123, wtdc-10]\n", encoding="utf-8"
+    )
+    checked = run_cli(bundled, "validate", "--format", "json")
+    said = {(d["code"], d["path"]) for d in json.loads(checked.stdout)["diagnostics"]}
+    fixture = "data/themes/spectrum-fixture.yaml"
+    assert ("I405", fixture) in said
+    assert ("I401", fixture) in said  # PP 123 alone is left: no Sector's resolution stands with it
+    assert ("I402", fixture) not in said  # ITU-D was involved through WTDC 10 only
+    matrix = run_cli(bundled, "matrix", "--on", "2024-06-04", "--format", "csv").stdout
+    # The focal points' table comes after the mapping: its row is the theme's last.
+    row = [line for line in matrix.splitlines() if line.startswith("Spectrum fixture")][-1]
+    assert "MISSING" not in row
+    # Before WTDC-17, WTDC 10 stood: ITU-D is involved and has no focal point.
+    earlier = run_cli(bundled, "matrix", "--on", "2015-01-01", "--format", "csv").stdout
+    assert "MISSING" in [line for line in earlier.splitlines() if line.startswith("Spectrum fixture")][-1]

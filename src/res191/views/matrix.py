@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from res191.checks.facts import resolution_facts, theme_facts
+from res191.checks.themes import involved_sectors, standing_on
 from res191.formats.tables import Table
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
@@ -15,13 +17,12 @@ GAP = "MISSING"
 UNCONFIRMED = "*"  # after a citation: the latest edition recorded, not confirmed in force on the day
 
 
-def _involved(theme: Theme, loaded: LoadedRecords) -> set[str]:
-    involved = {a.sector.value for a in theme.tracker} | ({theme.lead.value} if theme.lead else set())
-    for ref in theme.resolutions:
-        resolution = loaded.get("resolution", ref, Resolution)
-        if resolution is not None:
-            involved |= {s.value for s in resolution.concerned_sectors}
-    return involved
+def _involved(theme: Theme, loaded: LoadedRecords, on: date) -> set[str]:
+    """The Sectors a theme involves on a day, as validate's I402 judges them (checks/themes.py): from the
+    resolutions that stand then only."""
+    cited = (loaded.get("resolution", ref, Resolution) for ref in theme.resolutions)
+    resolutions = [resolution_facts(r) for r in cited if r is not None]
+    return involved_sectors(theme_facts(theme), standing_on(resolutions, loaded.sessions(), on))
 
 
 def _themes(loaded: LoadedRecords, on: date) -> list[Theme]:
@@ -58,7 +59,7 @@ def focal_points(loaded: LoadedRecords, on: date) -> Table:
     """Themes x Sectors and the General Secretariat: the focal points, and where one is missing."""
     table = Table("Focal points by theme", ["theme", *(s.value for s in SECTOR_COLUMNS)])
     for theme in _themes(loaded, on):
-        involved = _involved(theme, loaded)
+        involved = _involved(theme, loaded, on)
         row = [theme.title]
         for sector in SECTOR_COLUMNS:
             named = [
