@@ -156,3 +156,19 @@ def test_a_suppressed_resolution_counts_neither_for_itus_rule_nor_for_the_sector
     # Before WTDC-17, WTDC 10 stood: ITU-D is involved and has no focal point.
     earlier = run_cli(bundled, "matrix", "--on", "2015-01-01", "--format", "csv").stdout
     assert "MISSING" in [line for line in earlier.splitlines() if line.startswith("Spectrum fixture")][-1]
+
+
+def test_the_hint_of_i405_says_that_removing_the_reference_changes_earlier_days_too(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    resolution = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    text = resolution.read_text(encoding="utf-8")
+    resolution.write_text(  # a fixture: ITU did not suppress it (WTDC-22 maintained it)
+        text[: text.index("history:")]
+        + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n",
+        encoding="utf-8",
+    )
+    checked = run_cli(bundled, "validate", "--format", "json")
+    hint = next(d["hint"] for d in json.loads(checked.stdout)["diagnostics"] if d["code"] == "I405")
+    assert "still cite" not in hint
+    assert "removing 'wtdc-10' removes it from them too" in hint and "before WTDC-17" in hint

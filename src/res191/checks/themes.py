@@ -65,8 +65,9 @@ def check_themes(repository: Repository, records: list[RecordFacts]) -> Iterator
                     repository.at(facts, ("resolutions", index)),
                     f"the theme '{facts.id}' rests on '{ref}', suppressed at {session.name} ({session.id}): "
                     "no output of a day since cites it under the theme",
-                    f"where the theme no longer rests on it, remove '{ref}' from its resolutions (outputs of "
-                    "days before the session still cite it)",
+                    f"outputs of days since leave it out either way; those of days before {session.name} "
+                    f"cite it from this list, so removing '{ref}' removes it from them too: keep it where "
+                    "the theme rested on it before",
                 )
         listed = [
             found.resolution for ref in theme["resolutions"] if (found := repository.get("resolution", ref))
