@@ -172,3 +172,31 @@ def test_the_hint_of_i405_says_that_removing_the_reference_changes_earlier_days_
     hint = next(d["hint"] for d in json.loads(checked.stdout)["diagnostics"] if d["code"] == "I405")
     assert "still cite" not in hint
     assert "removing 'wtdc-10' removes it from them too" in hint and "before WTDC-17" in hint
+
+
+def test_what_a_theme_rests_on_is_worked_out_once_for_every_output() -> None:
+    from res191.models import Conference, Resolution, Theme
+    from res191.models.rested_on import rested_on
+    from tests.conftest import REPO, load
+
+    loaded = load(REPO)
+    sessions = loaded.sessions()
+    theme = (
+        Theme.model_validate(  # a fixture: listed twice, out of order, one not adopted yet on 1 January 2023
+            {
+                "id": "t",
+                "title": "T",
+                "resolutions": ["pp-200", "ra-itu-r-75", "pp-35", "wtdc-8", "pp-200", "x"],
+            }
+        )
+    )
+    found = rested_on(
+        theme,
+        lambda ref: loaded.get("resolution", ref, Resolution),
+        lambda r: r.cited(date(2023, 1, 1), sessions),
+    )
+    assert {c: [r.id for r, _ in pairs] for c, pairs in found.items()} == {
+        Conference.PP: ["pp-35", "pp-200"],  # PP 35 before PP 200, each once
+        Conference.WTDC: ["wtdc-8"],
+    }
+    assert all(cited.stands for pairs in found.values() for _, cited in pairs)

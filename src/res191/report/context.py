@@ -39,6 +39,7 @@ from res191.models.reporting import (
     reported,
     reporting_period,
 )
+from res191.models.rested_on import rested_on
 from res191.models.translations import ENGLISH
 from res191.rendering.catalogs import translations
 from res191.rendering.localized import N_, Wording
@@ -322,13 +323,10 @@ def theme_row(
     theme: Theme, resolutions: dict[str, Resolution], year: int, on: date, sessions: Sessions
 ) -> ThemeRow:
     """A theme's line in the annexes: focal points per Sector, citations per conference, activities."""
-    citations: dict[str, list[Cited]] = {c.value: [] for c in MAPPED_CONFERENCES}
-    cited = (resolutions.get(ref) for ref in dict.fromkeys(theme.resolutions))
-    for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
-        if resolution.conference in MAPPED_CONFERENCES:
-            found = resolution.cited(on, sessions)
-            if found.stands:  # suppressed by the report's day, or not adopted yet: not rested on then
-                citations[resolution.conference.value].append(found)
+    grouped = rested_on(theme, resolutions.get, lambda r: r.cited(on, sessions))
+    citations: dict[str, list[Cited]] = {
+        c.value: [cited for _, cited in grouped.get(c, [])] for c in MAPPED_CONFERENCES
+    }
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},

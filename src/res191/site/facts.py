@@ -25,6 +25,7 @@ from res191.models import (
     Theme,
     iter_references,
 )
+from res191.models.rested_on import rested_on
 from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
@@ -179,6 +180,13 @@ class Site:
         if found is None:
             found = self._orders[resolution.id] = resolution.order
         return found
+
+    def rested_on(self, theme: Theme) -> dict[Conference, list[tuple[Resolution, Cited]]]:
+        """The resolutions a theme rests on on the site's day, by conference (models/rested_on.py), cited and
+        ordered with the site's caches."""
+        return rested_on(
+            theme, lambda ref: self.loaded.get("resolution", ref, Resolution), self.cited, self.order
+        )
 
     def cite(self, resolution: Resolution) -> str:
         """The citation, marked with an asterisk where it is only the latest edition recorded; one that does

@@ -155,12 +155,8 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
     for theme in site.themes.values():
         if not reported(theme.status):
             continue
-        cells: dict[Conference, list[Resolution]] = defaultdict(list)
-        for ref in dict.fromkeys(theme.resolutions):
-            resolution = site.loaded.get("resolution", ref, Resolution)
-            if resolution is not None and site.cited(resolution).stands:  # as on the theme's page
-                cells[resolution.conference].append(resolution)
-        shown = [[site.citation(r) for r in sorted(cells[c], key=site.order)] for c in MAPPED_CONFERENCES]
+        cells = site.rested_on(theme)  # as on the theme's page
+        shown = [[site.citation(r) for r, _ in cells.get(c, [])] for c in MAPPED_CONFERENCES]
         rows.append((site.link("theme", theme.id), shown))
     return rows
 

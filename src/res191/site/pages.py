@@ -51,15 +51,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, positions
     and initiatives concerning it, overlaps."""
     loaded = site.loaded
-    by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
-    for ref in dict.fromkeys(theme.resolutions):
-        resolution = loaded.get("resolution", ref, Resolution)
-        # One suppressed by the site's day, or not adopted yet, is not what the theme rests on then.
-        if resolution is not None and site.cited(resolution).stands:
-            by_conference[resolution.conference].append(resolution)
-    cited = {
-        c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()
-    }
+    cited = {c: [site.citation(r) for r, _ in found] for c, found in site.rested_on(theme).items()}
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)

@@ -11,6 +11,7 @@ from res191.formats.tables import Table
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
 from res191.models.reporting import reported
+from res191.models.rested_on import rested_on
 
 NONE = "-"
 GAP = "MISSING"
@@ -36,16 +37,14 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
     table = Table(f"Mapping of resolutions to themes as of {on.isoformat()}",
                   ["theme", *(c.value for c in MAPPED_CONFERENCES)])  # fmt: skip
     for theme in _themes(loaded, on):
-        cells: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
-        cited = (loaded.get("resolution", ref, Resolution) for ref in dict.fromkeys(theme.resolutions))
-        for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
-            if resolution.conference.value in cells:
-                found = resolution.cited(on, sessions)
-                if not found.stands:  # suppressed by the day, or not adopted yet: not rested on then
-                    continue
-                mark = "" if found.in_force else UNCONFIRMED
-                cells[resolution.conference.value].append(f"{found.text}{mark}")
-        table.rows.append([theme.title, *("; ".join(cells[c.value]) or NONE for c in MAPPED_CONFERENCES)])
+        grouped = rested_on(
+            theme, lambda ref: loaded.get("resolution", ref, Resolution), lambda r: r.cited(on, sessions)
+        )
+        cells = [
+            "; ".join(f"{c.text}{'' if c.in_force else UNCONFIRMED}" for _, c in grouped.get(conference, []))
+            for conference in MAPPED_CONFERENCES
+        ]
+        table.rows.append([theme.title, *(cell or NONE for cell in cells)])
     table.note = (
         f"{NONE}: no resolution of that conference recorded under the theme (none may exist, or none is "
         "recorded); "
