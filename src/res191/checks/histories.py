@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from res191.checks.facts import RecordFacts
+from res191.checks.facts import RecordFacts, ResolutionFacts
 from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, problem
-from res191.models.in_force import Sessions, conference_sessions, standing
+from res191.models.in_force import Sessions, Standing, conference_sessions, standing
 from res191.models.vocabulary import Conference
 from res191.wording import join_and
 
@@ -32,6 +32,13 @@ def sessions_of(repository: Repository) -> Sessions:
     )  # fmt: skip
 
 
+def standing_of(resolution: ResolutionFacts, sessions: Sessions, on: date) -> Standing:
+    """What the records say of a resolution on a day (models/in_force.standing), from the checks' facts."""
+    history = [(session, outcome) for session, outcome in resolution["history"]]
+    years = [e[0] for e in resolution["editions"]]
+    return standing(Conference(resolution["conference"]), years, history, sessions, on)
+
+
 def check_histories(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
     """X305 for a history entry that cannot be; I404 for sessions since an edition not accounted for."""
     sessions = sessions_of(repository)
@@ -44,13 +51,7 @@ def check_histories(repository: Repository, records: list[RecordFacts]) -> Itera
         own = {s.id: s for s in sessions.get(conference.body_id, [])}
         years = [e[0] for e in resolution["editions"]]
         yield from _entries(repository, facts, conference, own, years)
-        found = standing(
-            conference,
-            years,
-            [(session, outcome) for session, outcome in resolution["history"]],
-            sessions,
-            today,
-        )
+        found = standing_of(resolution, sessions, today)
         if found.unaccounted and found.suppressed_at is None:
             names = join_and([s.name for s in found.unaccounted])
             yield Diagnostic(

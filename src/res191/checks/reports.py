@@ -8,12 +8,20 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from res191.checks.facts import RecordFacts, ReportFacts
+from res191.checks.facts import RecordFacts, ReportFacts, ThemeFacts
 from res191.checks.histories import sessions_of
 from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.models.in_force import Sessions, standing
-from res191.models.reporting import COVER, ThemeInAnnexes, empty_annex, not_on_cover, report_day, reported
+from res191.models.reporting import (
+    COVER,
+    ThemeInAnnexes,
+    empty_annex,
+    not_on_cover,
+    report_day,
+    reported,
+    theme_exists,
+)
 from res191.models.vocabulary import Conference
 from res191.wording import join_and, long_date
 
@@ -34,7 +42,7 @@ def check_reports(repository: Repository, records: list[RecordFacts]) -> Iterato
         yield from _documents(repository, facts)
         yield from _dated(repository, facts, council)
         yield from _later_citations(repository, facts)
-        yield from _empty_annexes(repository, facts)
+        yield from _empty_annexes(repository, facts, on)
         yield from _cover(repository, facts)
     for facts in records:
         if facts.kind == "position" and facts.valid and facts.position["meeting"]:
@@ -89,13 +97,13 @@ def _session(repository: Repository, facts: RecordFacts, council: RecordFacts) -
         )
 
 
-def _cited(repository: Repository, report: ReportFacts) -> list[tuple[tuple[str | int, ...], str]]:
+def _cited(repository: Repository, report: ReportFacts, on: date) -> list[tuple[tuple[str | int, ...], str]]:
     """The resolutions the report cites: where each is named (or the annex that cites it), and its id."""
     cited: list[tuple[tuple[str | int, ...], str]] = [(("resolution",), report["resolution"])]
     cited += [(("references", i), ref) for i, ref in enumerate(report["references"])]
     annexes = report["annexes"] or []
     if "mapping" in annexes:
-        themes = [t for t in repository.of_kind("theme") if reported(t.theme["status"])]
+        themes = [t for t in repository.of_kind("theme") if _in_annexes(t.theme, on)]
         at = ("annexes", annexes.index("mapping"))
         cited += [(at, ref) for theme in themes for ref in theme.theme["resolutions"]]
     return cited
@@ -105,7 +113,7 @@ def _editions(
     repository: Repository, facts: RecordFacts, on: date, sessions: Sessions
 ) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for loc, ref in _cited(repository, facts.report):
+    for loc, ref in _cited(repository, facts.report, on):
         resolution = repository.get("resolution", ref)
         if resolution is None or ref in seen:
             continue  # an unknown reference is reported on its own
@@ -190,7 +198,13 @@ def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnosti
         )
 
 
-def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagnostic]:
+def _in_annexes(theme: ThemeFacts, on: date | None) -> bool:
+    """Whether the report of a day shows a theme in its annexes: reported, and a theme by then (where the
+    day is not known, every reported one)."""
+    return reported(theme["status"]) and (on is None or theme_exists(theme["since"], on))
+
+
+def _empty_annexes(repository: Repository, facts: RecordFacts, on: date | None) -> Iterator[Diagnostic]:
     """R504: an annex asked for that would show nothing (the report leaves it out)."""
     annexes = facts.report["annexes"]
     if not annexes:
@@ -198,7 +212,7 @@ def _empty_annexes(repository: Repository, facts: RecordFacts) -> Iterator[Diagn
     themes = [
         ThemeInAnnexes(bool(t["focal"]), bool(t["resolutions"]), frozenset(t["tracker_years"]))
         for t in (f.theme for f in repository.of_kind("theme"))
-        if reported(t["status"])
+        if _in_annexes(t, on)
     ]
     for index, annex in enumerate(annexes):
         why = empty_annex(annex, facts.report["year"], themes)

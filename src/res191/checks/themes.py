@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from res191.checks.facts import RecordFacts, ResolutionFacts, ThemeFacts
-from res191.checks.histories import sessions_of
+from res191.checks.histories import sessions_of, standing_of
 from res191.checks.repository import Repository
 from res191.diagnostics import Diagnostic, problem
-from res191.models.in_force import Session, Sessions, standing
+from res191.models.in_force import Session, Sessions
 from res191.models.vocabulary import Conference, Sector
 
 # The secretariat unit of each Sector, as focal points' units are usually written.
@@ -33,10 +33,15 @@ def involved_sectors(theme: ThemeFacts, resolutions: Iterable[ResolutionFacts]) 
 
 def suppressed_at(resolution: ResolutionFacts, sessions: Sessions, on: date) -> Session | None:
     """The session that suppressed a resolution by a day, if the records say one did (models/in_force.py)."""
-    conference = Conference(resolution["conference"])
-    years = [e[0] for e in resolution["editions"]]
-    history = [(session, outcome) for session, outcome in resolution["history"]]
-    return standing(conference, years, history, sessions, on).suppressed_at
+    return standing_of(resolution, sessions, on).suppressed_at
+
+
+def standing_on(
+    resolutions: Iterable[ResolutionFacts], sessions: Sessions, on: date
+) -> list[ResolutionFacts]:
+    """The resolutions that stand on a day (Standing.stands): what a theme rests on then, and so what ITU's
+    rule and the Sectors it involves are judged from; one suppressed by then, or not adopted yet, is not."""
+    return [r for r in resolutions if standing_of(r, sessions, on).stands]
 
 
 def check_themes(repository: Repository, records: list[RecordFacts]) -> Iterator[Diagnostic]:
@@ -60,12 +65,15 @@ def check_themes(repository: Repository, records: list[RecordFacts]) -> Iterator
                     repository.at(facts, ("resolutions", index)),
                     f"the theme '{facts.id}' rests on '{ref}', suppressed at {session.name} ({session.id}): "
                     "no output of a day since cites it under the theme",
-                    f"where the theme no longer rests on it, remove '{ref}' from its resolutions (outputs of "
-                    "days before the session still cite it)",
+                    f"outputs of days since leave it out either way; those of days before {session.name} "
+                    f"cite it from this list, so removing '{ref}' removes it from them too: keep it where "
+                    "the theme rested on it before",
                 )
-        resolutions = [
+        listed = [
             found.resolution for ref in theme["resolutions"] if (found := repository.get("resolution", ref))
         ]
+        sessions = sessions if sessions is not None else sessions_of(repository)
+        resolutions = standing_on(listed, sessions, today)  # as the outputs of today show the theme
         if not meets_itu_rule(resolutions):
             yield Diagnostic(
                 problem("I401"),

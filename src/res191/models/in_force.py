@@ -123,12 +123,7 @@ def standing(
     ever = [by_year[y].end if y in by_year else date(y, 12, 31) for y in years]
 
     def maintained_after(day: date) -> bool:
-        """Whether a session ending on or after day maintained the edition adopted on `since`: ITU's list
-        after it shows that edition, so no session between `since` and it revised or suppressed it."""
-        return any(
-            outcomes.get(s.id) == "maintained" and s.end >= day and _edition_before(s.end, ever) == since
-            for s in recorded
-        )
+        return _maintained_by(recorded, outcomes, ever, since, day) is not None
 
     unaccounted: list[Session] = []
     for session in (s for s in recorded if since < s.end <= on):
@@ -148,6 +143,64 @@ def standing(
     if recorded and on > recorded[-1].end:
         return Standing(on, current, False, tuple(unaccounted), beyond=recorded[-1], later_editions=later)
     return Standing(on, current, not unaccounted, tuple(unaccounted), later_editions=later)
+
+
+def _maintained_by(
+    recorded: Sequence[Session], outcomes: Mapping[str, str], ever: Sequence[date], since: date, day: date
+) -> Session | None:
+    """The first session ending on or after day that maintained the edition adopted on `since`: ITU's list
+    after it shows that edition, so no session between `since` and it revised or suppressed it."""
+    return next(
+        (
+            s
+            for s in recorded
+            if outcomes.get(s.id) == "maintained" and s.end >= day and _edition_before(s.end, ever) == since
+        ),
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Accounted:
+    """What a session of its conference did with an instrument, as the records show: adopted an edition
+    (`edition`, its index), maintained or suppressed it (`outcome`, from the history), or nothing recorded
+    of its own but a later session's "maintained" accounts for it (`by`); none of these: not accounted for."""
+
+    session: Session
+    edition: int | None = None
+    outcome: str | None = None
+    by: Session | None = None
+
+    @property
+    def accounted_for(self) -> bool:
+        """Whether the records account for the session (the rule `standing` applies)."""
+        return self.edition is not None or self.outcome is not None or self.by is not None
+
+
+def sessions_accounted(
+    conference: Conference, years: Sequence[int], history: History, sessions: Sessions, on: date
+) -> list[Accounted]:
+    """Each recorded session of the instrument's conference from its first edition's year up to the day,
+    earliest first, with how the records account for it (`standing`'s rule): no session after the day."""
+    recorded = list(sessions.get(conference.body_id, ()))
+    if not years:
+        return []
+    by_year = {s.end.year: s for s in recorded}
+    outcomes = dict(history)
+    ever = [by_year[y].end if y in by_year else date(y, 12, 31) for y in years]
+    found = []
+    for session in recorded:
+        if session.end.year < min(years) or session.end > on:
+            continue
+        if session.end.year in years:
+            found.append(Accounted(session, edition=list(years).index(session.end.year)))
+        elif session.id in outcomes:
+            found.append(Accounted(session, outcome=outcomes[session.id]))
+        else:
+            since = _edition_before(session.end, ever)
+            by = _maintained_by(recorded, outcomes, ever, since, session.end) if since else None
+            found.append(Accounted(session, by=by))
+    return found
 
 
 def _edition_before(day: date, days: Sequence[date]) -> date | None:

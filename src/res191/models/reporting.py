@@ -22,6 +22,17 @@ def report_day(written: date | None, written_before: date | None, session_start:
     return session_start
 
 
+def written_by(
+    written: date | None, written_before: date | None, session_start: date | None, day: date
+) -> bool:
+    """Whether a report to Council is written by a day: the day it speaks as of (report_day) is not after
+    it. A report whose Council session is not recorded (session_start None) cannot be placed, so it is
+    not taken as written. No output of an earlier day shows it: the site's reports nor its open data."""
+    if session_start is None:
+        return False
+    return report_day(written, written_before, session_start) <= day
+
+
 @dataclass(frozen=True)
 class Period:
     """The days a report covers: after `after`, up to and including `until`. `year_back`: no earlier
@@ -57,6 +68,23 @@ def _a_year_before(day: date) -> date:
 def reported(theme_status: str | None) -> bool:
     """Whether a theme is reported (in the annexes, the mapping): every theme but a retired one."""
     return theme_status != "retired"
+
+
+def theme_exists(since: str | None, day: date) -> bool:
+    """Whether a theme exists on a day: it became a theme (`since`: a year, or a year and month) by then. No
+    output of an earlier day shows it: not the mapping, the report's annexes, the overlaps nor the site.
+
+    Only the month (or the year) is recorded, so a theme is taken to exist from that month's (or year's)
+    last day: one that became a theme in March 2024 may have on any day of it, so the records back it only
+    on 31 March (an edition known by its year only is placed likewise, in_force.py). A theme whose `since`
+    is not recorded is taken to have been one on every day, as before `since` was asked."""
+    if since is None:
+        return True
+    year, _, month = since.partition("-")
+    if not month:
+        return day >= date(int(year), 12, 31)
+    following = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
+    return day >= following - timedelta(days=1)
 
 
 # What the cover and the running header of a Council document show, by the report record's key, in the

@@ -24,7 +24,7 @@ from res191.models.common import (
     Text,
     Year,
 )
-from res191.models.in_force import Sessions, Standing, standing
+from res191.models.in_force import Accounted, Sessions, Standing, sessions_accounted, standing
 from res191.models.translations import Translations
 
 
@@ -144,6 +144,18 @@ class Resolution(StrictModel):
         history = [(h.session, h.outcome) for h in self.history]
         return standing(self.conference, [e.year for e in self.editions], history, sessions, on)
 
+    def sessions_accounted(self, on: date, sessions: Sessions) -> list[Accounted]:
+        """The sessions of its conference up to a day, each with how the records account for it
+        (in_force.sessions_accounted: the rule `standing` applies)."""
+        history = [(h.session, h.outcome) for h in self.history]
+        return sessions_accounted(self.conference, [e.year for e in self.editions], history, sessions, on)
+
+    def editions_by(self, on: date, sessions: Sessions) -> list[Edition]:
+        """Its editions adopted by a day (in_force.py places each on its session's last day), in the
+        record's order: an output of the day shows no later one (Standing.later_editions)."""
+        later = set(self.standing(on, sessions).later_editions)
+        return [e for i, e in enumerate(self.editions) if i not in later]
+
     def cited(self, on: date, sessions: Sessions) -> Cited:
         """How it is cited on a day, and what the records cannot confirm about that."""
         return cited(self, self.standing(on, sessions))
@@ -196,6 +208,12 @@ class Cited:
 
     def __str__(self) -> str:
         return self.text if self.note is None else f"{self.text} ({self.note})"
+
+    @property
+    def adopted(self) -> bool:
+        """Whether an edition was adopted by the day (suppressed since or not): an output of the day may
+        list or count it; one of an earlier day does not know it."""
+        return self.edition is not None
 
     @property
     def title(self) -> str | None:

@@ -19,6 +19,7 @@ from res191.models.common import (
     Text,
     Year,
 )
+from res191.models.reporting import theme_exists
 from res191.models.translations import Translations
 
 
@@ -128,3 +129,8 @@ class Theme(StrictModel):
         Sector "has none"): only one checked complete by then; a list checked later says nothing of it."""
         complete = self.resolutions_complete
         return complete if complete is not None and complete.as_of <= day else None
+
+    def exists_on(self, day: date) -> bool:
+        """Whether it is a theme on a day (models/reporting.theme_exists): none of a day before its `since`
+        shows it."""
+        return theme_exists(self.since, day)

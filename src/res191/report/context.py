@@ -39,6 +39,7 @@ from res191.models.reporting import (
     reported,
     reporting_period,
 )
+from res191.models.rested_on import rested_on
 from res191.models.translations import ENGLISH
 from res191.rendering.catalogs import translations
 from res191.rendering.localized import N_, Wording
@@ -322,13 +323,10 @@ def theme_row(
     theme: Theme, resolutions: dict[str, Resolution], year: int, on: date, sessions: Sessions
 ) -> ThemeRow:
     """A theme's line in the annexes: focal points per Sector, citations per conference, activities."""
-    citations: dict[str, list[Cited]] = {c.value: [] for c in MAPPED_CONFERENCES}
-    cited = (resolutions.get(ref) for ref in dict.fromkeys(theme.resolutions))
-    for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
-        if resolution.conference in MAPPED_CONFERENCES:
-            found = resolution.cited(on, sessions)
-            if found.stands:  # suppressed by the report's day, or not adopted yet: not rested on then
-                citations[resolution.conference.value].append(found)
+    grouped = rested_on(theme, resolutions.get, lambda r: r.cited(on, sessions))
+    citations: dict[str, list[Cited]] = {
+        c.value: [cited for _, cited in grouped.get(c, [])] for c in MAPPED_CONFERENCES
+    }
     return ThemeRow(
         theme=theme,
         focal_points={s.value: [f for f in theme.focal_points if f.sector is s] for s in SECTOR_COLUMNS},
@@ -358,7 +356,8 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
         raise ReportError(f"the report for {year} is on '{report.resolution}', which is no resolution record")
     bodies = records.all("body", Body)
     iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
-    themes = list(records.all("theme", Theme).values())
+    # The themes of the report's day: one that became a theme after it is not this report's.
+    themes = [t for t in records.all("theme", Theme).values() if t.exists_on(on)]
     topics, proposed = topics_of(themes, year, bodies)
     iscg_meetings = meetings_of(records, "iscg", period, on, bodies)
     resolutions = records.all("resolution", Resolution)
@@ -412,4 +411,4 @@ def _overlaps(loaded: LoadedRecords, year: int, on: date) -> list[Finding]:
     # Imported here: only a report with this annex pays for the similarity of every resolution.
     from res191.overlaps.find import find_overlaps
 
-    return find_overlaps(loaded, year, on=on)
+    return find_overlaps(loaded.themes_on(on), year, on=on)

@@ -19,8 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from res191.loading.record import LoadedRecords
+from res191.loading.record import LoadedRecord, LoadedRecords
 from res191.memory import collector_paused
+from res191.models import Position, Report
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
@@ -29,7 +30,7 @@ from res191.site.folder import check_replaceable, digest, put_in_place, scratch_
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
-from res191.site.pages import reports
+from res191.site.pages import report_written_by, reports
 from res191.workers import map_chunks
 
 STATIC = ("site.css", "filter.js", "search.js")
@@ -276,12 +277,27 @@ def _outcomes(site: Site) -> dict[str, str]:
     return found
 
 
+def _records_of_day(site: Site) -> LoadedRecords:
+    """The records the open data of the site's day holds: as its pages, no theme that became one later, no
+    report written after the day, no position expressed after it."""
+
+    def later(record: LoadedRecord) -> bool:
+        held = record.record
+        if isinstance(held, Report):
+            return not report_written_by(site.loaded, held, site.today)
+        if isinstance(held, Position):
+            return not site.position_known(held)
+        return False
+
+    return site.loaded.themes_on(site.today).without(later)
+
+
 def _open_data(site: Site, extra: Extra, out: Path) -> dict[str, Any]:
     """Write `res191 export`'s files into the site (once, from the English page's job); the open data
     page's variables (the other languages' pages list the files written)."""
     assert extra.open_data is not None
     if site.language == ENGLISH:
-        files = extra.open_data(site.loaded, site.today)
+        files = extra.open_data(_records_of_day(site), site.today)
         for name, content in files.items():
             target = out / OPEN_DATA / name
             target.parent.mkdir(parents=True, exist_ok=True)

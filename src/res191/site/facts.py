@@ -18,12 +18,14 @@ from res191.models import (
     Document,
     Initiative,
     Meeting,
+    Position,
     Report,
     Resolution,
     Sessions,
     Theme,
     iter_references,
 )
+from res191.models.rested_on import rested_on
 from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
 from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
@@ -104,6 +106,34 @@ class Site:
         """The same site for pages in another language (the facts and caches shared)."""
         return self if language == self.language else replace(self, language=language)
 
+    @functools.cached_property
+    def themes(self) -> dict[str, Theme]:
+        """The themes on the site's day, by id, in file order: one that became a theme later (its `since`,
+        Theme.exists_on) has no page, no place in a list, the mapping, the search nor the overlaps."""
+        every = self.loaded.all("theme", Theme)
+        return {i: t for i, t in every.items() if t.exists_on(self.today)}
+
+    @functools.cached_property
+    def resolutions_adopted(self) -> list[Resolution]:
+        """The resolutions with an edition adopted by the site's day (Cited.adopted), in the order of
+        lists: what the lists, the search and the home page's figures hold. One adopted later is not known
+        on the day; one suppressed since was, and its page says so."""
+        every = sorted(self.loaded.all("resolution", Resolution).values(), key=self.order)
+        return [r for r in every if self.cited(r).adopted]
+
+    def position_known(self, position: Position) -> bool:
+        """Whether a position was expressed by the site's day: at a meeting held by then, where the record
+        names one; else in a year not after the day's (only its year is recorded)."""
+        meeting = self.loaded.get("meeting", position.meeting, Meeting) if position.meeting else None
+        if meeting is not None:
+            return meeting.start <= self.today
+        return position.year <= self.today.year
+
+    def positions_of(self, ids: list[str]) -> list[Position]:
+        """The positions of some ids expressed by the site's day (position_known), in their order."""
+        found = (self.loaded.get("position", i, Position) for i in ids)
+        return [p for p in found if p is not None and self.position_known(p)]
+
     def href(self, kind: str, record_id: str) -> str:
         """The page of a record (or its place on the page of its kind)."""
         if kind in FOLDERS:
@@ -138,7 +168,9 @@ class Site:
         """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
         found = self._findings.get("")
         if found is None:
-            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
+            found = self._findings[""] = find_overlaps(
+                self.loaded.themes_on(self.today), None, THEME_OVERLAPS, on=self.today
+            )
         return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
@@ -148,6 +180,13 @@ class Site:
         if found is None:
             found = self._orders[resolution.id] = resolution.order
         return found
+
+    def rested_on(self, theme: Theme) -> dict[Conference, list[tuple[Resolution, Cited]]]:
+        """The resolutions a theme rests on on the site's day, by conference (models/rested_on.py), cited and
+        ordered with the site's caches."""
+        return rested_on(
+            theme, lambda ref: self.loaded.get("resolution", ref, Resolution), self.cited, self.order
+        )
 
     def cite(self, resolution: Resolution) -> str:
         """The citation, marked with an asterisk where it is only the latest edition recorded; one that does
@@ -214,7 +253,9 @@ class Site:
         """A link to a record's page (no address for kinds that have no page), marked where its text is
         English on a page of another language."""
         text, translated = self._labelled(kind, record_id)
-        href = self.href(kind, record_id)
+        # A theme not yet one on the day is named where a record names it, with no page to lead to.
+        later = kind == "theme" and record_id not in self.themes
+        href = "" if later else self.href(kind, record_id)
         if self.language == ENGLISH or translated:
             return Link(text, href)
         return Link(text, href, ENGLISH, translated is False)

@@ -209,10 +209,7 @@ def jobs(site: Site, extra: Extra) -> list[Job]:
         ),
     ]
     light = [
-        *(
-            Job(site.href("theme", i), "theme.html.j2", t.title, "theme", i)
-            for i, t in loaded.all("theme", Theme).items()
-        ),
+        *(Job(site.href("theme", i), "theme.html.j2", t.title, "theme", i) for i, t in site.themes.items()),
         *(
             Job(
                 site.href("resolution", i), "resolution.html.j2", site.label("resolution", i), "resolution", i

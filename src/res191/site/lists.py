@@ -49,7 +49,7 @@ def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[s
     # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
     # today's: the records name chairs for the days they cover).
     chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
-    themes = [t for t in loaded.all("theme", Theme).values() if reported(t.status)]
+    themes = [t for t in site.themes.values() if reported(t.status)]
     return {
         "resolution": resolution,
         "cited": found,
@@ -67,7 +67,7 @@ def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[s
 def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[str, Any]:
     """The figures of the home page: themes, resolutions by conference and by Sector, meetings and tracker
     entries of the site's year."""
-    resolutions = list(site.loaded.all("resolution", Resolution).values())
+    resolutions = site.resolutions_adopted  # those the records hold on the day: none adopted later
     by_conference = Counter(r.conference for r in resolutions)
     by_sector = Counter(s for r in resolutions for s in r.concerned_sectors)
     year = site.today.year
@@ -80,10 +80,8 @@ def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[s
         "by_sector": [(SECTOR_NAMES[s.value], by_sector[s]) for s in SECTOR_COLUMNS],
         "year": year,
         "meetings": sum(1 for m in meetings if m.start.year == year),
-        "tracker": sum(
-            1 for t in site.loaded.all("theme", Theme).values() for a in t.tracker if a.year == year
-        ),
-        "tracker_all": sum(len(t.tracker) for t in site.loaded.all("theme", Theme).values()),
+        "tracker": sum(1 for t in site.themes.values() for a in t.tracker if a.year == year),
+        "tracker_all": sum(len(t.tracker) for t in site.themes.values()),
     }
 
 
@@ -94,14 +92,13 @@ def no_groups(site: Site) -> list[Group]:
 
 def themes_list(site: Site) -> list[Group]:
     """The themes, each with its status."""
-    themes = site.loaded.all("theme", Theme).values()
-    return [("", [(site.link("theme", t.id), t.status or "") for t in themes])]
+    return [("", [(site.link("theme", t.id), t.status or "") for t in site.themes.values()])]
 
 
 def resolutions_list(site: Site) -> list[Group]:
     """The resolutions under their conferences, in ITU's order of conferences, then by number."""
     groups: dict[str, list[tuple[Link, str]]] = {name: [] for name in CONFERENCE_NAMES.values()}
-    for r in sorted(site.loaded.all("resolution", Resolution).values(), key=site.order):
+    for r in site.resolutions_adopted:
         groups[CONFERENCE_NAMES[r.conference]].append(
             (site.link("resolution", r.id), site.citation(r).title or "")
         )
@@ -155,15 +152,11 @@ def search_list(site: Site) -> list[Group]:
 def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
     """Themes against conferences (Council's resolutions too), each resolution cited as on the site's day."""
     rows = []
-    for theme in site.loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         if not reported(theme.status):
             continue
-        cells: dict[Conference, list[Resolution]] = defaultdict(list)
-        for ref in dict.fromkeys(theme.resolutions):
-            resolution = site.loaded.get("resolution", ref, Resolution)
-            if resolution is not None and site.cited(resolution).stands:  # as on the theme's page
-                cells[resolution.conference].append(resolution)
-        shown = [[site.citation(r) for r in sorted(cells[c], key=site.order)] for c in MAPPED_CONFERENCES]
+        cells = site.rested_on(theme)  # as on the theme's page
+        shown = [[site.citation(r) for r, _ in cells.get(c, [])] for c in MAPPED_CONFERENCES]
         rows.append((site.link("theme", theme.id), shown))
     return rows
 
@@ -171,7 +164,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
 def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """Every theme's tracker, by year (the latest first), then Sector and theme."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for theme in site.loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         link = site.link("theme", theme.id)
         for activity in theme.tracker:
             years[activity.year].append(
@@ -197,6 +190,8 @@ def positions_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """The positions of the bodies by year, the latest first."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for position in site.loaded.all("position", Position).values():
+        if not site.position_known(position):
+            continue  # expressed after the site's day
         years[position.year].append(
             {
                 "p": position,

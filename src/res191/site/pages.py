@@ -17,12 +17,11 @@ from res191.models import (
     Conference,
     Initiative,
     Meeting,
-    Position,
     Report,
     Resolution,
     Theme,
 )
-from res191.models.reporting import report_day
+from res191.models.reporting import written_by
 from res191.overlaps.common import Entry
 from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Link, Site, meeting_title
 from res191.site.languages import N_
@@ -52,22 +51,14 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     """A theme: focal points per Sector, resolutions by conference, tracker by year, meetings, positions
     and initiatives concerning it, overlaps."""
     loaded = site.loaded
-    by_conference: dict[Conference, list[Resolution]] = defaultdict(list)
-    for ref in dict.fromkeys(theme.resolutions):
-        resolution = loaded.get("resolution", ref, Resolution)
-        # One suppressed by the site's day, or not adopted yet, is not what the theme rests on then.
-        if resolution is not None and site.cited(resolution).stands:
-            by_conference[resolution.conference].append(resolution)
-    cited = {
-        c: [site.citation(r) for r in sorted(found, key=site.order)] for c, found in by_conference.items()
-    }
+    cited = {c: [site.citation(r) for r, _ in found] for c, found in site.rested_on(theme).items()}
     years: dict[int, list[Any]] = defaultdict(list)
     for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
     complete = theme.complete_on(site.today)
     file = loaded.find("theme", theme.id)
     overlaps = site.theme_findings(Entry(file, theme)) if file else []
-    positions = [loaded.get("position", i, Position) for i in _referring(site, "theme", theme.id, "position")]
+    positions = site.positions_of(_referring(site, "theme", theme.id, "position"))
     initiatives = _referring(site, "theme", theme.id, "initiative")
     return {
         "theme": theme,
@@ -101,7 +92,10 @@ def finding_shown(site: Site, finding: Any) -> dict[str, Any]:
 def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
     """A resolution: its editions, how it stands on the site's day, its history and what refers to it."""
     found = site.cited(resolution)
-    history = [(site.link("meeting", h.session), h) for h in resolution.history]
+    # What the records hold by the site's day: no edition adopted, nor session held, after it.
+    held = {m.id for m in site.loaded.all("meeting", Meeting).values() if (m.end or m.start) <= site.today}
+    history = [(site.link("meeting", h.session), h) for h in resolution.history if h.session in held]
+    editions = resolution.editions_by(site.today, site.sessions)
     return {
         "resolution": resolution,
         "cited": found,
@@ -109,7 +103,7 @@ def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
         "conference": CONFERENCE_NAMES[resolution.conference],
         "title": site.citation(resolution).title,
         "sectors": [SECTOR_NAMES[s.value] for s in SECTOR_COLUMNS if s in resolution.concerned_sectors],
-        "editions": sorted(resolution.editions, key=lambda e: e.year, reverse=True),
+        "editions": sorted(editions, key=lambda e: e.year, reverse=True),
         "history": history,
         "referred_by": referred_in_words(site, "resolution", resolution.id, stands=found.stands),
     }
@@ -120,6 +114,8 @@ def referred_in_words(site: Site, kind: str, record_id: str, stands: bool = True
     referred to is adopted and not suppressed on the site's day)."""
     found = []
     for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
+        if other_kind == "theme" and other_id not in site.themes:
+            continue  # not a theme yet on the site's day
         how = REFERRING.get((other_kind, key), f"a {other_kind} that refers to it")
         if (other_kind, key) == ("theme", "resolutions") and not stands:
             how = NOT_RESTED_ON
@@ -131,9 +127,7 @@ def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
     """A meeting: when, where, its chair, with whom, its topics and documents, its outcome and calls."""
     body = site.loaded.get("body", meeting.body, Body)
     chair = body.chair_on(meeting.start) if body and not meeting.chair else None
-    positions = [
-        site.loaded.get("position", i, Position) for i in _referring(site, "meeting", meeting.id, "position")
-    ]
+    positions = site.positions_of(_referring(site, "meeting", meeting.id, "position"))
     return {
         "meeting": meeting,
         "title": meeting_title(meeting, site.loaded),
@@ -161,7 +155,7 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
     initiatives."""
     loaded = site.loaded
     meetings = site.meetings_of.get(body.id, [])
-    positions = [loaded.get("position", i, Position) for i in _referring(site, "body", body.id, "position")]
+    positions = site.positions_of(_referring(site, "body", body.id, "position"))
     initiatives = [
         loaded.get("initiative", i, Initiative) for i in _referring(site, "body", body.id, "initiative")
     ]
@@ -184,17 +178,13 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
 
 
 def reports(loaded: LoadedRecords, day: date) -> list[Report]:
-    """The reports to Council written by a day (written_by), the latest first: a site of a past day shows
-    no report written after it."""
-    found = (r for r in loaded.all("report", Report).values() if written_by(loaded, r, day))
+    """The reports to Council written by a day (models/reporting.written_by), the latest first: a site of a
+    past day shows no report written after it."""
+    found = (r for r in loaded.all("report", Report).values() if report_written_by(loaded, r, day))
     return sorted(found, key=lambda r: r.year, reverse=True)
 
 
-def written_by(loaded: LoadedRecords, report: Report, day: date) -> bool:
-    """Whether a report to Council is written by a day: the day it speaks as of (its date, else the day
-    before the one it was written before, else its Council session's first day) is not after it. A report
-    whose Council session is not recorded cannot be placed, so it is not taken as written."""
+def report_written_by(loaded: LoadedRecords, report: Report, day: date) -> bool:
+    """written_by for a report record, its Council session looked up in the records."""
     council = loaded.get("meeting", report.council_session, Meeting)
-    if council is None:
-        return False
-    return report_day(report.date, report.written_before, council.start) <= day
+    return written_by(report.date, report.written_before, council.start if council else None, day)

@@ -46,9 +46,9 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     loaded = site.loaded
     what = {kind: wording_of(site.language).text(words) for kind, words in WHAT.items()}
     found: list[list[str]] = []
-    for theme in loaded.all("theme", Theme).values():
+    for theme in site.themes.values():
         found += _theme(site, theme)
-    for resolution in sorted(loaded.all("resolution", Resolution).values(), key=lambda r: r.order):
+    for resolution in site.resolutions_adopted:
         found.append(_resolution(site, resolution))
     for meeting in loaded.all("meeting", Meeting).values():
         found.append(_meeting(site, meeting, outcomes.get(meeting.id, "")))
@@ -65,6 +65,8 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         title = site.label("initiative", initiative.id)
         found.append([title, site.href("initiative", initiative.id), what["initiative"], _words(words)])
     for position in loaded.all("position", Position).values():
+        if not site.position_known(position):
+            continue
         title = f"{site.label('body', position.body)}, {position.year}"
         found.append([title, site.href("position", position.id), what["position"], _words([position.text])])
     for report in reports(loaded, site.today):

@@ -5,23 +5,30 @@ from __future__ import annotations
 
 from datetime import date
 
+from res191.checks.facts import resolution_facts, theme_facts
+from res191.checks.themes import involved_sectors, standing_on
 from res191.formats.tables import Table
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
 from res191.models.reporting import reported
+from res191.models.rested_on import rested_on
 
 NONE = "-"
 GAP = "MISSING"
 UNCONFIRMED = "*"  # after a citation: the latest edition recorded, not confirmed in force on the day
 
 
-def _involved(theme: Theme, loaded: LoadedRecords) -> set[str]:
-    involved = {a.sector.value for a in theme.tracker} | ({theme.lead.value} if theme.lead else set())
-    for ref in theme.resolutions:
-        resolution = loaded.get("resolution", ref, Resolution)
-        if resolution is not None:
-            involved |= {s.value for s in resolution.concerned_sectors}
-    return involved
+def _involved(theme: Theme, loaded: LoadedRecords, on: date) -> set[str]:
+    """The Sectors a theme involves on a day, as validate's I402 judges them (checks/themes.py): from the
+    resolutions that stand then only."""
+    cited = (loaded.get("resolution", ref, Resolution) for ref in theme.resolutions)
+    resolutions = [resolution_facts(r) for r in cited if r is not None]
+    return involved_sectors(theme_facts(theme), standing_on(resolutions, loaded.sessions(), on))
+
+
+def _themes(loaded: LoadedRecords, on: date) -> list[Theme]:
+    """The themes the tables show on a day: reported ones (not retired) that are themes by then."""
+    return [t for t in loaded.all("theme", Theme).values() if reported(t.status) and t.exists_on(on)]
 
 
 def mapping(loaded: LoadedRecords, on: date) -> Table:
@@ -29,19 +36,15 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
     sessions = loaded.sessions()
     table = Table(f"Mapping of resolutions to themes as of {on.isoformat()}",
                   ["theme", *(c.value for c in MAPPED_CONFERENCES)])  # fmt: skip
-    for theme in loaded.all("theme", Theme).values():
-        if not reported(theme.status):
-            continue
-        cells: dict[str, list[str]] = {c.value: [] for c in MAPPED_CONFERENCES}
-        cited = (loaded.get("resolution", ref, Resolution) for ref in dict.fromkeys(theme.resolutions))
-        for resolution in sorted((r for r in cited if r is not None), key=lambda r: r.order):
-            if resolution.conference.value in cells:
-                found = resolution.cited(on, sessions)
-                if not found.stands:  # suppressed by the day, or not adopted yet: not rested on then
-                    continue
-                mark = "" if found.in_force else UNCONFIRMED
-                cells[resolution.conference.value].append(f"{found.text}{mark}")
-        table.rows.append([theme.title, *("; ".join(cells[c.value]) or NONE for c in MAPPED_CONFERENCES)])
+    for theme in _themes(loaded, on):
+        grouped = rested_on(
+            theme, lambda ref: loaded.get("resolution", ref, Resolution), lambda r: r.cited(on, sessions)
+        )
+        cells = [
+            "; ".join(f"{c.text}{'' if c.in_force else UNCONFIRMED}" for _, c in grouped.get(conference, []))
+            for conference in MAPPED_CONFERENCES
+        ]
+        table.rows.append([theme.title, *(cell or NONE for cell in cells)])
     table.note = (
         f"{NONE}: no resolution of that conference recorded under the theme (none may exist, or none is "
         "recorded); "
@@ -51,13 +54,11 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
     return table
 
 
-def focal_points(loaded: LoadedRecords) -> Table:
+def focal_points(loaded: LoadedRecords, on: date) -> Table:
     """Themes x Sectors and the General Secretariat: the focal points, and where one is missing."""
     table = Table("Focal points by theme", ["theme", *(s.value for s in SECTOR_COLUMNS)])
-    for theme in loaded.all("theme", Theme).values():
-        if not reported(theme.status):
-            continue
-        involved = _involved(theme, loaded)
+    for theme in _themes(loaded, on):
+        involved = _involved(theme, loaded, on)
         row = [theme.title]
         for sector in SECTOR_COLUMNS:
             named = [
@@ -75,4 +76,4 @@ def focal_points(loaded: LoadedRecords) -> Table:
 
 def matrix(loaded: LoadedRecords, on: date) -> list[Table]:
     """Both tables."""
-    return [mapping(loaded, on), focal_points(loaded)]
+    return [mapping(loaded, on), focal_points(loaded, on)]

@@ -42,22 +42,23 @@ class Shown:
     sessions: list[str] = field(default_factory=list)  # a resolution's later sessions, and what each did
 
 
-def _sessions(resolution: Resolution, loaded: LoadedRecords) -> list[str]:
-    """Each recorded session of the resolution's conference from its first edition on, and what it did."""
-    recorded = loaded.sessions().get(resolution.conference.body_id, [])
-    first = min(e.year for e in resolution.editions)
-    revised = {e.year: resolution.citation(e) for e in resolution.editions}
-    said = {h.session: h for h in resolution.history}
+def _sessions(resolution: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
+    """Each recorded session of the resolution's conference from its first edition up to the day, and what
+    it did, as the records account for it (models/in_force.py, the rule the citation above follows)."""
     lines = []
-    for session in recorded:
-        if session.end.year < first:
-            continue
-        if session.end.year in revised:
-            lines.append(f"{session.name}: adopted {revised[session.end.year]}")
-        elif session.id in said:
-            lines.append(f"{session.name}: {said[session.id].outcome} (source: {said[session.id].source})")
+    for found in resolution.sessions_accounted(on, loaded.sessions()):
+        name = found.session.name
+        said = {h.session: h for h in resolution.history}.get(found.session.id)
+        if found.edition is not None:
+            lines.append(f"{name}: adopted {resolution.citation(resolution.editions[found.edition])}")
+        elif found.outcome is not None and said is not None:
+            lines.append(f"{name}: {found.outcome} (source: {said.source})")
+        elif found.by is not None:
+            lines.append(
+                f"{name}: accounted for by {found.by.name}, which maintained the edition then in force"
+            )
         else:
-            lines.append(f"{session.name}: not accounted for")
+            lines.append(f"{name}: not accounted for")
     return lines
 
 
@@ -97,7 +98,7 @@ def show(loaded: LoadedRecords, record_id: str, kind: str | None, on: date) -> S
     label = _label(record, loaded, on) if model else ""
     shown = Shown(record.kind.name, record.id, place(record), label, {}, on=on)
     if isinstance(model, Resolution):
-        shown.sessions = _sessions(model, loaded)
+        shown.sessions = _sessions(model, loaded, on)
     if model is None:
         shown.fields = {"problem": "this record does not pass its schema; run `res191 validate` on it"}
         return shown
@@ -125,7 +126,12 @@ def write_text(shown: Shown, out: TextIO) -> None:
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"  {key}: {text}")
     if shown.sessions:
-        lines += ["", "sessions of its conference recorded:", *(f"  {line}" for line in shown.sessions)]
+        heading = f"sessions of its conference recorded up to {shown.on.isoformat()}:" if shown.on else ""
+        lines += [
+            "",
+            heading or "sessions of its conference recorded:",
+            *(f"  {line}" for line in shown.sessions),
+        ]
     if shown.refers_to:
         lines += ["", "refers to:"]
         lines += [f"  {link.key} -> {link.kind} {link.id}  {link.place}" for link in shown.refers_to]

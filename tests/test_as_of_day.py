@@ -1,0 +1,202 @@
+"""No output states more than the records back on the day it speaks of: a theme created later, editions and
+sessions after the day, reports written after it (models/in_force.py, models/reporting.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from res191.models.reporting import theme_exists
+from tests.conftest import RunCli
+
+LATER_THEME = "Sustainable Digital Transformation"  # since: 2024-03 in the bundled data
+
+
+def _a_2023_report(root: Path) -> None:
+    """The 2024 report record copied to 2023, with the mapping and overlaps annexes, as an editor starts
+    it; and the theme created in March 2024 resting on two resolutions in force in 2023 (a test fixture,
+    not a fact of the bundled data)."""
+    text = (root / "data" / "reports" / "2024.md").read_text(encoding="utf-8")
+    text = text.replace('id: "2024"', 'id: "2023"').replace("year: 2024", "year: 2023")
+    text = text.replace("council_session: council-2024", "council_session: council-2023")
+    text = re.sub(r"^(results_in|written_before):.*\n", "", text, flags=re.MULTILINE)
+    text = text.replace("\n---\n", "\nannexes: [mapping, overlaps]\n---\n", 1)
+    (root / "data" / "reports" / "2023.md").write_text(text, encoding="utf-8")
+    theme = root / "data" / "themes" / "sustainable-digital-transformation.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "resolutions: [pp-200, wtdc-8]\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("since", "day", "exists"),
+    [
+        ("2024-03", "2024-03-30", False),  # any day of March may be the one: not backed before its end
+        ("2024-03", "2024-03-31", True),
+        ("2024-12", "2024-12-31", True),
+        ("2024", "2024-12-30", False),
+        ("2024", "2024-12-31", True),
+        (None, "1900-01-01", True),  # not recorded: as before `since` was asked
+    ],
+)
+def test_a_theme_exists_from_the_end_of_its_since(since: str | None, day: str, exists: bool) -> None:
+    assert theme_exists(since, date.fromisoformat(day)) is exists
+
+
+def test_a_past_day_shows_no_theme_created_later(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    _a_2023_report(bundled)
+    assert run_cli(bundled, "validate").exit_code == 0
+    report = run_cli(bundled, "report", "--year", "2023", "-o", "-")
+    assert report.exit_code == 0, report.output
+    assert "## Annex" in report.stdout and LATER_THEME not in report.stdout
+    matrix = run_cli(bundled, "matrix", "--on", "2023-06-01")
+    assert matrix.exit_code == 0 and "Accessibility" in matrix.stdout and LATER_THEME not in matrix.stdout
+    overlaps = run_cli(bundled, "overlaps", "--on", "2023-06-01")
+    assert overlaps.exit_code == 0 and LATER_THEME not in overlaps.stdout
+    # The theme's day: it is shown again, in the mapping and in the overlaps.
+    assert LATER_THEME in run_cli(bundled, "matrix", "--on", "2024-06-01").stdout
+    assert LATER_THEME in run_cli(bundled, "overlaps", "--on", "2024-06-01").stdout
+
+    site = tmp_path / "site"
+    assert run_cli(bundled, "site", "--lang", "en", "--on", "2023-01-01", "-o", str(site)).exit_code == 0
+    assert not (site / "themes" / "sustainable-digital-transformation.html").exists()
+    for page in ("index.html", "themes/index.html", "mapping.html", "overlaps.html", "search.html",
+                 "search-index.js", "resolutions/pp-200.html", "tracker.html"):  # fmt: skip
+        assert LATER_THEME not in (site / page).read_text(encoding="utf-8"), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "sustainable-digital-transformation" not in home
+
+
+def _site(run_cli: RunCli, root: Path, out: Path, day: str) -> Path:
+    result = run_cli(root, "site", "--lang", "en", "--on", day, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
+    site = _site(run_cli, bundled, tmp_path / "2023", "2023-01-01")
+    # Resolution ITU-R 75 was adopted at RA-23 (Dubai, 13-17 November 2023): not known on 1 January 2023.
+    page = (site / "resolutions" / "ra-itu-r-75.html").read_text(encoding="utf-8")
+    assert "no edition recorded as adopted by 2023-01-01" in page
+    assert (
+        "Dubai, 2023" not in page
+        and "Strengthening coordination" not in page
+        and "<caption>Editions" not in page
+    )
+    assert "ra-itu-r-75" not in (site / "search-index.js").read_text(encoding="utf-8")
+    assert "ra-itu-r-75" not in (site / "resolutions" / "index.html").read_text(encoding="utf-8")
+    # The home page counts the resolutions the records hold on the day, as the list it leads to lists them.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    listed = len(
+        re.findall(r'href="\.\./resolutions/(?!index)', (site / "resolutions" / "index.html").read_text())
+    )
+    assert f'<span class="figure">{listed}</span> resolutions and decisions recorded' in home
+    # The ISCG's positions are of 2024.
+    assert "No position is recorded." in (site / "positions.html").read_text(encoding="utf-8")
+    assert 'id="positions"' not in (site / "bodies" / "iscg.html").read_text(encoding="utf-8")
+    # The open data of the day: no report written after it (the 2024 report speaks as of 20 May 2024).
+    records = (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    assert (
+        '"council_session": "council-2024"' not in records
+        and "Sustainable Digital Transformation" not in records
+    )
+    assert (site / "open-data" / "csv" / "reports.csv").read_text(encoding="utf-8").count("\n") == 1
+    assert (site / "open-data" / "csv" / "positions.csv").read_text(encoding="utf-8").count("\n") == 1
+
+    # WTSA-24 (New Delhi, 15-24 October 2024) revised WTSA Resolution 18: not on 1 May 2024.
+    may = _site(run_cli, bundled, tmp_path / "2024", "2024-05-01")
+    wtsa_18 = (may / "resolutions" / "wtsa-18.html").read_text(encoding="utf-8")
+    assert "New Delhi" not in wtsa_18 and "Resolution 18 (Rev. Hammamet, 2016)" in wtsa_18
+    # The 2024 report speaks as of 20 May 2024: not written yet on 1 May.
+    on_may_1 = (may / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    assert '"council_session": "council-2024"' not in on_may_1
+
+
+def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(run_cli: RunCli) -> None:
+    repository = Path(__file__).resolve().parents[1]
+    # WTDC-22's list shows WTDC 10 in its Hyderabad edition: WTDC-14 and WTDC-17 did not change it.
+    shown = run_cli(repository, "show", "wtdc-10", "--on", "2024-06-01").stdout
+    assert "(in force on 2024-06-01)" in shown
+    assert "not accounted for" not in shown
+    assert "WTDC-14: accounted for by WTDC-22, which maintained the edition then in force" in shown
+    assert "WTDC-25" not in shown  # after the day
+    # WTSA-24 (New Delhi, October 2024) is after 1 May 2024: not a fact of that day.
+    may = run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01").stdout
+    sessions = may.split("sessions of its conference recorded up to 2024-05-01:")[1].split("\n\n")[0]
+    assert "WTSA-16: adopted Resolution 18 (Rev. Hammamet, 2016)" in sessions and "WTSA-24" not in sessions
+
+
+def test_a_suppressed_resolution_counts_neither_for_itus_rule_nor_for_the_sectors_involved(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # A copy where WTDC-17 suppressed WTDC 10 (not what ITU did: WTDC-22 maintained it), and a theme resting
+    # on PP 123 (which does not call for coordination) and WTDC 10 only: test fixtures.
+    resolution = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    text = resolution.read_text(encoding="utf-8")
+    resolution.write_text(
+        text[: text.index("history:")]
+        + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n",
+        encoding="utf-8",
+    )
+    (bundled / "data" / "themes" / "spectrum-fixture.yaml").write_text(
+        "id: spectrum-fixture\ntitle: Spectrum fixture\nresolutions: [pp-123, wtdc-10]\n", encoding="utf-8"
+    )
+    checked = run_cli(bundled, "validate", "--format", "json")
+    said = {(d["code"], d["path"]) for d in json.loads(checked.stdout)["diagnostics"]}
+    fixture = "data/themes/spectrum-fixture.yaml"
+    assert ("I405", fixture) in said
+    assert ("I401", fixture) in said  # PP 123 alone is left: no Sector's resolution stands with it
+    assert ("I402", fixture) not in said  # ITU-D was involved through WTDC 10 only
+    matrix = run_cli(bundled, "matrix", "--on", "2024-06-04", "--format", "csv").stdout
+    # The focal points' table comes after the mapping: its row is the theme's last.
+    row = [line for line in matrix.splitlines() if line.startswith("Spectrum fixture")][-1]
+    assert "MISSING" not in row
+    # Before WTDC-17, WTDC 10 stood: ITU-D is involved and has no focal point.
+    earlier = run_cli(bundled, "matrix", "--on", "2015-01-01", "--format", "csv").stdout
+    assert "MISSING" in [line for line in earlier.splitlines() if line.startswith("Spectrum fixture")][-1]
+
+
+def test_the_hint_of_i405_says_that_removing_the_reference_changes_earlier_days_too(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    resolution = bundled / "data" / "resolutions" / "wtdc-10.yaml"
+    text = resolution.read_text(encoding="utf-8")
+    resolution.write_text(  # a fixture: ITU did not suppress it (WTDC-22 maintained it)
+        text[: text.index("history:")]
+        + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: https://www.itu.int/}\n",
+        encoding="utf-8",
+    )
+    checked = run_cli(bundled, "validate", "--format", "json")
+    hint = next(d["hint"] for d in json.loads(checked.stdout)["diagnostics"] if d["code"] == "I405")
+    assert "still cite" not in hint
+    assert "removing 'wtdc-10' removes it from them too" in hint and "before WTDC-17" in hint
+
+
+def test_what_a_theme_rests_on_is_worked_out_once_for_every_output() -> None:
+    from res191.models import Conference, Resolution, Theme
+    from res191.models.rested_on import rested_on
+    from tests.conftest import REPO, load
+
+    loaded = load(REPO)
+    sessions = loaded.sessions()
+    theme = (
+        Theme.model_validate(  # a fixture: listed twice, out of order, one not adopted yet on 1 January 2023
+            {
+                "id": "t",
+                "title": "T",
+                "resolutions": ["pp-200", "ra-itu-r-75", "pp-35", "wtdc-8", "pp-200", "x"],
+            }
+        )
+    )
+    found = rested_on(
+        theme,
+        lambda ref: loaded.get("resolution", ref, Resolution),
+        lambda r: r.cited(date(2023, 1, 1), sessions),
+    )
+    assert {c: [r.id for r, _ in pairs] for c, pairs in found.items()} == {
+        Conference.PP: ["pp-35", "pp-200"],  # PP 35 before PP 200, each once
+        Conference.WTDC: ["wtdc-8"],
+    }
+    assert all(cited.stands for pairs in found.values() for _, cited in pairs)
