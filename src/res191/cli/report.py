@@ -92,7 +92,7 @@ def report_command(
     """
     from res191.atomic import ChangedMeanwhile, Planned, replace_all, write_bytes
     from res191.rendering.templates import TemplateProblem
-    from res191.report.context import ReportError
+    from res191.report.from_records import ReportError
     from res191.report.render import render_report
 
     languages = _languages(language)

@@ -42,7 +42,7 @@ def site_command(
     resolutions, meetings, bodies, positions, initiatives, documents and reports to Council, a search and the
     records to download (as `res191 export` writes them). Plain HTML and CSS that work from files or from
     any web server."""
-    from res191.report.context import ReportError
+    from res191.report.from_records import ReportError
     from res191.report.render import markdown_and_word
     from res191.site.build import build_site
     from res191.site.folder import NotASite
