@@ -177,6 +177,18 @@ def test_a_sessions_list_accounts_for_it_in_one_step(run_cli: RunCli, bundled: P
     assert "0 record files changed" in again.stderr  # the same list twice changes nothing
 
 
+def test_a_list_changes_a_record_saved_with_crlf_line_endings(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    record = bundled / "data" / "resolutions" / "wtdc-38.yaml"  # suppressed by the list
+    record.write_bytes(record.read_bytes().replace(b"\n", b"\r\n"))
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22, encoding="utf-8")
+    result = run_cli(bundled, "import-list", str(listing), "--session", "wtdc-2022", "--source", ITU_TOC)
+    assert result.exit_code == 0, result.output
+    assert b"\r" not in record.read_bytes() and b"outcome: suppressed" in record.read_bytes()
+
+
 def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
     listing = tmp_path / "excerpt.txt"
     listing.write_text("RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support\n", encoding="utf-8")

@@ -24,11 +24,12 @@ from res191.atomic import Planned, replace_all
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
+from res191.editing.fmt import normal_line_endings
 from res191.editing.incoming import Incoming, from_sheets
 from res191.editing.incoming_json import from_json
 from res191.editing.markdown_text import CELL_MOST, TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
-from res191.editing.rewrite import rewritten
+from res191.editing.rewrite import file_text, rewritten
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS, RecordKind, iter_references
@@ -239,8 +240,8 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         same_text = not kind.markdown or is_unchanged(text, text_of(existing.body))
         if old == new and same_text:
             continue
-        before = existing.path.read_text(encoding="utf-8")
-        after_text = before
+        before = file_text(existing.path)
+        after_text = normal_line_endings(before)  # written with LF, as fmt writes every file
         if old != new:
             after_text = rewritten(before, kind.name, new, old or {}, existing.path, loaded.root)
         if not same_text:

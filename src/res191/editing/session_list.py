@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from res191.atomic import Planned, replace_all
-from res191.editing.rewrite import rewritten
+from res191.editing.rewrite import file_text, rewritten
 from res191.loading.record import LoadedRecords
 from res191.models import Conference, Meeting, Resolution
 
@@ -230,7 +230,7 @@ def _changes(loaded: LoadedRecords, planned: dict[str, dict[str, Any]]) -> list[
             Resolution.model_validate(values)
         except ValueError as error:  # pydantic's ValidationError: the list and the record disagree
             raise ListProblem(f"{file.shown}: the list would make it invalid: {error}") from None
-        before = file.path.read_text(encoding="utf-8")
+        before = file_text(file.path)
         after = rewritten(before, "resolution", values, old, file.path, loaded.root)
         changes.append((record_id, str(file.path), before, after))
     return changes
