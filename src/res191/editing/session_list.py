@@ -23,12 +23,12 @@ changed in place (comments kept).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from res191.atomic import Planned, replace_all
+from res191.editing.list_checks import base_number, refused_lines
 from res191.editing.list_lines import looks_like_an_entry, other_text, title_of
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
@@ -116,7 +116,7 @@ def read_list(text: str, shown: str = "the list") -> list[Listed]:
                 revised=bool(match["rev"]),
                 place=match["place"].strip() if match["place"] else None,
                 year=year,
-                title=title_of(match["title"]),
+                title=match["title"] or None,
                 column=len(line) - len(line.lstrip()) + 1,
             )
         )
@@ -147,11 +147,6 @@ def _what_is_wrong(line: str) -> str:
     return "not in the form expected"
 
 
-def _base(number: str) -> str:
-    """The number without its revision suffix: ITU-R 6-2 is Resolution ITU-R 6."""
-    return re.sub(r"-[0-9]+$", "", number) if number.startswith("ITU-R") else number
-
-
 def apply_list(
     loaded: LoadedRecords,
     session_id: str,
@@ -170,15 +165,15 @@ def apply_list(
     records would not validate after it."""
     conference, held = _session(loaded, session_id)
     records = [r for r in loaded.all("resolution", Resolution).values() if r.conference is conference]
-    by_number = {(r.kind == "decision", _base(r.number)): r for r in records}
-    refused = _refused(listed, by_number, session_id, held, shown)
+    by_number = {(r.kind == "decision", base_number(r.number)): r for r in records}
+    refused = refused_lines(listed, by_number, session_id, held, shown)
     if refused:
         some = "a line" if len(refused) == 1 else f"{len(refused)} lines"
         raise ListProblem(f"{some} of the list cannot be taken into the records:\n" + "\n".join(refused))
     found = SessionList()
     planned: dict[str, dict[str, Any]] = {}
     for line in listed:
-        resolution = by_number.get((line.decision, _base(line.number)))
+        resolution = by_number.get((line.decision, base_number(line.number)))
         if resolution is None:
             found.not_recorded.append(line.text)
         else:
@@ -261,72 +256,6 @@ def _write(loaded: LoadedRecords, changes: list[tuple[str, str, str, str]], dry_
         )
 
 
-def _refused(
-    listed: list[Listed],
-    by_number: dict[tuple[bool, str], Resolution],
-    session_id: str,
-    held: int,
-    shown: str,
-) -> list[str]:
-    """Each line that cannot be taken into the records, at its place, with why and the right form: a
-    resolution listed twice, an edition after the session, an edition the records contradict."""
-    refused = []
-    first: dict[tuple[bool, str], Listed] = {}
-    for line in listed:
-        key = (line.decision, _base(line.number))
-        place = f"  {shown}:{line.line}:{line.column}: {line.text}"
-        if key in first:
-            refused.append(
-                f"{place} (listed already at line {first[key].line}, as {first[key].citation}: a list shows "
-                "each resolution once, in the edition in force; keep the line ITU's list gives)"
-            )
-            continue
-        first[key] = line
-        if line.year > held:
-            refused.append(
-                f"{place} (an edition of {line.year} cannot be in force after {session_id}, which ended in "
-                f"{held}: give the session whose list this is with --session)"
-            )
-            continue
-        resolution = by_number.get(key)
-        why = _contradiction(line, resolution, session_id, held) if resolution is not None else None
-        if why:
-            refused.append(f"{place} ({why})")
-    return refused
-
-
-def _contradiction(line: Listed, resolution: Resolution, session_id: str, held: int) -> str | None:
-    """Why the edition a line shows in force after the session cannot be, as the records stand; None
-    where it can."""
-    adopted = [e for e in resolution.editions if e.year == held]
-    if adopted and line.year != held:
-        return (
-            f"the records hold that {session_id} adopted {resolution.citation(adopted[0])}, so the list "
-            f"after it shows that edition: write '{resolution.citation(adopted[0])}', or, if ITU's list "
-            "gives this line, correct the record first"
-        )
-    later = [e for e in resolution.editions if line.year < e.year < held]
-    if later:
-        return (
-            f"the records hold {resolution.citation(later[-1])}, a later edition adopted before "
-            f"{session_id}: write '{resolution.citation(later[-1])}', or, if ITU's list gives this line, "
-            "correct the record first"
-        )
-    same = next((e for e in resolution.editions if e.year == line.year), None)
-    if same is not None and same.place and line.place and _spelt(same.place) != _spelt(line.place):
-        return (
-            f"the records hold its edition of {line.year} as adopted at {same.place}: write "
-            f"'{resolution.citation(same)}', or, if ITU's list gives this line, correct the record first"
-        )
-    return None
-
-
-def _spelt(place: str) -> str:
-    """A place as compared: without accents, case or extra spaces ("Buenos  Aires" is "buenos aires")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
-
-
 def _recorded(values: dict[str, Any], session_id: str) -> dict[str, Any] | None:
     """What a record's history says of the session, if anything."""
     return next((h for h in values.get("history", []) if h["session"] == session_id), None)
@@ -361,8 +290,8 @@ def _edition(line: Listed, source: str, conference: Conference, number: str) -> 
         edition = {"place": line.place, **edition}
     if line.number != number:
         edition["number"] = line.number
-    if line.title:
-        edition["title"] = line.title
+    if line.title and title_of(line.title):
+        edition["title"] = title_of(line.title)  # without a table of contents' leader dots and page
     return edition
 
 
