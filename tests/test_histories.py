@@ -177,6 +177,18 @@ def test_a_sessions_list_accounts_for_it_in_one_step(run_cli: RunCli, bundled: P
     assert "0 record files changed" in again.stderr  # the same list twice changes nothing
 
 
+def test_a_list_changes_a_record_saved_with_crlf_line_endings(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    record = bundled / "data" / "resolutions" / "wtdc-38.yaml"  # suppressed by the list
+    record.write_bytes(record.read_bytes().replace(b"\n", b"\r\n"))
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22, encoding="utf-8")
+    result = run_cli(bundled, "import-list", str(listing), "--session", "wtdc-2022", "--source", ITU_TOC)
+    assert result.exit_code == 0, result.output
+    assert b"\r" not in record.read_bytes() and b"outcome: suppressed" in record.read_bytes()
+
+
 def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
     listing = tmp_path / "excerpt.txt"
     listing.write_text("RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support\n", encoding="utf-8")
@@ -240,6 +252,164 @@ def test_a_list_with_a_line_that_cannot_be_read_changes_nothing(
     assert f"{listing}:9:6: RESOLUTON 45" in result.stderr
     assert "'RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support" in result.stderr
     assert {p: p.read_bytes() for p in (bundled / "data").rglob("*") if p.is_file()} == before
+
+
+def _import_list(run_cli: RunCli, bundled: Path, listing: Path, *options: str) -> tuple[object, bool]:
+    """import-list on the bundled copy: its result, and whether the data is as it was."""
+    before = {p: p.read_bytes() for p in (bundled / "data").rglob("*") if p.is_file()}
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "https://example.org/toc"]
+    result = run_cli(bundled, *args, *options)
+    return result, {p: p.read_bytes() for p in (bundled / "data").rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "R\u00c9SOLUTION 10 (R\u00e9v. Hyderabad, 2010) \u2013 Appui financier",
+        "\u0420\u0415\u0417\u041e\u041b\u042e\u0426\u0418\u042f 10 (\u041f\u0435\u0440\u0435\u0441\u043c. "
+        "\u0425\u0430\u0439\u0434\u0430\u0440\u0430\u0431\u0430\u0434, 2010 \u0433.) "
+        "\u2013 \u0424\u0438\u043d",
+        "RESOLUCI\u00d3N 10 (Rev. Hyderabad, 2010) \u2013 Apoyo financiero",
+        "\u7b2c10\u53f7\u51b3\u8bae\uff082010\u5e74\uff0c\u6d77\u5f97\u62c9\u5df4\uff09",
+        "\u0627\u0644\u0642\u0631\u0627\u0631 10 "
+        "(\u062d\u064a\u062f\u0631 \u0622\u0628\u0627\u062f\u060c 2010)",
+        "R\u00e9solution 10 \u2013 Appui financier",  # no edition at all
+    ],
+    ids=["french", "russian", "spanish", "chinese", "arabic", "no-edition"],
+)
+def test_a_line_in_another_language_stops_the_import_at_its_place(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, written: str
+) -> None:
+    # Once skipped without a word, and WTDC 10 (maintained at WTDC-22, with ITU's source) made suppressed.
+    listing = tmp_path / "wtdc-22.txt"
+    lines = WTDC_22.splitlines(keepends=True)
+    lines[5] = f"     {written}\n"
+    listing.write_text("".join(lines), encoding="utf-8")
+    result, unchanged = _import_list(run_cli, bundled, listing)
+    assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
+    stderr = result.stderr  # type: ignore[attr-defined]
+    assert "nothing was imported" in stderr and "suppressed at" not in stderr
+    assert f"{listing}:6:6: {written}" in stderr
+    assert unchanged
+
+
+def test_an_outcome_recorded_for_the_session_is_replaced_only_when_the_user_says_so(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22.replace(LINE_10, "").replace("      \u2013 Financial support", ""), "utf-8")
+    assert "RESOLUTION 10" not in listing.read_text(encoding="utf-8")
+    refused, unchanged = _import_list(run_cli, bundled, listing)
+    assert refused.exit_code == 1 and unchanged  # type: ignore[attr-defined]
+    stderr = refused.stderr  # type: ignore[attr-defined]
+    assert "the list would replace what the records say of wtdc-2022:" in stderr
+    assert (
+        f"wtdc-10 (data/resolutions/wtdc-10.yaml): recorded maintained, as {LINE_10} (source: {ITU_TOC})"
+        " -> suppressed (left out)" in stderr
+    )
+    assert "run again with --replace-recorded" in stderr
+    done, _ = _import_list(run_cli, bundled, listing, "--replace-recorded")
+    assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+    assert "replaced what the records said of wtdc-2022: wtdc-10" in done.stderr  # type: ignore[attr-defined]
+    record = (bundled / "data" / "resolutions" / "wtdc-10.yaml").read_text(encoding="utf-8")
+    assert "outcome: suppressed" in record and ITU_TOC not in record
+    assert run_cli(bundled, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "edited", "why"),
+    [
+        (
+            9,
+            ("RESOLUTION 45 (Rev. Kigali, 2022)", "RESOLUTION 45 (Rev. Dubai, 2014)"),
+            "the records hold that wtdc-2022 adopted Resolution 45 (Rev. Kigali, 2022), so the list after "
+            "it shows that edition: write 'Resolution 45 (Rev. Kigali, 2022)'",
+        ),
+        (
+            8,
+            ("RESOLUTION 30 (Rev. Buenos Aires, 2017)", "RESOLUTION 30 (Rev. Baku, 2025)"),
+            "an edition of 2025 cannot be in force after wtdc-2022, which ended in 2022",
+        ),
+        (
+            8,
+            ("RESOLUTION 30 (Rev. Buenos Aires, 2017)", "RESOLUTION 30 (Rev. Kigali, 2023)"),
+            "an edition of 2023 cannot be in force after wtdc-2022",
+        ),
+        (
+            13,
+            (
+                "Incident response teams\n",
+                "Incident response teams\n     RESOLUTION 30 (Rev. Dubai, 2014) \u2013 x\n",
+            ),
+            "listed already at line 8, as RESOLUTION 30 (Rev. Buenos Aires, 2017): a list shows each "
+            "resolution once",
+        ),
+        (
+            6,
+            (LINE_10, "RESOLUTION 10 (Rev. Doha, 2010)"),
+            "the records hold its edition of 2010 as adopted at Hyderabad: write "
+            "'Resolution 10 (Rev. Hyderabad, 2010)'",
+        ),
+    ],
+    ids=["an-older-edition-than-adopted", "after-the-session", "the-year-after", "twice", "another-place"],
+)
+def test_a_line_that_contradicts_the_records_or_cannot_be_is_refused_at_its_place(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, line: int, edited: tuple[str, str], why: str
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    assert edited[0] in WTDC_22
+    listing.write_text(WTDC_22.replace(*edited), encoding="utf-8")
+    result, unchanged = _import_list(run_cli, bundled, listing)
+    assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
+    stderr = result.stderr  # type: ignore[attr-defined]
+    assert f"{listing}:{line}:6: " in stderr and why in stderr, stderr
+    assert unchanged
+
+
+def test_what_the_checks_of_the_lines_miss_validate_finds_before_anything_is_written(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from res191.editing import session_list
+
+    monkeypatch.setattr(session_list, "refused_lines", lambda *_: [])  # a contradiction not foreseen
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22.replace("45 (Rev. Kigali, 2022)", "45 (Rev. Dubai, 2014)"), encoding="utf-8")
+    result, unchanged = _import_list(run_cli, bundled, listing)
+    assert result.exit_code == 1 and unchanged  # type: ignore[attr-defined]
+    assert "the records would not validate after this list" in result.stderr  # type: ignore[attr-defined]
+    assert "X305 'wtdc-2022' adopted an edition of it" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_table_of_contents_title_loses_its_leader_dots_and_page_and_validate_finds_no_error(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22.replace("A title as the list gives it", "WSIS ........ 123"), encoding="utf-8")
+    result, _ = _import_list(run_cli, bundled, listing)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    record = (bundled / "data" / "resolutions" / "wtdc-30.yaml").read_text(encoding="utf-8")
+    assert "title: WSIS\n" in record and "...." not in record
+    checked = run_cli(bundled, "validate")
+    assert checked.exit_code == 0 and " 0 errors, " in checked.output, checked.output
+
+
+def test_recommendations_and_other_texts_of_a_list_are_skipped_and_counted(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(
+        WTDC_22
+        + "     RECOMMENDATION 21 (Rev. Kigali, 2022) \u2013 Telecommunication/ICT accessibility\n"
+        + "     Recommendation ITU-D 22 (Kigali, 2022) \u2013 A title\n"
+        + "APPENDIX 30 (REV.WRC-23) \u2013 An appendix\n",
+        encoding="utf-8",
+    )
+    result, _ = _import_list(run_cli, bundled, listing)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert (
+        "skipped 3 lines that are not resolutions: 2 recommendations, 1 appendix (lines 13, 14, 15)"
+        in result.stderr  # type: ignore[attr-defined]
+    )
 
 
 @pytest.mark.parametrize("root", [REPO, WITH_REPORT], ids=["bundled", "with-report"])

@@ -278,6 +278,53 @@ def test_a_file_changed_while_the_import_runs_is_not_overwritten(
     assert (repo / THEME).read_text().endswith("# the editor's own line\n")
 
 
+MEETING = "data/meetings/iscg-2024-01-10.md"
+
+
+@pytest.mark.parametrize(
+    ("path", "crlf", "edit"),
+    [
+        ("data/resolutions/wtdc-3.yaml", "whole", ("resolutions", "wtdc-3", "sectors", ["ITU-D"])),
+        (MEETING, "whole", ("meetings", "iscg-2024-01-10", "venue", "Geneva")),
+        (MEETING, "body", ("meetings", "iscg-2024-01-10", "venue", "Geneva")),
+        (MEETING, "whole", ("meetings", "iscg-2024-01-10", "text", "## Outcome\n\nAgreed.\n")),
+    ],
+    ids=["yaml-record", "meeting-front-matter", "meeting-body-only-crlf", "meeting-text"],
+)
+def test_a_file_saved_with_crlf_line_endings_is_imported_into_and_written_with_lf(
+    run_cli: RunCli, repo: Path, path: str, crlf: str, edit: tuple[str, str, str, object]
+) -> None:
+    # A file saved on Windows: Python's text mode reads its CR LF as LF, and the import once took the
+    # difference for an editor's save made meanwhile, refusing every time ("changed while the import ran").
+    record = repo / path
+    text = record.read_text(encoding="utf-8")
+    if record.suffix == ".md":
+        text += "\nThe group met online.\nIt agreed.\n"
+    if crlf == "whole":
+        record.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    else:  # the front matter with LF, the text after it with CR LF (an outcome pasted in on Windows)
+        closing = text.index("\n---\n", 3) + 5
+        record.write_bytes((text[:closing] + text[closing:].replace("\n", "\r\n")).encode("utf-8"))
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    assert run_cli(repo, "import", str(exported)).stderr.startswith("0 record files changed")
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    kind, record_id, key, value = edit
+    (changed,) = [r for r in records[kind] if r["id"] == record_id]
+    changed[key] = value
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    result = run_cli(repo, "import", str(exported))
+    assert result.exit_code == 0, result.output
+    assert f"changed {path}" in result.stderr
+    # Written as fmt writes every file: LF line endings, the rest as it was.
+    after = record.read_bytes().decode("utf-8")
+    assert "\r" not in after
+    assert ("Geneva" if value == "Geneva" else "sectors: [ITU-D]" if key == "sectors" else "Agreed.") in after
+    if record.suffix == ".md" and key != "text":
+        assert after.endswith("\nThe group met online.\nIt agreed.\n")
+    assert run_cli(repo, "validate").exit_code == 0
+
+
 # Sources that are not what res191 reads, and hostile ones: each answered in words, quickly.
 
 

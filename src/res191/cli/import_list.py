@@ -29,13 +29,24 @@ def import_list_command(
         "--partial",
         help="The list is an excerpt: resolutions it leaves out are not taken as suppressed.",
     ),
+    replace_recorded: bool = typer.Option(
+        False,
+        "--replace-recorded",
+        help="Where the records already say what the session did with a resolution (maintained, "
+        "suppressed, of an edition) and the list says otherwise, take the list's word. Without it, such a "
+        "list is refused: a line lost or misread in the copy would overturn an outcome with its own source.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Account for a session of a conference with its list of the resolutions in force after it: each
     resolution listed in an edition of the session was revised there, each listed in an older edition was
     maintained, and each recorded resolution the list leaves out was suppressed (unless --partial). The
-    records changed are written together, comments kept; each outcome carries the source."""
+    records changed are written together, comments kept; each outcome carries the source. A line that
+    cannot be read or contradicts the records, or an outcome the records already hold for the session,
+    stops it (--replace-recorded to replace such outcomes); recommendations are skipped."""
+    from res191.atomic import ChangedMeanwhile
+    from res191.editing.list_lines import other_texts, skipped
     from res191.editing.session_list import ListProblem, apply_list, read_list
 
     base = repository_root(root)
@@ -47,11 +58,26 @@ def import_list_command(
         raise fail(f"cannot read {source_list} as UTF-8 text: {error}") from None
     try:
         listed = read_list(text, str(source_list), complete=not partial)
-        done = apply_list(loaded, session, listed, source, dry_run, complete=not partial)
+        done = apply_list(
+            loaded,
+            session,
+            listed,
+            source,
+            dry_run,
+            complete=not partial,
+            shown=str(source_list),
+            replace_recorded=replace_recorded,
+        )
     except ListProblem as problem:
         raise fail(f"nothing was imported: {problem}", EXIT_PROBLEMS) from None
+    except ChangedMeanwhile as moved:
+        raise fail(
+            f"nothing was imported: {moved} changed while the import ran; import again", EXIT_PROBLEMS
+        ) from None
     except OSError as error:
         raise fail(f"nothing was imported: cannot write: {error.strerror or error}") from None
+    if other_texts(text):
+        say(skipped(other_texts(text)))
     for what, ids in (
         ("revised", done.revised),
         ("maintained", done.maintained),
@@ -59,6 +85,8 @@ def import_list_command(
     ):
         if ids:
             say(f"{what} at {session}: {', '.join(ids)}")
+    for replaced in done.replaced:
+        say(f"replaced what the records said of {session}: {replaced}")
     for line in done.not_recorded:
         say(f"not recorded here (res191 new resolution to add it): {line}")
     verb = "would change" if dry_run else "changed"

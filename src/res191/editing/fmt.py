@@ -129,13 +129,17 @@ def _with_modeline(text: str, line: str) -> str:
     return "".join([line + "\n", *kept, *lines[header:]])
 
 
+def normal_line_endings(text: str) -> str:
+    """Text with LF line endings only, as every record file is written: an editor on Windows may save
+    some lines with CR LF, and git would then show every line it touches as changed."""
+    return text.replace("\r\n", "\n")
+
+
 def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -> str:
     """A record file's text in the canonical layout; a Markdown record's text after its front matter is
     left as it is, but for its line endings. YamlProblem or FileProblem when the file cannot be read as
     a record."""
-    # One line ending, LF, in every file: an editor on Windows may save some lines with CR LF, and git
-    # would then show every line it touches as changed.
-    text = text.replace("\r\n", "\n")
+    text = normal_line_endings(text)  # one line ending, LF, in every file
     if kind.markdown:
         front = split_front_matter(text)
         formatted = (

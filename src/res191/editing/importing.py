@@ -11,8 +11,6 @@ place, so that comments and unchanged values stay as they were. A record whose i
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +22,14 @@ from res191.atomic import Planned, replace_all
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
+from res191.editing.fmt import normal_line_endings
 from res191.editing.incoming import Incoming, from_sheets
 from res191.editing.incoming_json import from_json
 from res191.editing.long_texts import texts_cut_in_a_cell
 from res191.editing.markdown_text import TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
-from res191.editing.rewrite import rewritten
+from res191.editing.rewrite import file_text, rewritten
+from res191.editing.trial import errors_after
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS, RecordKind, iter_references
@@ -97,20 +97,7 @@ def _bytes(text: str | None) -> bytes | None:
 
 def _trial(changes: list[Change], root: Path) -> list[Diagnostic]:
     """The errors of the records validated together with the changes made, in a copy of the data."""
-    from res191.diagnostics import Severity
-    from res191.validation import validate
-
-    if not changes:
-        return []
-    with tempfile.TemporaryDirectory(prefix="res191-import-") as scratch:
-        trial = Path(scratch)
-        shutil.copytree(root / "data", trial / "data", symlinks=True)
-        for change in changes:
-            target = trial / change.path.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(change.after, encoding="utf-8")
-        tried = validate(trial, trial)
-    return [d for d in tried.diagnostics if d.severity is Severity.ERROR]
+    return errors_after(root, {change.path: change.after for change in changes})
 
 
 def _cell_problem(code: str, where: str, message: str, hint: str = "", example: str = "") -> Diagnostic:
@@ -205,8 +192,8 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         same_text = not kind.markdown or is_unchanged(text, text_of(existing.body))
         if old == new and same_text:
             continue
-        before = existing.path.read_text(encoding="utf-8")
-        after_text = before
+        before = file_text(existing.path)
+        after_text = normal_line_endings(before)  # written with LF, as fmt writes every file
         if old != new:
             after_text = rewritten(before, kind.name, new, old or {}, existing.path, loaded.root)
         if not same_text:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from res191.editing.fmt import format_record
+from res191.editing.fmt import format_record, normal_line_endings
 from res191.editing.yaml_text import canonical_scalar, dump, load
 from res191.json_schemas import modeline
 from res191.loading.frontmatter import split_front_matter
@@ -69,11 +69,20 @@ def _written(value: Any) -> Any:
     return canonical_scalar(value)
 
 
+def file_text(path: Path) -> str:
+    """A record file's text exactly as it holds it, CR LF line endings and all, so that it encodes back
+    to the bytes read: what `replace_all` checks the file still holds before it writes. (Python's text
+    mode would read CR LF as LF, and every file saved on Windows would seem changed meanwhile.)"""
+    return path.read_bytes().decode("utf-8")
+
+
 def rewritten(
     text: str, kind_name: str, new: dict[str, Any], old: dict[str, Any], path: Path, root: Path
 ) -> str:
-    """The text of a record file whose values go from old to new (as model_dump gives them)."""
+    """The text of a record file whose values go from old to new (as model_dump gives them), with LF
+    line endings throughout, as `res191 fmt` writes every file."""
     kind = KINDS[kind_name]
+    text = normal_line_endings(text)
     if kind.markdown:
         front = split_front_matter(text)
         data = load(front.yaml)

@@ -11,7 +11,13 @@ resolution of the conference the records hold:
   the record lacks it, since the list shows it in force;
 - a resolution recorded, adopted before the session, that the list leaves out: the session suppressed it.
 
-The changed records are written all together or not at all, each key changed in place (comments kept).
+A line that looks like an entry in any language but is not read stops the import (list_lines.py); a
+recommendation, an article, an appendix or an annex is skipped. A line that contradicts the records, or
+that cannot be (an edition after the session, a resolution listed twice), stops it too, as does an outcome
+the records already hold for the session that the list would replace (unless the user says to replace it):
+a list is often copied with a line lost or misread, and the records' outcome carries its own source. The
+changed records are tried with `validate` first, then written all together or not at all, each key
+changed in place (comments kept).
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from res191.atomic import Planned, replace_all
-from res191.editing.rewrite import rewritten
+from res191.editing.list_checks import base_number, refused_lines
+from res191.editing.list_lines import looks_like_an_entry, other_text, title_of
+from res191.editing.rewrite import file_text, rewritten
+from res191.editing.trial import errors_after
 from res191.loading.record import LoadedRecords
 from res191.models import Conference, Meeting, Resolution
 
@@ -71,6 +80,7 @@ class Listed:
     place: str | None
     year: int
     title: str | None
+    column: int = 1
 
 
 @dataclass
@@ -82,6 +92,7 @@ class SessionList:
     maintained: list[str] = field(default_factory=list)
     suppressed: list[str] = field(default_factory=list)
     not_recorded: list[str] = field(default_factory=list)  # lines for resolutions the records do not hold
+    replaced: list[str] = field(default_factory=list)  # outcomes recorded for the session, replaced
 
 
 def read_list(text: str, shown: str = "the list", complete: bool = True) -> list[Listed]:
@@ -93,7 +104,9 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
     for number, line in enumerate(text.splitlines(), start=1):
         match = _LINE.match(line)
         if match is None:
-            if _LOOKS_LISTED.search(line):
+            if other_text(line):  # a recommendation...: not a resolution (other_texts counts them)
+                continue
+            if _LOOKS_LISTED.search(line) or looks_like_an_entry(line):
                 column = len(line) - len(line.lstrip()) + 1
                 unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({_what_is_wrong(line)})")
             continue
@@ -108,6 +121,7 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
                 place=match["place"].strip() if match["place"] else None,
                 year=_year(match),
                 title=match["title"] or None,
+                column=len(line) - len(line.lstrip()) + 1,
             )
         )
     if unread:
@@ -151,17 +165,14 @@ _YEAR_IN_BRACKETS = re.compile(
 def _what_is_wrong(line: str) -> str:
     """Why a line that looks like an entry is not read, in a few words."""
     if not re.match(r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTION|DECISION)", line, re.IGNORECASE):
-        return "it does not start with RESOLUTION or DECISION"
+        return (
+            "it does not start with RESOLUTION or DECISION; lists are read in English, as ITU publishes them"
+        )
     if "(" not in line or ")" not in line:
         return "no edition in brackets"
     if not _YEAR_IN_BRACKETS.search(line):
         return "the edition in brackets has no year, such as 2010, or WRC-19"
     return "not in the form expected"
-
-
-def _base(number: str) -> str:
-    """The number without its revision suffix: ITU-R 6-2 is Resolution ITU-R 6."""
-    return re.sub(r"-[0-9]+$", "", number) if number.startswith("ITU-R") else number
 
 
 def apply_list(
@@ -171,34 +182,31 @@ def apply_list(
     source: str,
     dry_run: bool = False,
     complete: bool = True,
+    shown: str = "the list",
+    replace_recorded: bool = False,
 ) -> SessionList:
     """Account for a session with its list of resolutions in force; write the records changed (unless
     dry_run). A complete list (ITU's are) shows what it leaves out suppressed; an excerpt (complete False)
-    says nothing of them. ListProblem when the session is not a session of a conference."""
+    says nothing of them. ListProblem, and nothing written, when the session is not a session of a
+    conference, when a line contradicts the records or cannot be (each named as shown:line:column), when
+    the list would replace an outcome recorded for the session (unless replace_recorded), or when the
+    records would not validate after it."""
     conference, held = _session(loaded, session_id)
-    found = SessionList()
     records = [r for r in loaded.all("resolution", Resolution).values() if r.conference is conference]
-    by_number = {(r.kind == "decision", _base(r.number)): r for r in records}
-    on_list: set[str] = set()
+    by_number = {(r.kind == "decision", base_number(r.number)): r for r in records}
+    refused = refused_lines(listed, by_number, session_id, held, shown)
+    if refused:
+        some = "a line" if len(refused) == 1 else f"{len(refused)} lines"
+        raise ListProblem(f"{some} of the list cannot be taken into the records:\n" + "\n".join(refused))
+    found = SessionList()
     planned: dict[str, dict[str, Any]] = {}
     for line in listed:
-        resolution = by_number.get((line.decision, _base(line.number)))
+        resolution = by_number.get((line.decision, base_number(line.number)))
         if resolution is None:
             found.not_recorded.append(line.text)
-            continue
-        on_list.add(resolution.id)
-        values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
-        if not any(e["year"] == line.year for e in values["editions"]):
-            edition = _edition(line, source, conference, resolution.number)
-            values["editions"] = sorted([*values["editions"], edition], key=lambda e: e["year"])
-        if line.year == held:  # the session revised it: its edition says so, not its history
-            values["history"] = [h for h in values.get("history", []) if h["session"] != session_id]
-            if not values["history"]:
-                del values["history"]
-            found.revised.append(resolution.id)
         else:
-            _say(values, session_id, "maintained", source, line.citation)
-            found.maintained.append(resolution.id)
+            _listed(loaded, resolution, line, session_id, held, source, planned, found)
+    on_list = {*found.revised, *found.maintained}
     contradicted = [
         r.citation(e) for r in records if r.id not in on_list for e in r.editions if e.year == held
     ]
@@ -208,17 +216,87 @@ def apply_list(
             "session: give the whole list, or --partial for an excerpt"
         )
     for resolution in records if complete else []:
-        adopted_before = any(e.year < held for e in resolution.editions)
-        if resolution.id not in on_list and adopted_before:
+        if resolution.id not in on_list and any(e.year < held for e in resolution.editions):
             values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
-            _say(values, session_id, "suppressed", source, None)
+            recorded = _say(values, session_id, "suppressed", source, None)
+            if recorded is not None:
+                found.replaced.append(_replacing(loaded, resolution.id, recorded, "suppressed (left out)"))
             found.suppressed.append(resolution.id)
-    found.changes = _changes(loaded, planned)
-    if not dry_run and found.changes:
-        replace_all(
-            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in found.changes]
+    if found.replaced and not replace_recorded:
+        raise ListProblem(
+            f"the list would replace what the records say of {session_id}:\n"
+            + "\n".join(f"  {each}" for each in found.replaced)
+            + "\nthe records' outcome has its own source, and a list copied with a line lost or misread (a "
+            "page break, a line in another language) would overturn it: give each such line as ITU's list "
+            "does; where ITU's list does say otherwise, run again with --replace-recorded"
         )
+    found.changes = _changes(loaded, planned)
+    _write(loaded, found.changes, dry_run)
     return found
+
+
+def _listed(
+    loaded: LoadedRecords,
+    resolution: Resolution,
+    line: Listed,
+    session_id: str,
+    held: int,
+    source: str,
+    planned: dict[str, dict[str, Any]],
+    found: SessionList,
+) -> None:
+    """What a line says of a recorded resolution, put in its planned values: revised at the session (its
+    edition added where the record lacks it) or maintained there."""
+    conference = resolution.conference
+    values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
+    if not any(e["year"] == line.year for e in values["editions"]):
+        edition = _edition(line, source, conference, resolution.number)
+        values["editions"] = sorted([*values["editions"], edition], key=lambda e: e["year"])
+    if line.year == held:  # the session revised it: its edition says so, not its history
+        recorded = _recorded(values, session_id)
+        if recorded is not None:
+            now = f"revised (the list shows {line.citation})"
+            found.replaced.append(_replacing(loaded, resolution.id, recorded, now))
+        values["history"] = [h for h in values.get("history", []) if h["session"] != session_id]
+        if not values["history"]:
+            del values["history"]
+        found.revised.append(resolution.id)
+    else:
+        recorded = _say(values, session_id, "maintained", source, line.citation)
+        if recorded is not None:
+            now = f"maintained, as {line.citation}"
+            found.replaced.append(_replacing(loaded, resolution.id, recorded, now))
+        found.maintained.append(resolution.id)
+
+
+def _write(loaded: LoadedRecords, changes: list[tuple[str, str, str, str]], dry_run: bool) -> None:
+    """Try the changes with validate, then write them all or none (unless dry_run); ListProblem where
+    the records would not validate after them, a contradiction the checks of the lines did not foresee."""
+    errors = errors_after(loaded.root, {Path(path): after for _, path, _, after in changes})
+    if errors:
+        raise ListProblem(
+            "the records would not validate after this list, so nothing is written:\n"
+            + "\n".join(f"  {e.location}: {e.code} {e.message}" for e in errors)
+        )
+    if not dry_run and changes:
+        replace_all(
+            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in changes]
+        )
+
+
+def _recorded(values: dict[str, Any], session_id: str) -> dict[str, Any] | None:
+    """What a record's history says of the session, if anything."""
+    return next((h for h in values.get("history", []) if h["session"] == session_id), None)
+
+
+def _replacing(loaded: LoadedRecords, record_id: str, recorded: dict[str, Any], now: str) -> str:
+    """An outcome recorded for a session and what the list would make of it, in a line."""
+    file = loaded.find("resolution", record_id)
+    where = f" ({file.shown})" if file is not None else ""
+    listed = f", as {recorded['listed_as']}" if recorded.get("listed_as") else ""
+    return (
+        f"{record_id}{where}: recorded {recorded['outcome']}{listed} (source: {recorded['source']}) -> {now}"
+    )
 
 
 def _session(loaded: LoadedRecords, session_id: str) -> tuple[Conference, int]:
@@ -240,8 +318,8 @@ def _edition(line: Listed, source: str, conference: Conference, number: str) -> 
         edition = {"place": line.place, **edition}
     if line.number != number:
         edition["number"] = line.number
-    if line.title:
-        edition["title"] = line.title
+    if line.title and title_of(line.title):
+        edition["title"] = title_of(line.title)  # without a table of contents' leader dots and page
     return edition
 
 
@@ -258,26 +336,30 @@ def _changes(loaded: LoadedRecords, planned: dict[str, dict[str, Any]]) -> list[
             Resolution.model_validate(values)
         except ValueError as error:  # pydantic's ValidationError: the list and the record disagree
             raise ListProblem(f"{file.shown}: the list would make it invalid: {error}") from None
-        before = file.path.read_text(encoding="utf-8")
+        before = file_text(file.path)
         after = rewritten(before, "resolution", values, old, file.path, loaded.root)
         changes.append((record_id, str(file.path), before, after))
     return changes
 
 
-def _say(values: dict[str, Any], session_id: str, outcome: str, source: str, listed_as: str | None) -> None:
-    """Put the session's outcome in a record's history (in place of what it said of that session).
+def _say(
+    values: dict[str, Any], session_id: str, outcome: str, source: str, listed_as: str | None
+) -> dict[str, Any] | None:
+    """Put the session's outcome in a record's history (in place of what it said of that session); the
+    entry replaced, where the record said something else of the session.
 
     Where the record already says the same of the session (the same outcome, of the same edition), its
     entry is kept as it is: the source recorded (often ITU's own text) is not replaced by this list's."""
     history = values.get("history", [])
     recorded = next((h for h in history if h["session"] == session_id), None)
     if recorded is not None and _same_outcome(recorded, outcome, listed_as):
-        return
+        return None
     entry: dict[str, Any] = {"session": session_id, "outcome": outcome}
     if listed_as:
         entry["listed_as"] = listed_as
     entry["source"] = source
     values["history"] = [*(h for h in history if h["session"] != session_id), entry]
+    return recorded
 
 
 def _same_outcome(recorded: dict[str, Any], outcome: str, listed_as: str | None) -> bool:

@@ -1,0 +1,88 @@
+"""A conference's list against the records, line by line, before anything is written: a line that cannot
+be (a resolution listed twice, an edition after the session), or that the records contradict (an older
+edition than the one they hold as adopted at or before the session, another place for an edition), is
+refused at its place, with the form to write. Left to go through, such a line would write records that
+`validate` rejects (a "maintained" at the session that adopted an edition) or that contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from res191.models import Resolution
+
+if TYPE_CHECKING:
+    from res191.editing.session_list import Listed
+
+
+def base_number(number: str) -> str:
+    """The number without its revision suffix: ITU-R 6-2 is Resolution ITU-R 6."""
+    return re.sub(r"-[0-9]+$", "", number) if number.startswith("ITU-R") else number
+
+
+def refused_lines(
+    listed: list[Listed],
+    by_number: dict[tuple[bool, str], Resolution],
+    session_id: str,
+    held: int,
+    shown: str,
+) -> list[str]:
+    """Each line that cannot be taken into the records, at its place, with why and the right form: a
+    resolution listed twice, an edition after the session, an edition the records contradict."""
+    refused = []
+    first: dict[tuple[bool, str], Listed] = {}
+    for line in listed:
+        key = (line.decision, base_number(line.number))
+        place = f"  {shown}:{line.line}:{line.column}: {line.text}"
+        if key in first:
+            refused.append(
+                f"{place} (listed already at line {first[key].line}, as {first[key].citation}: a list shows "
+                "each resolution once, in the edition in force; keep the line ITU's list gives)"
+            )
+            continue
+        first[key] = line
+        if line.year > held:
+            refused.append(
+                f"{place} (an edition of {line.year} cannot be in force after {session_id}, which ended in "
+                f"{held}: give the session whose list this is with --session)"
+            )
+            continue
+        resolution = by_number.get(key)
+        why = contradiction(line, resolution, session_id, held) if resolution is not None else None
+        if why:
+            refused.append(f"{place} ({why})")
+    return refused
+
+
+def contradiction(line: Listed, resolution: Resolution, session_id: str, held: int) -> str | None:
+    """Why the edition a line shows in force after the session cannot be, as the records stand; None
+    where it can."""
+    adopted = [e for e in resolution.editions if e.year == held]
+    if adopted and line.year != held:
+        return (
+            f"the records hold that {session_id} adopted {resolution.citation(adopted[0])}, so the list "
+            f"after it shows that edition: write '{resolution.citation(adopted[0])}', or, if ITU's list "
+            "gives this line, correct the record first"
+        )
+    later = [e for e in resolution.editions if line.year < e.year < held]
+    if later:
+        return (
+            f"the records hold {resolution.citation(later[-1])}, a later edition adopted before "
+            f"{session_id}: write '{resolution.citation(later[-1])}', or, if ITU's list gives this line, "
+            "correct the record first"
+        )
+    same = next((e for e in resolution.editions if e.year == line.year), None)
+    if same is not None and same.place and line.place and _spelt(same.place) != _spelt(line.place):
+        return (
+            f"the records hold its edition of {line.year} as adopted at {same.place}: write "
+            f"'{resolution.citation(same)}', or, if ITU's list gives this line, correct the record first"
+        )
+    return None
+
+
+def _spelt(place: str) -> str:
+    """A place as compared: without accents, case or extra spaces ("Buenos  Aires" is "buenos aires")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())

@@ -1,0 +1,101 @@
+"""What a line of a conference's list is, whatever its language: an entry, another text than a resolution
+(skipped), or neither; and an entry's title without the table of contents' leader dots and page number.
+
+`session_list` reads entries in ITU's English form only. A line it does not read is left out, and a
+resolution left out of a complete list is taken as suppressed: so any line that has the shape of an entry
+in any language ("RÉSOLUTION 10 (Rév. Hyderabad, 2010)", the same in Russian, Arabic or Chinese, with
+full-width brackets) must stop the import rather than be passed over. The shapes are
+told by digits and brackets, not by words, so that a language nobody thought of is caught too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+# A number standing alone (not the "22" of "WTDC-22", nor the end of a longer number), and after it on
+# the line, an edition in brackets: a year of four digits or "WRC-19" inside (round or full-width).
+_NUMBER_THEN_EDITION = re.compile(
+    rf"(?<![\d{_HYPHENS}])\d+[^()\uff08\uff09]*[(\uff08][^()\uff08\uff09]*"
+    rf"(?:\d{{4}}|WRC[{_HYPHENS}]\s*\d\d)[^()\uff08\uff09]*[)\uff09]",
+    re.IGNORECASE,
+)
+# A word in any script (with a dot: "Rés.", "Рез."), and straight after it a number: "Résolution 10",
+# "РЕЗОЛЮЦИЯ 10 ...", "MOD RESOLUCIÓN 10". A year alone is a date, not an entry: "DECEMBER 2022".
+_WORD_THEN_NUMBER = re.compile(r"^\s*(?:(?:MOD|ADD|SUP)\s+)?[^\W\d_]+\.?\s*\d+", re.IGNORECASE)
+_DATE = re.compile(r"^\s*[^\W\d_]+\.?\s*(?:1[89]|20)\d\d(?!\d)\s*[.,]?\s*$")
+
+# Texts a list of final acts or a report's table of contents gives beside resolutions and decisions
+# ("Part IV - Resolutions and Recommendations"; a WRC's final acts list its articles and appendices):
+# none is a resolution, so each is skipped, and counted. The word, in ITU's languages written in Latin
+# or Cyrillic letters, then a number.
+OTHER_TEXTS = {
+    "recommendation": ("RECOMMENDATION", "RECOMMANDATION", "RECOMENDACIÓN", "RECOMENDACION", "РЕКОМЕНДАЦИЯ"),
+    "article": ("ARTICLE", "ARTÍCULO", "ARTICULO", "СТАТЬЯ"),
+    "appendix": ("APPENDIX", "APPENDICE", "APÉNDICE", "APENDICE", "ДОПОЛНЕНИЕ"),
+    "annex": ("ANNEX", "ANNEXE", "ANEXO", "ПРИЛОЖЕНИЕ"),
+}
+_OTHER_TEXT = re.compile(
+    r"^\s*(?:(?:MOD|ADD|SUP)\s+)?(?P<word>"
+    + "|".join(w for words in OTHER_TEXTS.values() for w in words)
+    + r")\s*(?:(?:ITU|UIT|МСЭ)-[RTD]\s*)?\d",
+    re.IGNORECASE,
+)
+
+# The end of a title in a table of contents: leader dots (or an ellipsis, or middle dots), then the page
+# number if any; or a tab, then the page number. "WSIS ........ 123" is "WSIS".
+_LEADERS_AND_PAGE = re.compile(
+    r"(?:\s*(?:[.\u2026\u00b7]\s*){3,}(?:\d+|[ivxlc]+)?|\s*\t+\d+)\s*$", re.IGNORECASE
+)
+
+
+def looks_like_an_entry(line: str) -> bool:
+    """Whether a line has the shape of an entry of a list in some language: a number, then an edition in
+    brackets; or a word, then a number that is not a year alone."""
+    if _NUMBER_THEN_EDITION.search(line):
+        return True
+    return bool(_WORD_THEN_NUMBER.match(line)) and not _DATE.match(line)
+
+
+def other_text(line: str) -> str | None:
+    """What a line names where it names a text that is not a resolution ("recommendation", "article",
+    "appendix", "annex"); None otherwise."""
+    found = _OTHER_TEXT.match(line)
+    if found is None:
+        return None
+    word = found["word"].upper()
+    return next(kind for kind, words in OTHER_TEXTS.items() if word in words)
+
+
+def title_of(written: str) -> str | None:
+    """A title as a list writes it, without the leader dots and page number of a table of contents;
+    None where nothing is left."""
+    title = _LEADERS_AND_PAGE.sub("", written).strip()
+    return title or None
+
+
+def other_texts(text: str) -> list[tuple[int, str]]:
+    """The lines of a list that name a text that is not a resolution: (line number, what it names)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind = other_text(line)
+        if kind is not None:
+            found.append((number, kind))
+    return found
+
+
+def skipped(texts: list[tuple[int, str]]) -> str:
+    """What other_texts found, said in a line: "skipped 2 lines that are not resolutions: 1
+    recommendation, 1 appendix (lines 12, 14)"."""
+    counts: dict[str, int] = {}
+    for _, kind in texts:
+        counts[kind] = counts.get(kind, 0) + 1
+    kinds = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items())
+    numbers = [str(n) for n, _ in texts]
+    shown = ", ".join(numbers[:10]) + (", ..." if len(numbers) > 10 else "")
+    some = (
+        "a line that is not a resolution"
+        if len(texts) == 1
+        else f"{len(texts)} lines that are not resolutions"
+    )
+    return f"skipped {some}: {kinds} (line{'s' if len(texts) != 1 else ''} {shown})"
