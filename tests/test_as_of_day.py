@@ -104,6 +104,13 @@ def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Pa
     )
     assert (site / "open-data" / "csv" / "reports.csv").read_text(encoding="utf-8").count("\n") == 1
     assert (site / "open-data" / "csv" / "positions.csv").read_text(encoding="utf-8").count("\n") == 1
+    # The ISCG's chair is named by a source of 2024, and the secretariat's initiatives are of 2024: neither
+    # on the day's pages, their search nor their open data.
+    iscg = (site / "bodies" / "iscg.html").read_text(encoding="utf-8")
+    assert "Fabio Bigi" not in iscg and "named chair in 2024" not in iscg
+    assert "No initiative" in (site / "initiatives.html").read_text(encoding="utf-8")
+    assert "initiatives.html#" not in (site / "search-index.js").read_text(encoding="utf-8")
+    assert (site / "open-data" / "csv" / "initiatives.csv").read_text(encoding="utf-8").count("\n") == 1
 
     # WTSA-24 (New Delhi, 15-24 October 2024) revised WTSA Resolution 18: not on 1 May 2024.
     may = _site(run_cli, bundled, tmp_path / "2024", "2024-05-01")

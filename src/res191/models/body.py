@@ -46,6 +46,17 @@ class Chair(StrictModel):
     )
     sources: list[Source] = Field(default_factory=list)
 
+    def as_known_on(self, day: date) -> Chair | None:
+        """The chair as the records stood on a day: None where the term began after it (or every year a
+        source names them is later); the years up to it; an end after it left out, unknown then."""
+        years = [year for year in self.years if year <= day.year]
+        begun = self.since is not None and first_day(self.since) <= day
+        if not begun and not years:
+            return None
+        until = self.until if self.until is not None and last_day(self.until) <= day else None
+        since = self.since if begun else None
+        return self.model_copy(update={"years": years, "until": until, "since": since})
+
     def holds_on(self, day: date) -> bool:
         """Whether the record shows them chair on a day."""
         if day.year in self.years:

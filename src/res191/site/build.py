@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from res191.loading.record import LoadedRecord, LoadedRecords
 from res191.memory import collector_paused
-from res191.models import Position, Report
+from res191.models import Initiative, Position, Report
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
@@ -279,7 +279,7 @@ def _outcomes(site: Site) -> dict[str, str]:
 
 def _records_of_day(site: Site) -> LoadedRecords:
     """The records the open data of the site's day holds: as its pages, no theme that became one later, no
-    report written after the day, no position expressed after it."""
+    report written after the day, no position expressed after it, no initiative begun in a later year."""
 
     def later(record: LoadedRecord) -> bool:
         held = record.record
@@ -287,6 +287,8 @@ def _records_of_day(site: Site) -> LoadedRecords:
             return not report_written_by(site.loaded, held, site.today)
         if isinstance(held, Position):
             return not site.position_known(held)
+        if isinstance(held, Initiative):
+            return not site.initiative_known(held)
         return False
 
     return site.loaded.themes_on(site.today).without(later)

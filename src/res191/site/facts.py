@@ -129,6 +129,16 @@ class Site:
             return meeting.start <= self.today
         return position.year <= self.today.year
 
+    def initiative_known(self, initiative: Initiative) -> bool:
+        """Whether an initiative was worked on by the site's day: its first year recorded is not after the
+        day's (its years are all the records say of when)."""
+        return min(worked.year for worked in initiative.years) <= self.today.year
+
+    def initiatives_of(self, ids: list[str]) -> list[Initiative]:
+        """The initiatives of some ids worked on by the site's day (initiative_known), in their order."""
+        found = (self.loaded.get("initiative", i, Initiative) for i in ids)
+        return [i for i in found if i is not None and self.initiative_known(i)]
+
     def positions_of(self, ids: list[str]) -> list[Position]:
         """The positions of some ids expressed by the site's day (position_known), in their order."""
         found = (self.loaded.get("position", i, Position) for i in ids)

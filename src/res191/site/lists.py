@@ -208,8 +208,12 @@ def initiatives_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """The secretariat's initiatives under each year they were worked on, with that year's status."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for initiative in site.loaded.all("initiative", Initiative).values():
-        latest = max(worked.year for worked in initiative.years)  # links lead to its latest year
-        for worked in initiative.years:
+        if not site.initiative_known(initiative):
+            continue
+        # The years up to the site's day's: a later year's status is not known on that day.
+        known = [worked for worked in initiative.years if worked.year <= site.today.year]
+        latest = max(worked.year for worked in known)  # links lead to its latest year
+        for worked in known:
             years[worked.year].append(
                 {
                     "i": initiative,

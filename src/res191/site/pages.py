@@ -15,7 +15,6 @@ from res191.models import (
     SECTOR_COLUMNS,
     Body,
     Conference,
-    Initiative,
     Meeting,
     Report,
     Resolution,
@@ -59,7 +58,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     file = loaded.find("theme", theme.id)
     overlaps = site.theme_findings(Entry(file, theme)) if file else []
     positions = site.positions_of(_referring(site, "theme", theme.id, "position"))
-    initiatives = _referring(site, "theme", theme.id, "initiative")
+    initiatives = [i.id for i in site.initiatives_of(_referring(site, "theme", theme.id, "initiative"))]
     return {
         "theme": theme,
         "focal": [
@@ -156,14 +155,15 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
     loaded = site.loaded
     meetings = site.meetings_of.get(body.id, [])
     positions = site.positions_of(_referring(site, "body", body.id, "position"))
-    initiatives = [
-        loaded.get("initiative", i, Initiative) for i in _referring(site, "body", body.id, "initiative")
-    ]
+    initiatives = site.initiatives_of(_referring(site, "body", body.id, "initiative"))
+    # As the records stood on the site's day: no chair named later (nor an end of term after it).
+    chairs = [known for chair in body.chairs if (known := chair.as_known_on(site.today))]
     members = [b for b in loaded.all("body", Body).values() if b.parent == body.id]
     resolutions = (loaded.get("resolution", r, Resolution) for r in dict.fromkeys(body.resolutions))
     return {
         "body": body,
         "chair": body.chair_on(site.today),
+        "chairs": chairs,
         "as_of": site.today,
         "parent": site.link("body", body.parent) if body.parent else None,
         "members": [site.link("body", b.id) for b in members],
@@ -173,7 +173,7 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
         "past": [site.link("meeting", m.id) for m in reversed(meetings) if m.start <= site.today],
         "coming": [site.link("meeting", m.id) for m in meetings if m.start > site.today],
         "positions": sorted((p for p in positions if p), key=lambda p: -p.year),
-        "initiatives": [(site.link("initiative", i.id), i) for i in initiatives if i],
+        "initiatives": [(site.link("initiative", i.id), i) for i in initiatives],
     }
 
 

@@ -60,6 +60,8 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
         found.append([document.number, site.href("document", document.id), what["document"], _words(words)])
     for initiative in loaded.all("initiative", Initiative).values():
+        if not site.initiative_known(initiative):
+            continue
         english = [initiative.title] if site.language != ENGLISH else []
         words = [*english, initiative.description, *(str(y.year) for y in initiative.years)]
         title = site.label("initiative", initiative.id)
