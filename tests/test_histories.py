@@ -632,3 +632,18 @@ def test_an_unread_line_of_an_excerpt_is_said_to_go_unaccounted_not_suppressed(
     assert partial.exit_code == 1 and f"{listing}:2:1: RES. 45 Kigali 2022" in partial.stderr
     assert "suppressed" not in partial.stderr
     assert "a resolution left unread would not be accounted for at this session" in partial.stderr
+
+
+def test_a_resolution_in_force_after_a_session_is_not_taken_as_suppressed_there(bundled: Path) -> None:
+    # WTDC 10 (Rev. Hyderabad, 2010) is recorded as maintained at WTDC-22: a list of WTDC-17 that leaves it
+    # out lost a line, since a resolution suppressed at WTDC-17 could not be maintained in 2022.
+    from res191.editing.list_checks import alive_after
+    from res191.models import Resolution
+    from res191.validation import validate
+
+    loaded = validate(bundled, bundled, keep_records=True).loaded
+    assert loaded is not None
+    wtdc_10 = loaded.get("resolution", "wtdc-10", Resolution)
+    assert wtdc_10 is not None
+    assert alive_after(loaded, [wtdc_10], "wtdc-2017", 2017) == ["wtdc-10 (maintained at wtdc-2022)"]
+    assert alive_after(loaded, [wtdc_10], "wtdc-2022", 2022) == []

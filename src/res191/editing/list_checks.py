@@ -1,8 +1,10 @@
 """A conference's list against the records, line by line, before anything is written: a line that cannot
 be (a resolution listed twice, an edition after the session), or that the records contradict (an older
 edition than the one they hold as adopted at or before the session, another place for an edition), is
-refused at its place, with the form to write. Left to go through, such a line would write records that
-`validate` rejects (a "maintained" at the session that adopted an edition) or that contradict each other.
+refused at its place, with the form to write; a resolution the list leaves out that the records show in
+force after the session (alive_after) was not suppressed there. Left to go through, such a line would
+write records that `validate` rejects (a "maintained" at the session that adopted an edition) or that
+contradict each other.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from res191.models import Resolution
+from res191.loading.record import LoadedRecords
+from res191.models import Meeting, Resolution
 
 if TYPE_CHECKING:
     from res191.editing.session_list import Listed
@@ -86,3 +89,27 @@ def _spelt(place: str) -> str:
     """A place as compared: without accents, case or extra spaces ("Buenos  Aires" is "buenos aires")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
+
+
+def alive_after(
+    loaded: LoadedRecords, resolutions: list[Resolution], session_id: str, held: int
+) -> list[str]:
+    """Of resolutions a list leaves out, those the records show alive after the session: an edition adopted
+    in a later year, or maintained at a later session. Each as the records show it."""
+    session = loaded.get("meeting", session_id, Meeting)
+    assert session is not None, "_session found it"
+
+    def later_session(other_id: str) -> bool:
+        other = loaded.get("meeting", other_id, Meeting)
+        return other is not None and other.start > session.start
+
+    found = []
+    for resolution in resolutions:
+        later = [resolution.citation(e) for e in resolution.editions if e.year > held]
+        later += [
+            f"{resolution.id} (maintained at {entry.session})"
+            for entry in resolution.history
+            if entry.outcome == "maintained" and later_session(entry.session)
+        ]
+        found += later[:1]
+    return found

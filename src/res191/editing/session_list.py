@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from res191.atomic import Planned, replace_all
-from res191.editing.list_checks import base_number, refused_lines
+from res191.editing.list_checks import alive_after, base_number, refused_lines
 from res191.editing.list_lines import looks_like_an_entry, other_text, title_of
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
@@ -214,6 +214,13 @@ def apply_list(
         raise ListProblem(
             f"the list leaves out {', '.join(contradicted)}, which the records hold as adopted at this "
             "session: give the whole list, or --partial for an excerpt"
+        )
+    alive = alive_after(loaded, [r for r in records if r.id not in on_list], session_id, held)
+    if complete and alive:
+        raise ListProblem(
+            f"the list leaves out {', '.join(alive)}, which the records show in force after this session, "
+            "so it was not suppressed there: give the whole list (a line may have been lost in the copy), "
+            "or --partial for an excerpt"
         )
     for resolution in records if complete else []:
         if resolution.id not in on_list and any(e.year < held for e in resolution.editions):
