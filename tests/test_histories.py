@@ -608,11 +608,24 @@ def test_a_wrc_list_reads_the_year_of_each_conference_as_itu_writes_it(
     assert run_cli(bundled, "validate").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "DECEMBER 2022\nDECISIONS AND RESOLUTIONS",
+        # What a table of contents also holds: headings, page numbers, wrapped lines of titles.
+        "Chapter 3\nCHAPTER 3 \u2013 Resolutions and Recommendations\nChapter 1 ........ 3",
+        "Part 2 \u2013 Resolutions\nSection 4: Resolutions\nVolume 1\nPage 45\nFigure 1\nTable 2",
+        "Kigali 6\u201316 June 2022\nReport of the 8th World Telecommunication Development Conference "
+        "(Kigali, 2022)",
+        "the 2030 Agenda for Sustainable Development ........ 45\nin 5G networks\nCOVID 19 pandemic",
+    ],
+    ids=["dates", "chapters", "parts-and-pages", "conference", "wrapped-titles"],
+)
 def test_a_heading_that_starts_like_a_word_of_the_list_is_not_taken_for_an_entry(
-    run_cli: RunCli, bundled: Path, tmp_path: Path
+    run_cli: RunCli, bundled: Path, tmp_path: Path, heading: str
 ) -> None:
     listing = tmp_path / "wtdc-22.txt"
-    listing.write_text("DECEMBER 2022\nDECISIONS AND RESOLUTIONS\n" + WTDC_22, encoding="utf-8")
+    listing.write_text(heading + "\n" + WTDC_22, encoding="utf-8")
     args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "https://example.org/toc"]
     result = run_cli(bundled, *args, "--dry-run")
     assert result.exit_code == 0, result.output
@@ -647,3 +660,49 @@ def test_a_resolution_in_force_after_a_session_is_not_taken_as_suppressed_there(
     assert wtdc_10 is not None
     assert alive_after(loaded, [wtdc_10], "wtdc-2017", 2017) == ["wtdc-10 (maintained at wtdc-2022)"]
     assert alive_after(loaded, [wtdc_10], "wtdc-2022", 2022) == []
+
+
+def test_a_line_after_a_page_break_is_named_at_the_line_an_editor_sees(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # pdftotext puts a form feed at each page break: not a line of its own.
+    listing = tmp_path / "toc.txt"
+    listing.write_text(
+        "Part IV\n\fPART II\nR\u00c9SOLUTION 10 (R\u00e9v. Hyderabad, 2010)\n", encoding="utf-8"
+    )
+    args = ["import-list", str(listing), "--session", "wtdc-2022", "--source", "x", "--partial"]
+    refused = run_cli(bundled, *args)
+    assert refused.exit_code == 1 and f"{listing}:3:1:" in refused.stderr, refused.stderr
+
+
+def test_a_list_leaves_out_what_was_adopted_after_its_session_and_what_lived_on_after_it(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # A whole list of WTDC-10, written from the records: each WTDC resolution with an edition of 2010 or
+    # before, in its latest such edition. WTDC 79 (Dubai, 2014) and others adopted later are not on it, and
+    # are not taken for resolutions suppressed in 2010 nor alive after it.
+    from res191.editing.list_checks import alive_after
+    from res191.models import Resolution
+    from res191.validation import validate
+
+    loaded = validate(bundled, bundled, keep_records=True).loaded
+    assert loaded is not None
+    lines = []
+    for resolution in loaded.all("resolution", Resolution).values():
+        editions = [e for e in resolution.editions if e.year <= 2010]
+        if resolution.conference.value == "WTDC" and editions:
+            lines.append(resolution.citation(max(editions, key=lambda e: e.year)).upper())
+    listing = tmp_path / "wtdc-10.txt"
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["import-list", str(listing), "--session", "wtdc-2010", "--source", "x", "--dry-run"]
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 0, result.stderr
+    # A resolution suppressed at a later session was in force until then: not suppressed at an earlier one.
+    history = "history:\n  - {session: wtdc-2025, outcome: suppressed, source: x}\n"
+    record = bundled / "data" / "resolutions" / "wtdc-38.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + history, encoding="utf-8")
+    loaded = validate(bundled, bundled, keep_records=True).loaded
+    assert loaded is not None
+    wtdc_38 = loaded.get("resolution", "wtdc-38", Resolution)
+    assert wtdc_38 is not None
+    assert alive_after(loaded, [wtdc_38], "wtdc-2022", 2022) == ["wtdc-38 (suppressed at wtdc-2025)"]

@@ -95,7 +95,8 @@ def alive_after(
     loaded: LoadedRecords, resolutions: list[Resolution], session_id: str, held: int
 ) -> list[str]:
     """Of resolutions a list leaves out, those the records show alive after the session: an edition adopted
-    in a later year, or maintained at a later session. Each as the records show it."""
+    in a later year, or an outcome at a later session (maintained there, or suppressed there: it was in
+    force until then). Each as the records show it."""
     session = loaded.get("meeting", session_id, Meeting)
     assert session is not None, "_session found it"
 
@@ -107,9 +108,9 @@ def alive_after(
     for resolution in resolutions:
         later = [resolution.citation(e) for e in resolution.editions if e.year > held]
         later += [
-            f"{resolution.id} (maintained at {entry.session})"
+            f"{resolution.id} ({entry.outcome} at {entry.session})"
             for entry in resolution.history
-            if entry.outcome == "maintained" and later_session(entry.session)
+            if later_session(entry.session)
         ]
         found += later[:1]
     return found

@@ -13,17 +13,28 @@ from __future__ import annotations
 import re
 
 _HYPHENS = "\\-\u2010\u2011\u2012\u2013"
-# A number standing alone (not the "22" of "WTDC-22", nor the end of a longer number), and after it on
-# the line, an edition in brackets: a year of four digits or "WRC-19" inside (round or full-width).
-_NUMBER_THEN_EDITION = re.compile(
-    rf"(?<![\d{_HYPHENS}])\d+[^()\uff08\uff09]*[(\uff08][^()\uff08\uff09]*"
-    rf"(?:\d{{4}}|WRC[{_HYPHENS}]\s*\d\d)[^()\uff08\uff09]*[)\uff09]",
+# An edition in brackets: a year of four digits or "WRC-19" inside (round or full-width brackets); and
+# before it, since the previous bracket, a number standing alone (not the "22" of "WTDC-22", nor the "8" of
+# "8th"). Found bracket by bracket, so a long pasted line is read once, not again from each of its digits.
+_EDITION_IN_BRACKETS = re.compile(
+    rf"[(\uff08][^()\uff08\uff09]*(?:\d{{4}}|WRC[{_HYPHENS}]\s*\d\d)[^()\uff08\uff09]*[)\uff09]",
     re.IGNORECASE,
 )
-# A word in any script (with a dot: "Rés.", "Рез."), and straight after it a number: "Résolution 10",
-# "РЕЗОЛЮЦИЯ 10 ...", "MOD RESOLUCIÓN 10". A year alone is a date, not an entry: "DECEMBER 2022".
-_WORD_THEN_NUMBER = re.compile(r"^\s*(?:(?:MOD|ADD|SUP)\s+)?[^\W\d_]+\.?\s*\d+", re.IGNORECASE)
-_DATE = re.compile(r"^\s*[^\W\d_]+\.?\s*(?:1[89]|20)\d\d(?!\d)\s*[.,]?\s*$")
+_NUMBER_ALONE = re.compile(rf"(?<![\d{_HYPHENS}])\d+(?:[A-Za-z](?![A-Za-z]))?(?=[\s{_HYPHENS}/]|$)")
+# The word for a resolution or a decision in ITU's six languages (and the slips and abbreviations of
+# English lists), then its number, ITU-R's too: "Résolution 10", "РЕЗОЛЮЦИЯ 10", "القرار 10", "SUP
+# RESOLUTION 3", "Resolution ITU-R 1-9"; in Chinese the number comes first: "第10号决议". Only these words:
+# a heading or a wrapped title ("Chapter 3", "Part 2", "COVID 19 pandemic") is no entry.
+_ENTRY_WORD = re.compile(
+    r"(?:^|[^\w])(?:MOD\s+|ADD\s+|SUP\s+)?"
+    r"(?:RESOLU\w*|R\u00c9SOLU\w*|RESOLUCI\w*|\u0420\u0415\u0417\u041e\u041b\u042e\u0426\w*"
+    r"|DECISI\w*|D\u00c9CISI\w*|\u0420\u0415\u0428\u0415\u041d\w*|RES|DEC"
+    r"|\u0627\u0644\u0642\u0631\u0627\u0631|\u0642\u0631\u0627\u0631"
+    r"|\u0627\u0644\u0645\u0642\u0631\u0631|\u0645\u0642\u0631\u0631)"
+    rf"\.?\s*(?:No\.?\s*)?(?:(?:ITU|UIT|\u041c\u0421\u042d)[{_HYPHENS}]R\s*)?\d"
+    r"|\u7b2c\s*\d+\s*\u53f7\s*(?:\u51b3\u8bae|\u51b3\u5b9a)",
+    re.IGNORECASE,
+)
 
 # Texts a list of final acts or a report's table of contents gives beside resolutions and decisions
 # ("Part IV - Resolutions and Recommendations"; a WRC's final acts list its articles and appendices):
@@ -50,11 +61,16 @@ _LEADERS_AND_PAGE = re.compile(
 
 
 def looks_like_an_entry(line: str) -> bool:
-    """Whether a line has the shape of an entry of a list in some language: a number, then an edition in
-    brackets; or a word, then a number that is not a year alone."""
-    if _NUMBER_THEN_EDITION.search(line):
+    """Whether a line has the shape of an entry of a list in some language: the word for a resolution or a
+    decision with its number; or, in any script, a number then an edition in brackets."""
+    if _ENTRY_WORD.search(line):
         return True
-    return bool(_WORD_THEN_NUMBER.match(line)) and not _DATE.match(line)
+    since = 0
+    for edition in _EDITION_IN_BRACKETS.finditer(line):
+        if _NUMBER_ALONE.search(line[since : edition.start()].rstrip()):
+            return True
+        since = edition.end()
+    return False
 
 
 def other_text(line: str) -> str | None:
@@ -77,7 +93,7 @@ def title_of(written: str) -> str | None:
 def other_texts(text: str) -> list[tuple[int, str]]:
     """The lines of a list that name a text that is not a resolution: (line number, what it names)."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(text), start=1):
         kind = other_text(line)
         if kind is not None:
             found.append((number, kind))
@@ -99,3 +115,10 @@ def skipped(texts: list[tuple[int, str]]) -> str:
         else f"{len(texts)} lines that are not resolutions"
     )
     return f"skipped {some}: {kinds} (line{'s' if len(texts) != 1 else ''} {shown})"
+
+
+def lines_of(text: str) -> list[str]:
+    """A list's lines as an editor numbers them: split at line feeds only (pdftotext puts a form feed at
+    each page break, which str.splitlines would count as a line of its own), a page break and a carriage
+    return left out of the line."""
+    return [line.replace("\f", "").rstrip("\r") for line in text.split("\n")]

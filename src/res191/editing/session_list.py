@@ -29,7 +29,7 @@ from typing import Any
 
 from res191.atomic import Planned, replace_all
 from res191.editing.list_checks import alive_after, base_number, refused_lines
-from res191.editing.list_lines import looks_like_an_entry, other_text, title_of
+from res191.editing.list_lines import lines_of, looks_like_an_entry, other_text, title_of
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
 from res191.loading.record import LoadedRecords
@@ -101,7 +101,7 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
     out would do: in a complete list, suppress its resolution; in an excerpt, leave it unaccounted for)."""
     found = []
     unread = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(text), start=1):
         match = _LINE.match(line)
         if match is None:
             if other_text(line):  # a recommendation...: not a resolution (other_texts counts them)
@@ -215,20 +215,22 @@ def apply_list(
             f"the list leaves out {', '.join(contradicted)}, which the records hold as adopted at this "
             "session: give the whole list, or --partial for an excerpt"
         )
-    alive = alive_after(loaded, [r for r in records if r.id not in on_list], session_id, held)
+    # What a whole list's silence would suppress: each resolution the records hold from before the session
+    # that the list leaves out (one adopted later could not be on it).
+    leaving = [r for r in records if r.id not in on_list and any(e.year < held for e in r.editions)]
+    alive = alive_after(loaded, leaving, session_id, held)
     if complete and alive:
         raise ListProblem(
             f"the list leaves out {', '.join(alive)}, which the records show in force after this session, "
             "so it was not suppressed there: give the whole list (a line may have been lost in the copy), "
             "or --partial for an excerpt"
         )
-    for resolution in records if complete else []:
-        if resolution.id not in on_list and any(e.year < held for e in resolution.editions):
-            values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
-            recorded = _say(values, session_id, "suppressed", source, None)
-            if recorded is not None:
-                found.replaced.append(_replacing(loaded, resolution.id, recorded, "suppressed (left out)"))
-            found.suppressed.append(resolution.id)
+    for resolution in leaving if complete else []:
+        values = planned.setdefault(resolution.id, resolution.model_dump(mode="json", exclude_unset=True))
+        recorded = _say(values, session_id, "suppressed", source, None)
+        if recorded is not None:
+            found.replaced.append(_replacing(loaded, resolution.id, recorded, "suppressed (left out)"))
+        found.suppressed.append(resolution.id)
     if found.replaced and not replace_recorded:
         raise ListProblem(
             f"the list would replace what the records say of {session_id}:\n"
