@@ -207,3 +207,45 @@ def test_what_a_theme_rests_on_is_worked_out_once_for_every_output() -> None:
         Conference.WTDC: ["wtdc-8"],
     }
     assert all(cited.stands for pairs in found.values() for _, cited in pairs)
+
+
+def test_the_search_the_open_data_and_the_overlaps_of_a_past_day_hold_no_later_fact(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # A 2025 activity of two Sectors on one subject under accessibility (synthetic, for the test), the
+    # ISCG's chair named by a source of 2024, RA ITU-R 75 adopted in November 2023: none known on 1 January
+    # 2023, in the pages, the search, the open data nor the overlaps.
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    text = theme.read_text(encoding="utf-8")
+    later = (
+        "tracker:\n"
+        "  - {year: 2025, sector: ITU-T, title: Captioning of remote meetings for the deaf}\n"
+        "  - {year: 2025, sector: ITU-D, title: Captioning of remote meetings for the deaf}\n"
+    )
+    assert "tracker:" not in text
+    theme.write_text(text + later, encoding="utf-8")
+    site = _site(run_cli, bundled, tmp_path / "2023", "2023-01-01")
+    for made in (
+        "tracker.html",
+        "themes/accessibility.html",
+        "search-index.js",
+        "overlaps.html",
+        "open-data/res191-records.json",
+    ):
+        shown = (site / made).read_text(encoding="utf-8")
+        assert "Captioning of remote meetings" not in shown, made
+        assert "Fabio Bigi" not in shown, made
+    records = (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    resolutions = json.loads(records)["resolutions"]
+    assert "ra-itu-r-75" not in [r["id"] for r in resolutions]  # adopted in November 2023
+    (wtsa_18,) = [r for r in resolutions if r["id"] == "wtsa-18"]
+    assert [e["year"] for e in wtsa_18["editions"]] == [2016]  # not New Delhi 2024's
+    assert "Fabio Bigi" not in (site / "open-data" / "csv" / "bodies.chairs.csv").read_text(encoding="utf-8")
+    found = run_cli(bundled, "overlaps", "--on", "2023-06-01", "--kind", "joint-work", "--format", "json")
+    assert "Captioning of remote meetings" not in found.stdout
+    assert (
+        "Captioning of remote meetings"
+        in run_cli(
+            bundled, "overlaps", "--on", "2025-06-01", "--kind", "joint-work", "--format", "json"
+        ).stdout
+    )

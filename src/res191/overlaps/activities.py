@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from res191.models import Sector, Theme
 from res191.models.theme import Activity
@@ -59,13 +60,14 @@ class TrackedActivity:
         return Member("activity", self.key, member.label, member.path, member.line, member.sector)
 
 
-def tracked(themes: list[Entry[Theme]], year: int | None) -> list[TrackedActivity]:
-    """Every activity of every theme's tracker, of one year if given."""
+def tracked(themes: list[Entry[Theme]], year: int | None, on: date) -> list[TrackedActivity]:
+    """Every activity of every theme's tracker, of one year if given, and none of a year after the day the
+    findings speak of (not known then)."""
     return [
         TrackedActivity(theme, index, activity)
         for theme in themes
         for index, activity in enumerate(theme.record.tracker)
-        if year is None or activity.year == year
+        if (year is None or activity.year == year) and activity.year <= on.year
     ]
 
 

@@ -62,7 +62,7 @@ def find_overlaps(
     by_id = {r.id: r for r in resolutions}
     if {"streamline", "several-conferences"} & set(kinds):
         found += theme_findings(themes, by_id, as_of, proposed_for(found, themes), alike, referred_to(found))
-    activities = tracked(themes, year)
+    activities = tracked(themes, year, as_of.on)
     leads = {
         t.id: theme_lead(t.record.lead, [by_id[r].record for r in t.record.resolutions if r in by_id], as_of)
         for t in themes
@@ -140,5 +140,5 @@ def theme_overlaps(
     if "joint-work" in kinds:
         cited = [resolutions[r].record for r in theme.record.resolutions if r in resolutions]
         leads = {theme.id: theme_lead(theme.record.lead, cited, as_of)}
-        found += joint_work(tracked([theme], None), DEFAULT_MIN_SCORE, reader, leads, as_of)
+        found += joint_work(tracked([theme], None, as_of.on), DEFAULT_MIN_SCORE, reader, leads, as_of)
     return sorted((f for f in found if f.kind in kinds), key=sort_key)

@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from res191.loading.record import LoadedRecord, LoadedRecords
+from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
-from res191.models import Initiative, Position, Report
+from res191.models import Body, Initiative, Position, Report, Resolution, Theme
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
@@ -278,20 +278,35 @@ def _outcomes(site: Site) -> dict[str, str]:
 
 
 def _records_of_day(site: Site) -> LoadedRecords:
-    """The records the open data of the site's day holds: as its pages, no theme that became one later, no
-    report written after the day, no position expressed after it, no initiative begun in a later year."""
-
-    def later(record: LoadedRecord) -> bool:
+    """The records the open data of the site's day holds, as its pages show them: no theme that became one
+    later, no report written after the day, no position expressed after it, no initiative begun in a later
+    year; each resolution with the editions adopted by the day (none adopted yet: left out), each body with
+    the chairs known by then, each theme with its tracker's activities of years up to the day's."""
+    day = site.today
+    kept = []
+    for record in site.loaded.themes_on(day).records:
         held = record.record
-        if isinstance(held, Report):
-            return not report_written_by(site.loaded, held, site.today)
-        if isinstance(held, Position):
-            return not site.position_known(held)
-        if isinstance(held, Initiative):
-            return not site.initiative_known(held)
-        return False
-
-    return site.loaded.themes_on(site.today).without(later)
+        if isinstance(held, Report) and not report_written_by(site.loaded, held, day):
+            continue
+        if isinstance(held, Position) and not site.position_known(held):
+            continue
+        if isinstance(held, Initiative) and not site.initiative_known(held):
+            continue
+        changed: dict[str, list[Any]] = {}
+        if isinstance(held, Resolution):
+            changed["editions"] = held.editions_by(day, site.sessions)
+            if not changed["editions"]:
+                continue
+        elif isinstance(held, Body):
+            changed["chairs"] = [known for chair in held.chairs if (known := chair.as_known_on(day))]
+        elif isinstance(held, Theme):
+            changed["tracker"] = site.activities(held)
+        # Only what differs is copied: a record as its file says it otherwise (an unset list stays unset).
+        changed = {key: value for key, value in changed.items() if value != getattr(held, key)}
+        if changed and held is not None:
+            record = replace(record, record=held.model_copy(update=changed))
+        kept.append(record)
+    return LoadedRecords(site.loaded.root, kept, _sessions=site.loaded.sessions())
 
 
 def _open_data(site: Site, extra: Extra, out: Path) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from res191.loading.record import LoadedRecords
 from res191.models import (
+    Activity,
     Body,
     Cited,
     Conference,
@@ -128,6 +129,10 @@ class Site:
         if meeting is not None:
             return meeting.start <= self.today
         return position.year <= self.today.year
+
+    def activities(self, theme: Theme) -> list[Activity]:
+        """A theme's tracker as known on the site's day: its activities of years up to the day's."""
+        return [activity for activity in theme.tracker if activity.year <= self.today.year]
 
     def initiative_known(self, initiative: Initiative) -> bool:
         """Whether an initiative was worked on by the site's day: its first year recorded is not after the

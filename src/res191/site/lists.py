@@ -80,8 +80,8 @@ def overview(site: Site, themes: list[Theme], meetings: list[Meeting]) -> dict[s
         "by_sector": [(SECTOR_NAMES[s.value], by_sector[s]) for s in SECTOR_COLUMNS],
         "year": year,
         "meetings": sum(1 for m in meetings if m.start.year == year),
-        "tracker": sum(1 for t in site.themes.values() for a in t.tracker if a.year == year),
-        "tracker_all": sum(len(t.tracker) for t in site.themes.values()),
+        "tracker": sum(1 for t in site.themes.values() for a in site.activities(t) if a.year == year),
+        "tracker_all": sum(len(site.activities(t)) for t in site.themes.values()),
     }
 
 
@@ -166,7 +166,7 @@ def tracker_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for theme in site.themes.values():
         link = site.link("theme", theme.id)
-        for activity in theme.tracker:
+        for activity in site.activities(theme):
             years[activity.year].append(
                 {"theme": link, "sector": SECTOR_NAMES[activity.sector.value], "a": activity}
             )

@@ -52,7 +52,7 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     loaded = site.loaded
     cited = {c: [site.citation(r) for r, _ in found] for c, found in site.rested_on(theme).items()}
     years: dict[int, list[Any]] = defaultdict(list)
-    for activity in sorted(theme.tracker, key=lambda a: (-a.year, a.sector.value, a.title)):
+    for activity in sorted(site.activities(theme), key=lambda a: (-a.year, a.sector.value, a.title)):
         years[activity.year].append(activity)
     complete = theme.complete_on(site.today)
     file = loaded.find("theme", theme.id)

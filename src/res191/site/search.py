@@ -53,7 +53,8 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     for meeting in loaded.all("meeting", Meeting).values():
         found.append(_meeting(site, meeting, outcomes.get(meeting.id, "")))
     for body in loaded.all("body", Body).values():
-        chairs = " ".join(chair_words(c) for c in body.chairs)
+        known = (chair.as_known_on(site.today) for chair in body.chairs)  # as the body's page names them
+        chairs = " ".join(chair_words(c) for c in known if c)
         words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
         found.append([site.label("body", body.id), site.href("body", body.id), what["body"], _words(words)])
     for document in loaded.all("document", Document).values():
@@ -89,7 +90,14 @@ def _theme(site: Site, theme: Theme) -> list[list[str]]:
             cited.append(f"{resolution.conference.value} {resolution.number}")
     focal = [" ".join(filter(None, (f.name, f.role, f.unit, f.email))) for f in theme.focal_points]
     english = [theme.title] if site.language != ENGLISH else []  # found by its English title too
-    words = [*english, theme.description, theme.status, *cited, *focal, *(a.title for a in theme.tracker)]
+    words = [
+        *english,
+        theme.description,
+        theme.status,
+        *cited,
+        *focal,
+        *(a.title for a in site.activities(theme)),
+    ]
     found = [
         [site.label("theme", theme.id), href, wording_of(site.language).text(WHAT["theme"]), _words(words)]
     ]
