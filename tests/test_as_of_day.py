@@ -129,6 +129,9 @@ def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(ru
     assert "not accounted for" not in shown
     assert "WTDC-14: accounted for by WTDC-22, which maintained the edition then in force" in shown
     assert "WTDC-25" not in shown  # after the day
+    # On a day before WTDC-22, what accounts for WTDC-14 is said to come after it.
+    early = run_cli(repository, "show", "wtdc-10", "--on", "2019-01-01").stdout
+    assert "WTDC-14: accounted for by WTDC-22 (held after 2019-01-01), which maintained" in early
     # WTSA-24 (New Delhi, October 2024) is after 1 May 2024: not a fact of that day.
     may = run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01").stdout
     sessions = may.split("sessions of its conference recorded up to 2024-05-01:")[1].split("\n\n")[0]

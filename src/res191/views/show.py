@@ -46,16 +46,19 @@ def _sessions(resolution: Resolution, loaded: LoadedRecords, on: date) -> list[s
     """Each recorded session of the resolution's conference from its first edition up to the day, and what
     it did, as the records account for it (models/in_force.py, the rule the citation above follows)."""
     lines = []
+    history = {h.session: h for h in resolution.history}
     for found in resolution.sessions_accounted(on, loaded.sessions()):
         name = found.session.name
-        said = {h.session: h for h in resolution.history}.get(found.session.id)
+        said = history.get(found.session.id)
         if found.edition is not None:
             lines.append(f"{name}: adopted {resolution.citation(resolution.editions[found.edition])}")
         elif found.outcome is not None and said is not None:
             lines.append(f"{name}: {found.outcome} (source: {said.source})")
         elif found.by is not None:
+            # The records as they stand now: a later session's "maintained" may be after the day shown.
+            after = f" (held after {on.isoformat()})" if found.by.start > on else ""
             lines.append(
-                f"{name}: accounted for by {found.by.name}, which maintained the edition then in force"
+                f"{name}: accounted for by {found.by.name}{after}, which maintained the edition then in force"
             )
         else:
             lines.append(f"{name}: not accounted for")
