@@ -76,8 +76,9 @@ def import_list_command(
         ) from None
     except OSError as error:
         raise fail(f"nothing was imported: cannot write: {error.strerror or error}") from None
-    if other_texts(text):
-        say(skipped(other_texts(text)))
+    others = other_texts(text)
+    if others:
+        say(skipped(others))
     for what, ids in (
         ("revised", done.revised),
         ("maintained", done.maintained),

@@ -60,10 +60,16 @@ _LEADERS_AND_PAGE = re.compile(
 )
 
 
+# An edition revised, in brackets, which only an entry gives: "(Rev. Kigali, 2022)", "(Rév. ...)", even on
+# a line whose number was lost in the copy.
+_REVISED = re.compile(r"[(\uff08]\s*R[E\u00c9]V\b", re.IGNORECASE)
+
+
 def looks_like_an_entry(line: str) -> bool:
     """Whether a line has the shape of an entry of a list in some language: the word for a resolution or a
-    decision with its number; or, in any script, a number then an edition in brackets."""
-    if _ENTRY_WORD.search(line):
+    decision with its number; an edition revised, in brackets; or, in any script, a number then an edition
+    in brackets."""
+    if _ENTRY_WORD.search(line) or _REVISED.search(line):
         return True
     since = 0
     for edition in _EDITION_IN_BRACKETS.finditer(line):

@@ -48,16 +48,6 @@ _LINE = re.compile(
     r"\s*[\u2013\u2014-]?\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
 )
-# A line that names a resolution or decision, even in a form _LINE does not read: it starts with the word
-# as ITU writes it, or a slip or short form of it (RESOLUTON, Resolutions, Res., Dec.), then a number; or it
-# gives an edition in brackets ("(Rev. ..."). Such a line that _LINE cannot read stops the import: left
-# out, its resolution would go unaccounted for (and in a whole list, be taken as suppressed). A heading
-# such as "DECEMBER 2022" or "Decisions and resolutions" is no entry, and is passed over.
-_LOOKS_LISTED = re.compile(
-    r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTIONS?|RESOLUTON|RES\.|DECISIONS?|DEC\.)\s*(?:ITU-R\s*)?[0-9]"
-    r"|\(\s*REV\b",
-    re.IGNORECASE,
-)
 EXPECTED = (
     "RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support for national spectrum-management programmes"
 )
@@ -106,7 +96,7 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
         if match is None:
             if other_text(line):  # a recommendation...: not a resolution (other_texts counts them)
                 continue
-            if _LOOKS_LISTED.search(line) or looks_like_an_entry(line):
+            if looks_like_an_entry(line):  # a line left unread would leave its resolution out
                 column = len(line) - len(line.lstrip()) + 1
                 unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({_what_is_wrong(line)})")
             continue
