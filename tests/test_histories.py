@@ -706,3 +706,53 @@ def test_a_list_leaves_out_what_was_adopted_after_its_session_and_what_lived_on_
     wtdc_38 = loaded.get("resolution", "wtdc-38", Resolution)
     assert wtdc_38 is not None
     assert alive_after(loaded, [wtdc_38], "wtdc-2022", 2022) == ["wtdc-38 (suppressed at wtdc-2025)"]
+
+
+@pytest.mark.parametrize(
+    ("edited", "why"),
+    [
+        # A mistyped year would make up an edition: no WTDC was held in 2018.
+        (
+            ("RESOLUTION 30 (Rev. Buenos Aires, 2017)", "RESOLUTION 30 (Rev. Buenos Aires, 2018)"),
+            "no session of its conference is recorded in 2018",
+        ),
+        # Two columns of a page run together by pdftotext -layout: the second entry was read as a title.
+        (
+            ("\u2013 A title as the list gives it", "A title   RESOLUTION 38 (Rev. Hyderabad, 2010) Youth"),
+            "two entries on one line",
+        ),
+    ],
+    ids=["year-of-no-session", "two-entries-on-one-line"],
+)
+def test_a_line_that_would_make_up_an_edition_or_hide_another_is_refused(
+    run_cli: RunCli, bundled: Path, tmp_path: Path, edited: tuple[str, str], why: str
+) -> None:
+    listing = tmp_path / "wtdc-22.txt"
+    assert edited[0] in WTDC_22
+    listing.write_text(WTDC_22.replace(*edited), encoding="utf-8")
+    refused, unchanged = _import_list(run_cli, bundled, listing)
+    assert refused.exit_code == 1 and unchanged  # type: ignore[attr-defined]
+    assert why in refused.stderr  # type: ignore[attr-defined]
+
+
+def test_a_resolution_suppressed_before_the_session_is_neither_listed_nor_suppressed_again(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # WTDC 30 recorded as suppressed at WTDC-17 (synthetic, for the test): a WTDC-22 list that shows it
+    # contradicts the records, and one that leaves it out does not suppress it a second time.
+    record = bundled / "data" / "resolutions" / "wtdc-30.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "history:" not in text
+    record.write_text(
+        text + "history:\n  - {session: wtdc-2017, outcome: suppressed, source: S17}\n", "utf-8"
+    )
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22, encoding="utf-8")
+    refused, unchanged = _import_list(run_cli, bundled, listing)
+    assert refused.exit_code == 1 and unchanged  # type: ignore[attr-defined]
+    assert "the records hold it suppressed at wtdc-2017 (source: S17)" in refused.stderr  # type: ignore[attr-defined]
+    line_30 = next(line for line in WTDC_22.splitlines(keepends=True) if "RESOLUTION 30 " in line)
+    listing.write_text(WTDC_22.replace(line_30, ""), encoding="utf-8")
+    done, _ = _import_list(run_cli, bundled, listing)
+    assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+    assert record.read_text(encoding="utf-8").count("suppressed") == 1

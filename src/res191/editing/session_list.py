@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from res191.atomic import Planned, replace_all
-from res191.editing.list_checks import alive_after, base_number, refused_lines
+from res191.editing.list_checks import alive_after, base_number, conference_of, refused_lines
 from res191.editing.list_lines import lines_of, looks_like_an_entry, other_text, title_of
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
@@ -184,7 +184,8 @@ def apply_list(
     conference, held = _session(loaded, session_id)
     records = [r for r in loaded.all("resolution", Resolution).values() if r.conference is conference]
     by_number = {(r.kind == "decision", base_number(r.number)): r for r in records}
-    refused = refused_lines(listed, by_number, session_id, held, shown)
+    sessions = conference_of(loaded, conference.body_id, session_id)
+    refused = refused_lines(listed, by_number, session_id, held, shown, sessions)
     if refused:
         some = "a line" if len(refused) == 1 else f"{len(refused)} lines"
         raise ListProblem(f"{some} of the list cannot be taken into the records:\n" + "\n".join(refused))
@@ -207,7 +208,13 @@ def apply_list(
         )
     # What a whole list's silence would suppress: each resolution the records hold from before the session
     # that the list leaves out (one adopted later could not be on it).
-    leaving = [r for r in records if r.id not in on_list and any(e.year < held for e in r.editions)]
+    leaving = [
+        r
+        for r in records
+        if r.id not in on_list
+        and any(e.year < held for e in r.editions)
+        and not any(h.outcome == "suppressed" and h.session in sessions.before for h in r.history)
+    ]  # one suppressed at an earlier session is not left out of this list: it was gone already
     alive = alive_after(loaded, leaving, session_id, held)
     if complete and alive:
         raise ListProblem(
