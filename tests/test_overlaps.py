@@ -846,3 +846,18 @@ def test_a_retired_theme_gets_no_proposal(run_cli: RunCli, bundled: Path, tmp_pa
     assert "“Accessibility”" not in (out / "overlaps.html").read_text(encoding="utf-8")
     page = (out / "themes" / "accessibility.html").read_text(encoding="utf-8")
     assert "No overlap concerning this theme" in page
+
+
+def test_a_theme_names_each_resolution_proposed_for_it_once(run_cli: RunCli, bundled: Path) -> None:
+    # With "Gender and youth" retired, PP 70 and WTDC 55 are each proposed for "WSIS, the digital divide,
+    # statistics" by two mappings: the theme's finding named WTDC 55 twice.
+    theme = bundled / "data" / "themes" / "gender-and-youth.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "status: retired\n", encoding="utf-8")
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    said = [f["proposal"] for f in found if "This run also proposes adding" in f["proposal"]]
+    assert said
+    for proposal in said:
+        named = re.findall(
+            r"(?:PP|WTDC|WTSA|RA|Council) Resolution [\w-]+ \([^)]*\)", proposal.split("(a mapping)")[0]
+        )
+        assert len(named) == len(set(named)), proposal

@@ -103,7 +103,8 @@ def proposed_for(found: list[Finding], themes: list[Entry[Theme]]) -> dict[str, 
         proposed.setdefault(theme, []).extend(
             m.label for m in finding.members if m.kind == "resolution" and m.id not in recorded[theme]
         )
-    return proposed
+    # Two mappings may bring one resolution to a theme (each with another of its resolutions): named once.
+    return {theme: list(dict.fromkeys(labels)) for theme, labels in proposed.items()}
 
 
 def glossary_reader(repository: LoadedRecords) -> Reader:
