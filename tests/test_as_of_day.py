@@ -238,6 +238,9 @@ def test_the_search_the_open_data_and_the_overlaps_of_a_past_day_hold_no_later_f
         shown = (site / made).read_text(encoding="utf-8")
         assert "Captioning of remote meetings" not in shown, made
         assert "Fabio Bigi" not in shown, made
+    # RA ITU-R 75 (November 2023) is no keyword of the theme it rests on in 2024, nor a text of the ISCG.
+    assert "RA ITU-R 75" not in (site / "search-index.js").read_text(encoding="utf-8")
+    assert "Resolution ITU-R 75" not in (site / "bodies" / "iscg.html").read_text(encoding="utf-8")
     records = (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
     resolutions = json.loads(records)["resolutions"]
     assert "ra-itu-r-75" not in [r["id"] for r in resolutions]  # adopted in November 2023

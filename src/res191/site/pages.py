@@ -168,7 +168,11 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
         "parent": site.link("body", body.parent) if body.parent else None,
         "members": [site.link("body", b.id) for b in members],
         "reports_to": [site.link("body", b) for b in body.reports_to],
-        "resolutions": [site.citation(r) for r in sorted((r for r in resolutions if r), key=site.order)],
+        # Those adopted by the site's day: a resolution not adopted yet sets up or guides nothing then.
+        "resolutions": [
+            site.citation(r)
+            for r in sorted((r for r in resolutions if r and site.cited(r).adopted), key=site.order)
+        ],
         "documents": site.documents(body.documents),
         "past": [site.link("meeting", m.id) for m in reversed(meetings) if m.start <= site.today],
         "coming": [site.link("meeting", m.id) for m in meetings if m.start > site.today],

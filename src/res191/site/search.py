@@ -83,11 +83,11 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
 
 def _theme(site: Site, theme: Theme) -> list[list[str]]:
     href = site.href("theme", theme.id)
-    cited = []
-    for ref in theme.resolutions:
-        resolution = site.loaded.get("resolution", ref, Resolution)
-        if resolution is not None:
-            cited.append(f"{resolution.conference.value} {resolution.number}")
+    cited = [  # those it rests on on the day, as its page shows them
+        f"{resolution.conference.value} {resolution.number}"
+        for rested in site.rested_on(theme).values()
+        for resolution, _ in rested
+    ]
     focal = [" ".join(filter(None, (f.name, f.role, f.unit, f.email))) for f in theme.focal_points]
     english = [theme.title] if site.language != ENGLISH else []  # found by its English title too
     words = [
