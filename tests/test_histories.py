@@ -756,3 +756,27 @@ def test_a_resolution_suppressed_before_the_session_is_neither_listed_nor_suppre
     done, _ = _import_list(run_cli, bundled, listing)
     assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
     assert record.read_text(encoding="utf-8").count("suppressed") == 1
+
+
+def test_a_title_wrapped_by_a_table_of_contents_is_read_whole_or_not_at_all() -> None:
+    from res191.editing.list_lines import unfinished
+    from res191.editing.session_list import read_list
+
+    text = (
+        "RESOLUTION 18 (Rev. New Delhi, 2024) \u2013 Principles and procedures for the allocation of work "
+        "to, and\n"
+        "      coordination among, the ITU Radiocommunication, Telecommunication Standardization and\n"
+        "      Telecommunication Development Sectors ........ 45\n"
+        "RESOLUTION 70 (Rev Geneva, 2022) \u2013 Telecommunication/information and communication technology\n"
+        "RESOLUTION 76 (Rev. Geneva, 2022) \u2013 Studies related to testing for conformance with\n"
+        "ITU-T Recommendations\n"
+    )
+    first, second, third = read_list(text)
+    # A line that carries on a title starts with a small letter: it is part of the title.
+    assert first.title is not None and first.title.startswith("Principles and procedures")
+    assert "coordination among, the ITU Radiocommunication" in first.title
+    # "(Rev Geneva, ...)" without its dot is a revision at Geneva, not a place called "Rev Geneva".
+    assert (second.revised, second.place) == (True, "Geneva")
+    # A title left cut (the rest on a line starting with a capital) is recorded as none, not as a part.
+    assert third.title is not None and unfinished(third.title)
+    assert not unfinished("Principles and procedures for the allocation of work")

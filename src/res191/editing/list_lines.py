@@ -128,3 +128,16 @@ def lines_of(text: str) -> list[str]:
     each page break, which str.splitlines would count as a line of its own), a page break and a carriage
     return left out of the line."""
     return [line.replace("\f", "").rstrip("\r") for line in text.split("\n")]
+
+
+# The end of a title cut where a line of a table of contents wrapped and the rest was not on a line of its
+# own starting with a small letter: a comma, or a word that a title does not end on.
+_UNFINISHED = re.compile(
+    r"(?:[,;:\u2013-]|\b(?:and|or|of|to|for|the|in|on|with|by|a|an|at|from|its|their|between|among))\s*$",
+    re.IGNORECASE,
+)
+
+
+def unfinished(title: str) -> bool:
+    """Whether a title is cut short (recorded as no title rather than a part of one)."""
+    return bool(_UNFINISHED.search(title))

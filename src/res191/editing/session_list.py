@@ -29,7 +29,7 @@ from typing import Any
 
 from res191.atomic import Planned, replace_all
 from res191.editing.list_checks import alive_after, base_number, conference_of, refused_lines
-from res191.editing.list_lines import lines_of, looks_like_an_entry, other_text, title_of
+from res191.editing.list_lines import lines_of, looks_like_an_entry, other_text, title_of, unfinished
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
 from res191.loading.record import LoadedRecords
@@ -44,7 +44,7 @@ from res191.models import Conference, Meeting, Resolution
 _HYPHEN = "[-\u2010\u2011\u2012\u2013]"
 _LINE = re.compile(
     r"^\s*(?:MOD\s+|ADD\s+)?(?P<word>RESOLUTION|DECISION)\s*(?P<number>(?:ITU-R\s+)?[0-9]+[A-Z]?(?:-[0-9]+)?)\s*"
-    rf"\((?P<rev>REV\.\s*)?(?:(?P<place>[^,()0-9]+?)(?:\s*,\s*|\s+)(?P<year>[0-9]{{4}})|WRC{_HYPHEN}(?P<wrc>[0-9]{{4}}|[0-9]{{2}}))\)"
+    rf"\((?P<rev>REV(?:\.\s*|\s+))?(?:(?P<place>[^,()0-9]+?)(?:\s*,\s*|\s+)(?P<year>[0-9]{{4}})|WRC{_HYPHEN}(?P<wrc>[0-9]{{4}}|[0-9]{{2}}))\)"
     r"\s*[\u2013\u2014-]?\s*(?P<title>.*?)\s*$",
     re.IGNORECASE,
 )
@@ -91,7 +91,8 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
     out would do: in a complete list, suppress its resolution; in an excerpt, leave it unaccounted for)."""
     found = []
     unread = []
-    for number, line in enumerate(lines_of(text), start=1):
+    lines = lines_of(text)
+    for number, line in enumerate(lines, start=1):
         match = _LINE.match(line)
         if match is None:
             if other_text(line):  # a recommendation...: not a resolution (other_texts counts them)
@@ -110,7 +111,7 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
                 revised=bool(match["rev"]),
                 place=match["place"].strip() if match["place"] else None,
                 year=_year(match),
-                title=match["title"] or None,
+                title=" ".join(filter(None, [match["title"], *_continued(lines, number)])) or None,
                 column=len(line) - len(line.lstrip()) + 1,
             )
         )
@@ -305,6 +306,18 @@ def _replacing(loaded: LoadedRecords, record_id: str, recorded: dict[str, Any], 
     )
 
 
+def _continued(lines: list[str], number: int) -> list[str]:
+    """The lines after line `number` (counted from 1) that carry on its title, as a table of contents
+    wraps a long one: each starting with a small letter, and none an entry or another text."""
+    carried = []
+    for line in lines[number:]:
+        rest = line.strip()
+        if not rest[:1].islower() or _LINE.match(line) or other_text(line) or looks_like_an_entry(line):
+            break
+        carried.append(rest)
+    return carried
+
+
 def _session(loaded: LoadedRecords, session_id: str) -> tuple[Conference, int]:
     """The conference a session is of, and the year it ended; ListProblem for another meeting."""
     session = loaded.get("meeting", session_id, Meeting)
@@ -324,8 +337,9 @@ def _edition(line: Listed, source: str, conference: Conference, number: str) -> 
         edition = {"place": line.place, **edition}
     if line.number != number:
         edition["number"] = line.number
-    if line.title and title_of(line.title):
-        edition["title"] = title_of(line.title)  # without a table of contents' leader dots and page
+    title = title_of(line.title) if line.title else None
+    if title and not unfinished(title):
+        edition["title"] = title  # without a table of contents' leader dots and page, and only if whole
     return edition
 
 
