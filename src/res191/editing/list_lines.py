@@ -141,3 +141,21 @@ _UNFINISHED = re.compile(
 def unfinished(title: str) -> bool:
     """Whether a title is cut short (recorded as no title rather than a part of one)."""
     return bool(_UNFINISHED.search(title))
+
+
+_YEAR_IN_BRACKETS = re.compile(
+    rf"\([^()]*(?:[0-9]{{4}}|WRC[{_HYPHENS}](?:[0-9]{{4}}|[0-9]{{2}}))\s*\)", re.IGNORECASE
+)
+
+
+def what_is_wrong(line: str) -> str:
+    """Why a line that looks like an entry is not read, in a few words."""
+    if not re.match(r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTION|DECISION)", line, re.IGNORECASE):
+        return (
+            "it does not start with RESOLUTION or DECISION; lists are read in English, as ITU publishes them"
+        )
+    if "(" not in line or ")" not in line:
+        return "no edition in brackets"
+    if not _YEAR_IN_BRACKETS.search(line):
+        return "the edition in brackets has no year, such as 2010, or WRC-19"
+    return "not in the form expected"

@@ -29,7 +29,14 @@ from typing import Any
 
 from res191.atomic import Planned, replace_all
 from res191.editing.list_checks import alive_after, base_number, conference_of, refused_lines
-from res191.editing.list_lines import lines_of, looks_like_an_entry, other_text, title_of, unfinished
+from res191.editing.list_lines import (
+    lines_of,
+    looks_like_an_entry,
+    other_text,
+    title_of,
+    unfinished,
+    what_is_wrong,
+)
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after
 from res191.loading.record import LoadedRecords
@@ -99,7 +106,7 @@ def read_list(text: str, shown: str = "the list", complete: bool = True) -> list
                 continue
             if looks_like_an_entry(line):  # a line left unread would leave its resolution out
                 column = len(line) - len(line.lstrip()) + 1
-                unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({_what_is_wrong(line)})")
+                unread.append(f"  {shown}:{number}:{column}: {line.strip()} ({what_is_wrong(line)})")
             continue
         found.append(
             Listed(
@@ -146,24 +153,6 @@ def wrc_year(written: str) -> int:
 def _year(match: re.Match[str]) -> int:
     """The year of the edition a line of the list (a _LINE match) names."""
     return int(match["year"]) if match["year"] else wrc_year(match["wrc"])
-
-
-_YEAR_IN_BRACKETS = re.compile(
-    rf"\([^()]*(?:[0-9]{{4}}|WRC{_HYPHEN}(?:[0-9]{{4}}|[0-9]{{2}}))\s*\)", re.IGNORECASE
-)
-
-
-def _what_is_wrong(line: str) -> str:
-    """Why a line that looks like an entry is not read, in a few words."""
-    if not re.match(r"^\s*(?:MOD\s+|ADD\s+)?(?:RESOLUTION|DECISION)", line, re.IGNORECASE):
-        return (
-            "it does not start with RESOLUTION or DECISION; lists are read in English, as ITU publishes them"
-        )
-    if "(" not in line or ")" not in line:
-        return "no edition in brackets"
-    if not _YEAR_IN_BRACKETS.search(line):
-        return "the edition in brackets has no year, such as 2010, or WRC-19"
-    return "not in the form expected"
 
 
 def apply_list(
