@@ -110,6 +110,7 @@ def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Pa
     assert "Fabio Bigi" not in iscg and "named chair in 2024" not in iscg
     assert "No initiative" in (site / "initiatives.html").read_text(encoding="utf-8")
     assert "initiatives.html#" not in (site / "search-index.js").read_text(encoding="utf-8")
+    assert "initiatives.html#" not in (site / "search.html").read_text(encoding="utf-8")  # without JavaScript
     assert (site / "open-data" / "csv" / "initiatives.csv").read_text(encoding="utf-8").count("\n") == 1
 
     # WTSA-24 (New Delhi, 15-24 October 2024) revised WTSA Resolution 18: not on 1 May 2024.

@@ -144,7 +144,11 @@ def search_list(site: Site) -> list[Group]:
         ),
         (
             N_("Initiatives"),
-            [(site.link("initiative", i.id), "") for i in loaded.all("initiative", Initiative).values()],
+            [
+                (site.link("initiative", i.id), "")
+                for i in loaded.all("initiative", Initiative).values()
+                if site.initiative_known(i)  # as the initiatives page lists them on the day
+            ],
         ),
     ]
 

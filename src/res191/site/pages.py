@@ -92,8 +92,13 @@ def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
     """A resolution: its editions, how it stands on the site's day, its history and what refers to it."""
     found = site.cited(resolution)
     # What the records hold by the site's day: no edition adopted, nor session held, after it.
-    held = {m.id for m in site.loaded.all("meeting", Meeting).values() if (m.end or m.start) <= site.today}
-    history = [(site.link("meeting", h.session), h) for h in resolution.history if h.session in held]
+    # Each entry's own session looked up (not every meeting recorded: this is one page of thousands).
+    history = [
+        (site.link("meeting", h.session), h)
+        for h in resolution.history
+        if (session := site.loaded.get("meeting", h.session, Meeting)) is not None
+        and (session.end or session.start) <= site.today
+    ]
     editions = resolution.editions_by(site.today, site.sessions)
     return {
         "resolution": resolution,
