@@ -73,7 +73,7 @@ def overlaps_command(
     from res191.cli.progress import progress_bar
     from res191.formats.findings import FORMATS, write_explanation
     from res191.loading.files import UnreadableFolder
-    from res191.overlaps.find import KINDS_READ, default_day, find_overlaps
+    from res191.overlaps.find import KINDS_READ, find_overlaps
     from res191.validation import validate
 
     day = as_of(on) if on else None
@@ -93,7 +93,7 @@ def overlaps_command(
     kinds = [k.value for k in kind] or [k.value for k in FindingKind]
     freeze_for_the_end()
     # The themes of the day only: one that became a theme later has no overlap then.
-    findings = find_overlaps(loaded.themes_on(day or default_day(year)), year, kinds, min_score, day)
+    findings = find_overlaps(loaded, year, kinds, min_score, day)
     if explain is not None:
         chosen = next((f for f in findings if f.id.lower() == explain.strip().lower()), None)
         if chosen is None:

@@ -42,9 +42,14 @@ def find_overlaps(
     )
     as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
     resolutions = as_of.standing(entries(repository.of_kind("resolution"), Resolution))
-    # A retired theme is no longer an area of mutual interest: nothing is proposed for it, as the mapping
-    # and the report's annexes leave it out (models/reporting.reported).
-    themes = [t for t in entries(repository.of_kind("theme"), Theme) if reported(t.record.status)]
+    # The themes of the day, as the mapping and the report's annexes take them: not a retired one, which is
+    # no longer an area of mutual interest (models/reporting.reported), nor one that became a theme later
+    # (Theme.exists_on).
+    themes = [
+        t
+        for t in entries(repository.of_kind("theme"), Theme)
+        if reported(t.record.status) and t.record.exists_on(as_of.on)
+    ]
     reader = glossary_reader(repository)
     found: list[Finding] = []
     # The themes' findings name what the run proposes for them, when the run reads the resolutions' texts

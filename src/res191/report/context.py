@@ -251,4 +251,4 @@ def _overlaps(loaded: LoadedRecords, year: int, on: date) -> list[Finding]:
     # Imported here: only a report with this annex pays for the similarity of every resolution.
     from res191.overlaps.find import find_overlaps
 
-    return find_overlaps(loaded.themes_on(on), year, on=on)
+    return find_overlaps(loaded, year, on=on)

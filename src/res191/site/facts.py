@@ -183,9 +183,7 @@ class Site:
         """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
         found = self._findings.get("")
         if found is None:
-            found = self._findings[""] = find_overlaps(
-                self.loaded.themes_on(self.today), None, THEME_OVERLAPS, on=self.today
-            )
+            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
         return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
