@@ -36,7 +36,10 @@ def theme_anchor(
 ) -> Resolution | None:
     """The resolution a theme's work is anchored under, which its others would refer to (AsOf.keeper),
     where the theme rests on resolutions of two conferences or more; None otherwise."""
-    cited = cited_by(theme, resolutions)
+    return _anchor_of(cited_by(theme, resolutions), as_of)
+
+
+def _anchor_of(cited: list[Entry[Resolution]], as_of: AsOf) -> Resolution | None:
     if len({r.record.conference for r in cited}) < 2:
         return None
     return as_of.keeper([r.record for r in cited])
@@ -59,10 +62,10 @@ def theme_findings(
     each resolution is asked to refer to by the same run's duplicates, by citation: never asked to refer
     to another here."""
     for theme in themes:
-        anchor = theme_anchor(theme.record, resolutions, as_of)
+        cited = cited_by(theme.record, resolutions)
+        anchor = _anchor_of(cited, as_of)
         if anchor is None:
             continue
-        cited = cited_by(theme.record, resolutions)
         conferences = sorted({r.record.conference for r in cited}, key=list(Conference).index)
         sectors: list[Sector] = [
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
