@@ -245,6 +245,13 @@ def test_the_search_the_open_data_and_the_overlaps_of_a_past_day_hold_no_later_f
     records = (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
     resolutions = json.loads(records)["resolutions"]
     assert "ra-itu-r-75" not in [r["id"] for r in resolutions]  # adopted in November 2023
+    # Nor does a theme of the day refer to it: the open data holds no id it does not hold.
+    themes = json.loads(records)["themes"]
+    assert not [t["id"] for t in themes if "ra-itu-r-75" in t.get("resolutions", [])]
+    assert "ra-itu-r-75" not in (site / "open-data" / "csv" / "themes.csv").read_text(encoding="utf-8")
+    assert any("wtsa-57" in t.get("resolutions", []) for t in themes)  # a resolution of the day is kept
+    (iscg,) = [b for b in json.loads(records)["bodies"] if b["id"] == "iscg"]
+    assert "ra-itu-r-75" not in iscg.get("resolutions", []) and "pp-191" in iscg["resolutions"]
     (wtsa_18,) = [r for r in resolutions if r["id"] == "wtsa-18"]
     assert [e["year"] for e in wtsa_18["editions"]] == [2016]  # not New Delhi 2024's
     assert "Fabio Bigi" not in (site / "open-data" / "csv" / "bodies.chairs.csv").read_text(encoding="utf-8")

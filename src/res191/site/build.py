@@ -281,8 +281,14 @@ def _records_of_day(site: Site) -> LoadedRecords:
     """The records the open data of the site's day holds, as its pages show them: no theme that became one
     later, no report written after the day, no position expressed after it, no initiative begun in a later
     year; each resolution with the editions adopted by the day (none adopted yet: left out), each body with
-    the chairs known by then, each theme with its tracker's activities of years up to the day's."""
+    the chairs known by then, each theme with its tracker's activities of years up to the day's; a theme or
+    a body refers to no resolution left out (an id the open data of the day does not hold)."""
     day = site.today
+    editions = {
+        rid: held.editions_by(day, site.sessions)
+        for rid, held in site.loaded.all("resolution", Resolution).items()
+    }
+    adopted = {rid for rid, held in editions.items() if held}
     kept = []
     for record in site.loaded.themes_on(day).records:
         held = record.record
@@ -294,13 +300,15 @@ def _records_of_day(site: Site) -> LoadedRecords:
             continue
         changed: dict[str, list[Any]] = {}
         if isinstance(held, Resolution):
-            changed["editions"] = held.editions_by(day, site.sessions)
+            changed["editions"] = editions[record.id]
             if not changed["editions"]:
                 continue
         elif isinstance(held, Body):
             changed["chairs"] = [known for chair in held.chairs if (known := chair.as_known_on(day))]
+            changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
         elif isinstance(held, Theme):
             changed["tracker"] = site.activities(held)
+            changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
         # Only what differs is copied: a record as its file says it otherwise (an unset list stays unset).
         changed = {key: value for key, value in changed.items() if value != getattr(held, key)}
         if changed and held is not None:
