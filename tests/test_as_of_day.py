@@ -137,6 +137,15 @@ def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(ru
     may = run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01").stdout
     sessions = may.split("sessions of its conference recorded up to 2024-05-01:")[1].split("\n\n")[0]
     assert "WTSA-16: adopted Resolution 18 (Rev. Hammamet, 2016)" in sessions and "WTSA-24" not in sessions
+    # Its keys hold the editions of the day: New Delhi 2024's title is not shown as a key of 1 May 2024.
+    keys = may.split("sessions of its conference")[0]
+    assert "New Delhi" not in keys.split("adopted after 2024-05-01, not shown:")[0]
+    assert "adopted after 2024-05-01, not shown: Resolution 18 (Rev. New Delhi, 2024)" in keys
+    dumped = json.loads(run_cli(repository, "show", "wtsa-18", "--on", "2024-05-01", "-f", "json").stdout)
+    assert [e["year"] for e in dumped["fields"]["editions"]] == [2016]
+    assert dumped["later_editions"] == ["Resolution 18 (Rev. New Delhi, 2024)"]
+    today = json.loads(run_cli(repository, "show", "wtsa-18", "--on", "2025-01-01", "-f", "json").stdout)
+    assert [e["year"] for e in today["fields"]["editions"]] == [2016, 2024] and not today["later_editions"]
 
 
 def test_a_suppressed_resolution_counts_neither_for_itus_rule_nor_for_the_sectors_involved(

@@ -40,6 +40,7 @@ class Shown:
     referred_by: list[Link] = field(default_factory=list)
     on: date | None = None
     sessions: list[str] = field(default_factory=list)  # a resolution's later sessions, and what each did
+    later_editions: list[str] = field(default_factory=list)  # a resolution's editions adopted after the day
 
 
 def _sessions(resolution: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
@@ -106,6 +107,14 @@ def show(loaded: LoadedRecords, record_id: str, kind: str | None, on: date) -> S
         shown.fields = {"problem": "this record does not pass its schema; run `res191 validate` on it"}
         return shown
     shown.fields = model.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(model, Resolution):
+        # The editions of the day only, as every other output of the day shows them; the later ones named.
+        of_day = model.editions_by(on, loaded.sessions())
+        held = {id(e) for e in of_day}
+        shown.later_editions = [model.citation(e) for e in model.editions if id(e) not in held]
+        if shown.later_editions:
+            kept = model.model_copy(update={"editions": of_day})
+            shown.fields["editions"] = kept.model_dump(mode="json", exclude_defaults=True).get("editions", [])
     for loc, target_kind, target in iter_references(record.kind.model, model):
         other = loaded.find(target_kind, target)
         where = place(other) if other else "(no such record)"
@@ -128,6 +137,8 @@ def write_text(shown: Shown, out: TextIO) -> None:
             continue
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"  {key}: {text}")
+    if shown.later_editions and shown.on:
+        lines.append(f"  adopted after {shown.on.isoformat()}, not shown: {'; '.join(shown.later_editions)}")
     if shown.sessions:
         heading = f"sessions of its conference recorded up to {shown.on.isoformat()}:" if shown.on else ""
         lines += [
@@ -156,6 +167,7 @@ def write_json(shown: Shown, out: TextIO) -> None:
         "label": shown.label,
         "as_of": shown.on.isoformat() if shown.on else None,
         "sessions": shown.sessions,
+        "later_editions": shown.later_editions,
         "fields": shown.fields,
         "refers_to": [link.__dict__ for link in shown.refers_to],
         "referred_by": [link.__dict__ for link in shown.referred_by],
