@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import itertools
 import json
@@ -860,3 +861,14 @@ def test_a_theme_names_each_resolution_proposed_for_it_once(run_cli: RunCli, bun
         proposed = proposal.split("This run also proposes adding")[1].split("(a mapping)")[0]
         named = re.findall(r"Resolution [\w-]+ \([^)]*\)", proposed)
         assert len(named) == len(set(named)), proposal
+
+
+def test_the_commands_kinds_and_threshold_are_those_the_overlaps_are_found_with() -> None:
+    # `--kind` offers each kind of finding (FindingKind is typer's list of choices), in the order they are
+    # listed, and `--min-score`'s default is the threshold the README's figures are measured at.
+    from res191.cli.overlaps import FindingKind, overlaps_command
+    from res191.overlaps.findings import KINDS
+
+    assert [k.value for k in FindingKind] == list(KINDS)
+    default = inspect.signature(overlaps_command).parameters["min_score"].default
+    assert default.default == DEFAULT_MIN_SCORE

@@ -11,15 +11,12 @@ from res191.models.reporting import reported
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import AsOf, Entry, entries
-from res191.overlaps.findings import KINDS, Finding, sort_key
+from res191.overlaps.findings import DEFAULT_MIN_SCORE, KINDS, Finding, sort_key
 from res191.overlaps.reading import Reader
 from res191.overlaps.resolutions import resolution_findings, similar_pairs
 from res191.overlaps.themes import theme_findings, theme_lead
 from res191.overlaps.who import Calendar
 
-# The similarity at which two texts are taken to be on the same subject: a quarter of their weight
-# shared. Measured against real resolution groups (tests/overlaps/evaluation.yaml): see the README.
-DEFAULT_MIN_SCORE = 0.25
 # The kinds of record the overlaps are found in: the others (meetings, reports...) need not be kept.
 KINDS_READ = frozenset({"resolution", "theme", "body", "glossary", "meeting"})
 
