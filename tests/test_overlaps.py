@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -872,3 +873,31 @@ def test_the_commands_kinds_and_threshold_are_those_the_overlaps_are_found_with(
     assert [k.value for k in FindingKind] == list(KINDS)
     default = inspect.signature(overlaps_command).parameters["min_score"].default
     assert default.default == DEFAULT_MIN_SCORE
+
+
+def test_the_next_session_is_the_first_recorded_after_the_day_only_from_the_earliest_recorded_on() -> None:
+    # The bundled Council sessions start with Council 2023: on a day of 2019, sessions the records do not
+    # hold (Council 2019 to 2022) come first, so Council 2023 is not its next (in_force.py's rule).
+    from res191.models import Body, Meeting
+    from res191.overlaps.who import Calendar
+
+    meetings = [
+        Meeting.model_validate(
+            {"id": f"council-{y}", "body": "council", "start": f"{y}-07-11", "end": f"{y}-07-21"}
+        )
+        for y in (2023, 2024)
+    ]
+    calendar = Calendar(
+        meetings, [Body.model_validate({"id": "council", "acronym": "Council", "name": "ITU Council"})]
+    )
+    early = calendar.next("council", date(2019, 6, 1))
+    assert "Council 2023" in early and not early.startswith("at Council 2023")
+    assert early == (
+        "at its next session, which the records do not hold (they hold its sessions from Council 2023, "
+        "from 11 July 2023)"
+    )
+    assert calendar.next("council", date(2023, 8, 1)) == "at Council 2024 (from 11 July 2024)"
+    assert calendar.next("council", date(2023, 7, 15)) == "at Council 2023 (from 11 July 2023)"  # under way
+    assert calendar.next("council", date(2025, 1, 1)).startswith(
+        "at its next session, which the records do not hold yet"
+    )

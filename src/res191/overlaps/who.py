@@ -3,7 +3,9 @@
 A conference acts on its own resolutions, at its next session; the ISCG (the membership's group) proposes
 areas of mutual interest to the advisory groups; the ISC-TF (the secretariat's task force) keeps the
 themes and their focal points. The next session is read from the meeting records of the body (data/meetings)
-and never guessed: where none is recorded after the day, the proposal says so.
+and never guessed: the records are taken to hold a body's meetings from the earliest recorded to the latest,
+as models/in_force.py takes a conference's sessions; so the first recorded after a day is its next only on
+a day from the earliest on. Before it, or where none is recorded after the day, the proposal says so.
 """
 
 from __future__ import annotations
@@ -59,17 +61,22 @@ class Calendar:
     def next(self, body: str, on: date) -> str:
         """When a body can next act after a day, as the records know it: `at WTDC-25 (from 17 November
         2025)`, or that no later meeting is recorded."""
-        later = [h for h in self.held.get(body, []) if h.end >= on]
-        if later:
+        held = self.held.get(body, [])
+        later = [h for h in held if h.end >= on]
+        if later and held[0].start <= on:
             first = later[0]
             return f"at {first.name} (from {long_date(first.start)})"
-        held = self.held.get(body, [])
-        if held:
+        kind = "session" if _is_conference(body) else "meeting"
+        if later:
+            # Before the earliest recorded, a meeting the records do not hold may come first.
             return (
-                f"at its next {'session' if _is_conference(body) else 'meeting'}, which the records do not "
-                f"hold yet (the latest recorded is {_dated(held[-1])})"
+                f"at its next {kind}, which the records do not hold (they hold its {kind}s from "
+                f"{_dated(held[0])})"
             )
-        return f"at its next {'session' if _is_conference(body) else 'meeting'} (none is recorded)"
+        if held:
+            latest = _dated(held[-1])
+            return f"at its next {kind}, which the records do not hold yet (the latest recorded is {latest})"
+        return f"at its next {kind} (none is recorded)"
 
 
 def _dated(held: Held) -> str:
