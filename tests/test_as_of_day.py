@@ -69,6 +69,32 @@ def test_a_past_day_shows_no_theme_created_later(run_cli: RunCli, bundled: Path,
     assert "sustainable-digital-transformation" not in home
 
 
+BODIES_IN_2024 = (  # what the 2024 report says of the ISC-TF and the ISCG (`described_in: [2024]`)
+    "comprises representatives from the Bureaux",
+    "the body that coordinates within the secretariat",
+    "contribution-driven",
+    "Its main objective is",
+    "It reports to",
+)
+
+
+def test_a_report_of_another_year_does_not_repeat_how_2024_described_the_bodies(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    _a_2023_report(bundled)
+    year_2024 = run_cli(bundled, "report", "--year", "2024", "-o", "-").stdout
+    assert all(said in year_2024 for said in BODIES_IN_2024)
+    year_2023 = run_cli(bundled, "report", "--year", "2023", "-o", "-")
+    assert year_2023.exit_code == 0, year_2023.output
+    assert [said for said in BODIES_IN_2024 if said in year_2023.stdout] == []
+    # Undated, the description is no year's: validate says so where it starts, and no report states it.
+    body = bundled / "data" / "bodies" / "iscg.yaml"
+    body.write_text(body.read_text(encoding="utf-8").replace("described_in: [2024]\n", ""), encoding="utf-8")
+    checked = json.loads(run_cli(bundled, "validate", "--format", "json").stdout)["diagnostics"]
+    assert [(d["path"], d["line"]) for d in checked if d["code"] == "I406"] == [("data/bodies/iscg.yaml", 10)]
+    assert "contribution-driven" not in run_cli(bundled, "report", "--year", "2024", "-o", "-").stdout
+
+
 def _site(run_cli: RunCli, root: Path, out: Path, day: str) -> Path:
     result = run_cli(root, "site", "--lang", "en", "--on", day, "-o", str(out))
     assert result.exit_code == 0, result.output

@@ -23,8 +23,8 @@ from ruamel.yaml import YAML
 from res191.loading.record import LoadedRecords
 from res191.models import Glossary, GlossaryEntry, Resolution, Theme
 from res191.overlaps.common import entries
-from res191.overlaps.find import DEFAULT_MIN_SCORE, find_overlaps
-from res191.overlaps.findings import STRUCTURAL, finding_id
+from res191.overlaps.find import find_overlaps
+from res191.overlaps.findings import DEFAULT_MIN_SCORE, STRUCTURAL, finding_id
 from res191.overlaps.placement import Proposed, place
 from res191.overlaps.reading import Reader
 from res191.overlaps.resolutions import similar_pairs

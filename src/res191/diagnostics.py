@@ -127,6 +127,7 @@ CATALOGUE: dict[str, Problem] = {
             "A session since a resolution's edition is not accounted for: the edition in force is unknown",
         ),
         Problem("I405", "suppressed-resolution", W, "A theme rests on a resolution suppressed since"),
+        Problem("I406", "undated-description", W, "A body's description names no year a source gives it for"),
         # Reports to Council.
         Problem("R501", "report-section", E, "A heading of a report's narrative is not one of its sections"),
         Problem("R502", "report-year", E, "A report's year is not the year of its Council session"),

@@ -9,7 +9,8 @@ from pathlib import Path
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.json_schemas import modeline, schema_reference
 from res191.loading.record import LoadedRecord
-from res191.models import Resolution
+from res191.models import Body, Resolution
+from res191.models.body import DESCRIPTION
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 # What `res191 new meeting` once wrote as a new meeting's text: a hint, which read as its outcome.
@@ -26,6 +27,8 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
         found += _report_sections(loaded)  # only for a repository that has reports
     if isinstance(record, Resolution) and not record.text and not any(e.title for e in record.editions):
         found.append(_untitled(loaded))
+    if isinstance(record, Body) and record.described() and not record.described_in:
+        found.append(_undated(loaded, record))
     return found
 
 
@@ -68,6 +71,20 @@ def _untitled(loaded: LoadedRecord) -> Diagnostic:
         f"no edition of '{loaded.id}' has a title, so `res191 overlaps` cannot compare it with others",
         "add the title of an edition whose title you have checked; or give the gist of its text under text:",
         "editions:\n  - place: Bucharest\n    year: 2022\n    title: <the title as adopted>",
+    )
+
+
+def _undated(loaded: LoadedRecord, body: Body) -> Diagnostic:
+    key = next(key for key in DESCRIPTION if getattr(body, key))
+    line, column = loaded.locate((key,), at_key=True)
+    return Diagnostic(
+        problem("I406"),
+        Location(loaded.shown, line, column),
+        f"'{loaded.id}' has a {key.replace('_', ' ')} but names no year a source gives it for, so no report "
+        "or page states it (a body's composition and terms change: another year's would be repeated)",
+        "add the years whose sources give the description (a report to Council of that year, the service "
+        "order in force then)",
+        "described_in: [2024]",
     )
 
 

@@ -112,6 +112,12 @@ class Body(StrictModel):
     reports_to: list[BodyRef] = Field(
         default_factory=list, description="The bodies it reports to.", examples=[["tsag", "cwg-fhr"]]
     )
+    described_in: list[Year] = Field(
+        default_factory=list,
+        description="The years for which a source gives its composition, terms of reference, working method, "
+        "objective and the bodies it reports to: a report of another year states none of them.",
+        examples=[[2024]],
+    )
     resolutions: list[ResolutionRef] = Field(
         default_factory=list, description="The texts that set the body up or guide it.", examples=[["pp-191"]]
     )
@@ -128,7 +134,34 @@ class Body(StrictModel):
     )
     sources: list[Source] = Field(default_factory=list)
 
+    def described(self) -> bool:
+        """Whether the record describes the body (any of DESCRIPTION given)."""
+        return any(getattr(self, key) for key in DESCRIPTION)
+
+    def as_described_in(self, year: int) -> Body:
+        """The body as a text about a year may describe it: its description (DESCRIPTION) only where a source
+        gives it for that year (described_in), so that a report of another year does not repeat it."""
+        return self if year in self.described_in else self._undescribed()
+
+    def as_described_by(self, day: date) -> Body:
+        """The body as the records stood on a day: its description where a source gave it for a year up to
+        the day's (described_in keeps those years only, for a page to say which), else none."""
+        years = [year for year in self.described_in if year <= day.year]
+        if not years:
+            return self._undescribed()
+        return self if years == self.described_in else self.model_copy(update={"described_in": years})
+
+    def _undescribed(self) -> Body:
+        if not self.described() and not self.described_in:
+            return self
+        unset = {key: Body.model_fields[key].get_default(call_default_factory=True) for key in DESCRIPTION}
+        return self.model_copy(update={**unset, "described_in": []})
+
     def chair_on(self, day: date) -> Chair | None:
         """The chair the records show on a day (the latest to begin, where terms overlap), or None."""
         holding = [c for c in self.chairs if c.holds_on(day)]
         return max(holding, key=lambda c: first_day(c.since) if c.since else date.min, default=None)
+
+
+# What describes a body, and holds for the years a source gives it (Body.described_in), not for others.
+DESCRIPTION = ("composition", "terms_of_reference", "working_method", "objective", "reports_to")

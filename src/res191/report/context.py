@@ -195,7 +195,9 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
     if subject is None:
         raise ReportError(f"the report for {year} is on '{report.resolution}', which is no resolution record")
     bodies = records.all("body", Body)
-    iscg, isc_tf = bodies.get("iscg"), bodies.get("isc-tf")
+    # As described for the report's year: a composition or terms given by a source of another year are not
+    # this report's to state.
+    iscg, isc_tf = (b.as_described_in(year) if (b := bodies.get(key)) else None for key in ("iscg", "isc-tf"))
     # The themes of the report's day: one that became a theme after it is not this report's.
     themes = [t for t in records.all("theme", Theme).values() if t.exists_on(on)]
     topics, proposed = topics_of(themes, year, bodies)

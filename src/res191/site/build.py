@@ -304,6 +304,7 @@ def _records_of_day(site: Site) -> LoadedRecords:
             if not changed["editions"]:
                 continue
         elif isinstance(held, Body):
+            held = held.as_described_by(day)  # its description as given for a year up to the day's
             changed["chairs"] = [known for chair in held.chairs if (known := chair.as_known_on(day))]
             changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
         elif isinstance(held, Theme):
@@ -311,7 +312,7 @@ def _records_of_day(site: Site) -> LoadedRecords:
             changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
         # Only what differs is copied: a record as its file says it otherwise (an unset list stays unset).
         changed = {key: value for key, value in changed.items() if value != getattr(held, key)}
-        if changed and held is not None:
+        if (changed or held is not record.record) and held is not None:
             record = replace(record, record=held.model_copy(update=changed))
         kept.append(record)
     return LoadedRecords(site.loaded.root, kept, _sessions=site.loaded.sessions())

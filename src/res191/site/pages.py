@@ -165,14 +165,16 @@ def body_page(site: Site, body: Body) -> dict[str, Any]:
     chairs = [known for chair in body.chairs if (known := chair.as_known_on(site.today))]
     members = [b for b in loaded.all("body", Body).values() if b.parent == body.id]
     resolutions = (loaded.get("resolution", r, Resolution) for r in dict.fromkeys(body.resolutions))
+    # Its description where a source gave it for a year up to the site's day, with those years.
+    described = body.as_described_by(site.today)
     return {
-        "body": body,
+        "body": described,
         "chair": body.chair_on(site.today),
         "chairs": chairs,
         "as_of": site.today,
         "parent": site.link("body", body.parent) if body.parent else None,
         "members": [site.link("body", b.id) for b in members],
-        "reports_to": [site.link("body", b) for b in body.reports_to],
+        "reports_to": [site.link("body", b) for b in described.reports_to],
         # Those adopted by the site's day: a resolution not adopted yet sets up or guides nothing then.
         "resolutions": [
             site.citation(r)
