@@ -369,3 +369,26 @@ def test_no_page_of_a_past_day_has_an_empty_list_under_a_heading(built: Callable
     later = (built("2024-05-20") / "index.html").read_text(encoding="utf-8")
     assert "instructs:" in later and "The chairs the records name for 20 May 2024." in later
 
+
+def test_list_on_a_day_lists_the_records_of_the_day(run_cli: RunCli, bundled: Path) -> None:
+    def listed(kind: str, day: str) -> list[dict[str, str]]:
+        result = run_cli(bundled, "list", kind, "--on", day, "--format", "json")
+        assert result.exit_code == 0, result.output
+        rows: list[dict[str, str]] = json.loads(result.stdout)["rows"]
+        return rows
+
+    themes = {row["id"]: row for row in listed("themes", "2019-06-01")}
+    assert "sustainable-digital-transformation" not in themes  # a theme since March 2024
+    assert not [row["id"] for row in themes.values() if row["ISCG topic in"]]  # the ISCG's topics of 2024
+    # A theme lists only resolutions adopted by the day: RA ITU-R 75 came in November 2023.
+    assert "ra-itu-r-75" not in themes["inter-sector-coordination"]["resolutions"]
+    assert "wtsa-57" in themes["inter-sector-coordination"]["resolutions"]
+    for kind in ("positions", "initiatives", "reports"):
+        assert listed(kind, "2019-06-01") == [], kind
+    assert [row["id"] for row in listed("documents", "2019-06-01")] == ["so-16-13"]
+    assert "ra-itu-r-75" not in [row["id"] for row in listed("resolutions", "2019-06-01")]
+    # The day they are known, they are listed, as the site's open data holds them.
+    assert [row["id"] for row in listed("reports", "2024-06-01")] == ["2024"]
+    assert listed("positions", "2024-06-01") and listed("initiatives", "2024-06-01")
+    later = {row["id"]: row for row in listed("themes", "2024-06-01")}
+    assert "sustainable-digital-transformation" in later and later["accessibility"]["ISCG topic in"] == "2024"
