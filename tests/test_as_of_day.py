@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -298,3 +299,143 @@ def test_the_search_the_open_data_and_the_overlaps_of_a_past_day_hold_no_later_f
             bundled, "overlaps", "--on", "2025-06-01", "--kind", "joint-work", "--format", "json"
         ).stdout
     )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The site of the bundled data on a day, built once a module for every test that reads it."""
+    from typer.testing import CliRunner
+
+    from res191.cli import app
+    from tests.conftest import REPO
+
+    sites: dict[str, Path] = {}
+
+    def site(day: str) -> Path:
+        if day not in sites:
+            out = tmp_path_factory.mktemp(day) / "site"
+            result = CliRunner().invoke(
+                app, ["site", "--root", str(REPO), "--lang", "en", "--on", day, "-o", str(out)]
+            )
+            assert result.exit_code == 0, result.output
+            sites[day] = out
+        return sites[day]
+
+    return site
+
+
+def test_the_search_of_a_past_day_finds_only_the_editions_adopted_by_then(
+    built: Callable[[str], Path],
+) -> None:
+    index = (built("2019-06-01") / "search-index.js").read_text(encoding="utf-8")
+    assert "Resolution 191 (Rev. Dubai, 2018)" in index
+    # PP-22 (Bucharest) and WTSA-24 (New Delhi) came after 1 June 2019.
+    assert "Resolution 191 (Rev. Bucharest, 2022)" not in index
+    assert "Resolution 18 (Rev. New Delhi, 2024)" not in index
+
+
+def test_a_meeting_names_only_a_chair_known_on_the_sites_day(built: Callable[[str], Path]) -> None:
+    # The ISCG's chair is named by a source of 2024: not on a site of 2019, be the meeting to come.
+    meeting = (built("2019-06-01") / "meetings" / "iscg-2024-01-24.html").read_text(encoding="utf-8")
+    assert "A meeting to come" in meeting and "Fabio Bigi" not in meeting
+    held = (built("2024-05-20") / "meetings" / "iscg-2024-01-24.html").read_text(encoding="utf-8")
+    assert "Mr Fabio Bigi (Italy)" in held
+
+
+def test_the_iscgs_topics_of_a_later_year_are_not_on_a_past_days_site(built: Callable[[str], Path]) -> None:
+    site = built("2019-06-01")
+    for page in ("accessibility", "climate-change", "virtual-meetings"):
+        assert "A topic of the ISCG" not in (site / "themes" / f"{page}.html").read_text(encoding="utf-8")
+    records = json.loads((site / "open-data" / "res191-records.json").read_text(encoding="utf-8"))
+    assert not [t["id"] for t in records["themes"] if t.get("iscg_topic_years")]
+    page = (built("2024-05-20") / "themes" / "accessibility.html").read_text(encoding="utf-8")
+    assert "A topic of the ISCG in 2024." in page
+
+
+@pytest.mark.parametrize("day", ["2019-06-01", "2024-03-15"])
+def test_a_report_not_written_by_the_day_refers_to_nothing(built: Callable[[str], Path], day: str) -> None:
+    # The 2024 report was written before 21 May 2024 (it speaks as of 20 May).
+    site = built(day)
+    for resolution in ("pp-191", "pp-71", "pp-decision-5"):
+        page = (site / "resolutions" / f"{resolution}.html").read_text(encoding="utf-8")
+        assert "Report to Council 2024" not in page and "reports/2024.html" not in page, resolution
+    assert "reports/2024.html" not in (site / "documents.html").read_text(encoding="utf-8")
+    written = (built("2024-05-20") / "resolutions" / "pp-191.html").read_text(encoding="utf-8")
+    assert "a report to Council that cites it" in written
+
+
+def test_a_document_of_a_later_year_is_not_on_a_past_days_site(built: Callable[[str], Path]) -> None:
+    site = built("2019-06-01")
+    documents = (site / "documents.html").read_text(encoding="utf-8")
+    shown = {
+        "documents.html": documents,
+        "search-index.js": (site / "search-index.js").read_text(encoding="utf-8"),
+        "search.html": (site / "search.html").read_text(encoding="utf-8"),
+        "documents.csv": (site / "open-data" / "csv" / "documents.csv").read_text(encoding="utf-8"),
+        "bodies/isc-tf.html": (site / "bodies" / "isc-tf.html").read_text(encoding="utf-8"),
+    }
+    # C24/17, C24/35 and Service Order No. 24/06 are of 2024; Service Order No. 16/13 of 2016.
+    for made, text in shown.items():
+        assert "C24/17" not in text and "C24/35" not in text and "24/06" not in text, made
+        assert "Service Order No. 16/13" in text, made
+    records = json.loads((site / "open-data" / "res191-records.json").read_text(encoding="utf-8"))
+    (body,) = [b for b in records["bodies"] if b["id"] == "isc-tf"]
+    assert body["documents"] == ["so-16-13"]  # no id the open data of the day does not hold
+    assert "C24/35" in (built("2024-05-20") / "documents.html").read_text(encoding="utf-8")
+
+
+def test_no_page_of_a_past_day_has_an_empty_list_under_a_heading(built: Callable[[str], Path]) -> None:
+    site = built("2019-06-01")
+    # The Dubai edition's instructions are not recorded, nor is a chair of 1 June 2019, nor a report.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<ul[^>]*>\s*</ul>", home)
+    assert "instructs:" not in home and "The chairs the records name" not in home
+    reports = (site / "reports" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<ul[^>]*>\s*</ul>", reports) and "None recorded." in reports
+    later = (built("2024-05-20") / "index.html").read_text(encoding="utf-8")
+    assert "instructs:" in later and "The chairs the records name for 20 May 2024." in later
+
+
+def test_list_on_a_day_lists_the_records_of_the_day(run_cli: RunCli, bundled: Path) -> None:
+    def listed(kind: str, day: str) -> list[dict[str, str]]:
+        result = run_cli(bundled, "list", kind, "--on", day, "--format", "json")
+        assert result.exit_code == 0, result.output
+        rows: list[dict[str, str]] = json.loads(result.stdout)["rows"]
+        return rows
+
+    themes = {row["id"]: row for row in listed("themes", "2019-06-01")}
+    assert "sustainable-digital-transformation" not in themes  # a theme since March 2024
+    assert not [row["id"] for row in themes.values() if row["ISCG topic in"]]  # the ISCG's topics of 2024
+    # A theme lists only resolutions adopted by the day: RA ITU-R 75 came in November 2023.
+    assert "ra-itu-r-75" not in themes["inter-sector-coordination"]["resolutions"]
+    assert "wtsa-57" in themes["inter-sector-coordination"]["resolutions"]
+    for kind in ("positions", "initiatives", "reports"):
+        assert listed(kind, "2019-06-01") == [], kind
+    assert [row["id"] for row in listed("documents", "2019-06-01")] == ["so-16-13"]
+    assert "ra-itu-r-75" not in [row["id"] for row in listed("resolutions", "2019-06-01")]
+    # The day they are known, they are listed, as the site's open data holds them.
+    assert [row["id"] for row in listed("reports", "2024-06-01")] == ["2024"]
+    assert listed("positions", "2024-06-01") and listed("initiatives", "2024-06-01")
+    later = {row["id"]: row for row in listed("themes", "2024-06-01")}
+    assert "sustainable-digital-transformation" in later and later["accessibility"]["ISCG topic in"] == "2024"
+
+
+def test_a_bodys_description_is_on_a_page_of_a_day_from_the_year_a_source_gives_it(
+    built: Callable[[str], Path], run_cli: RunCli
+) -> None:
+    # The ISCG's working method and objective are the 2024 report's (`described_in: [2024]`).
+    early, later = built("2019-06-01"), built("2024-05-20")
+    assert "contribution-driven" not in (early / "bodies" / "iscg.html").read_text(encoding="utf-8")
+    (iscg,) = [
+        b
+        for b in json.loads((early / "open-data" / "res191-records.json").read_text(encoding="utf-8"))[
+            "bodies"
+        ]
+        if b["id"] == "iscg"
+    ]
+    assert "working_method" not in iscg and "reports_to" not in iscg
+    page = (later / "bodies" / "iscg.html").read_text(encoding="utf-8")
+    assert "<dt>Described in</dt><dd>2024</dd>" in page and "contribution-driven" in page
+    repository = Path(__file__).resolve().parents[1]
+    listed = run_cli(repository, "list", "bodies", "--on", "2019-06-01", "--format", "json")
+    assert listed.exit_code == 0 and "contribution-driven" not in listed.stdout

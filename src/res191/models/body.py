@@ -154,12 +154,17 @@ class Body(StrictModel):
     def _undescribed(self) -> Body:
         if not self.described() and not self.described_in:
             return self
-        unset = {key: Body.model_fields[key].get_default(call_default_factory=True) for key in DESCRIPTION}
-        return self.model_copy(update={**unset, "described_in": []})
+        # Made again without them rather than copied with them emptied: left unset, as a record that never
+        # had them (the open data and `list` write a record's keys as its file gives them).
+        kept = self.model_dump(exclude={*DESCRIPTION, "described_in"}, exclude_unset=True)
+        return Body.model_validate(kept)
 
-    def chair_on(self, day: date) -> Chair | None:
-        """The chair the records show on a day (the latest to begin, where terms overlap), or None."""
-        holding = [c for c in self.chairs if c.holds_on(day)]
+    def chair_on(self, day: date, known_on: date | None = None) -> Chair | None:
+        """The chair the records show on a day (the latest to begin, where terms overlap), or None; as the
+        records stood on `known_on` (Chair.as_known_on; the day itself where not given): a site of 2019 names
+        no chair of a 2024 meeting that only a source of 2024 names."""
+        known = (chair.as_known_on(day if known_on is None else known_on) for chair in self.chairs)
+        holding = [c for c in known if c is not None and c.holds_on(day)]
         return max(holding, key=lambda c: first_day(c.since) if c.since else date.min, default=None)
 
 

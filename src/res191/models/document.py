@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -38,6 +39,13 @@ class Document(StrictModel):
     def of_year(self) -> int | None:
         """The year it belongs to: as given, else as its number says (C24/35, No. 24/06), else None."""
         return self.year if self.year is not None else document_year(self.number)
+
+    def dated_by(self, day: date) -> bool:
+        """Whether it exists on a day: its year (of_year) is not after the day's (only the year is known);
+        one of no known year is taken to. No output of an earlier day shows one of a later year: not the
+        documents' list, the bodies' terms of reference, the search nor the open data."""
+        year = self.of_year
+        return year is None or year <= day.year
 
 
 _NUMBERED = re.compile(r"^C([0-9]{2})/|No\. ([0-9]{2})/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -62,3 +63,16 @@ class Initiative(StrictModel):
         description="Its title and description in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)
+
+    def begun_by(self, day: date) -> bool:
+        """Whether it was worked on by a day: its first year recorded is not after the day's (its years are
+        all the records say of when)."""
+        return min(worked.year for worked in self.years) <= day.year
+
+    def as_known_on(self, day: date) -> Initiative | None:
+        """The initiative as the records stood on a day: None where begun in a later year; else with the
+        years up to the day's (a later year's status is not known then)."""
+        if not self.begun_by(day):
+            return None
+        years = [worked for worked in self.years if worked.year <= day.year]
+        return self if len(years) == len(self.years) else self.model_copy(update={"years": years})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -50,3 +51,9 @@ class Position(StrictModel):
         description="Its text in the other official languages (ar, zh, fr, ru, es).",
     )
     sources: list[Source] = Field(default_factory=list)
+
+    def expressed_by(self, day: date, held: date | None) -> bool:
+        """Whether it was expressed by a day: at its meeting, where the record names one (held: that
+        meeting's first day, None where the meeting is not recorded); else in a year not after the day's
+        (only its year is recorded)."""
+        return held <= day if held is not None else self.year <= day.year

@@ -134,3 +134,20 @@ class Theme(StrictModel):
         """Whether it is a theme on a day (models/reporting.theme_exists): none of a day before its `since`
         shows it."""
         return theme_exists(self.since, day)
+
+    def activities_by(self, day: date) -> list[Activity]:
+        """Its tracker as known on a day: the activities of years up to the day's."""
+        return [activity for activity in self.tracker if activity.year <= day.year]
+
+    def as_known_on(self, day: date) -> Theme | None:
+        """The theme as the records stood on a day: None where not a theme yet (exists_on); else with the
+        tracker's activities and the years the ISCG addressed it up to the day's year (a later year is not
+        known then). Its resolutions as listed: which stand on the day is the resolutions' own rule."""
+        if not self.exists_on(day):
+            return None
+        changed = {
+            "tracker": self.activities_by(day),
+            "iscg_topic_years": [year for year in self.iscg_topic_years if year <= day.year],
+        }
+        changed = {key: value for key, value in changed.items() if value != getattr(self, key)}
+        return self.model_copy(update=changed) if changed else self

@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from res191.loading.of_day import records_of_day
 from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
-from res191.models import Body, Initiative, Position, Report, Resolution, Theme
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
@@ -30,7 +30,7 @@ from res191.site.folder import check_replaceable, digest, put_in_place, scratch_
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
 from res191.site.markdown import report_html
-from res191.site.pages import report_written_by, reports
+from res191.site.pages import reports
 from res191.workers import map_chunks
 
 STATIC = ("site.css", "filter.js", "search.js")
@@ -277,53 +277,13 @@ def _outcomes(site: Site) -> dict[str, str]:
     return found
 
 
-def _records_of_day(site: Site) -> LoadedRecords:
-    """The records the open data of the site's day holds, as its pages show them: no theme that became one
-    later, no report written after the day, no position expressed after it, no initiative begun in a later
-    year; each resolution with the editions adopted by the day (none adopted yet: left out), each body with
-    the chairs known by then, each theme with its tracker's activities of years up to the day's; a theme or
-    a body refers to no resolution left out (an id the open data of the day does not hold)."""
-    day = site.today
-    editions = {
-        rid: held.editions_by(day, site.sessions)
-        for rid, held in site.loaded.all("resolution", Resolution).items()
-    }
-    adopted = {rid for rid, held in editions.items() if held}
-    kept = []
-    for record in site.loaded.themes_on(day).records:
-        held = record.record
-        if isinstance(held, Report) and not report_written_by(site.loaded, held, day):
-            continue
-        if isinstance(held, Position) and not site.position_known(held):
-            continue
-        if isinstance(held, Initiative) and not site.initiative_known(held):
-            continue
-        changed: dict[str, list[Any]] = {}
-        if isinstance(held, Resolution):
-            changed["editions"] = editions[record.id]
-            if not changed["editions"]:
-                continue
-        elif isinstance(held, Body):
-            held = held.as_described_by(day)  # its description as given for a year up to the day's
-            changed["chairs"] = [known for chair in held.chairs if (known := chair.as_known_on(day))]
-            changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
-        elif isinstance(held, Theme):
-            changed["tracker"] = site.activities(held)
-            changed["resolutions"] = [rid for rid in held.resolutions if rid in adopted]
-        # Only what differs is copied: a record as its file says it otherwise (an unset list stays unset).
-        changed = {key: value for key, value in changed.items() if value != getattr(held, key)}
-        if (changed or held is not record.record) and held is not None:
-            record = replace(record, record=held.model_copy(update=changed))
-        kept.append(record)
-    return LoadedRecords(site.loaded.root, kept, _sessions=site.loaded.sessions())
-
-
 def _open_data(site: Site, extra: Extra, out: Path) -> dict[str, Any]:
     """Write `res191 export`'s files into the site (once, from the English page's job); the open data
     page's variables (the other languages' pages list the files written)."""
     assert extra.open_data is not None
     if site.language == ENGLISH:
-        files = extra.open_data(_records_of_day(site), site.today)
+        # The records as they stood on the day, as the pages show them (loading/of_day.py).
+        files = extra.open_data(records_of_day(site.loaded, site.today), site.today)
         for name, content in files.items():
             target = out / OPEN_DATA / name
             target.parent.mkdir(parents=True, exist_ok=True)

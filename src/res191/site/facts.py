@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from res191.loading.of_day import position_expressed_by, records_of_day
 from res191.loading.record import LoadedRecords
 from res191.models import (
     Activity,
@@ -109,10 +110,11 @@ class Site:
 
     @functools.cached_property
     def themes(self) -> dict[str, Theme]:
-        """The themes on the site's day, by id, in file order: one that became a theme later (its `since`,
-        Theme.exists_on) has no page, no place in a list, the mapping, the search nor the overlaps."""
+        """The themes on the site's day as known then (Theme.as_known_on: no later year of its tracker nor
+        of the ISCG's), by id, in file order: one that became a theme later (its `since`) has no page, no
+        place in a list, the mapping, the search nor the overlaps."""
         every = self.loaded.all("theme", Theme)
-        return {i: t for i, t in every.items() if t.exists_on(self.today)}
+        return {i: known for i, t in every.items() if (known := t.as_known_on(self.today)) is not None}
 
     @functools.cached_property
     def resolutions_adopted(self) -> list[Resolution]:
@@ -123,21 +125,16 @@ class Site:
         return [r for r in every if self.cited(r).adopted]
 
     def position_known(self, position: Position) -> bool:
-        """Whether a position was expressed by the site's day: at a meeting held by then, where the record
-        names one; else in a year not after the day's (only its year is recorded)."""
-        meeting = self.loaded.get("meeting", position.meeting, Meeting) if position.meeting else None
-        if meeting is not None:
-            return meeting.start <= self.today
-        return position.year <= self.today.year
+        """Whether a position was expressed by the site's day (Position.expressed_by)."""
+        return position_expressed_by(self.loaded, position, self.today)
 
     def activities(self, theme: Theme) -> list[Activity]:
-        """A theme's tracker as known on the site's day: its activities of years up to the day's."""
-        return [activity for activity in theme.tracker if activity.year <= self.today.year]
+        """A theme's tracker as known on the site's day (Theme.activities_by)."""
+        return theme.activities_by(self.today)
 
     def initiative_known(self, initiative: Initiative) -> bool:
-        """Whether an initiative was worked on by the site's day: its first year recorded is not after the
-        day's (its years are all the records say of when)."""
-        return min(worked.year for worked in initiative.years) <= self.today.year
+        """Whether an initiative was worked on by the site's day (Initiative.begun_by)."""
+        return initiative.begun_by(self.today)
 
     def initiatives_of(self, ids: list[str]) -> list[Initiative]:
         """The initiatives of some ids worked on by the site's day (initiative_known), in their order."""
@@ -274,9 +271,13 @@ class Site:
         return Link(text, href, ENGLISH, translated is False)
 
     def documents(self, ids: list[str]) -> list[Document]:
-        """The documents of a list of ids, as recorded."""
+        """The documents of a list of ids of the site's day (Document.dated_by: none of a later year)."""
         found = (self.loaded.get("document", i, Document) for i in ids)
-        return [d for d in found if d is not None]
+        return [d for d in found if d is not None and d.dated_by(self.today)]
+
+    def documents_of_day(self) -> list[Document]:
+        """Every document of the site's day (Document.dated_by), in file order."""
+        return [d for d in self.loaded.all("document", Document).values() if d.dated_by(self.today)]
 
 
 def meeting_title(meeting: Meeting, loaded: LoadedRecords, language: str = ENGLISH) -> str:
@@ -302,9 +303,11 @@ def _in(holder: Any, name: str, language: str) -> tuple[str, bool]:
 
 
 def make_site(loaded: LoadedRecords, today: date) -> Site:
-    """The site's shared facts: references both ways, conference dates, meetings by theme and body."""
+    """The site's shared facts: references both ways, conference dates, meetings by theme and body. What
+    refers to a record is what the records of the day hold (records_of_day): no report written later, no
+    theme not yet one, no position, initiative or document not known on the day refers to anything."""
     referred: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for record in loaded.records:
+    for record in records_of_day(loaded, today).records:
         if record.record is None:
             continue
         for loc, kind, ref in iter_references(record.kind.model, record.record):

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from res191.loading.record import LoadedRecords
-from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution, Theme
+from res191.models import MAPPED_CONFERENCES, Body, Meeting, Resolution
 from res191.models.translations import ENGLISH
 from res191.site import lists
 from res191.site.facts import CONFERENCE_NAMES, Link, Site, meeting_title, report_title
@@ -78,7 +78,8 @@ LISTS: dict[str, tuple[str, str, Callable[[Site], list[lists.Group]], str, str]]
 
 def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
     _, what, groups, intro, data = LISTS[path]
-    found = [("", extra.reports)] if path == "reports/index.html" else groups(site)
+    # No report written by the day: "None recorded.", not an empty list.
+    found = ([("", extra.reports)] if extra.reports else []) if path == "reports/index.html" else groups(site)
     return {
         "filter_label": what,
         "search": True,
@@ -100,7 +101,7 @@ def _home(site: Site, key: str, extra: Extra) -> dict[str, Any]:
 
 
 def _theme(site: Site, key: str, extra: Extra) -> dict[str, Any]:
-    theme = site.loaded.get("theme", key, Theme)
+    theme = site.themes.get(key)  # as known on the site's day
     assert theme is not None
     return {"page": theme_page(site, theme)}
 

@@ -11,7 +11,6 @@ from res191.models import (
     SECTOR_COLUMNS,
     Body,
     Conference,
-    Document,
     Initiative,
     Meeting,
     Position,
@@ -140,7 +139,7 @@ def search_list(site: Site) -> list[Group]:
         (N_("Bodies"), bodies_list(site)[0][1]),
         (
             N_("Documents"),
-            [(site.link("document", d.id), d.title or "") for d in loaded.all("document", Document).values()],
+            [(site.link("document", d.id), d.title or "") for d in site.documents_of_day()],
         ),
         (
             N_("Initiatives"),
@@ -234,7 +233,7 @@ def initiatives_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
 def documents_list(site: Site) -> list[dict[str, Any]]:
     """The documents, by year (the latest first) then number, each with what refers to it."""
     found = []
-    for document in site.loaded.all("document", Document).values():
+    for document in site.documents_of_day():  # none of a later year than the site's day
         referring = dict.fromkeys((k, i) for k, i, _ in site.referred_by.get(("document", document.id), []))
         found.append({"d": document, "referred_by": [site.link(k, i) for k, i in referring]})
     return sorted(found, key=lambda f: (-(f["d"].of_year or 0), f["d"].number))

@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from res191.loading.of_day import report_written_by
 from res191.loading.record import LoadedRecords
 from res191.models import (
     SECTOR_COLUMNS,
@@ -20,7 +21,6 @@ from res191.models import (
     Resolution,
     Theme,
 )
-from res191.models.reporting import written_by
 from res191.overlaps.common import Entry
 from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Link, Site, meeting_title
 from res191.site.languages import N_
@@ -130,7 +130,9 @@ def referred_in_words(site: Site, kind: str, record_id: str, stands: bool = True
 def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
     """A meeting: when, where, its chair, with whom, its topics and documents, its outcome and calls."""
     body = site.loaded.get("body", meeting.body, Body)
-    chair = body.chair_on(meeting.start) if body and not meeting.chair else None
+    # The chair on the meeting's day as the records stood on the site's day (a source of a later year
+    # names no chair of a site of an earlier day, be the meeting held or to come).
+    chair = body.chair_on(meeting.start, site.today) if body and not meeting.chair else None
     positions = site.positions_of(_referring(site, "meeting", meeting.id, "position"))
     return {
         "meeting": meeting,
@@ -193,9 +195,3 @@ def reports(loaded: LoadedRecords, day: date) -> list[Report]:
     past day shows no report written after it."""
     found = (r for r in loaded.all("report", Report).values() if report_written_by(loaded, r, day))
     return sorted(found, key=lambda r: r.year, reverse=True)
-
-
-def report_written_by(loaded: LoadedRecords, report: Report, day: date) -> bool:
-    """written_by for a report record, its Council session looked up in the records."""
-    council = loaded.get("meeting", report.council_session, Meeting)
-    return written_by(report.date, report.written_before, council.start if council else None, day)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from res191.models import Body, Document, Initiative, Meeting, Position, Resolution, Theme
+from res191.models import Body, Initiative, Meeting, Position, Resolution, Theme
 from res191.models.translations import ENGLISH
 from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Site
 from res191.site.languages import N_, wording_of
@@ -57,7 +57,7 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         chairs = " ".join(chair_words(c) for c in known if c)
         words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
         found.append([site.label("body", body.id), site.href("body", body.id), what["body"], _words(words)])
-    for document in loaded.all("document", Document).values():
+    for document in site.documents_of_day():
         words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
         found.append([document.number, site.href("document", document.id), what["document"], _words(words)])
     for initiative in loaded.all("initiative", Initiative).values():
@@ -111,12 +111,14 @@ def _theme(site: Site, theme: Theme) -> list[list[str]]:
 
 def _resolution(site: Site, resolution: Resolution) -> list[str]:
     number = resolution.number
+    editions = resolution.editions_by(site.today, site.sessions)
     words = [
         f"{resolution.conference.value} {number}",
         f"{resolution.conference.value} Resolution {number}",
         CONFERENCE_NAMES[resolution.conference],
-        *(e.title for e in resolution.editions),
-        *(resolution.citation(e) for e in resolution.editions),
+        # The editions adopted by the site's day, as its page lists them: none adopted later.
+        *(e.title for e in editions),
+        *(resolution.citation(e) for e in editions),
         resolution.text,
     ]
     what = f"{resolution.kind.capitalize()} of the {CONFERENCE_NAMES[resolution.conference]}"

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from res191.formats.tables import Table
+from res191.loading.of_day import records_of_day
 from res191.loading.record import LoadedRecord, LoadedRecords
 from res191.models import (
     Body,
@@ -201,9 +202,12 @@ LISTINGS: dict[str, Listing] = {
 
 
 def list_records(loaded: LoadedRecords, kind: str, filters: Filters, on: date) -> Table:
-    """The valid records of a kind that pass the filters, with where each is, as of a day (resolutions are
-    cited as the records stand on it)."""
+    """The valid records of a kind that pass the filters, with where each is, as of a day: the records as
+    they stood on it (loading/of_day.py, as the site's open data of the day holds them: no theme, report,
+    position, initiative or document not known then, no edition adopted later, no later year), resolutions
+    cited as the records stand on it."""
     listing = LISTINGS[kind]
+    loaded = records_of_day(loaded, on)
     unknown = [name for name in filters.given() if name not in listing.filters]
     if unknown:
         usable = ", ".join(f"--{n}" for n in listing.filters) or "none"
