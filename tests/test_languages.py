@@ -135,3 +135,14 @@ def test_dates_in_each_language_as_cldr_writes_them_the_month_in_full() -> None:
     assert dates.long_date("ar", date(2024, 1, 24)) == FSI + "24 يناير 2024" + PDI  # isolated
     assert dates.long_date("fr", date(2024, 1, 24)) == "24 janvier 2024"
 
+
+def test_a_sentence_ends_once_after_a_value_that_ends_it() -> None:
+    from res191.rendering.templates import inserted
+
+    values = {"day": f"1 июня 2024{G}"}
+    assert inserted("as of %(day)s.", values, "ru") % values == f"as of 1 июня 2024{G}"
+    values = {"day": "1 June 2024"}
+    assert inserted("as of %(day)s. Then...", values, "en") % values == "as of 1 June 2024. Then..."
+    values = {"name": "الفريق", "other": "TSAG"}
+    assert inserted("the %(name)s and %(other)s.", values, "ar") == "the %(name)s and %(other)s."
+    assert values == {"name": FSI + "الفريق" + PDI, "other": "TSAG"}
