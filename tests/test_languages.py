@@ -16,6 +16,8 @@ from tests.conftest import REPO, RunCli
 from tests.test_editing import snapshot
 
 THEME = "data/themes/accessibility.yaml"
+G = "\u202f\u0433."  # a Russian date's year (g. for goda), a narrow no-break space before it
+FSI, PDI = "\u2068", "\u2069"
 
 
 def _translate(root: Path, block: str) -> Path:
@@ -113,3 +115,34 @@ def test_the_schema_offers_each_language(code: str) -> None:
     schema = json.loads((REPO / "schemas" / "theme.schema.json").read_text(encoding="utf-8"))
     translations = schema["definitions"]["Translations_ThemeTexts_"]["properties"]
     assert code in translations and "en" not in translations
+
+
+def test_dates_in_each_language_as_cldr_writes_them_the_month_in_full() -> None:
+    from datetime import date
+
+    from res191.rendering import dates
+
+    june = (date(2024, 6, 4), date(2024, 6, 14))
+    assert dates.date_range("ru", *june) == f"4—14 июня 2024{G}"  # not `июн.`: CLDR's em dash
+    assert dates.date_range("fr", date(2024, 2, 4), date(2024, 2, 14)) == "4\u201314 février 2024"
+    assert dates.date_range("ru", date(2024, 5, 30), date(2024, 6, 14)) == f"30 мая — 14 июня 2024{G}"
+    # Chinese writes its month as a number, in a range as in a day.
+    assert dates.date_range("zh", *june) == "2024年6月4日\u2009\u2013\u200914日"
+    assert dates.date_range("en", *june) == "4-14 June 2024"
+    assert dates.month_year("ru", "2024-03") == f"марта 2024{G}"  # the format context, as `1 марта`
+    assert dates.month_year("zh", "2024-03") == "2024年3月"
+    assert dates.month_year("es", "2024-03") == "marzo de 2024"
+    assert dates.long_date("ar", date(2024, 1, 24)) == FSI + "24 يناير 2024" + PDI  # isolated
+    assert dates.long_date("fr", date(2024, 1, 24)) == "24 janvier 2024"
+
+
+def test_a_sentence_ends_once_after_a_value_that_ends_it() -> None:
+    from res191.rendering.templates import inserted
+
+    values = {"day": f"1 июня 2024{G}"}
+    assert inserted("as of %(day)s.", values, "ru") % values == f"as of 1 июня 2024{G}"
+    values = {"day": "1 June 2024"}
+    assert inserted("as of %(day)s. Then...", values, "en") % values == "as of 1 June 2024. Then..."
+    values = {"name": "الفريق", "other": "TSAG"}
+    assert inserted("the %(name)s and %(other)s.", values, "ar") == "the %(name)s and %(other)s."
+    assert values == {"name": FSI + "الفريق" + PDI, "other": "TSAG"}

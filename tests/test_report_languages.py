@@ -245,3 +245,36 @@ def test_a_large_repository_s_english_texts_are_each_marked_once() -> None:
     markdown, shown = reading.spans(f"Themes: {marked}.")
     assert markdown == "Themes: [The last theme]{.untranslated lang=en}."
     assert [str(text) for text in shown] == ["theme last title"]
+
+
+_FSI, _PDI = "\u2068", "\u2069"
+_G = "\u202f\u0433."  # a Russian date's year (g. for goda), a narrow no-break space before it
+
+
+def test_an_arabic_date_in_a_sentence_left_in_english_keeps_its_own_order(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # The ISCG's sentence has no Arabic wording yet: an Arabic date (or the session's name) inside it, not
+    # isolated, was laid out as `on 24 2024 يناير`, its day and year split around its month.
+    arabic, _ = report(run_cli, bundled, "--lang", "ar")
+    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in arabic
+    assert f"since {_FSI}دورة المجلس لعام 2023{_PDI}: on" in arabic
+    assert f"proposed by RAG in {_FSI}مارس 2024{_PDI}." in arabic
+    assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
+    # An English value in it is not isolated (LibreOffice breaks its lines wrongly where an isolate
+    # spans runs), and no other language's report is touched.
+    assert "in conjunction with the [Telecommunication" in arabic
+    document = word(run_cli, bundled, "ar")["word/document.xml"]
+    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in _text(document)
+    french, _ = report(run_cli, bundled, "--lang", "fr")
+    assert _FSI not in french and _PDI not in french
+
+
+def test_a_russian_date_ends_a_sentence_with_one_full_stop(run_cli: RunCli, bundled: Path) -> None:
+    russian, _ = report(run_cli, bundled, "--lang", "ru")
+    assert _G + "." not in russian
+    # A month and year in the form of running text (the format context, the genitive), as a day's date
+    # has it, and a sentence's full stop left to the date's own.
+    assert f"proposed by RAG in марта 2024{_G} " in russian
+    # The session's days with the month in full, as a single day is written, and CLDR's dash for Russian.
+    assert f"Geneva, 4—14 июня 2024{_G}" in russian.splitlines()[2]

@@ -15,6 +15,7 @@ from datetime import date
 
 from res191 import wording
 from res191.models.translations import ENGLISH
+from res191.rendering import dates
 
 
 def N_(text: str) -> str:  # gettext's own name for it, which Babel's extractor looks for
@@ -49,31 +50,16 @@ class Wording:
         return self.catalog.ngettext(singular, plural, count)
 
     def long_date(self, day: date) -> str:
-        """`24 January 2024`; `24 janvier 2024`, `2024年1月24日`."""
-        if self.english:
-            return wording.long_date(day)
-        from babel.dates import format_date
-
-        return format_date(day, "long", locale=self.language)
+        """`24 January 2024`; `24 janvier 2024`, `2024年1月24日` (rendering/dates.py)."""
+        return dates.long_date(self.language, day)
 
     def date_range(self, start: date, end: date | None = None) -> str:
         """`4-14 June 2024`; in the other languages as CLDR writes an interval of days."""
-        if self.english:
-            return wording.date_range(start, end)
-        if end is None or end == start:
-            return self.long_date(start)
-        from babel.dates import format_interval
-
-        return format_interval(start, end, "yMMMMd", locale=self.language)
+        return dates.date_range(self.language, start, end)
 
     def month_year(self, text: str) -> str:
         """`March 2024` from `2024-03`; `mars 2024`; a bare year stays as it is."""
-        if self.english or "-" not in text:
-            return wording.month_year(text)
-        from babel.dates import format_skeleton
-
-        year, _, month = text.partition("-")
-        return format_skeleton("yMMMM", date(int(year), int(month), 1), locale=self.language)
+        return dates.month_year(self.language, text)
 
     def join_and(self, items: list[str]) -> str:
         """`A, B, and C`; `A, B et C`, `A、B和C`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import traceback
 import types
@@ -17,8 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from res191 import wording
-from res191.models.translations import ENGLISH
-from res191.rendering import text
+from res191.models.translations import ENGLISH, RIGHT_TO_LEFT
+from res191.rendering import dates, text
 from res191.rendering.catalogs import translations
 from res191.rendering.localized import Wording
 
@@ -71,16 +72,17 @@ def install_wording(
     env: jinja2.Environment,
     gettext: Callable[[str], str],
     ngettext: Callable[[str, str, int], str],
+    language: str = ENGLISH,
 ) -> None:
     """The templates' `_()`, `ngettext()` and `{% trans %}` through res191's own translation functions, as
     jinja2.ext.i18n's newstyle gettext does it (the wording Markup where the template escapes, its values
     formatted in and escaped), but calling them directly: Jinja's own passes every call through the
     sandbox's checks once or twice more, for functions that are res191's, not a template's (at 10,000
-    records, 314,000 calls and a fifth of the pages' rendering)."""
+    records, 314,000 calls and a fifth of the pages' rendering). The values go in as `inserted` has them."""
 
     @jinja2.pass_context
     def translated(context: jinja2.runtime.Context, message: str, **values: Any) -> str:
-        found = gettext(message)
+        found = inserted(gettext(message), values, language)
         if context.eval_ctx.autoescape:
             found = Markup(found)
         return found % values
@@ -90,13 +92,36 @@ def install_wording(
         context: jinja2.runtime.Context, singular: str, plural: str, num: int, **values: Any
     ) -> str:
         values.setdefault("num", num)
-        found = ngettext(singular, plural, num)
+        found = inserted(ngettext(singular, plural, num), values, language)
         if context.eval_ctx.autoescape:
             found = Markup(found)
         return found % values
 
     env.newstyle_gettext = True  # type: ignore[attr-defined]  # {% trans %} passes its values by name
     env.globals.update(gettext=translated, ngettext=translated_plural, _=translated)
+
+
+def inserted(wording: str, values: dict[str, Any], language: str) -> str:
+    """A sentence's wording, and its values (changed in place), as they go together, in one place for every
+    sentence of the report and the site:
+
+    - a sentence ends once: where a value ending in a full stop (a Russian date, `Inc.`) ends it, the
+      wording's own full stop is left out;
+    - in a language written right to left, a text inserted that is itself right to left (a body's name in
+      Arabic; a date is isolated where it is written) is isolated (FSI ... PDI, rendering/dates.py), so that
+      in a sentence left in English it is laid out in its own order. A value of left-to-right text is left
+      as it is: LibreOffice breaks the lines of a paragraph in the wrong places where an isolate spans runs
+      of different formatting (an English text marked as such), and such values are the ones that do.
+    """
+    for name, value in values.items():
+        if not isinstance(value, str):
+            continue
+        if value.rstrip(dates.PDI).endswith("."):
+            wording = re.sub(rf"(%\({re.escape(name)}\)s)\.(?!\.)", r"\1", wording)
+        if language in RIGHT_TO_LEFT and dates.right_to_left(value):
+            isolated = dates.isolate(str(value), language)
+            values[name] = Markup(isolated) if isinstance(value, Markup) else isolated
+    return wording
 
 
 _METHODS = (types.MethodType, types.BuiltinMethodType)
@@ -160,7 +185,7 @@ def environment(template_dir: Path | None = None, language: str = ENGLISH) -> ji
         keep_trailing_newline=True,
     )
     catalog = translations(builtin_folder(), language)
-    install_wording(env, catalog.gettext, catalog.ngettext)
+    install_wording(env, catalog.gettext, catalog.ngettext, language)
     words = Wording(language, catalog)
     env.filters.update(
         long_date=words.long_date,

@@ -25,7 +25,8 @@ _NOT_PROSE = re.compile(
     r"|\\[\"']",  # a quote escaped to stay straight
     re.MULTILINE,
 )
-_OPENS = set("([{<\u2014\u2013-/\u201c\u2018")  # after these, a quote opens
+# After these, a quote opens; an isolate's start too (an Arabic report's values: rendering/dates.py).
+_OPENS = set("([{<\u2014\u2013-/\u201c\u2018\u2066\u2067\u2068")
 _EMPHASIS = "*_~"  # looked through: **"One ITU"** opens with the quote
 _DECADE = re.compile(r"\d0s\b")  # '90s: an elision (an apostrophe), not an opening quote
 

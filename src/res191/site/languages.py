@@ -22,8 +22,8 @@ from typing import Any
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from res191 import wording
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT, in_language
+from res191.rendering import dates
 from res191.rendering.catalogs import translations
 from res191.rendering.templates import builtin_folder
 
@@ -181,40 +181,21 @@ def record_text(holder: BaseModel, field: str, language: str) -> Markup:
     return Markup(f"{english_span(language)}{{}}</span>{{}}").format(text, badge(language))
 
 
-# Dates as CLDR writes them in each language (through Babel); English as ITU's documents write them.
-# Babel formats a date in tens of microseconds: a site of 10,000 pages writes a few thousand dates, each many
-# times (the day the pages speak of on every page, a meeting's dates on every link to it).
-@functools.lru_cache(maxsize=65536)
+# Dates as the report writes them (rendering/dates.py: CLDR's through Babel, English as ITU's documents write
+# them), cached there: a site of 10,000 pages writes a few thousand dates, each many times.
 def long_date(language: str, day: date) -> str:
     """`4 juin 2024`: a day as CLDR writes it in the language."""
-    if language == ENGLISH:
-        return wording.long_date(day)
-    from babel.dates import format_date
-
-    return format_date(day, "long", locale=language)
+    return dates.long_date(language, day)
 
 
-@functools.lru_cache(maxsize=65536)
 def date_range(language: str, start: date, end: date | None = None) -> str:
     """`4-14 juin 2024`: days as CLDR writes an interval in the language."""
-    if language == ENGLISH:
-        return wording.date_range(start, end)
-    if end is None or end == start:
-        return long_date(language, start)
-    from babel.dates import format_interval
-
-    return format_interval(start, end, "yMMMMd", locale=language)
+    return dates.date_range(language, start, end)
 
 
-@functools.lru_cache(maxsize=4096)
 def month_year(language: str, text: str) -> str:
     """`mars 2024` from `2024-03`; a bare year stays as it is."""
-    year, _, month = text.partition("-")
-    if language == ENGLISH or not month:
-        return wording.month_year(text)
-    from babel.dates import format_date
-
-    return format_date(date(int(year), int(month), 1), "LLLL y", locale=language)
+    return dates.month_year(language, text)
 
 
 def page_languages(language: str, top: str, path: str, built: Sequence[str]) -> list[dict[str, str]]:
