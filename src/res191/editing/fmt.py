@@ -196,6 +196,7 @@ def format_files(
     problems: list[str] = []
     left: list[str] = []
     inside = os.path.realpath(root)
+    files = list(files)
     listed = {f.path for f in files if f.is_record and not f.is_link}
     seen: set[str] = set()
     for file in files:
