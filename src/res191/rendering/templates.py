@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import traceback
 import types
 from collections.abc import Callable
@@ -16,7 +17,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from res191 import wording
-from res191.atomic import write_bytes
 from res191.models.translations import ENGLISH
 from res191.rendering import text
 from res191.rendering.catalogs import translations
@@ -227,5 +227,5 @@ def copy_builtin(destination: Path, overwrite: bool = False) -> list[Path]:
         raise FileExistsError(f"{names} already exist; pass --force to replace them")
     destination.mkdir(parents=True, exist_ok=True)
     for source, target in zip(sources, targets, strict=True):
-        write_bytes(target, source.read_bytes())  # whole or not at all, as every output is written
+        shutil.copyfile(source, target)
     return targets
