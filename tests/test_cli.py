@@ -257,3 +257,38 @@ def test_errors_come_first_and_warnings_are_counted_where_there_are_errors(
     assert "warning I402" not in text and "`res191 validate --all-warnings`" in text
     every = run_cli(root, "validate", "--no-cache", "--all-warnings").stdout
     assert "warning I402" in every and every.index("error") < every.index("warning I402")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--year", "2024", "-o", "data/reports/2024.md"],
+        ["report", "--year", "2024", "--format", "md", "-o", "data/meetings/iscg-2024-01-24.md"],
+        ["report", "--year", "2024", "--format", "docx", "-o", "data/resolutions/pp-191.yaml"],
+        ["report", "--year", "2024", "--lang", "all", "--format", "md", "-o", "data/reports/"],
+        ["export", "--format", "xlsx", "-o", "data/reports/2024.md"],
+        ["export", "--format", "json", "-o", "data/themes/accessibility.yaml"],
+        ["export", "--format", "csv", "-o", "data"],
+        ["export", "--format", "csv", "-o", "data/themes"],
+        ["schema", "-o", "data/themes"],
+        ["templates", "data/themes", "--force"],
+        ["export", "--format", "json", "-o", "shared/accessibility.yaml"],  # a record, through a link
+        ["export", "--format", "json", "-o", "linked/x.json"],  # into data/, through a linked folder
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_no_output_is_written_among_the_records(run_cli: RunCli, bundled: Path, args: list[str]) -> None:
+    shared = bundled / "shared"
+    shared.mkdir()
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.rename(shared / "accessibility.yaml")
+    theme.symlink_to(Path("..", "..", "shared", "accessibility.yaml"))
+    (bundled / "linked").symlink_to(Path("data", "themes"))
+    before = snapshot(bundled)
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "the folder of the records" in result.stderr or "is a record:" in result.stderr
+    assert f"such as {bundled}" in result.stderr  # where to write instead
+    assert snapshot(bundled) == before
+    assert run_cli(bundled, "validate").exit_code == 0

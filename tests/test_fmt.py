@@ -164,3 +164,100 @@ def test_a_value_the_layout_cannot_be_written_for_names_its_file_and_no_made_up_
     assert said.startswith("res191: cannot format data/resolutions/wtdc-10.yaml: ")
     assert "wtdc-10.yaml:1:1" not in said and "not a date" not in said
     assert "an unforeseen value" in said and "run `res191 validate` for the details" in said
+
+
+FORMATTED = MODELINE + 'id: pp-1\nconference: PP\nnumber: "1"\n'
+UNFORMATTED = 'number: "1"\nid: pp-1\nconference: PP\n'
+
+
+def _repository(tmp_path: Path, **records: str) -> Path:
+    """A repository of resolutions, by file name."""
+    folder = tmp_path / "data" / "resolutions"
+    folder.mkdir(parents=True)
+    for name, text in records.items():
+        (folder / f"{name}.yaml").write_text(text.replace("pp-1", name), encoding="utf-8")
+    return tmp_path
+
+
+def test_check_reads_read_only_files_and_fmt_says_which_it_could_not_write(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    import os
+
+    root = _repository(tmp_path, **{"pp-1": FORMATTED, "pp-2": UNFORMATTED})
+    folder = root / "data" / "resolutions"
+    for path in [*folder.iterdir(), folder]:
+        os.chmod(path, 0o555 if path.is_dir() else 0o444)
+    try:
+        check = run_cli(root, "fmt", "--check")
+        assert check.exit_code == 1, check.output
+        assert check.stdout == "would reformat data/resolutions/pp-2.yaml\n"
+        assert "read-only" not in check.stderr and "1 of 2 record files" in check.stderr
+        written = run_cli(root, "fmt")
+        assert written.exit_code == 1
+        assert "left alone data/resolutions/pp-2.yaml: it is read-only, and would be reformatted" in (
+            written.stderr
+        )
+        assert "pp-1.yaml" not in written.stderr  # already formatted: nothing to say of it
+        assert (folder / "pp-2.yaml").read_text() == UNFORMATTED.replace("pp-1", "pp-2")
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def test_a_record_that_is_a_link_inside_the_repository_is_formatted_through_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = _repository(tmp_path)
+    (root / "data" / "x.yaml.txt").write_text(UNFORMATTED)
+    link = root / "data" / "resolutions" / "pp-1.yaml"
+    link.symlink_to(Path("..", "x.yaml.txt"))
+    for given in [[], ["data/resolutions/pp-1.yaml"]]:
+        check = run_cli(root, "fmt", "--check", *given)
+        assert check.exit_code == 1, check.output
+        assert check.stdout == "would reformat data/resolutions/pp-1.yaml\n"
+    result = run_cli(root, "fmt")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and (root / "data" / "x.yaml.txt").read_text() == FORMATTED
+    assert run_cli(root, "fmt", "--check").exit_code == 0
+    link.unlink()
+    link.symlink_to(tmp_path.parent)  # a link out of the repository: validate's Y113 error
+    outside = run_cli(root, "fmt", "--check")
+    assert outside.exit_code == 1
+    assert "cannot format data/resolutions/pp-1.yaml: the symbolic link points outside" in outside.stderr
+
+
+def test_a_byte_order_mark_is_reported_and_removed(run_cli: RunCli, tmp_path: Path) -> None:
+    root = _repository(tmp_path, **{"pp-1": "\ufeff" + FORMATTED})
+    record = root / "data" / "resolutions" / "pp-1.yaml"
+    check = run_cli(root, "fmt", "--check")
+    assert check.exit_code == 1 and "would reformat data/resolutions/pp-1.yaml" in check.stdout
+    assert run_cli(root, "fmt").exit_code == 0
+    assert record.read_bytes() == FORMATTED.encode("utf-8")
+    assert run_cli(root, "fmt", "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_an_unreadable_record_is_called_unreadable_and_fails(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, check: bool
+) -> None:
+    import os
+
+    root = _repository(tmp_path, **{"pp-1": FORMATTED, "pp-2": FORMATTED})
+    locked = root / "data" / "resolutions" / "pp-2.yaml"
+    os.chmod(locked, 0)
+    if os.geteuid() == 0:  # root reads anything: what another user meets, shown to it
+        real_open = os.open
+
+        def refused(path: object, *args: object, **kwargs: object) -> int:
+            if str(path) == str(locked):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", refused)
+    result = run_cli(root, "fmt", *(["--check"] if check else []))
+    os.chmod(locked, 0o644)
+    assert result.exit_code == 1, result.output
+    assert (
+        "cannot format data/resolutions/pp-2.yaml: cannot read the file: Permission denied" in result.stderr
+    )
+    assert "read-only" not in result.stderr

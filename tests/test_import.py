@@ -525,3 +525,41 @@ def test_a_kind_whose_records_are_not_a_list_is_named_as_such(run_cli: RunCli, r
     assert result.exit_code == 1
     assert "'themes' should be a list of records, not a text (\"notalist\")" in result.stdout + result.stderr
     assert "is not a kind of record" not in result.stdout + result.stderr
+
+
+def _edit(repo: Path, theme: str) -> Path:
+    source = repo.parent / f"{theme}.json"
+    source.write_text(json.dumps({"themes": [{"id": theme, "description": "Edited."}]}), encoding="utf-8")
+    return source
+
+
+def test_a_record_that_is_a_link_inside_the_repository_is_imported_into_through_it(
+    run_cli: RunCli, repo: Path
+) -> None:
+    shared = repo / "shared"
+    shared.mkdir()
+    link = repo / "data" / "themes" / "alpha-theme.yaml"
+    link.rename(shared / "alpha-theme.yaml")
+    link.symlink_to(Path("..", "..", "shared", "alpha-theme.yaml"))
+    assert run_cli(repo, "validate").exit_code == 0  # such a link is a record, as validate reads it
+    other = run_cli(repo, "import", str(_edit(repo, "new-theme")))  # tried with the linked record beside it
+    assert other.exit_code == 0, other.output
+    result = run_cli(repo, "import", str(_edit(repo, "alpha-theme")))
+    assert result.exit_code == 0, result.output
+    assert "changed data/themes/alpha-theme.yaml" in result.stderr
+    assert link.is_symlink() and "description: Edited." in (shared / "alpha-theme.yaml").read_text()
+    assert run_cli(repo, "validate").exit_code == 0
+
+
+def test_a_read_only_record_is_named_and_nothing_is_imported(run_cli: RunCli, repo: Path) -> None:
+    record = repo / "data" / "themes" / "alpha-theme.yaml"
+    os.chmod(record, 0o444)
+    source = _edit(repo, "alpha-theme")
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 2, result.output
+    assert "nothing was imported: cannot write data/themes/alpha-theme.yaml: it is read-only" in result.stderr
+    assert "res191-trial" not in result.stderr and "Traceback" not in result.output
+    assert snapshot(repo) == before and not list(repo.rglob("*.res191-tmp"))
+    dry = run_cli(repo, "import", "--dry-run", str(source))  # only reads: the mode is no matter
+    assert dry.exit_code == 0 and "would change data/themes/alpha-theme.yaml" in dry.stderr

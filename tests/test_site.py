@@ -250,8 +250,28 @@ def test_a_planted_marker_never_lets_the_site_replace_the_records(
     before = _files(tmp_path / "work")
     result = run_cli(root, "site", "--output", str(target))
     assert result.exit_code == 2, result.output
-    assert "give --output a folder of its own" in result.stderr
+    said = {
+        ".": "is the repository's own folder",
+        "..": f"holds the repository {root}",
+        "data": "is " + str(root / "data") + ", the folder of the records",
+        "data/themes": "lies inside " + str(root / "data") + ", the folder of the records",
+    }[where]
+    assert said in result.stderr
+    assert "records themselves" not in result.stderr
     assert _files(tmp_path / "work") == before
+
+
+@pytest.mark.parametrize("where", ["data/meetings/out", "linked/out"])
+def test_a_site_is_never_built_among_the_records(run_cli: RunCli, tmp_path: Path, where: str) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(WITH_REPORT, root)
+    (root / "linked").symlink_to("data")  # a way into data/ from outside it
+    before = _files(root)
+    result = run_cli(root, "site", "--output", where)
+    assert result.exit_code == 2, result.output
+    assert f"inside {root / 'data'}, the folder of the records" in result.stderr
+    assert f"such as {root / 'site'}" in result.stderr
+    assert _files(root) == before and not (root / "data" / "meetings" / "out").exists()
 
 
 def test_a_site_is_replaced_only_while_it_is_as_its_build_left_it(run_cli: RunCli, tmp_path: Path) -> None:

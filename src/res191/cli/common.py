@@ -131,6 +131,27 @@ def _drop_stdout() -> None:
         pass
 
 
+def check_output(output: Path, root: Path | None, instead: str) -> None:
+    """Refuse (exit 2) an output that would land inside data/, where only records belong, or over a
+    record: every command that writes a report, an export, a site, schemas or templates asks this first.
+
+    Checked against the repository worked on (root) and any repository the output lies in; instead says
+    where to write instead.
+    """
+    from res191.loading.files import find_root
+    from res191.outputs import IntoTheRecords, refuse_records
+
+    near = Path(os.path.abspath(output))
+    while not near.exists() and near != near.parent:
+        near = near.parent
+    roots = {r for r in (root, find_root(near), find_root(Path(os.path.realpath(near)))) if r is not None}
+    try:
+        for repository in sorted(roots):
+            refuse_records(output, repository, instead)
+    except IntoTheRecords as problem:
+        raise fail(str(problem)) from None
+
+
 def output_target(root: Path, name: str) -> Path:
     """Where a command writes a file by default: here, or the repository's root when here is data/.
 

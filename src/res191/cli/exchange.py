@@ -11,6 +11,7 @@ import typer
 from res191.cli.common import (
     EXIT_PROBLEMS,
     ROOT_OPTION,
+    check_output,
     fail,
     load_valid,
     output_format_for,
@@ -62,6 +63,10 @@ def export_command(
     if output == "-" and output_format is ExportFormat.CSV:
         raise fail("--format csv writes a folder of files, one a sheet; give --output a folder, not -")
     base = repository_root(root)
+    name = "res191-export" + ("" if output_format is ExportFormat.CSV else f".{output_format.value}")
+    target = Path(output) if output and output != "-" else output_target(base, name)
+    if output != "-":  # refused before the work, not after it
+        check_output(target, base, str(base / name))
     loaded = load_valid(base, "the export").loaded
     assert loaded is not None
     if output_format is ExportFormat.CSV:
@@ -79,8 +84,6 @@ def export_command(
     if output == "-":
         to_stdout(lambda: sys.stdout.buffer.write(content))
         return
-    name = "res191-export" + ("" if output_format is ExportFormat.CSV else f".{output_format.value}")
-    target = Path(output) if output else output_target(base, name)
     try:
         if output_format is ExportFormat.CSV:
             write_csv_folder(to_sheets(loaded), target)

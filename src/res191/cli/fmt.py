@@ -51,6 +51,11 @@ def fmt_command(
         to_stdout(lambda: sys.stdout.write("".join(f"would reformat {f.shown}\n" for f in changed)))
     else:
         for f in list(changed):
+            if f.read_only:  # the mode, not os.access: root may write anything
+                say(f"res191: left alone {f.shown}: it is read-only, and would be reformatted")
+                changed.remove(f)
+                problems.append(f.shown)
+                continue
             try:
                 # Replaced only if it still holds what was read: an editor's save made while fmt ran
                 # over many files is kept, not overwritten.

@@ -75,7 +75,8 @@ def import_list_command(
             f"nothing was imported: {moved} changed while the import ran; import again", EXIT_PROBLEMS
         ) from None
     except OSError as error:
-        raise fail(f"nothing was imported: cannot write: {error.strerror or error}") from None
+        where = f" {error.filename}" if error.filename else ""
+        raise fail(f"nothing was imported: cannot write{where}: {error.strerror or error}") from None
     others = other_texts(text)
     if others:
         say(skipped(others))

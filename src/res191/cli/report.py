@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +13,7 @@ import typer
 from res191.cli.common import (
     EXIT_PROBLEMS,
     ROOT_OPTION,
+    check_output,
     fail,
     load_valid,
     output_format_for,
@@ -101,11 +103,11 @@ def report_command(
     output_format = output_format_for(
         None if len(languages) > 1 else output, output_format, _ENDINGS, ReportFormat.MD
     )
-    if reference_docx is not None and output_format is not ReportFormat.DOCX:
-        raise fail("--reference-docx applies to --format docx only")
     if reference_docx is not None:
-        _check_reference(reference_docx)
+        _check_reference(reference_docx, output_format)
     base = repository_root(root)
+    if output not in (None, "-"):  # refused before the work, not after it
+        check_output(Path(str(output)), base, _instead(base, str(output), len(languages) > 1))
     checked = load_valid(base, "the report")
     assert checked.loaded is not None
     made = []
@@ -192,14 +194,24 @@ def _target(base: Path, output: str | None, name: str, several: bool) -> Path:
         folder = Path(output)
         if not folder.is_dir():
             raise fail(f"--lang all writes six files: --output {output} must be a folder that exists")
-        return folder / name
-    return Path(output) if output else output_target(base, name)
+        target = folder / name
+    else:
+        target = Path(output) if output else output_target(base, name)
+    check_output(target, base, _instead(base, str(target), False))
+    return target
 
 
-def _check_reference(path: Path) -> None:
-    """Refuse, before any work, a reference document that python-docx cannot open."""
+def _instead(base: Path, output: str, several: bool) -> str:
+    """Where to write a report refused a place among the records: the repository's folder."""
+    return f"{base}{os.sep}" if several else str(base / Path(output).name)
+
+
+def _check_reference(path: Path, output_format: ReportFormat) -> None:
+    """Refuse, before any work, a reference document for another format or that python-docx cannot open."""
     from docx import Document
 
+    if output_format is not ReportFormat.DOCX:
+        raise fail("--reference-docx applies to --format docx only")
     try:
         Document(str(path))
     except Exception as error:  # python-docx refuses a non-.docx file in many ways (zip, XML, parts)

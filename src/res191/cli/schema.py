@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
+from res191.cli.common import EXIT_PROBLEMS, ROOT_OPTION, check_output, fail, repository_root
 from res191.models.kinds import KINDS
 
 
@@ -27,9 +27,19 @@ def schema_command(
     they type."""
     from res191.atomic import write_text
     from res191.json_schemas import SCHEMA_FOLDER, render, schema_file_name
+    from res191.loading.files import find_root
     from res191.models import KINDS
 
-    folder = output if output is not None else repository_root(root) / SCHEMA_FOLDER
+    if output is None:
+        here = repository_root(root)
+        base: Path | None = here
+        folder = here / SCHEMA_FOLDER
+    else:  # checked against the records of the repository here, if any
+        base, folder = repository_root(root) if root is not None else find_root(Path.cwd()), output
+    if not check:  # --check only reads
+        check_output(
+            folder, base, str(base / SCHEMA_FOLDER) if base else "a folder of its own, such as schemas/"
+        )
     stale: list[Path] = []
     for kind in KINDS:
         path = folder / schema_file_name(kind)

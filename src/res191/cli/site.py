@@ -10,6 +10,7 @@ import typer
 
 from res191.cli.common import (
     ROOT_OPTION,
+    check_output,
     fail,
     load_valid,
     output_target,
@@ -57,10 +58,11 @@ def site_command(
     except ValueError as problem:
         raise fail(f"--lang: {problem}") from None
     base = repository_root(root)
+    target = output or output_target(base, "site")
+    check_output(target, base, str(base / "site"))  # refused before the work, not after it
     loaded = load_valid(base, "the site").loaded
     assert loaded is not None
     freeze_for_the_end()
-    target = output or output_target(base, "site")
     try:
         pages = build_site(
             loaded, target, day, lambda year: markdown_and_word(loaded, year), _open_data, languages

@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from res191.editing.order import nested_model, put_in_order
 from res191.editing.yaml_text import canonical, dump, load, round_trip
 from res191.json_schemas import MODELINE, modeline
-from res191.loading.files import FileProblem, FoundFile, decode, read_bytes, shown_path
+from res191.loading.files import FileProblem, FoundFile, check_link, decode, read_bytes, shown_path
 from res191.loading.frontmatter import split_front_matter
 from res191.loading.yaml12 import Document, parse_yaml
 from res191.loading.yaml_problems import YamlProblem
@@ -152,13 +152,17 @@ def format_record(text: str, kind: RecordKind, schema_line: str | None = None) -
 
 @dataclass(frozen=True)
 class Formatted:
-    """A record file and its text, before and after formatting, and the bytes it held when read."""
+    """A record file and its text, before and after formatting, and the bytes it held when read.
+
+    path is where it is written: the file itself, or the file its link points to (a link inside the
+    repository is kept, and what it points to formatted); shown is the file as the editor named it."""
 
     path: Path
     shown: str
     before: str
     after: str
     raw: bytes = b""
+    read_only: bool = False  # by its mode (not os.access: root may write anything); fmt leaves it alone
 
     @property
     def changed(self) -> bool:
@@ -177,32 +181,63 @@ class Formatted:
         )
 
 
+_WHOLE_FILE = ("Y106", "Y117", "Y120")  # too large, unreadable, not a file: said of the file, at no line
+_BOM = "\ufeff"  # kept in the text before formatting, so that a file whose one flaw is its mark is changed
+
+
 def format_files(
     root: Path, files: Iterable[FoundFile], cwd: str
 ) -> tuple[list[Formatted], list[str], list[str]]:
-    """Each record file formatted in memory (nothing is written); why any could not be; and the files
-    left alone: read-only ones, and those that lie outside the repository through a linked folder."""
+    """Each record file formatted in memory (nothing is written; read-only files too: whether they may be
+    written is the writer's question); why any could not be (unreadable, a link that leads outside the
+    repository or nowhere); and the files left alone: those that lie outside the repository through a
+    linked folder, and links to folders."""
     done: list[Formatted] = []
     problems: list[str] = []
     left: list[str] = []
     inside = os.path.realpath(root)
+    files = list(files)
+    listed = {f.path for f in files if f.is_record and not f.is_link}
+    seen: set[str] = set()
     for file in files:
-        if not file.is_record or file.kind is None or file.is_link or not file.is_regular:
+        if not file.is_record or file.kind is None or not file.is_regular:
             continue
         shown = shown_path(file.path, cwd)
         path = Path(file.path)
-        if not Path(os.path.realpath(path)).is_relative_to(inside):
+        real = os.path.realpath(path)
+        if file.is_link:
+            why = _link_problem(path, root)
+            if why:
+                problems.append(f"{shown}: {why}")
+                continue
+            if os.path.isdir(real):
+                left.append(f"{shown}: it is a link to a folder, whose records are not followed")
+                continue
+            if real in listed or real in seen:
+                continue  # formatted as the record file it points to
+        elif not Path(real).is_relative_to(inside):
             left.append(f"{shown}: it lies outside the repository (through a linked folder)")
             continue
-        if not os.stat(path).st_mode & 0o222:  # the mode, not os.access: root may write anything
-            left.append(f"{shown}: it is read-only")
-            continue
+        seen.add(real)
         try:
             raw = read_bytes(file.path)
-            before, _ = decode(raw)
+            text, bom = decode(raw)
             line = None if file.kind.markdown else modeline(path, root, file.kind)
-            done.append(Formatted(path, shown, before, format_record(before, file.kind, line), raw))
+            after = format_record(text, file.kind, line)
+            written = Path(real) if file.is_link else path
+            read_only = not os.stat(written).st_mode & 0o222
+            done.append(Formatted(written, shown, _BOM + text if bom else text, after, raw, read_only))
         except (FileProblem, YamlProblem) as trouble:
-            place = f"{shown}:{trouble.line}:{trouble.column}" if trouble.line else shown  # 0: not known
+            whole = trouble.code in _WHOLE_FILE or not trouble.line  # no place in it (0: not known)
+            place = shown if whole else f"{shown}:{trouble.line}:{trouble.column}"
             problems.append(f"{place}: {trouble.message}")
     return done, problems, left
+
+
+def _link_problem(link: Path, root: Path) -> str:
+    """Why a record that is a link cannot be formatted (as validate sees it), or "" when it can."""
+    try:
+        check_link(link, root)
+    except FileProblem as trouble:
+        return f"{trouble.message}; {trouble.hint}"
+    return ""

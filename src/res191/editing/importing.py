@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from res191.atomic import Planned, replace_all
+from res191.atomic import Planned
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
@@ -29,7 +29,7 @@ from res191.editing.long_texts import texts_cut_in_a_cell
 from res191.editing.markdown_text import TEXT, as_written, is_unchanged, text_of, with_text
 from res191.editing.new import new_record_path, record_text
 from res191.editing.rewrite import file_text, rewritten
-from res191.editing.trial import errors_after
+from res191.editing.trial import errors_after, write_records
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
 from res191.models import KINDS, RecordKind, iter_references
@@ -87,7 +87,9 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
     if tried:
         return ImportResult(len(incoming), changes, tried, together=True, notes=notes)
     if not dry_run and changes:
-        replace_all([Planned(c.path, _bytes(c.before), c.after.encode("utf-8")) for c in changes])
+        write_records(
+            loaded.root, [Planned(c.path, _bytes(c.before), c.after.encode("utf-8")) for c in changes]
+        )
     return ImportResult(len(incoming), changes, [], written=not dry_run, notes=notes)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from res191.atomic import Planned, replace_all
+from res191.atomic import Planned
 from res191.editing.list_checks import alive_after, base_number, conference_of, refused_lines
 from res191.editing.list_lines import (
     lines_of,
@@ -38,7 +38,7 @@ from res191.editing.list_lines import (
     what_is_wrong,
 )
 from res191.editing.rewrite import file_text, rewritten
-from res191.editing.trial import errors_after
+from res191.editing.trial import errors_after, write_records
 from res191.loading.record import LoadedRecords
 from res191.models import Conference, Meeting, Resolution
 
@@ -275,8 +275,9 @@ def _write(loaded: LoadedRecords, changes: list[tuple[str, str, str, str]], dry_
             + "\n".join(f"  {e.location}: {e.code} {e.message}" for e in errors)
         )
     if not dry_run and changes:
-        replace_all(
-            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in changes]
+        write_records(
+            loaded.root,
+            [Planned(Path(path), before.encode(), after.encode()) for _, path, before, after in changes],
         )
 
 

@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from res191.outputs import IntoTheRecords, refuse_records
+
 # Written into every site built: the list of its files with their digests, so that a rebuild replaces a
 # folder only when every file in it is one the last build wrote, unchanged since.
 MANIFEST = ".res191-site"
@@ -46,16 +48,24 @@ def put_in_place(scratch: Path, output: Path, known: dict[str, str]) -> None:
 def check_replaceable(output: Path, root: Path) -> None:
     """NotASite unless output is missing, empty, or a site an earlier build wrote, unchanged since.
 
-    Never the repository, a folder holding it or its records, whatever marker a pull request plants.
+    Never the repository, a folder holding it, a place among its records (outputs.refuse_records, the
+    rule every output follows), whatever marker a pull request plants.
     """
+    try:
+        refuse_records(output, root, str(root / "site"))
+    except IntoTheRecords as problem:
+        raise NotASite(str(problem)) from None
     if not output.exists() and not output.is_symlink():
         return
     if output.is_symlink() or not output.is_dir():
         raise NotASite(f"{output} is not a folder; give --output a folder to write the site in")
     real, repository = output.resolve(), root.resolve()
-    if repository.is_relative_to(real) or real.is_relative_to(repository / "data"):
+    if repository.is_relative_to(real):
+        held = (
+            "is the repository's own folder" if real == repository else f"holds the repository {repository}"
+        )
         raise NotASite(
-            f"{output} holds the records themselves; give --output a folder of its own, such as site/"
+            f"{output} {held}, which a site never replaces; give --output a folder of its own, such as site/"
         )
     if any((output / held).exists() for held in ("data", ".git")):
         raise NotASite(
