@@ -175,6 +175,28 @@ def test_show_lists_the_sessions_of_the_day_as_the_citation_accounts_for_them(ru
     assert [e["year"] for e in today["fields"]["editions"]] == [2016, 2024] and not today["later_editions"]
 
 
+def test_show_on_a_day_shows_the_record_as_it_stood_then(run_cli: RunCli) -> None:
+    repository = Path(__file__).resolve().parents[1]
+    # The ISCG's chair and description are a 2024 source's; RA ITU-R 75 was adopted in November 2023.
+    iscg = json.loads(run_cli(repository, "show", "iscg", "--on", "2019-06-01", "-f", "json").stdout)
+    assert "chairs" not in iscg["fields"] and "working_method" not in iscg["fields"]
+    assert {"chairs", "working_method", "resolutions"} <= set(iscg["left_out"])
+    later = [link["id"] for link in iscg["refers_to"] if not link["of_day"]]
+    assert "ra-itu-r-75" in later and "pp-191" not in later
+    text = run_cli(repository, "show", "iscg", "--on", "2019-06-01").stdout
+    assert "Fabio Bigi" not in text and "facts of a later day left out of: chairs" in text
+    # A theme since March 2024 is not one on a day of 2019: shown as its file is, and said so.
+    theme = run_cli(repository, "show", "sustainable-digital-transformation", "--on", "2019-06-01").stdout
+    assert "not yet a record on 2019-06-01" in theme.splitlines()[2]
+    # The 2024 report (20 May 2024) did not refer to PP 191 on a day of 2016: marked, not hidden.
+    pp_191 = json.loads(run_cli(repository, "show", "pp-191", "--on", "2016-06-01", "-f", "json").stdout)
+    assert {link["id"] for link in pp_191["referred_by"] if not link["of_day"]} == {"2024"}
+    now = json.loads(run_cli(repository, "show", "iscg", "--on", "2024-06-01", "-f", "json").stdout)
+    assert (
+        now["fields"]["chairs"] and not now["left_out"] and all(link["of_day"] for link in now["refers_to"])
+    )
+
+
 def test_a_suppressed_resolution_counts_neither_for_itus_rule_nor_for_the_sectors_involved(
     run_cli: RunCli, bundled: Path
 ) -> None:

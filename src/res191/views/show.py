@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
+from res191.loading.of_day import records_of_day
 from res191.loading.record import LoadedRecord, LoadedRecords
 from res191.models import Body, Resolution, iter_references
 from res191.views.listing import place
@@ -25,6 +26,7 @@ class Link:
     kind: str
     id: str
     place: str  # the file and line of the record at the other end, or of the reference
+    of_day: bool = True  # False: the reference is not one of the day shown (a later record, a later fact)
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Shown:
     on: date | None = None
     sessions: list[str] = field(default_factory=list)  # a resolution's later sessions, and what each did
     later_editions: list[str] = field(default_factory=list)  # a resolution's editions adopted after the day
+    of_day: bool = True  # False: not yet a record on the day (a theme since later, a report written later...)
+    left_out: list[str] = field(default_factory=list)  # keys holding facts of a later day, shown without them
 
 
 def _sessions(resolution: Resolution, loaded: LoadedRecords, on: date) -> list[str]:
@@ -106,39 +110,67 @@ def show(loaded: LoadedRecords, record_id: str, kind: str | None, on: date) -> S
     if model is None:
         shown.fields = {"problem": "this record does not pass its schema; run `res191 validate` on it"}
         return shown
-    shown.fields = model.model_dump(mode="json", exclude_defaults=True)
-    if isinstance(model, Resolution):
-        # The editions of the day only, as every other output of the day shows them; the later ones named.
-        of_day = model.editions_by(on, loaded.sessions())
-        held = {id(e) for e in of_day}
-        shown.later_editions = [model.citation(e) for e in model.editions if id(e) not in held]
-        if shown.later_editions:
-            kept = model.model_copy(update={"editions": of_day})
-            shown.fields["editions"] = kept.model_dump(mode="json", exclude_defaults=True).get("editions", [])
+    # Its keys as the records stood on the day (loading/of_day.py, the rule of every output of a day): the
+    # facts of a later day left out and named; a record that is not yet one then is shown as its file is.
+    of_day = records_of_day(loaded, on)
+    found = of_day.find(record.kind.name, record.id)
+    kept = found.record if found is not None else None
+    as_filed = model.model_dump(mode="json", exclude_defaults=True)
+    shown.fields = kept.model_dump(mode="json", exclude_defaults=True) if kept is not None else as_filed
+    shown.of_day = kept is not None
+    shown.left_out = [
+        key for key, value in as_filed.items() if shown.of_day and shown.fields.get(key) != value
+    ]
+    if isinstance(model, Resolution) and isinstance(kept, Resolution):
+        held = {e.model_dump_json() for e in kept.editions}
+        shown.later_editions = [model.citation(e) for e in model.editions if e.model_dump_json() not in held]
+    day_references = {(k, t) for _, k, t in iter_references(record.kind.model, kept)} if kept else set()
     for loc, target_kind, target in iter_references(record.kind.model, model):
         other = loaded.find(target_kind, target)
         where = place(other) if other else "(no such record)"
-        shown.refers_to.append(Link(_key(loc), target_kind, target, where))
+        of_the_day = (target_kind, target) in day_references
+        shown.refers_to.append(Link(_key(loc), target_kind, target, where, of_the_day))
     for other in loaded.records:
         if other.record is None:
             continue
         for loc, target_kind, target in iter_references(other.kind.model, other.record):
             if target_kind == record.kind.name and target == record.id:
                 line = other.locate(loc)[0]
-                shown.referred_by.append(Link(_key(loc), other.kind.name, other.id, f"{other.shown}:{line}"))
+                link = Link(_key(loc), other.kind.name, other.id, f"{other.shown}:{line}")
+                link.of_day = _refers_on_the_day(of_day, other, record)
+                shown.referred_by.append(link)
     return shown
+
+
+def _refers_on_the_day(of_day: LoadedRecords, other: LoadedRecord, record: LoadedRecord) -> bool:
+    """Whether a record still refers to another as the records stood on the day (it may not exist yet, or
+    its reference may be to a fact of a later day)."""
+    found = of_day.find(other.kind.name, other.id)
+    if found is None or found.record is None:
+        return False
+    wanted = (record.kind.name, record.id)
+    return any(
+        (kind, target) == wanted for _, kind, target in iter_references(other.kind.model, found.record)
+    )
 
 
 def write_text(shown: Shown, out: TextIO) -> None:
     """The record for people: a heading, its keys, and its links."""
-    lines = [f"{shown.kind} {shown.id}  {shown.place}", f"  {shown.label}", ""]
+    day = shown.on.isoformat() if shown.on else "the day"
+    lines = [f"{shown.kind} {shown.id}  {shown.place}", f"  {shown.label}"]
+    if not shown.of_day:
+        lines.append(f"  not yet a record on {day} (outputs of that day leave it out); its file's keys:")
+    lines.append("")
     for key, value in shown.fields.items():
         if key == "id":
             continue
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"  {key}: {text}")
-    if shown.later_editions and shown.on:
-        lines.append(f"  adopted after {shown.on.isoformat()}, not shown: {'; '.join(shown.later_editions)}")
+    if shown.later_editions:
+        lines.append(f"  adopted after {day}, not shown: {'; '.join(shown.later_editions)}")
+    others = [key for key in shown.left_out if not (key == "editions" and shown.later_editions)]
+    if others:
+        lines.append(f"  facts of a later day left out of: {', '.join(others)}")
     if shown.sessions:
         heading = f"sessions of its conference recorded up to {shown.on.isoformat()}:" if shown.on else ""
         lines += [
@@ -148,14 +180,23 @@ def write_text(shown: Shown, out: TextIO) -> None:
         ]
     if shown.refers_to:
         lines += ["", "refers to:"]
-        lines += [f"  {link.key} -> {link.kind} {link.id}  {link.place}" for link in shown.refers_to]
+        lines += [
+            f"  {link.key} -> {link.kind} {link.id}  {link.place}{_later(link, day)}"
+            for link in shown.refers_to
+        ]
     if shown.referred_by:
         lines += ["", "referred to by:"] + [
-            f"  {link.kind} {link.id} ({link.key})  {link.place}" for link in shown.referred_by
+            f"  {link.kind} {link.id} ({link.key})  {link.place}"
+            + ("" if link.of_day else f"  (not on {day})")
+            for link in shown.referred_by
         ]
     else:
         lines += ["", "referred to by: no record"]
     out.write("".join(printable(line) + "\n" for line in lines))
+
+
+def _later(link: Link, day: str) -> str:
+    return "" if link.of_day else f"  (not on {day})"
 
 
 def write_json(shown: Shown, out: TextIO) -> None:
@@ -168,6 +209,8 @@ def write_json(shown: Shown, out: TextIO) -> None:
         "as_of": shown.on.isoformat() if shown.on else None,
         "sessions": shown.sessions,
         "later_editions": shown.later_editions,
+        "of_day": shown.of_day,
+        "left_out": shown.left_out,
         "fields": shown.fields,
         "refers_to": [link.__dict__ for link in shown.refers_to],
         "referred_by": [link.__dict__ for link in shown.referred_by],
