@@ -461,3 +461,27 @@ def test_a_bodys_description_is_on_a_page_of_a_day_from_the_year_a_source_gives_
     repository = Path(__file__).resolve().parents[1]
     listed = run_cli(repository, "list", "bodies", "--on", "2019-06-01", "--format", "json")
     assert listed.exit_code == 0 and "contribution-driven" not in listed.stdout
+
+
+def test_what_comes_of_a_meeting_is_not_shown_before_it_is_over(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # An outcome and a call for action of the ISCG's meeting of 21 May 2024 (synthetic, for the test).
+    meeting = bundled / "data" / "meetings" / "iscg-2024-05-21.md"
+    text = meeting.read_text(encoding="utf-8").replace(
+        "platform: Zoom\n",
+        "platform: Zoom\ncalls_for_action:\n  - {to: [tdag], action: Plan the joint workshop}\n",
+    )
+    meeting.write_text(text + "\nThe group agreed on the captioning pilot.\n", encoding="utf-8")
+    before = _site(run_cli, bundled, tmp_path / "before", "2024-05-20")
+    after = _site(run_cli, bundled, tmp_path / "after", "2024-05-21")
+    for site, shown in ((before, False), (after, True)):
+        page = (site / "meetings" / "iscg-2024-05-21.html").read_text(encoding="utf-8")
+        assert ("captioning pilot" in page, "Plan the joint workshop" in page) == (shown, shown)
+        index = (site / "search-index.js").read_text(encoding="utf-8")
+        assert ("captioning pilot" in index) == shown
+        data = json.loads((site / "open-data" / "res191-records.json").read_text(encoding="utf-8"))
+        (record,) = [m for m in data["meetings"] if m["id"] == "iscg-2024-05-21"]
+        assert ("calls_for_action" in record, "captioning pilot" in str(record.get("text"))) == (shown, shown)
+    listed = run_cli(bundled, "show", "iscg-2024-05-21", "--on", "2024-05-01", "-f", "json").stdout
+    assert "calls_for_action" in json.loads(listed)["left_out"]

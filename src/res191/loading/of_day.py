@@ -40,7 +40,8 @@ def records_of_day(loaded: LoadedRecords, day: date) -> LoadedRecords:
     out), each body with the chairs known by then and its description as given for a year up to the
     day's, each theme with its tracker's activities and the ISCG's
     years up to the day's; no record refers to a resolution or a document left out (an id the records of the
-    day do not hold). Meetings after the day are kept: they are planned on it, as the records hold them."""
+    day do not hold). Meetings after the day are kept: they are planned on it, as the records hold them,
+    without what comes of them (their outcome, their calls for action: Meeting.as_known_on)."""
     editions = {
         rid: held.editions_by(day, loaded.sessions())
         for rid, held in loaded.all("resolution", Resolution).items()
@@ -57,6 +58,8 @@ def records_of_day(loaded: LoadedRecords, day: date) -> LoadedRecords:
             continue
         changed = _refs_of_day(held, adopted, dated)
         held = held.model_copy(update=changed) if changed else held
+        if isinstance(held, Meeting) and not held.held_by(day) and record.body.strip():
+            record = replace(record, body="")  # its outcome: not known before it is over
         kept.append(record if held is record.record else replace(record, record=held))
     same = len(kept) == len(loaded.records) and all(a is b for a, b in zip(kept, loaded.records, strict=True))
     return loaded if same else LoadedRecords(loaded.root, kept, _sessions=loaded.sessions())
@@ -81,6 +84,8 @@ def _as_known_on(
         if not found:
             return None
         return held if found == held.editions else held.model_copy(update={"editions": found})
+    if isinstance(held, Meeting):
+        return held.as_known_on(day)
     if isinstance(held, Body):
         described = held.as_described_by(
             day

@@ -72,6 +72,18 @@ class Meeting(StrictModel):
     )
     sources: list[Source] = Field(default_factory=list)
 
+    def held_by(self, day: date) -> bool:
+        """Whether it was over by a day: what comes of a meeting (its outcome, its calls for action) is a
+        fact from its last day on, not of a day before it."""
+        return (self.end or self.start) <= day
+
+    def as_known_on(self, day: date) -> Meeting:
+        """The meeting as the records stood on a day: one not over by then has no calls for action yet (its
+        outcome, the record's text, is left out alike where it is read: loading/of_day.py, the site)."""
+        if self.held_by(day) or not self.calls_for_action:
+            return self
+        return Meeting.model_validate(self.model_dump(exclude={"calls_for_action"}, exclude_unset=True))
+
     @field_validator("end")
     @classmethod
     def _ends_after_it_starts(cls, end: date | None, info: ValidationInfo) -> date | None:

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from res191.loading.of_day import records_of_day
 from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
+from res191.models import Meeting
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
@@ -269,10 +270,11 @@ def _frame(site: Site, job: Job, extra: Extra) -> dict[str, Any]:
 
 
 def _outcomes(site: Site) -> dict[str, str]:
-    """The text of each meeting's outcome, for the search index."""
+    """The text of each meeting's outcome, for the search index: of those over by the site's day."""
     found = {}
     for record in site.loaded.of_kind("meeting"):
-        if record.record is not None and record.body.strip():
+        meeting = record.record
+        if isinstance(meeting, Meeting) and record.body.strip() and meeting.held_by(site.today):
             found[record.id] = record.body
     return found
 

@@ -113,10 +113,12 @@ def _resolution(site: Site, key: str, extra: Extra) -> dict[str, Any]:
 
 
 def _meeting(site: Site, key: str, extra: Extra) -> dict[str, Any]:
-    meeting = site.loaded.get("meeting", key, Meeting)
-    assert meeting is not None
+    found = site.loaded.get("meeting", key, Meeting)
+    assert found is not None
+    meeting = found.as_known_on(site.today)  # not over by the site's day: no outcome, no calls for action
     file = site.loaded.find("meeting", key)
-    outcome = outcome_html(file.body) if file is not None and file.body.strip() else ""
+    held = file is not None and file.body.strip() and meeting.held_by(site.today)
+    outcome = outcome_html(file.body) if file is not None and held else ""
     return {"page": meeting_page(site, meeting, outcome)}
 
 
