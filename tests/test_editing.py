@@ -491,3 +491,15 @@ def test_a_new_meeting_has_no_text_for_the_site_to_publish_as_its_outcome(
     assert run_cli(repo, "site", "-o", str(site)).exit_code == 0
     published = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "iscg-2025-01-20" in published and "The outcome of the meeting" not in published
+
+
+def test_items_are_paired_with_the_items_they_became() -> None:
+    from res191.editing.list_items import paired
+
+    first = {"to": "Secretary-General", "action": "one"}
+    second = {"to": "Directors", "action": "two"}
+    third = {"to": "Council", "action": "three"}
+    changed = {"to": "Directors", "action": "two, changed"}
+    assert paired([first, second, third], [changed, third]) == [(0, None), (1, 0), (2, 1)]
+    assert paired([first, third], [first, second, third]) == [(0, 0), (None, 1), (1, 2)]
+    assert paired(["a", "b", "c"], ["a", "c"]) == [(0, 0), (1, None), (2, 1)]
