@@ -97,6 +97,12 @@ def test_new_refuses_to_overwrite_and_names_what_is_missing(run_cli: RunCli, rep
     assert wrong.exit_code == 2 and "--body 'nobody' is not one of: council, isc-tf, iscg" in wrong.stderr
     bad_date = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "20 January")
     assert bad_date.exit_code == 2 and "--start takes a date such as 2025-01-20" in bad_date.stderr
+    since = run_cli(repo, "new", "theme", "--title", "X", "--since", "2024-3")
+    # The form in words, as validate says it of the same key in a file, not the pattern.
+    form = "a year (2024) or a year and month (2024-03)"
+    assert since.exit_code == 2
+    assert f"--since: '2024-3' is not of the form 'since' takes: {form}" in since.stderr
+    assert "pattern" not in since.stderr and "^[0-9]" not in since.stderr
     assert snapshot(repo) == before
 
 

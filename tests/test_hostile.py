@@ -305,3 +305,4 @@ def test_a_key_written_twice_hides_no_other_problem(tmp_path: Path) -> None:
         ("S201", 8, 1),  # colour
     ], found
     assert found[0]["related"][0]["line"] == 2
+    assert found[2]["message"].endswith("takes: a year (2024) or a year and month (2024-03)")
