@@ -294,6 +294,17 @@ def test_duplicate_ids_are_refused_in_every_format(run_cli: RunCli, repo: Path, 
     assert snapshot(repo) == before
 
 
+def test_a_key_written_twice_in_json_is_refused_at_its_place(run_cli: RunCli, repo: Path) -> None:
+    source = repo.parent / "twice.json"
+    source.write_text('{"themes": [{"id": "alpha-theme", "title": "A",\n  "title": "B"}]}')
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 1
+    assert "twice.json:2:3: error Y102 [duplicate-key]" in result.stderr
+    assert "the key 'title' appears twice in this object (first on line 1, column 35)" in result.stderr
+    assert snapshot(repo) == before
+
+
 def test_dry_run_writes_nothing_and_says_what_would_change(run_cli: RunCli, repo: Path, book: Path) -> None:
     workbook = load_workbook(book)
     themes = workbook["themes"]
