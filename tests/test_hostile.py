@@ -306,3 +306,16 @@ def test_a_key_written_twice_hides_no_other_problem(tmp_path: Path) -> None:
     ], found
     assert found[0]["related"][0]["line"] == 2
     assert found[2]["message"].endswith("takes: a year (2024) or a year and month (2024-03)")
+
+
+def test_an_unclosed_bracket_is_pointed_at_where_it_opened(tmp_path: Path) -> None:
+    themes = tmp_path / "data" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "t1.yaml").write_text("id: t1\ntitle: One\nstatus: active\nresolutions: [pp-191\n")
+    _, found = validate(tmp_path)
+    (mine,) = found
+    # Where libyaml stops (the end of the file), and where the list it could not close opened.
+    assert (mine["code"], mine["line"], mine["column"]) == ("Y101", 5, 1)
+    assert "the list opened with [ at line 4, column 14 is not closed" in mine["message"]
+    assert [(r["line"], r["column"]) for r in mine["related"]] == [(4, 14)]
+    assert mine["hint"] == "close it with ] where it ends"
