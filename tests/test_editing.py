@@ -97,6 +97,12 @@ def test_new_refuses_to_overwrite_and_names_what_is_missing(run_cli: RunCli, rep
     assert wrong.exit_code == 2 and "--body 'nobody' is not one of: council, isc-tf, iscg" in wrong.stderr
     bad_date = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "20 January")
     assert bad_date.exit_code == 2 and "--start takes a date such as 2025-01-20" in bad_date.stderr
+    since = run_cli(repo, "new", "theme", "--title", "X", "--since", "2024-3")
+    # The form in words, as validate says it of the same key in a file, not the pattern.
+    form = "a year (2024) or a year and month (2024-03)"
+    assert since.exit_code == 2
+    assert f"--since: '2024-3' is not of the form 'since' takes: {form}" in since.stderr
+    assert "pattern" not in since.stderr and "^[0-9]" not in since.stderr
     assert snapshot(repo) == before
 
 
@@ -491,3 +497,15 @@ def test_a_new_meeting_has_no_text_for_the_site_to_publish_as_its_outcome(
     assert run_cli(repo, "site", "-o", str(site)).exit_code == 0
     published = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "iscg-2025-01-20" in published and "The outcome of the meeting" not in published
+
+
+def test_items_are_paired_with_the_items_they_became() -> None:
+    from res191.editing.list_items import paired
+
+    first = {"to": "Secretary-General", "action": "one"}
+    second = {"to": "Directors", "action": "two"}
+    third = {"to": "Council", "action": "three"}
+    changed = {"to": "Directors", "action": "two, changed"}
+    assert paired([first, second, third], [changed, third]) == [(0, None), (1, 0), (2, 1)]
+    assert paired([first, third], [first, second, third]) == [(0, 0), (None, 1), (1, 2)]
+    assert paired(["a", "b", "c"], ["a", "c"]) == [(0, 0), (1, None), (2, 1)]

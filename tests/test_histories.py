@@ -16,6 +16,7 @@ from res191.models.in_force import conference_sessions
 from res191.models.reporting import report_day
 from tests.audit import audit
 from tests.conftest import EXAMPLES, REPO, RunCli, load
+from tests.test_editing import snapshot
 
 WITH_REPORT = EXAMPLES / "valid" / "with-report"
 
@@ -209,6 +210,21 @@ def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path,
     assert result.exit_code == 0 and "suppressed" not in result.stderr
     bad = run_cli(bundled, "import-list", str(listing), "--session", "iscg-2024-01-24", "--source", "x")
     assert bad.exit_code == 1 and "'iscg-2024-01-24' is not a session of a conference" in bad.stderr
+
+
+def test_a_list_not_in_utf8_is_refused_at_its_place_with_how_to_save_it(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "latin1.txt"
+    listing.write_bytes(
+        "RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support\nRÉSOLUTION 5\n".encode("latin-1")
+    )
+    before = snapshot(bundled)
+    result = run_cli(bundled, "import-list", str(listing), "--session", "wtdc-2022", "--source", "x")
+    assert result.exit_code == 2
+    assert f"{listing}:2:2: byte 0xC9 is not UTF-8" in result.stderr
+    assert "save it as UTF-8" in result.stderr and "codec" not in result.stderr
+    assert snapshot(bundled) == before
 
 
 ITU_TOC = "https://www.itu.int/dms_pub/itu-d/opb/tdc/D-TDC-WTDC-2022-TOC-HTM-E.htm"

@@ -262,6 +262,8 @@ MANY_PROBLEMS = {
     "wrong-values": lambda: (
         "id: many\nacronym: M\nname: N\nreports_to: [" + ", ".join(["1"] * 100_000) + "]\n"
     ),
+    # 40,000 keys written twice: each once looked for its first place through the whole mapping.
+    "duplicate-keys": lambda: "id: many\nacronym: M\n" + "name: N\n" * 40_000,
     # 500,000 references to a body that does not exist, in just under 1 MiB: once 15 seconds.
     "broken-references": lambda: (
         "id: many\nacronym: M\nname: N\nreports_to: [" + ",".join(["a"] * 500_000) + "]\n"
@@ -283,3 +285,37 @@ def test_a_file_with_very_many_problems_is_cheap_and_capped(repo: Path, name: st
     assert mine[-1]["code"] == "Y122" or any(d["code"] == "Y122" for d in mine)
     (more,) = [d for d in mine if d["code"] == "Y122"]
     assert more["message"].endswith("more problems in this file are not listed")
+
+
+def test_a_key_written_twice_hides_no_other_problem(tmp_path: Path) -> None:
+    themes = tmp_path / "data" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "t1.yaml").write_text(
+        "id: t1\ntitle: One\ntitle: Two\nstatus: actif\nsince: 2024-13-01\nresolutions: [pp-9999]\n"
+        "iscg_topic_years: [twenty]\ncolour: blue\n"
+    )
+    _, found = validate(tmp_path)
+    places = [(d["code"], d["line"], d["column"]) for d in found]
+    assert places == [
+        ("Y102", 3, 1),  # the second title, with the first as its related place
+        ("S204", 4, 9),  # actif
+        ("S204", 5, 8),  # 2024-13-01
+        ("X303", 6, 15),  # pp-9999
+        ("S203", 7, 20),  # twenty
+        ("S201", 8, 1),  # colour
+    ], found
+    assert found[0]["related"][0]["line"] == 2
+    assert found[2]["message"].endswith("takes: a year (2024) or a year and month (2024-03)")
+
+
+def test_an_unclosed_bracket_is_pointed_at_where_it_opened(tmp_path: Path) -> None:
+    themes = tmp_path / "data" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "t1.yaml").write_text("id: t1\ntitle: One\nstatus: active\nresolutions: [pp-191\n")
+    _, found = validate(tmp_path)
+    (mine,) = found
+    # Where libyaml stops (the end of the file), and where the list it could not close opened.
+    assert (mine["code"], mine["line"], mine["column"]) == ("Y101", 5, 1)
+    assert "the list opened with [ at line 4, column 14 is not closed" in mine["message"]
+    assert [(r["line"], r["column"]) for r in mine["related"]] == [(4, 14)]
+    assert mine["hint"] == "close it with ] where it ends"

@@ -121,6 +121,128 @@ def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli,
     assert run_cli(repo, "validate").exit_code == 0
 
 
+COMMENTED = """\
+# yaml-language-server: $schema=../../schemas/resolution.schema.json
+id: pp-1
+conference: PP
+number: "1"
+calls_for_coordination: true
+editions:
+  # Alpha adopted it first.
+  - place: Alpha
+    year: 2018
+    title: First text
+    sources:
+      - first source
+      - second source
+  # Beta revised it, after Alpha.
+  - place: Beta
+    year: 2022
+    revised: true
+    title: First text
+    # What Beta instructs, in its own words.
+    instructs:
+      - to: Secretary-General
+        action: >-
+          do the first thing, in words long enough to be folded
+          over two lines
+      # The second instruction, which names the Secretary-General again.
+      - to: Secretary-General
+        action: do the second thing
+      - to: Secretary-General and the Directors
+        action: >-
+          report every year, in words long enough to be folded
+          over two lines
+    sources:
+      - third source
+      - fourth source
+  - {place: Gamma, year: 2026, revised: true, title: Not yet adopted in 2025}
+"""
+
+ALPHA = """\
+  # Alpha adopted it first.
+  - place: Alpha
+    year: 2018
+    title: First text
+    sources:
+      - first source
+      - second source
+"""
+
+SECOND_INSTRUCTION = """\
+      # The second instruction, which names the Secretary-General again.
+      - to: Secretary-General
+        action: do the second thing
+"""
+
+
+@pytest.fixture
+def commented(repo: Path) -> Path:
+    """pp-1 written with comments, block lists and folded texts, in the canonical layout."""
+    path = repo / "data" / "resolutions" / "pp-1.yaml"
+    path.write_text(COMMENTED)
+    return path
+
+
+def test_a_deleted_row_takes_its_item_alone_and_every_other_item_keeps_its_comments_and_layout(
+    run_cli: RunCli, repo: Path, commented: Path
+) -> None:
+    book = repo.parent / "records.xlsx"
+    assert run_cli(repo, "fmt", "--check").exit_code == 0  # the layout fmt writes: nothing else to change
+    assert run_cli(repo, "export", "--output", str(book)).exit_code == 0
+    workbook = load_workbook(book)
+    editions = workbook["resolutions.editions"]
+    editions.delete_rows(row_of(editions, "pp-1"))  # Alpha, the first item of three
+    instructs = workbook["resolutions.editions.instructs"]
+    instructs.delete_rows(row_of(instructs, "pp-1", 2))  # Beta's second instruction, of three
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 0, result.output
+    assert commented.read_text() == COMMENTED.replace(ALPHA, "").replace(SECOND_INSTRUCTION, "")
+    assert run_cli(repo, "validate").exit_code == 0
+
+
+def test_an_item_deleted_in_json_goes_alone_and_a_changed_one_keeps_its_layout(
+    run_cli: RunCli, repo: Path, commented: Path
+) -> None:
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--format", "json", "--output", str(exported)).exit_code == 0
+    document = json.loads(exported.read_text())
+    record = next(r for r in document["resolutions"] if r["id"] == "pp-1")
+    del record["editions"][0]
+    record["editions"][0]["sources"][1] = "fourth source, read again"
+    record["editions"][0]["instructs"].append({"to": "Secretary-General", "action": "do a last thing"})
+    exported.write_text(json.dumps({"resolutions": [record]}))
+    result = run_cli(repo, "import", str(exported))
+    assert result.exit_code == 0, result.output
+    expected = (
+        COMMENTED.replace(ALPHA, "")
+        .replace("- fourth source\n", "- fourth source, read again\n")
+        .replace(
+            "over two lines\n    sources:",
+            "over two lines\n      - to: Secretary-General\n        action: do a last thing\n    sources:",
+        )
+    )
+    assert commented.read_text() == expected
+
+
+def test_the_last_item_deleted_leaves_the_comment_below_it(
+    run_cli: RunCli, repo: Path, commented: Path
+) -> None:
+    commented.write_text(COMMENTED.replace("  - {place: Gamma", "  # Gamma, to come.\n  - {place: Gamma"))
+    commented.write_text(commented.read_text() + "# The end of the editions.\nsources: [a source]\n")
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--format", "json", "--output", str(exported)).exit_code == 0
+    document = json.loads(exported.read_text())
+    record = next(r for r in document["resolutions"] if r["id"] == "pp-1")
+    del record["editions"][-1]
+    exported.write_text(json.dumps({"resolutions": [record]}))
+    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    text = commented.read_text()
+    assert "Gamma" not in text
+    assert "- fourth source\n# The end of the editions.\nsources: [a source]\n" in text, text
+
+
 def test_a_formula_without_its_value_is_refused_at_its_cell(run_cli: RunCli, repo: Path, book: Path) -> None:
     workbook = load_workbook(book)
     themes = workbook["themes"]
@@ -169,6 +291,17 @@ def test_duplicate_ids_are_refused_in_every_format(run_cli: RunCli, repo: Path, 
     exported.write_text(json.dumps(document))
     merged = run_cli(repo, "import", str(exported))
     assert merged.exit_code == 1 and "is on two records of bodies" in merged.stderr
+    assert snapshot(repo) == before
+
+
+def test_a_key_written_twice_in_json_is_refused_at_its_place(run_cli: RunCli, repo: Path) -> None:
+    source = repo.parent / "twice.json"
+    source.write_text('{"themes": [{"id": "alpha-theme", "title": "A",\n  "title": "B"}]}')
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(source))
+    assert result.exit_code == 1
+    assert "twice.json:2:3: error Y102 [duplicate-key]" in result.stderr
+    assert "the key 'title' appears twice in this object (first on line 1, column 35)" in result.stderr
     assert snapshot(repo) == before
 
 

@@ -52,10 +52,7 @@ def import_list_command(
     base = repository_root(root)
     loaded = load_valid(base, "the list's import").loaded
     assert loaded is not None
-    try:
-        text = source_list.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise fail(f"cannot read {source_list} as UTF-8 text: {error}") from None
+    text = _read(source_list)
     try:
         listed = read_list(text, str(source_list), complete=not partial)
         done = apply_list(
@@ -95,3 +92,24 @@ def import_list_command(
     for _, path, _, _ in done.changes:
         say(f"{verb} {Path(path).relative_to(base)}")
     say(f"{len(done.changes)} record file{'s' if len(done.changes) != 1 else ''} {verb}")
+
+
+def _read(path: Path) -> str:
+    """The list's text, its line ends made LF; a failure naming the place of a byte that is not UTF-8."""
+    from res191.loading.files import place_in_text
+
+    try:
+        raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    except OSError as error:
+        raise fail(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = place_in_text(raw, error.start)
+        raise fail(
+            f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} is not UTF-8: the list was saved in "
+            "another encoding (Latin-1 or Windows-1252); save it as UTF-8 (in most editors: Save with "
+            "Encoding > UTF-8; in Word: Save as Plain Text, then Other encoding > Unicode (UTF-8)) and "
+            "import it again"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

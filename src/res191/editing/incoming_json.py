@@ -14,12 +14,9 @@ from res191.models import KINDS
 
 def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
     """The records of a JSON export: each key given is set (null empties it), each left out is kept."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [], [cell_problem("Y101", f"{name}:{error.lineno}:{error.colno}", f"not JSON: {error.msg}")]
-    except RecursionError:
-        return [], [cell_problem("Y107", name, "the JSON is nested too deeply to be records")]
+    document, unread = _read(text, name)
+    if unread:
+        return [], unread
     folders = {kind.folder: kind_name for kind_name, kind in KINDS.items()}
     if not isinstance(document, dict):
         hint = "export one with res191 export --format json"
@@ -54,6 +51,77 @@ def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
             _json_origins(item, (), where, incoming.origins)
             records[key] = incoming
     return list(records.values()), problems
+
+
+def _read(text: str, name: str) -> tuple[Any, list[Diagnostic]]:
+    """The JSON document, or why it cannot be read as records: where it is not JSON, or each key that
+    comes twice in an object (which JSON readers would read as its last value, silently)."""
+    twice: list[bool] = []
+    try:
+        document = json.loads(text, object_pairs_hook=lambda pairs: _mapping(pairs, twice))
+    except json.JSONDecodeError as error:
+        return None, [cell_problem("Y101", f"{name}:{error.lineno}:{error.colno}", f"not JSON: {error.msg}")]
+    except RecursionError:
+        return None, [cell_problem("Y107", name, "the JSON is nested too deeply to be records")]
+    return document, _duplicate_keys(text, name) if twice else []
+
+
+def _mapping(pairs: list[tuple[str, Any]], twice: list[bool]) -> dict[str, Any]:
+    """A JSON object as a dict, noting in twice when a key comes twice in it (JSON readers keep the last)."""
+    mapping = dict(pairs)
+    if len(mapping) < len(pairs):
+        twice.append(True)
+    return mapping
+
+
+def _duplicate_keys(text: str, name: str) -> list[Diagnostic]:
+    """Each key written a second time in an object of a JSON text that reads, at its line and column.
+
+    Looked for only when there is one: a walk of the text that reads each string whole, keeping the keys of
+    each object it is in."""
+    found = []
+    objects: list[
+        dict[str, int] | None
+    ] = []  # the keys of each object we are in, at their offsets; None: a list
+    expect_key = False
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == '"':
+            value, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            keys = objects[-1] if objects else None
+            if expect_key and keys is not None:
+                if value in keys:
+                    line, column = _place(text, index)
+                    first_line, first_column = _place(text, keys[value])
+                    found.append(
+                        cell_problem(
+                            "Y102",
+                            f"{name}:{line}:{column}",
+                            f"the key '{value}' appears twice in this object (first on line {first_line}, "
+                            f"column {first_column})",
+                            "keep one of the two; JSON readers would silently drop the first",
+                        )
+                    )
+                keys.setdefault(value, index)
+                expect_key = False
+            index = end
+            continue
+        if char == "{":
+            objects.append({})
+            expect_key = True
+        elif char == "[":
+            objects.append(None)
+        elif char in "]}":
+            objects.pop()
+        elif char == ",":
+            expect_key = bool(objects) and objects[-1] is not None
+        index += 1
+    return found
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def _not_records(name: str, folder: str, items: Any, folders: dict[str, str]) -> Diagnostic | None:

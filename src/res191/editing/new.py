@@ -20,6 +20,7 @@ from res191.editing.fmt import format_record
 from res191.editing.order import model_in
 from res191.editing.questions import QUESTIONS, Question
 from res191.json_schemas import modeline
+from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
 from res191.models import RecordKind, id_from_name
 from res191.models.vocabulary import ID, reserved_name
@@ -197,8 +198,13 @@ def validate_values(kind: RecordKind, values: dict[str, Any]) -> None:
         kind.model.model_validate(values)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        key = next((str(step) for step in first["loc"] if isinstance(step, str)), "")
-        raise NewRecordProblem(f"--{key.replace('_', '-')}: {first['msg']}") from None
+        asked = {question.key for question in QUESTIONS[kind.name]}
+        steps = [str(step) for step in first["loc"] if isinstance(step, str)]
+        # The option of the key (an edition's year is --year, though the record writes it under editions).
+        key = next((step for step in reversed(steps) if step in asked), steps[0] if steps else "")
+        # Said as validate says it of the same key in a file: the form it takes, in words.
+        why = explain(kind.model, kind.name, first)
+        raise NewRecordProblem(f"--{key.replace('_', '-')}: {why.message}") from None
 
 
 def new_record_path(root: Path, kind: RecordKind, record_id: str) -> Path:

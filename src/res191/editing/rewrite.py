@@ -9,6 +9,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from res191.editing.fmt import format_record, normal_line_endings
+from res191.editing.list_items import paired, without_deleted
 from res191.editing.yaml_text import canonical_scalar, dump, load
 from res191.json_schemas import modeline
 from res191.loading.frontmatter import split_front_matter
@@ -23,12 +24,7 @@ def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order
         if key in old and old[key] == value:
             continue
         current = target.get(key)
-        if (
-            isinstance(value, list)
-            and isinstance(current, CommentedSeq)
-            and value
-            and all(isinstance(v, dict) for v in value)
-        ):
+        if isinstance(value, list) and isinstance(current, CommentedSeq) and value and current:
             _merge_list(current, value, old.get(key) or [])
         elif isinstance(value, dict) and isinstance(current, CommentedMap):
             _merge(current, value, old.get(key) or {}, list(value))
@@ -43,14 +39,27 @@ def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order
             target.insert(position, key, _written(value))
 
 
-def _merge_list(target: CommentedSeq, new: list[dict[str, Any]], old: list[dict[str, Any]]) -> None:
-    while len(target) > len(new):
-        del target[-1]
-    for index, item in enumerate(new):
-        if index < len(target) and isinstance(target[index], CommentedMap):
-            _merge(target[index], item, old[index] if index < len(old) else {}, list(item))
-        else:
-            target.append(_written(item))
+def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any]) -> None:
+    """Change a list in place, item by item: an item that stays keeps its comments and layout, one that
+    changed is changed key by key, and only a deleted or added item goes or comes."""
+    if len(old) != len(target):  # not the list old describes: each item written anew
+        old = [None] * len(target)
+    pairs = paired(old, new)
+    for before, after in reversed(pairs):
+        if after is None and before is not None:
+            del target[before]
+    position = 0
+    for before, after in pairs:
+        if after is None:
+            continue
+        item = new[after]
+        if before is None:
+            target.insert(position, _written(item))
+        elif isinstance(item, dict) and isinstance(target[position], CommentedMap):
+            _merge(target[position], item, old[before], list(item))
+        elif item != old[before]:
+            target[position] = _written(item)
+        position += 1
 
 
 def _written(value: Any) -> Any:
@@ -85,9 +94,11 @@ def rewritten(
     text = normal_line_endings(text)
     if kind.markdown:
         front = split_front_matter(text)
-        data = load(front.yaml)
+        yaml, old = without_deleted(front.yaml, new, old)
+        data = load(yaml)
         _merge(data, new, old, list(kind.model.model_fields))
         return format_record("---\n" + dump(data) + text[front.closing :], kind)
+    text, old = without_deleted(text, new, old)
     data = load(text)
     _merge(data, new, old, list(kind.model.model_fields))
     return format_record(dump(data), kind, modeline(path, root, kind))

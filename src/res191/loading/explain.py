@@ -155,9 +155,13 @@ def _explain(
         return Explanation("S204", message, f"use one of: {expected}", _example(name, info), loc)
     if kind == "string_pattern_mismatch":
         example = _example(name, info)
+        message = f"{_describe(value)} is not of the form {field} takes"
+        form = FORMS.get(detail.get("ctx", {}).get("pattern", ""))
+        if form:
+            return Explanation("S204", f"{message}: {form}", "", example, loc)
         # An example shows the form better than a regular expression; the pattern only where none is.
         hint = _pattern_hint(name, detail) if not example or name in _ID_FIELDS else ""
-        return Explanation("S204", f"{_describe(value)} is not of the form {field} takes", hint, example, loc)
+        return Explanation("S204", message, hint, example, loc)
     if kind == "value_error":
         message = detail["msg"].removeprefix("Value error, ")
         return Explanation("S204", f"{field}: {message}", "", _example(name, info), loc)
@@ -252,6 +256,18 @@ _ID_FIELDS = frozenset(
     "id body proposed_by parent in_conjunction_with to resolutions topics reports_to council_session "
     "references".split()
 )
+
+
+# The forms the models' patterns stand for, in words, for every message that names one (validate's, an
+# import's, `res191 new`'s).
+FORMS = {
+    r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$": "a year (2024) or a year and month (2024-03)",
+    r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$": "a year (2024) or a date written year-month-day (2024-01-24)",
+    r"^https?://[^\s]+$": "a web address starting http:// or https://, without spaces",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address (name@itu.int)",
+    r"^C[0-9]{2}/": "a Council document number (C24/35)",
+    r"^(ITU-R )?[0-9]+[A-Z]?(-[0-9]+)?$": "a number as ITU writes it (191, ITU-R 75 or ITU-R 6-2)",
+}
 
 
 def _pattern_hint(name: str, detail: ErrorDetails) -> str:

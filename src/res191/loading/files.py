@@ -221,6 +221,13 @@ def _looks_like_utf16(raw: bytes) -> bool:
     return False
 
 
+def place_in_text(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters, as an editor counts them) of a byte of UTF-8 text."""
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    return line, len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+
+
 def decode(raw: bytes) -> tuple[str, bool]:
     """UTF-8 text from a file's bytes, and whether they began with a byte-order mark."""
     if raw.startswith(_UTF16) or (b"\0" in raw and _looks_like_utf16(raw)):
@@ -237,9 +244,7 @@ def decode(raw: bytes) -> tuple[str, bool]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        line, column = place_in_text(raw, error.start)
         raise FileProblem(
             "Y104",
             f"byte 0x{raw[error.start]:02x} is not UTF-8",

@@ -28,8 +28,8 @@ class Locator:
         if index is None:
             index = {}
             for key_node, value_node in mapping.value:
-                if isinstance(key_node.value, str):
-                    index.setdefault(key_node.value, (key_node, value_node))
+                if isinstance(key_node.value, str):  # a key written twice: its last value, as read
+                    index[key_node.value] = (key_node, value_node)
             self._keys[id(mapping)] = index
         return index.get(key)
 

@@ -95,12 +95,14 @@ class ParsedFile:
 
 def parse_file(path: str, kind: RecordKind, raw: bytes | None = None) -> ParsedFile:
     """Read and parse a record file (or its bytes, read already); FileProblem or YamlProblem when it
-    cannot be."""
+    cannot be. A key written twice does not stop it: the document holds it (Document.duplicates)."""
     text, bom = read_text(path) if raw is None else decode(raw)
     if not kind.markdown:
-        return ParsedFile(parse_yaml(text), bom=bom, size=len(text), schema=declared_schema(text))
+        return ParsedFile(
+            parse_yaml(text, past_duplicates=True), bom=bom, size=len(text), schema=declared_schema(text)
+        )
     front = split_front_matter(text)
-    document = parse_yaml(front.yaml, line_offset=front.first_line)
+    document = parse_yaml(front.yaml, line_offset=front.first_line, past_duplicates=True)
     found = CONTROL.search(front.body)
     if found:  # in the Markdown after the front matter, written into the file itself
         before = front.body[: found.start()]
@@ -129,9 +131,7 @@ def load_record(
             check_link(Path(file.path), root)
         parsed = parse_file(file.path, file.kind, raw)
     except (FileProblem, YamlProblem) as error:
-        related = tuple(Location(shown, line, col) for line, col in getattr(error, "related", []))
-        where = Location(shown, error.line, error.column)
-        return loaded, [Diagnostic(problem(error.code), where, error.message, error.hint, related=related)]
+        return loaded, [_yaml_diagnostic(shown, error)]
     document, loaded.body, loaded.body_line = parsed.document, parsed.body, parsed.body_line
     loaded.schema = parsed.schema
     if parsed.bom:
@@ -143,6 +143,8 @@ def load_record(
                 "save it as UTF-8 without BOM; some tools show the mark as stray characters",
             )
         )
+    twice = document.duplicates
+    found += [_yaml_diagnostic(shown, duplicate) for duplicate in twice[:MOST_PROBLEMS]]
     value = document.value
     first_line = 1 + document.line_offset
     if not isinstance(value, dict):
@@ -152,14 +154,23 @@ def load_record(
     declared = value.get("id")
     loaded.declared_id = declared if isinstance(declared, str) else None
     loaded.record, schema_problems, loaded.omitted = validate_record(
-        file.kind, shown, document, MOST_PROBLEMS
+        file.kind, shown, document, max(0, MOST_PROBLEMS - len(twice))
     )
+    loaded.omitted += max(0, len(twice) - MOST_PROBLEMS)
+    if twice:  # checked with each key's last value, but not a record to work from
+        loaded.record = None
     if loaded.record is None:
         loaded.raw = value
     # Where the top-level keys and list items are: small, and enough to place nearly every problem
     # the checks across files find (a broken reference in a theme's list) without parsing it again.
     loaded._key_places = find_key_places(document, every_list=positions)
     return loaded, found + schema_problems
+
+
+def _yaml_diagnostic(shown: str, error: FileProblem | YamlProblem) -> Diagnostic:
+    related = tuple(Location(shown, line, col) for line, col in getattr(error, "related", []))
+    where = Location(shown, error.line, error.column)
+    return Diagnostic(problem(error.code), where, error.message, error.hint, related=related)
 
 
 def _not_a_record(loaded: LoadedRecord, value: Any, line: int) -> Diagnostic:

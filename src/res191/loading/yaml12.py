@@ -18,7 +18,7 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -59,6 +59,9 @@ class Document:
     value: Any
     node: Node | None
     line_offset: int = 0
+    # Keys written twice in a mapping (Y102), where the parse was asked to go on past them: each
+    # mapping then holds the last value of such a key, as YAML parsers read it.
+    duplicates: list[YamlProblem] = field(default_factory=list)
 
 
 def composer_class(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> Any:
@@ -131,13 +134,17 @@ def _at(node: Node) -> tuple[int, int]:
 class _Builder:
     """Turns a node tree into dicts, lists and scalars, refusing what records must not hold."""
 
-    def __init__(self, watch_aliases: bool, watch_escapes: bool = False) -> None:
+    def __init__(
+        self, watch_aliases: bool, watch_escapes: bool = False, duplicates: list[YamlProblem] | None = None
+    ) -> None:
         # An alias makes libyaml hand us the same node twice; only worth tracking when the text
         # has a `*` at all, which records almost never do.
         self.seen: set[int] | None = set() if watch_aliases else None
         # A control character reaches a value only through an escape in double quotes ("\v" pasted
         # from Word): only worth looking for when the text has a backslash at all.
         self.escapes = watch_escapes
+        # Where to put each key written twice, and go on; None: stop at the first.
+        self.duplicates = duplicates
 
     def build(self, node: Node, depth: int = 0) -> Any:
         """Build the value of node, the root collection being at depth 0."""
@@ -183,6 +190,7 @@ class _Builder:
         if node.tag != MAP:
             self._bad_tag(node)
         result: dict[str, Any] = {}
+        firsts: dict[str, Node] | None = None  # each key's first node, once a key comes twice
         # Plain scalars, most of any record, are resolved here without a call to build().
         fast = self.seen is None
         for key_node, value_node in node.value:
@@ -193,7 +201,11 @@ class _Builder:
             if not isinstance(key, str):
                 raise _non_string_key(key_node, key)
             if key in result:
-                raise _duplicate(node, key_node, key)
+                if firsts is None:
+                    firsts = _first_keys(node)
+                if self.duplicates is None:
+                    raise _duplicate(firsts.get(key, key_node), key_node, key)
+                self.duplicates.append(_duplicate(firsts.get(key, key_node), key_node, key))
             if fast and value_node.tag is _PLAIN:
                 result[key] = resolve_plain(value_node.value)
             else:
@@ -238,11 +250,18 @@ def _non_string_key(node: Node, key: Any) -> YamlProblem:
     return YamlProblem("Y119", message, line, col, hint=hint)
 
 
-def _duplicate(mapping: MappingNode, again: Node, key: str) -> YamlProblem:
-    """A duplicate key, with the place of its first occurrence (looked for only when it happens)."""
-    first = next(
-        k for k, _ in mapping.value if (k.tag is _PLAIN and resolve_plain(k.value) == key) or k.value == key
-    )
+def _first_keys(mapping: MappingNode) -> dict[str, Node]:
+    """The node of each text key's first occurrence in a mapping (looked for only when a key comes twice)."""
+    firsts: dict[str, Node] = {}
+    for k, _ in mapping.value:
+        key = resolve_plain(k.value) if k.tag is _PLAIN else k.value
+        if isinstance(key, str):
+            firsts.setdefault(key, k)
+    return firsts
+
+
+def _duplicate(first: Node, again: Node, key: str) -> YamlProblem:
+    """A duplicate key, with the place of its first occurrence."""
     line, col = _at(again)
     problem = YamlProblem(
         "Y102",
@@ -314,8 +333,13 @@ def _has_separators(text: str) -> bool:
     return any(c in text for c in _SEPARATORS) and not any(c in text for c in _STAND_INS)
 
 
-def parse_yaml(text: str, line_offset: int = 0) -> Document:
-    """Parse one YAML document; raise YamlProblem (positions 1-based, shifted by line_offset)."""
+def parse_yaml(text: str, line_offset: int = 0, past_duplicates: bool = False) -> Document:
+    """Parse one YAML document; raise YamlProblem (positions 1-based, shifted by line_offset).
+
+    past_duplicates: a key written twice in a mapping does not stop the parse; the document holds
+    the problem (Y102) in its duplicates, and the mapping the key's last value, so that the record
+    can still be checked for every other problem."""
+    duplicates: list[YamlProblem] | None = [] if past_duplicates else None
     swapped = _has_separators(text)
     if swapped:
         text = text.translate(_TO_STAND_IN)
@@ -335,11 +359,17 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
                 # deep is found by PyYAML's own parser, which has no such limit.
                 _check_depth_by_events(text, composer_class(yaml.SafeLoader))
             raise from_yaml_error(error, text) from None
-        value = None if node is None else _Builder("*" in text, "\\" in text).build(node)
+        value = None if node is None else _Builder("*" in text, "\\" in text, duplicates).build(node)
         if swapped:
             value = _restore(value)
     except YamlProblem as problem:
-        problem.line += line_offset
-        problem.related = [(line + line_offset, col) for line, col in problem.related]
+        _shifted(problem, line_offset)
         raise
-    return Document(value=value, node=node, line_offset=line_offset)
+    for duplicate in duplicates or []:
+        _shifted(duplicate, line_offset)
+    return Document(value=value, node=node, line_offset=line_offset, duplicates=duplicates or [])
+
+
+def _shifted(problem: YamlProblem, line_offset: int) -> None:
+    problem.line += line_offset
+    problem.related = [(line + line_offset, col) for line, col in problem.related]

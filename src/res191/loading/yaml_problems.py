@@ -60,8 +60,26 @@ def from_yaml_error(error: yaml.YAMLError, text: str) -> YamlProblem:
             col,
             hint="keep one record per file; move this one to a file of its own",
         )
+    opened = _OPENED.get(context or "")
+    start = getattr(error, "context_mark", None)
+    if opened and start is not None and (start.line + 1, start.column + 1) != (line, col):
+        # Where the parser stops (often the end of the file) is far from the cause: the bracket or quote
+        # never closed. The problem names both places, the opening one as a related place.
+        where = (start.line + 1, start.column + 1)
+        message = f"{opened[0]} at line {where[0]}, column {where[1]} is not closed ({problem})"
+        found = YamlProblem("Y101", message, line, col, hint=f"close it with {opened[1]} where it ends")
+        found.related.append(where)
+        return found
     message = problem if not context else f"{problem} ({context})"
     return YamlProblem("Y101", message, line, col, hint=_syntax_hint(problem))
+
+
+# What libyaml was reading when it stopped, said as what the editor opened and did not close.
+_OPENED = {
+    "while parsing a flow sequence": ("the list opened with [", "]"),
+    "while parsing a flow mapping": ("the mapping opened with {", "}"),
+    "while scanning a quoted scalar": ("the text opened with a quote", "the same quote"),
+}
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
