@@ -15,6 +15,7 @@ from res191.models.reporting import theme_exists
 from tests.conftest import RunCli
 
 LATER_THEME = "Sustainable Digital Transformation"  # since: 2024-03 in the bundled data
+LATER_ID = "sustainable-digital-transformation"
 
 
 def _a_2023_report(root: Path) -> None:
@@ -458,6 +459,9 @@ def test_a_bodys_description_is_on_a_page_of_a_day_from_the_year_a_source_gives_
     assert "working_method" not in iscg and "reports_to" not in iscg
     page = (later / "bodies" / "iscg.html").read_text(encoding="utf-8")
     assert "<dt>Described in</dt><dd>2024</dd>" in page and "contribution-driven" in page
+    # The search finds what the page shows, and no more.
+    assert "representatives of RAG" not in (early / "search-index.js").read_text(encoding="utf-8")
+    assert "representatives of RAG" in (later / "search-index.js").read_text(encoding="utf-8")
     repository = Path(__file__).resolve().parents[1]
     listed = run_cli(repository, "list", "bodies", "--on", "2019-06-01", "--format", "json")
     assert listed.exit_code == 0 and "contribution-driven" not in listed.stdout
@@ -485,3 +489,35 @@ def test_what_comes_of_a_meeting_is_not_shown_before_it_is_over(
         assert ("calls_for_action" in record, "captioning pilot" in str(record.get("text"))) == (shown, shown)
     listed = run_cli(bundled, "show", "iscg-2024-05-21", "--on", "2024-05-01", "-f", "json").stdout
     assert "calls_for_action" in json.loads(listed)["left_out"]
+
+
+def test_no_record_of_a_day_names_a_theme_that_is_not_one_yet(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # A meeting of January 2024 with the theme taken up in March 2024 as a topic (synthetic, for the test).
+    meeting = bundled / "data" / "meetings" / "iscg-2024-01-24.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("\n---\n", f"\ntopics: [{LATER_ID}]\n---\n", 1), encoding="utf-8")
+    listed = run_cli(bundled, "list", "meetings", "--on", "2024-02-01", "--format", "json")
+    assert listed.exit_code == 0 and LATER_ID not in listed.stdout
+    assert LATER_ID in run_cli(bundled, "list", "meetings", "--on", "2024-06-01", "--format", "json").stdout
+    site = _site(run_cli, bundled, tmp_path / "site", "2024-02-01")
+    assert LATER_ID not in (site / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    shown = json.loads(run_cli(bundled, "show", "iscg-2024-01-24", "--on", "2024-02-01", "-f", "json").stdout)
+    assert [link["of_day"] for link in shown["refers_to"] if link["id"] == LATER_ID] == [False]
+
+
+def test_a_report_whose_session_is_not_recorded_is_not_said_to_be_of_a_later_day(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # An unknown Council session (validate's X303): the report cannot be placed on a day, which is not the
+    # same as being of a later one. list leaves it out as a record with an error, and says so.
+    record = bundled / "data" / "reports" / "2024.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace("council_session: council-2024", "council_session: council-2024x"), "utf-8"
+    )
+    listed = run_cli(bundled, "list", "reports", "--format", "json")
+    assert "1 record(s) with errors are left out" in listed.stderr
+    shown = run_cli(bundled, "show", "2024", "--kind", "report").stdout
+    assert "council-2024x" in shown and "not yet a record" not in shown

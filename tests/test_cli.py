@@ -274,6 +274,8 @@ def test_errors_come_first_and_warnings_are_counted_where_there_are_errors(
         ["templates", "data/themes", "--force"],
         ["export", "--format", "json", "-o", "shared/accessibility.yaml"],  # a record, through a link
         ["export", "--format", "json", "-o", "linked/x.json"],  # into data/, through a linked folder
+        ["report", "--year", "2024", "-o", "linked/../x.md"],  # data/x.md: the link, then its parent
+        ["report", "--year", "2024", "-o", "data"],
     ],
     ids=lambda args: " ".join(args),
 )
@@ -290,5 +292,29 @@ def test_no_output_is_written_among_the_records(run_cli: RunCli, bundled: Path, 
     assert "Traceback" not in result.output
     assert "the folder of the records" in result.stderr or "is a record:" in result.stderr
     assert f"such as {bundled}" in result.stderr  # where to write instead
+    assert f"such as {bundled / 'data'}" not in result.stderr  # not among the records again
     assert snapshot(bundled) == before
     assert run_cli(bundled, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["report", "--year", "2024", "-o", "report.md"], "report.md"),
+        (["report", "--year", "2024", "-o", "docs/r.md"], "docs/r.md"),
+        (
+            ["report", "--year", "2024", "--lang", "all", "--format", "md", "-o", "docs"],
+            "docs/report-2024-F.md",
+        ),
+        (["export", "--format", "xlsx", "-o", "out.xlsx"], "out.xlsx"),
+        (["site", "--lang", "en", "-o", "site"], "site/index.html"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value,
+)
+def test_outputs_beside_the_records_are_written(
+    run_cli: RunCli, bundled: Path, args: list[str], written: str
+) -> None:
+    (bundled / "docs").mkdir()
+    result = run_cli(bundled, *args)
+    assert result.exit_code == 0, result.output
+    assert (bundled / written).is_file()

@@ -24,8 +24,10 @@ def refuse_records(output: Path, root: Path, instead: str) -> None:
     data = Path(os.path.abspath(root / "data"))
     real_data = Path(os.path.realpath(data))
     given = Path(os.path.abspath(output))
-    through = Path(os.path.realpath(given.parent)) / given.name
-    real = Path(os.path.realpath(given))
+    # Resolved as given, each part in turn: `lnk/../x.md`, where lnk links into data/, names data/x.md, which
+    # the path normalised as text first (data/../x.md gone) would not show.
+    through = Path(os.path.realpath(Path(output).parent)) / given.name
+    real = Path(os.path.realpath(output))
     inside = [p for p in (given, through, real) if p.is_relative_to(data) or p.is_relative_to(real_data)]
     if inside:
         where = "is" if inside[0] in (data, real_data) else "lies inside"

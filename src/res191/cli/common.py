@@ -37,8 +37,8 @@ EXIT_CODES_HELP = (
 ON_OPTION = typer.Option(
     None,
     "--on",
-    help="The day the output speaks of (YYYY-MM-DD): resolutions are cited as the records stand on it. "
-    "Default: today.",
+    help="The day the output speaks of (YYYY-MM-DD): the records as they stood on it, facts of a later day "
+    "left out, resolutions cited as they stood. Default: today.",
 )
 
 

@@ -203,7 +203,11 @@ def _target(base: Path, output: str | None, name: str, several: bool) -> Path:
 
 def _instead(base: Path, output: str, several: bool) -> str:
     """Where to write a report refused a place among the records: the repository's folder."""
-    return f"{base}{os.sep}" if several else str(base / Path(output).name)
+    name = Path(output).name
+    # A folder named as the output (`-o data`) is no file name to suggest: the repository's folder is.
+    if several or not name or Path(output).is_dir() or name == "data":
+        return f"{base}{os.sep}"
+    return str(base / name)
 
 
 def _check_reference(path: Path, output_format: ReportFormat) -> None:

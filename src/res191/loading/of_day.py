@@ -39,15 +39,16 @@ def records_of_day(loaded: LoadedRecords, day: date) -> LoadedRecords:
     document of a later year; each resolution with the editions adopted by the day (none adopted yet: left
     out), each body with the chairs known by then and its description as given for a year up to the
     day's, each theme with its tracker's activities and the ISCG's
-    years up to the day's; no record refers to a resolution or a document left out (an id the records of the
-    day do not hold). Meetings after the day are kept: they are planned on it, as the records hold them,
-    without what comes of them (their outcome, their calls for action: Meeting.as_known_on)."""
+    years up to the day's; no record refers to a resolution, a document or a theme left out (an id the
+    records of the day do not hold). Meetings after the day are kept: they are planned on it, as the records
+    hold them, without what comes of them (their outcome, their calls for action: Meeting.as_known_on)."""
     editions = {
         rid: held.editions_by(day, loaded.sessions())
         for rid, held in loaded.all("resolution", Resolution).items()
     }
     adopted = {rid for rid, held in editions.items() if held}
     dated = {i for i, d in loaded.all("document", Document).items() if d.dated_by(day)}
+    themes = {i for i, t in loaded.all("theme", Theme).items() if t.exists_on(day)}
     kept = []
     for record in loaded.records:
         if record.record is None:  # a record with an error: as the records hold it
@@ -56,7 +57,8 @@ def records_of_day(loaded: LoadedRecords, day: date) -> LoadedRecords:
         held = _as_known_on(loaded, record.record, day, editions)
         if held is None:
             continue
-        changed = _refs_of_day(held, adopted, dated)
+        of_day = {"resolutions": adopted, "documents": dated, "themes": themes, "topics": themes}
+        changed = _refs_of_day(held, of_day)
         held = held.model_copy(update=changed) if changed else held
         if isinstance(held, Meeting) and not held.held_by(day) and record.body.strip():
             record = replace(record, body="")  # its outcome: not known before it is over
@@ -72,6 +74,8 @@ def _as_known_on(
     if isinstance(held, Theme):
         return held.as_known_on(day)
     if isinstance(held, Report):
+        if loaded.get("meeting", held.council_session, Meeting) is None:
+            return held  # its session unknown (validate's X303): as the records hold it, on no day's rule
         return held if report_written_by(loaded, held, day) else None
     if isinstance(held, Position):
         return held if position_expressed_by(loaded, held, day) else None
@@ -87,21 +91,20 @@ def _as_known_on(
     if isinstance(held, Meeting):
         return held.as_known_on(day)
     if isinstance(held, Body):
-        described = held.as_described_by(
-            day
-        )  # its description as a source gave it for a year up to the day's
+        # Its description as a source gave it for a year up to the day's, its chairs as known then.
+        described = held.as_described_by(day)
         chairs = [known for chair in described.chairs if (known := chair.as_known_on(day))]
         return described if chairs == described.chairs else described.model_copy(update={"chairs": chairs})
     return held
 
 
-def _refs_of_day(held: BaseModel, adopted: set[str], dated: set[str]) -> dict[str, list[str]]:
-    """The lists of ids a record holds that name a resolution or a document not of the day, without them;
-    only those that change (an unset list stays unset)."""
+def _refs_of_day(held: BaseModel, of_day: dict[str, set[str]]) -> dict[str, list[str]]:
+    """The lists of ids a record holds (by key: `resolutions`, `documents`, a meeting's `topics`...) that
+    name a record not of the day, without them; only those that change (an unset list stays unset)."""
     changed = {}
-    for key, kept in (("resolutions", adopted), ("documents", dated)):
-        if isinstance(held, Body | Theme | Initiative | Meeting) and hasattr(held, key):
-            ids = getattr(held, key)
+    for key, kept in of_day.items():
+        ids = getattr(held, key, None)
+        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
             found = [i for i in ids if i in kept]
             if found != ids:
                 changed[key] = found

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -297,24 +296,6 @@ class LoadedRecords:
             kind: {i: read(kind, r) for i, r in records.items()} for kind, records in self._index().items()
         }
         return LoadedRecords(self.root, self.records, _valid=index, _sessions=self.sessions())
-
-    def themes_on(self, day: date) -> LoadedRecords:
-        """The same records without the themes that are not themes yet on a day (Theme.exists_on): what the
-        overlaps of the day are found in. The same object where every theme is one by then."""
-        from res191.models import Theme
-
-        def later(record: LoadedRecord) -> bool:
-            return isinstance(record.record, Theme) and not record.record.exists_on(day)
-
-        return self.without(later)
-
-    def without(self, left_out: Callable[[LoadedRecord], bool]) -> LoadedRecords:
-        """The same records but those left_out says, the conference sessions as they are; the same object
-        where none is left out."""
-        kept = [r for r in self.records if not left_out(r)]
-        if len(kept) == len(self.records):
-            return self
-        return LoadedRecords(self.root, kept, _sessions=self.sessions())
 
     def find(self, kind: str, record_id: str) -> LoadedRecord | None:
         """The loaded record of a kind and id, valid or not (the first, where two files claim the id)."""

@@ -152,6 +152,7 @@ class Body(StrictModel):
         return self if years == self.described_in else self.model_copy(update={"described_in": years})
 
     def _undescribed(self) -> Body:
+        """The body without its description, as a record that never had one."""
         if not self.described() and not self.described_in:
             return self
         # Made again without them rather than copied with them emptied: left unset, as a record that never

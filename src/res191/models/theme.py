@@ -56,6 +56,10 @@ class Activity(StrictModel):
     links: list[Link] = Field(default_factory=list, description="Web pages about it.")
     sources: list[Source] = Field(default_factory=list)
 
+    def known_on(self, day: date) -> bool:
+        """Whether it is an activity of a year up to a day's: a later year's is not known on the day."""
+        return self.year <= day.year
+
 
 class CompleteList(StrictModel):
     """A declaration that a theme's list of resolutions is every one ITU has on it, as of a day."""
@@ -137,7 +141,7 @@ class Theme(StrictModel):
 
     def activities_by(self, day: date) -> list[Activity]:
         """Its tracker as known on a day: the activities of years up to the day's."""
-        return [activity for activity in self.tracker if activity.year <= day.year]
+        return [activity for activity in self.tracker if activity.known_on(day)]
 
     def as_known_on(self, day: date) -> Theme | None:
         """The theme as the records stood on a day: None where not a theme yet (exists_on); else with the

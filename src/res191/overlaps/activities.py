@@ -67,7 +67,7 @@ def tracked(themes: list[Entry[Theme]], year: int | None, on: date) -> list[Trac
         TrackedActivity(theme, index, activity)
         for theme in themes
         for index, activity in enumerate(theme.record.tracker)
-        if (year is None or activity.year == year) and activity.year <= on.year
+        if (year is None or activity.year == year) and activity.known_on(on)
     ]
 
 

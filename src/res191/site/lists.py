@@ -210,11 +210,12 @@ def positions_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
 def initiatives_years(site: Site) -> list[tuple[int, list[dict[str, Any]]]]:
     """The secretariat's initiatives under each year they were worked on, with that year's status."""
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for initiative in site.loaded.all("initiative", Initiative).values():
-        if not site.initiative_known(initiative):
+    for held in site.loaded.all("initiative", Initiative).values():
+        # Begun by the site's day, with the years up to the day's: a later year's status is not known then.
+        initiative = held.as_known_on(site.today)
+        if initiative is None:
             continue
-        # The years up to the site's day's: a later year's status is not known on that day.
-        known = [worked for worked in initiative.years if worked.year <= site.today.year]
+        known = initiative.years
         latest = max(worked.year for worked in known)  # links lead to its latest year
         for worked in known:
             years[worked.year].append(

@@ -52,7 +52,7 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         found.append(_resolution(site, resolution))
     for meeting in loaded.all("meeting", Meeting).values():
         found.append(_meeting(site, meeting, outcomes.get(meeting.id, "")))
-    for body in loaded.all("body", Body).values():
+    for body in (b.as_described_by(site.today) for b in loaded.all("body", Body).values()):
         known = (chair.as_known_on(site.today) for chair in body.chairs)  # as the body's page names them
         chairs = " ".join(chair_words(c) for c in known if c)
         words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
@@ -60,8 +60,9 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
     for document in site.documents_of_day():
         words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
         found.append([document.number, site.href("document", document.id), what["document"], _words(words)])
-    for initiative in loaded.all("initiative", Initiative).values():
-        if not site.initiative_known(initiative):
+    for held in loaded.all("initiative", Initiative).values():
+        initiative = held.as_known_on(site.today)  # begun by the day, with its years up to the day's
+        if initiative is None:
             continue
         english = [initiative.title] if site.language != ENGLISH else []
         words = [*english, initiative.description, *(str(y.year) for y in initiative.years)]

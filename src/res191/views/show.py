@@ -186,8 +186,7 @@ def write_text(shown: Shown, out: TextIO) -> None:
         ]
     if shown.referred_by:
         lines += ["", "referred to by:"] + [
-            f"  {link.kind} {link.id} ({link.key})  {link.place}"
-            + ("" if link.of_day else f"  (not on {day})")
+            f"  {link.kind} {link.id} ({link.key})  {link.place}{_later(link, day)}"
             for link in shown.referred_by
         ]
     else:
@@ -196,7 +195,7 @@ def write_text(shown: Shown, out: TextIO) -> None:
 
 
 def _later(link: Link, day: str) -> str:
-    return "" if link.of_day else f"  (not on {day})"
+    return "" if link.of_day else f"  (not a fact of {day})"
 
 
 def write_json(shown: Shown, out: TextIO) -> None:
