@@ -521,3 +521,18 @@ def test_a_report_whose_session_is_not_recorded_is_not_said_to_be_of_a_later_day
     assert "1 record(s) with errors are left out" in listed.stderr
     shown = run_cli(bundled, "show", "2024", "--kind", "report").stdout
     assert "council-2024x" in shown and "not yet a record" not in shown
+
+
+def test_a_report_states_no_position_expressed_at_a_meeting_after_its_day(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # The 2024 report speaks as of 20 May 2024; a position recorded as expressed at the ISCG's meeting of
+    # 21 May 2024 (a test fixture: the report does not say at which meeting) is not its to state.
+    assert "highlighted the importance" in run_cli(bundled, "report", "--year", "2024", "-o", "-").stdout
+    position = bundled / "data" / "positions" / "iscg-2024-proactive-approach.yaml"
+    text = position.read_text(encoding="utf-8").replace(
+        "kind: emphasis\n", "kind: emphasis\nmeeting: iscg-2024-05-21\n"
+    )
+    position.write_text(text, encoding="utf-8")
+    assert run_cli(bundled, "validate").exit_code == 0
+    assert "highlighted the importance" not in run_cli(bundled, "report", "--year", "2024", "-o", "-").stdout

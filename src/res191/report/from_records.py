@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from res191.loading.of_day import position_expressed_by
 from res191.loading.record import LoadedRecords
 from res191.models import (
     MAPPED_CONFERENCES,
@@ -160,12 +161,13 @@ def meetings_of(
     return [MeetingInReport(m, bodies.get(m.in_conjunction_with or ""), m.start > on) for m in meetings]
 
 
-def positions_of(records: LoadedRecords, body: str, year: int, kind: str) -> list[Position]:
-    """A body's positions of one kind in the year."""
+def positions_of(records: LoadedRecords, body: str, year: int, kind: str, on: date) -> list[Position]:
+    """A body's positions of one kind in the year, expressed by the report's day (at a meeting held by
+    then, where the record names one: loading/of_day.position_expressed_by, as the site shows them)."""
     return [
         p
         for p in records.all("position", Position).values()
-        if p.body == body and p.year == year and p.kind == kind
+        if p.body == body and p.year == year and p.kind == kind and position_expressed_by(records, p, on)
     ]
 
 
