@@ -76,7 +76,9 @@ def test_untranslated_record_texts_are_marked_and_warned_about(run_cli: RunCli, 
     _translate_theme(bundled, "translations:\n  fr:\n    title: Accessibilité\n")
     french, said = report(run_cli, bundled, "--lang", "fr")
     assert "[The Council is invited to note the report.]{.untranslated lang=en}" in french
-    assert "accessibilité" in french and "ccessibility]" not in french  # a topic, in lower case in a list
+    # A translated title inside a sentence left in English: its English (rendering/bilingual.py), in lower
+    # case in a list, unmarked as the sentence is (a translation is recorded: nothing to warn about).
+    assert "addressed in 2024: accessibility, [Climate change]{.untranslated lang=en}, and [" in french
     warnings = [line for line in said.splitlines() if "in English in the French report" in line]
     assert len(warnings) == 1  # one warning, listing them all
     assert "report 2024 action_required" in warnings[0] and "theme climate-change title" in warnings[0]
@@ -251,21 +253,22 @@ _FSI, _PDI = "\u2068", "\u2069"
 _G = "\u202f\u0433."  # a Russian date's year (g. for goda), a narrow no-break space before it
 
 
-def test_an_arabic_date_in_a_sentence_left_in_english_keeps_its_own_order(
+def test_an_arabic_value_is_isolated_and_a_sentence_left_in_english_has_english_values(
     run_cli: RunCli, bundled: Path
 ) -> None:
-    # The ISCG's sentence has no Arabic wording yet: an Arabic date (or the session's name) inside it, not
-    # isolated, was laid out as `on 24 2024 يناير`, its day and year split around its month.
+    # An Arabic date or name inside a sentence left in English was laid out as `on 24 2024 يناير`, its day and
+    # year split around its month, even isolated a sentence of two languages: the sentence's values are English.
     arabic, _ = report(run_cli, bundled, "--lang", "ar")
-    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in arabic
-    assert f"since {_FSI}دورة المجلس لعام 2023{_PDI}: on" in arabic
-    assert f"proposed by RAG in {_FSI}مارس 2024{_PDI}." in arabic
-    assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
+    assert "since Council 2023: on 24 January 2024, in conjunction with" in arabic
+    assert "proposed by RAG in March 2024." in arabic
+    # An Arabic value in a sentence that is Arabic, or alone, is isolated (FSI ... PDI) as before.
+    assert f"Geneva, {_FSI}4–14 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
+    assert f"الأصل: {_FSI}بالإنكليزية{_PDI}" in arabic.splitlines()[2]  # Original: English, translated
     # An English value in it is not isolated (LibreOffice breaks its lines wrongly where an isolate
     # spans runs), and no other language's report is touched.
     assert "in conjunction with the [Telecommunication" in arabic
     document = word(run_cli, bundled, "ar")["word/document.xml"]
-    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in _text(document)
+    assert f"Geneva, {_FSI}4–14 يونيو 2024{_PDI}" in _text(document)
     french, _ = report(run_cli, bundled, "--lang", "fr")
     assert _FSI not in french and _PDI not in french
 
@@ -273,8 +276,8 @@ def test_an_arabic_date_in_a_sentence_left_in_english_keeps_its_own_order(
 def test_a_russian_date_ends_a_sentence_with_one_full_stop(run_cli: RunCli, bundled: Path) -> None:
     russian, _ = report(run_cli, bundled, "--lang", "ru")
     assert _G + "." not in russian
-    # A month and year in the form of running text (the format context, the genitive), as a day's date
-    # has it, and a sentence's full stop left to the date's own.
-    assert f"proposed by RAG in марта 2024{_G} " in russian
+    # A sentence left in English writes its month and year in English, with its own full stop (the rule of
+    # one full stop after a Russian date inside a translated sentence: tests/test_languages.py).
+    assert "proposed by RAG in March 2024. " in russian
     # The session's days with the month in full, as a single day is written, and CLDR's dash for Russian.
     assert f"Geneva, 4—14 июня 2024{_G}" in russian.splitlines()[2]

@@ -158,11 +158,11 @@ class ReportContext:
     @property
     def title(self) -> str:
         """The report's title, or a description of it where the record gives none."""
-        wording = self.words.gettext("Report on the implementation of %(resolution)s to Council %(year)s")
-        return unmarked(self.report.title or "") or wording % {
-            "resolution": self.background.short,
-            "year": self.year,
-        }
+        return unmarked(self.report.title or "") or self.words.fill(
+            "Report on the implementation of %(resolution)s to Council %(year)s",
+            resolution=self.background.short,
+            year=self.year,
+        )
 
     @property
     def overlaps_unconfirmed(self) -> bool:

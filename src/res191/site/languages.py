@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT, in_language
 from res191.rendering import dates
 from res191.rendering.catalogs import translations
+from res191.rendering.localized import translated_keys
 from res191.rendering.templates import builtin_folder
 
 
@@ -61,12 +62,12 @@ class PageWording:
         self.language = language
         self._catalog = translations(builtin_folder(), language)
         # The wording the catalog does translate (Babel leaves out the untranslated and fuzzy ones).
-        self._known: frozenset[Any] = frozenset(getattr(self._catalog, "_catalog", {}))
+        self.known = translated_keys(self._catalog)
         self._english = english_span(language)
 
     def translated(self, message: str) -> bool:
         """Whether the catalog translates this wording (English is the templates' own)."""
-        return self.language == ENGLISH or message in self._known
+        return self.language == ENGLISH or message in self.known
 
     def text(self, message: str, **variables: Any) -> str:
         """Plain text (a page's title, an attribute): the translation, else the English."""
