@@ -256,19 +256,19 @@ _G = "\u202f\u0433."  # a Russian date's year (g. for goda), a narrow no-break s
 def test_an_arabic_value_is_isolated_and_a_sentence_left_in_english_has_english_values(
     run_cli: RunCli, bundled: Path
 ) -> None:
-    # An Arabic date or name inside a sentence left in English was laid out as `on 24 2024 يناير`, its day and
-    # year split around its month, even isolated a sentence of two languages: the sentence's values are English.
+    # An Arabic date or name inside a sentence left in English was laid out as `on 24 2024 يناير`, its day
+    # and year split around its month; isolated, still a sentence of two languages: its values are English.
     arabic, _ = report(run_cli, bundled, "--lang", "ar")
     assert "since Council 2023: on 24 January 2024, in conjunction with" in arabic
     assert "proposed by RAG in March 2024." in arabic
     # An Arabic value in a sentence that is Arabic, or alone, is isolated (FSI ... PDI) as before.
-    assert f"Geneva, {_FSI}4–14 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
+    assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
     assert f"الأصل: {_FSI}بالإنكليزية{_PDI}" in arabic.splitlines()[2]  # Original: English, translated
     # An English value in it is not isolated (LibreOffice breaks its lines wrongly where an isolate
     # spans runs), and no other language's report is touched.
     assert "in conjunction with the [Telecommunication" in arabic
     document = word(run_cli, bundled, "ar")["word/document.xml"]
-    assert f"Geneva, {_FSI}4–14 يونيو 2024{_PDI}" in _text(document)
+    assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in _text(document)
     french, _ = report(run_cli, bundled, "--lang", "fr")
     assert _FSI not in french and _PDI not in french
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT, in_language
 from res191.rendering import dates
+from res191.rendering.bilingual import english_of
 from res191.rendering.catalogs import translations
 from res191.rendering.localized import translated_keys
 from res191.rendering.templates import builtin_folder
@@ -164,7 +165,9 @@ def marked(text: str | None, language: str) -> Markup:
 
 def english(text: object, language: str) -> Markup:
     """A value the records hold in English only (a status, a kind): `lang="en"` on a page of another
-    language, with no visible mark (it is a value, not a text to translate)."""
+    language, with no visible mark (it is a value, not a text to translate); a list of them (`join_and`) with
+    English's own words (rendering/bilingual.py)."""
+    text = english_of(text)
     if text is None or text == "":
         return Markup("")
     if language == ENGLISH:
