@@ -281,3 +281,34 @@ def test_a_russian_date_ends_a_sentence_with_one_full_stop(run_cli: RunCli, bund
     assert "proposed by RAG in March 2024. " in russian
     # The session's days with the month in full, as a single day is written, and CLDR's dash for Russian.
     assert f"Geneva, 4—14 июня 2024{_G}" in russian.splitlines()[2]
+
+
+def test_a_sentence_left_in_english_has_its_values_in_english(run_cli: RunCli, bundled: Path) -> None:
+    # "It reports to %(bodies)s." has no French wording: its list and a body's French name were French
+    # inside it ("TSAG, TDAG et the Groupe de travail du Conseil ..."), as were its dates and counts.
+    french, _ = report(run_cli, bundled, "--lang", "fr")
+    assert "TSAG, TDAG, and the Council Working Group on Financial and Human Resources (CWG-FHR)." in french
+    assert "et the" not in french and "Groupe de travail du Conseil" not in french
+    assert "since Council 2023: on 24 January 2024, in conjunction with" in french  # a translated `Council`
+    # The Arabic References and Background, English sentences, name the conference in English.
+    arabic, _ = report(run_cli, bundled, "--lang", "ar")
+    assert "Decision 5 (Rev. Bucharest, 2022) of the Plenipotentiary Conference\n" in arabic  # References
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in arabic
+    assert "مؤتمر المندوبين المفوضين" not in arabic
+    # The Russian ones alike: no longer the English name in one and the Russian in the other.
+    russian, _ = report(run_cli, bundled, "--lang", "ru")
+    assert "Полномочная конференция" not in russian and " и Decision 5" not in russian
+    assert "Decision 5 (Rev. Bucharest, 2022) of the Plenipotentiary Conference\n" in russian
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in russian
+
+
+def test_a_translated_sentence_keeps_its_values_in_the_language(run_cli: RunCli, bundled: Path) -> None:
+    # "%(resolutions)s of %(conference)s" is translated in French: its list and conference stay French,
+    # while the Background's sentence, left in English, names the conference in English.
+    french, _ = report(run_cli, bundled, "--lang", "fr")
+    assert (
+        "Resolution 191 (Rev. Bucharest, 2022) et Decision 5 (Rev. Bucharest, 2022) de la Conférence de "
+        "plénipotentiaires\n"
+    ) in french
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in french
+    assert "| **Conseil 2024**<br>Geneva, 4\u201314 juin 2024 |" in french  # the cover: a date alone
