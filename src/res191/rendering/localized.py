@@ -100,11 +100,11 @@ class Wording:
 
     def named(self, name: str, acronym: str) -> str:
         """A body's name spelt out, with its acronym: `the Radiocommunication Advisory Group (RAG)`."""
-        return self.fill("the %(name)s (%(acronym)s)", name=name, acronym=acronym)
+        return self.fill(N_("the %(name)s (%(acronym)s)"), name=name, acronym=acronym)
 
     def placeholder(self, what: str) -> str:
         """What a document shows where a record leaves something out: `[date not recorded]`."""
-        return "[" + self.fill("%(what)s not recorded", what=self.gettext(what)) + "]"
+        return "[" + self.fill(N_("%(what)s not recorded"), what=self.gettext(what)) + "]"
 
 
 def translated_keys(catalog: gettext.NullTranslations) -> frozenset[object]:

@@ -109,7 +109,7 @@ def references_line(resolutions: list[Resolution], on: date, sessions: Sessions,
         groups.setdefault(resolution.conference, []).append(str(resolution.cited(on, sessions)))
     return "; ".join(
         words.fill(
-            "%(resolutions)s of %(conference)s",
+            N_("%(resolutions)s of %(conference)s"),
             resolutions=words.join_and(cited),
             conference=words.gettext(CONFERENCE_NAMES[conference]),
         )
