@@ -146,3 +146,34 @@ def test_a_sentence_ends_once_after_a_value_that_ends_it() -> None:
     values = {"name": "الفريق", "other": "TSAG"}
     assert inserted("the %(name)s and %(other)s.", values, "ar") == "the %(name)s and %(other)s."
     assert values == {"name": FSI + "الفريق" + PDI, "other": "TSAG"}
+
+
+def test_a_wording_left_in_english_takes_its_values_in_english() -> None:
+    from datetime import date
+
+    import jinja2
+
+    from res191.rendering import dates
+    from res191.rendering.templates import install_wording
+
+    def wording(language: str, translated: dict[str, str]) -> jinja2.Environment:
+        env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+        install_wording(
+            env, lambda m: translated.get(m, m), lambda s, p, n: s if n == 1 else p, language, translated
+        )
+        return env
+
+    french = wording("fr", {"as of %(day)s": "au %(day)s", "Council %(year)s": "Conseil %(year)s"})
+    day = {"day": dates.long_date("fr", date(2024, 6, 4))}
+    assert french.from_string("{{ _('as of %(day)s', day=day) }}").render(day) == "au 4 juin 2024"
+    assert french.from_string("{{ _('on %(day)s', day=day) }}").render(day) == "on 4 June 2024"
+    # A translated wording inside one left in English goes in as its English.
+    nested = "{{ _('since %(since)s', since=_('Council %(year)s', year=2023)) }}"
+    assert french.from_string(nested).render() == "since Council 2023"
+    assert french.from_string("{{ _('Council %(year)s', year=2023) }}").render() == "Conseil 2023"
+    # A translated Arabic wording keeps its Arabic date, isolated; one left in English has the English date.
+    arabic = wording("ar", {"as of %(day)s": "حتى %(day)s"})
+    day = {"day": dates.long_date("ar", date(2024, 1, 24))}
+    shown = arabic.from_string("{{ _('as of %(day)s', day=day) }}").render(day)
+    assert shown == f"حتى {FSI}24 يناير 2024{PDI}"
+    assert arabic.from_string("{{ _('on %(day)s', day=day) }}").render(day) == "on 24 January 2024"

@@ -76,7 +76,9 @@ def test_untranslated_record_texts_are_marked_and_warned_about(run_cli: RunCli, 
     _translate_theme(bundled, "translations:\n  fr:\n    title: Accessibilité\n")
     french, said = report(run_cli, bundled, "--lang", "fr")
     assert "[The Council is invited to note the report.]{.untranslated lang=en}" in french
-    assert "accessibilité" in french and "ccessibility]" not in french  # a topic, in lower case in a list
+    # A translated title inside a sentence left in English: its English (rendering/bilingual.py), in lower
+    # case in a list, unmarked as the sentence is (a translation is recorded: nothing to warn about).
+    assert "addressed in 2024: accessibility, [Climate change]{.untranslated lang=en}, and [" in french
     warnings = [line for line in said.splitlines() if "in English in the French report" in line]
     assert len(warnings) == 1  # one warning, listing them all
     assert "report 2024 action_required" in warnings[0] and "theme climate-change title" in warnings[0]
@@ -251,21 +253,22 @@ _FSI, _PDI = "\u2068", "\u2069"
 _G = "\u202f\u0433."  # a Russian date's year (g. for goda), a narrow no-break space before it
 
 
-def test_an_arabic_date_in_a_sentence_left_in_english_keeps_its_own_order(
+def test_an_arabic_value_is_isolated_and_a_sentence_left_in_english_has_english_values(
     run_cli: RunCli, bundled: Path
 ) -> None:
-    # The ISCG's sentence has no Arabic wording yet: an Arabic date (or the session's name) inside it, not
-    # isolated, was laid out as `on 24 2024 يناير`, its day and year split around its month.
+    # An Arabic date or name inside a sentence left in English was laid out as `on 24 2024 يناير`, its day
+    # and year split around its month; isolated, still a sentence of two languages: its values are English.
     arabic, _ = report(run_cli, bundled, "--lang", "ar")
-    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in arabic
-    assert f"since {_FSI}دورة المجلس لعام 2023{_PDI}: on" in arabic
-    assert f"proposed by RAG in {_FSI}مارس 2024{_PDI}." in arabic
+    assert "since Council 2023: on 24 January 2024, in conjunction with" in arabic
+    assert "proposed by RAG in March 2024." in arabic
+    # An Arabic value in a sentence that is Arabic, or alone, is isolated (FSI ... PDI) as before.
     assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in arabic.splitlines()[2]  # the cover
+    assert f"الأصل: {_FSI}بالإنكليزية{_PDI}" in arabic.splitlines()[2]  # Original: English, translated
     # An English value in it is not isolated (LibreOffice breaks its lines wrongly where an isolate
     # spans runs), and no other language's report is touched.
     assert "in conjunction with the [Telecommunication" in arabic
     document = word(run_cli, bundled, "ar")["word/document.xml"]
-    assert f"on {_FSI}24 يناير 2024{_PDI}, in conjunction with" in _text(document)
+    assert f"Geneva, {_FSI}4\u201314 يونيو 2024{_PDI}" in _text(document)
     french, _ = report(run_cli, bundled, "--lang", "fr")
     assert _FSI not in french and _PDI not in french
 
@@ -273,8 +276,39 @@ def test_an_arabic_date_in_a_sentence_left_in_english_keeps_its_own_order(
 def test_a_russian_date_ends_a_sentence_with_one_full_stop(run_cli: RunCli, bundled: Path) -> None:
     russian, _ = report(run_cli, bundled, "--lang", "ru")
     assert _G + "." not in russian
-    # A month and year in the form of running text (the format context, the genitive), as a day's date
-    # has it, and a sentence's full stop left to the date's own.
-    assert f"proposed by RAG in марта 2024{_G} " in russian
+    # A sentence left in English writes its month and year in English, with its own full stop (the rule of
+    # one full stop after a Russian date inside a translated sentence: tests/test_languages.py).
+    assert "proposed by RAG in March 2024. " in russian
     # The session's days with the month in full, as a single day is written, and CLDR's dash for Russian.
     assert f"Geneva, 4—14 июня 2024{_G}" in russian.splitlines()[2]
+
+
+def test_a_sentence_left_in_english_has_its_values_in_english(run_cli: RunCli, bundled: Path) -> None:
+    # "It reports to %(bodies)s." has no French wording: its list and a body's French name were French
+    # inside it ("TSAG, TDAG et the Groupe de travail du Conseil ..."), as were its dates and counts.
+    french, _ = report(run_cli, bundled, "--lang", "fr")
+    assert "TSAG, TDAG, and the Council Working Group on Financial and Human Resources (CWG-FHR)." in french
+    assert "et the" not in french and "Groupe de travail du Conseil" not in french
+    assert "since Council 2023: on 24 January 2024, in conjunction with" in french  # a translated `Council`
+    # The Arabic References and Background, English sentences, name the conference in English.
+    arabic, _ = report(run_cli, bundled, "--lang", "ar")
+    assert "Decision 5 (Rev. Bucharest, 2022) of the Plenipotentiary Conference\n" in arabic  # References
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in arabic
+    assert "مؤتمر المندوبين المفوضين" not in arabic
+    # The Russian ones alike: no longer the English name in one and the Russian in the other.
+    russian, _ = report(run_cli, bundled, "--lang", "ru")
+    assert "Полномочная конференция" not in russian and " и Decision 5" not in russian
+    assert "Decision 5 (Rev. Bucharest, 2022) of the Plenipotentiary Conference\n" in russian
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in russian
+
+
+def test_a_translated_sentence_keeps_its_values_in_the_language(run_cli: RunCli, bundled: Path) -> None:
+    # "%(resolutions)s of %(conference)s" is translated in French: its list and conference stay French,
+    # while the Background's sentence, left in English, names the conference in English.
+    french, _ = report(run_cli, bundled, "--lang", "fr")
+    assert (
+        "Resolution 191 (Rev. Bucharest, 2022) et Decision 5 (Rev. Bucharest, 2022) de la Conférence de "
+        "plénipotentiaires\n"
+    ) in french
+    assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in french
+    assert "| **Conseil 2024**<br>Geneva, 4\u201314 juin 2024 |" in french  # the cover: a date alone

@@ -227,3 +227,45 @@ def test_each_catalog_holds_every_wording_of_the_site_and_sources_what_it_transl
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.id and any(strings):
             assert re.search(r"source: https?://", " ".join(message.user_comments)), (code, message.id)
+
+
+class _EnglishText(HTMLParser):
+    """The text a page says is English (inside an element with lang="en")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str | None] = []
+        self.english: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            self.open.append(dict(attrs).get("lang"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr") and self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if next((lang for lang in reversed(self.open) if lang), None) == "en":
+            self.english.append(data)
+
+
+def test_a_sentence_left_in_english_has_its_values_in_english(site: Path) -> None:
+    # "As the records stand on %(day)s." has no French wording: its date was French inside lang="en".
+    home = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">As the records stand on 4 June 2024.</span>' in home
+    assert '<span class="figure figure-date">4 juin 2024</span>' in home  # a date alone: French
+    arabic = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en" dir="ltr">As the records stand on 4 June 2024.</span>' in arabic
+    # A conference's name, translated in the catalog, inside an English sentence; a list of English values.
+    resolution = (site / "fr" / "resolutions" / "pp-191.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Resolution of the Plenipotentiary Conference.</span>' in resolution
+    assert '<span lang="en">ITU-R, ITU-T, ITU-D, and General Secretariat</span>' in resolution
+    # No French month or list word in any text a French page marks English (but the mark after a record's
+    # text, in French by design); no Arabic letter in an Arabic page's.
+    french_words = re.compile(r"\b(janvier|février|mars|mai|juin|juillet|octobre|novembre|décembre| et )\b")
+    for code, words in (("fr", french_words), ("ar", re.compile("[\u0600-\u06ff]"))):
+        for page in (site / code).rglob("*.html"):
+            found = _EnglishText()
+            found.feed(page.read_text(encoding="utf-8").replace('<span class="lang-badge">', "<span lang=x>"))
+            assert not [text for text in found.english if words.search(text)], page

@@ -13,6 +13,7 @@ Three choices, each made here once:
   context (`MMMM`: the genitive, "marta 2024 g."), the form of a day's date ("1 marta 2024 g.") and of
   "since March" ("s marta"). CLDR offers no other case (the prepositional of "in March", "v marte"): a
   translator's sentence takes the value as it is. Only Russian, among the six, has two forms.
+- Outside English a date carries its English form (rendering/bilingual.py), for a sentence left in English.
 - In a language written right to left, a date is isolated (FSI ... PDI, U+2068 ... U+2069): inside a sentence
   of the other direction (a wording not translated yet, in English) an Arabic date is laid out in its own
   order (day, month, year, read from the right) rather than split around the sentence's words, in Word and
@@ -27,6 +28,7 @@ from datetime import date
 
 from res191 import wording
 from res191.models.translations import ENGLISH, RIGHT_TO_LEFT
+from res191.rendering.bilingual import both
 
 FSI, PDI = "\u2068", "\u2069"  # First Strong Isolate, Pop Directional Isolate
 _SKELETON = "yMMMMd"
@@ -66,7 +68,7 @@ def long_date(language: str, day: date) -> str:
         return wording.long_date(day)
     from babel.dates import format_date
 
-    return isolate(format_date(day, "long", locale=language), language)
+    return both(isolate(format_date(day, "long", locale=language), language), wording.long_date(day))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -76,7 +78,7 @@ def date_range(language: str, start: date, end: date | None = None) -> str:
         return wording.date_range(start, end)
     if end is None or end == start:
         return long_date(language, start)
-    return isolate(_interval(language, start, end), language)
+    return both(isolate(_interval(language, start, end), language), wording.date_range(start, end))
 
 
 def _interval(language: str, start: date, end: date) -> str:
@@ -111,6 +113,7 @@ def month_year(language: str, text: str) -> str:
     day = date(int(year), int(month), 1)
     pattern = Locale.parse(language).datetime_skeletons.get("yMMMM")
     if pattern is None:
-        return isolate(format_skeleton("yMMMM", day, locale=language), language)
-    in_running_text = _STAND_ALONE.sub(lambda m: m[1] or "M", pattern.pattern)
-    return isolate(format_date(day, in_running_text, locale=language), language)
+        written = format_skeleton("yMMMM", day, locale=language)
+    else:
+        written = format_date(day, _STAND_ALONE.sub(lambda m: m[1] or "M", pattern.pattern), locale=language)
+    return both(isolate(written, language), wording.month_year(text))

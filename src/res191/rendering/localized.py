@@ -4,7 +4,8 @@ one of ITU's six languages.
 English is written by res191.wording, as every command writes it, so that an English document stays as it
 was. The other languages take dates and lists from the Unicode CLDR (through Babel: `24 janvier 2024`,
 `A, B et C`, `2024年1月24日`), which is data, not a guess; the words of phrases (`the %(name)s (%(acronym)s)`,
-`twice`) come from the language's catalog, and stay English where the catalog has no translation.
+`twice`) come from the language's catalog, and stay English where the catalog has no translation, their values
+English then too (rendering/bilingual.py).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 import gettext
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from res191 import wording
 from res191.models.translations import ENGLISH
 from res191.rendering import dates
+from res191.rendering.bilingual import both, english_of, in_english
 
 
 def N_(text: str) -> str:  # gettext's own name for it, which Babel's extractor looks for
@@ -41,9 +45,24 @@ class Wording:
         """Whether this is English, the language of record (res191.wording's own forms)."""
         return self.language == ENGLISH
 
+    @cached_property
+    def _known(self) -> frozenset[object]:
+        return translated_keys(self.catalog)
+
+    def translates(self, message: str) -> bool:
+        """Whether the catalog translates a wording (English is the templates' own)."""
+        return self.english or message in self._known
+
     def gettext(self, text: str) -> str:
-        """The catalog's translation of a wording, or the wording itself."""
-        return self.catalog.gettext(text)
+        """The catalog's translation of a wording, with its English form; or the wording itself."""
+        return both(self.catalog.gettext(text), text) if self.translates(text) else text
+
+    def fill(self, message: str, **values: Any) -> str:
+        """A wording with its values: translated, its values as they are, with its English form; else
+        English, its values in their English forms."""
+        if not self.translates(message):
+            return message % in_english(values)
+        return both(self.catalog.gettext(message) % values, message % in_english(values))
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The catalog's form of a wording for a count, or English's."""
@@ -67,21 +86,31 @@ class Wording:
             return wording.join_and(items)
         from babel.lists import format_list
 
-        return format_list(items, locale=self.language)
+        english = wording.join_and([english_of(item) for item in items])
+        return both(format_list(items, locale=self.language), english)
 
     def times(self, count: int) -> str:
         """`once`, `twice`, `three times`..., as the catalog writes them."""
         if count in _TIMES:
             return self.gettext(_TIMES[count])
-        return self.ngettext("%(num)s time", "%(num)s times", count) % {"num": count}
+        if self.english or ("%(num)s time", 0) not in self._known:
+            return wording.times(count)
+        written = self.ngettext("%(num)s time", "%(num)s times", count) % {"num": count}
+        return both(written, wording.times(count))
 
     def named(self, name: str, acronym: str) -> str:
         """A body's name spelt out, with its acronym: `the Radiocommunication Advisory Group (RAG)`."""
-        return self.gettext("the %(name)s (%(acronym)s)") % {"name": name, "acronym": acronym}
+        return self.fill(N_("the %(name)s (%(acronym)s)"), name=name, acronym=acronym)
 
     def placeholder(self, what: str) -> str:
         """What a document shows where a record leaves something out: `[date not recorded]`."""
-        return "[" + self.gettext("%(what)s not recorded") % {"what": self.gettext(what)} + "]"
+        return "[" + self.fill(N_("%(what)s not recorded"), what=self.gettext(what)) + "]"
+
+
+def translated_keys(catalog: gettext.NullTranslations) -> frozenset[object]:
+    """The wordings a catalog translates (Babel leaves out the untranslated and fuzzy ones): each singular
+    as its text, each plural as (singular, form)."""
+    return frozenset(getattr(catalog, "_catalog", {}))
 
 
 def english() -> Wording:

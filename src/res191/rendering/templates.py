@@ -7,7 +7,7 @@ import re
 import shutil
 import traceback
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,9 @@ from markupsafe import Markup
 from res191 import wording
 from res191.models.translations import ENGLISH, RIGHT_TO_LEFT
 from res191.rendering import dates, text
+from res191.rendering.bilingual import both, in_english, passed_on
 from res191.rendering.catalogs import translations
-from res191.rendering.localized import Wording
+from res191.rendering.localized import Wording, translated_keys
 
 
 class TemplateProblem(Exception):
@@ -73,32 +74,63 @@ def install_wording(
     gettext: Callable[[str], str],
     ngettext: Callable[[str, str, int], str],
     language: str = ENGLISH,
+    known: Container[object] = frozenset(),
 ) -> None:
     """The templates' `_()`, `ngettext()` and `{% trans %}` through res191's own translation functions, as
     jinja2.ext.i18n's newstyle gettext does it (the wording Markup where the template escapes, its values
     formatted in and escaped), but calling them directly: Jinja's own passes every call through the
     sandbox's checks once or twice more, for functions that are res191's, not a template's (at 10,000
-    records, 314,000 calls and a fifth of the pages' rendering). The values go in as `inserted` has them."""
+    records, 314,000 calls and a fifth of the pages' rendering). The values go in as `inserted` has them.
 
-    @jinja2.pass_context
-    def translated(context: jinja2.runtime.Context, message: str, **values: Any) -> str:
-        found = inserted(gettext(message), values, language)
-        if context.eval_ctx.autoescape:
-            found = Markup(found)
-        return found % values
+    `known` holds the wordings the language's catalog translates (rendering/localized.py translated_keys):
+    a wording it does not is English, and so are its values (rendering/bilingual.py); a translated one
+    carries its English form too, for a sentence left in English that it goes into."""
+    if language == ENGLISH:
 
-    @jinja2.pass_context
-    def translated_plural(
-        context: jinja2.runtime.Context, singular: str, plural: str, num: int, **values: Any
-    ) -> str:
-        values.setdefault("num", num)
-        found = inserted(ngettext(singular, plural, num), values, language)
-        if context.eval_ctx.autoescape:
-            found = Markup(found)
-        return found % values
+        @jinja2.pass_context
+        def translated(context: jinja2.runtime.Context, message: str, **values: Any) -> str:
+            return filled(gettext(message), values, language, context.eval_ctx.autoescape)
+
+        @jinja2.pass_context
+        def translated_plural(
+            context: jinja2.runtime.Context, singular: str, plural: str, num: int, **values: Any
+        ) -> str:
+            values.setdefault("num", num)
+            return filled(ngettext(singular, plural, num), values, language, context.eval_ctx.autoescape)
+
+    else:
+
+        @jinja2.pass_context
+        def translated(context: jinja2.runtime.Context, message: str, **values: Any) -> str:
+            escaping = context.eval_ctx.autoescape
+            english = in_english(values)  # before `inserted` changes the values (an isolated one is a str)
+            if message not in known:
+                return filled(gettext(message), english, language, escaping)
+            written = filled(gettext(message), values, language, escaping)
+            return both(written, filled(message, english, language, escaping))
+
+        @jinja2.pass_context
+        def translated_plural(
+            context: jinja2.runtime.Context, singular: str, plural: str, num: int, **values: Any
+        ) -> str:
+            values.setdefault("num", num)
+            escaping = context.eval_ctx.autoescape
+            english = in_english(values)
+            if (singular, 0) not in known:
+                return filled(ngettext(singular, plural, num), english, language, escaping)
+            return both(
+                filled(ngettext(singular, plural, num), values, language, escaping),
+                filled(singular if num == 1 else plural, english, language, escaping),
+            )
 
     env.newstyle_gettext = True  # type: ignore[attr-defined]  # {% trans %} passes its values by name
     env.globals.update(gettext=translated, ngettext=translated_plural, _=translated)
+
+
+def filled(wording: str, values: dict[str, Any], language: str, escaping: bool) -> str:
+    """A wording with its values in (`inserted`), as Markup where the template escapes."""
+    wording = inserted(wording, values, language)
+    return (Markup(wording) if escaping else wording) % values
 
 
 def inserted(wording: str, values: dict[str, Any], language: str) -> str:
@@ -185,14 +217,14 @@ def environment(template_dir: Path | None = None, language: str = ENGLISH) -> ji
         keep_trailing_newline=True,
     )
     catalog = translations(builtin_folder(), language)
-    install_wording(env, catalog.gettext, catalog.ngettext, language)
+    install_wording(env, catalog.gettext, catalog.ngettext, language, translated_keys(catalog))
     words = Wording(language, catalog)
     env.filters.update(
         long_date=words.long_date,
         date_range=words.date_range,
         month_year=words.month_year,
         times=words.times,
-        lower_first=wording.lower_first,
+        lower_first=lambda text: passed_on(text, wording.lower_first),
         with_note=wording.with_note,
         named=text.named_in(words),
         not_recorded=text.not_recorded_in(words),

@@ -9,6 +9,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from res191.models import Body
+from res191.rendering.bilingual import passed_on
 from res191.rendering.localized import Wording, english
 
 
@@ -52,8 +53,13 @@ _STARTS_BLOCK = re.compile(r"^(\d{1,9})([.)])|^([-+=>])")
 
 def md(text: str) -> str:
     """Text from a record made safe inside Markdown, on one line: no heading, list, emphasis, link,
-    HTML or table can come out of a title or a name, whatever line breaks it holds.
+    HTML or table can come out of a title or a name, whatever line breaks it holds. A text with an English
+    form (rendering/bilingual.py) keeps it, made safe the same way.
     """
+    return passed_on(text, _md)
+
+
+def _md(text: str) -> str:
     one_line = " ".join(text.split())
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
     return _STARTS_BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)

@@ -37,7 +37,7 @@ from res191.models.reporting import (
 )
 from res191.models.translations import ENGLISH
 from res191.rendering.catalogs import translations
-from res191.rendering.localized import Wording
+from res191.rendering.localized import N_, Wording
 from res191.rendering.localized import english as in_english
 from res191.rendering.templates import builtin_folder
 from res191.report.annexes import Annex, LeftOut, chosen_annexes, numbered
@@ -158,11 +158,11 @@ class ReportContext:
     @property
     def title(self) -> str:
         """The report's title, or a description of it where the record gives none."""
-        wording = self.words.gettext("Report on the implementation of %(resolution)s to Council %(year)s")
-        return unmarked(self.report.title or "") or wording % {
-            "resolution": self.background.short,
-            "year": self.year,
-        }
+        return unmarked(self.report.title or "") or self.words.fill(
+            N_("Report on the implementation of %(resolution)s to Council %(year)s"),
+            resolution=self.background.short,
+            year=self.year,
+        )
 
     @property
     def overlaps_unconfirmed(self) -> bool:

@@ -28,6 +28,7 @@ from res191.models.reporting import (
     Period,
 )
 from res191.models.rested_on import rested_on
+from res191.rendering.bilingual import passed_on
 from res191.rendering.localized import N_, Wording
 from res191.report.parts import Background, CitedDocument, MeetingInReport, ProposedTheme, ThemeRow
 
@@ -95,7 +96,7 @@ def background(
         short=resolution.short,
         conference=conference.name
         if conference
-        else words.gettext(CONFERENCE_NAMES[resolution.conference]).removeprefix("the "),
+        else passed_on(words.gettext(CONFERENCE_NAMES[resolution.conference]), _without_article),
         session=session,
         instructions=list(found.edition.instructs) if found.edition else [],
     )
@@ -106,11 +107,18 @@ def references_line(resolutions: list[Resolution], on: date, sessions: Sessions,
     groups: dict[Conference, list[str]] = {}
     for resolution in resolutions:
         groups.setdefault(resolution.conference, []).append(str(resolution.cited(on, sessions)))
-    of = words.gettext("%(resolutions)s of %(conference)s")
     return "; ".join(
-        of % {"resolutions": words.join_and(cited), "conference": words.gettext(CONFERENCE_NAMES[conference])}
+        words.fill(
+            N_("%(resolutions)s of %(conference)s"),
+            resolutions=words.join_and(cited),
+            conference=words.gettext(CONFERENCE_NAMES[conference]),
+        )
         for conference, cited in groups.items()
     )
+
+
+def _without_article(name: str) -> str:
+    return name.removeprefix("the ")
 
 
 def cited_resolutions(records: LoadedRecords, report: Report) -> list[Resolution]:

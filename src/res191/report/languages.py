@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecords
 from res191.models.translations import ENGLISH, LANGUAGES, Translations, texts_model
+from res191.rendering.bilingual import both
 from res191.rendering.localized import N_
 
 # ITU's letter for each language, as its documents carry it: C24/35-E, -F, -S, -A, -C, -R.
@@ -87,7 +88,8 @@ class InLanguage:
             english = getattr(record, name, None)
             translated = getattr(texts, name, None) if texts is not None else None
             if isinstance(translated, str):
-                changes[name] = translated
+                # With its English, for a sentence left in English (rendering/bilingual.py).
+                changes[name] = both(translated, english) if isinstance(english, str) else translated
             elif isinstance(english, str) and english.strip():
                 changes[name] = self._mark(EnglishText(kind, str(getattr(record, "id", "")), name, english))
         return record.model_copy(update=changes) if changes else record

@@ -190,7 +190,7 @@ def _environment(language: str = ENGLISH) -> jinja2.Environment:
     env.auto_reload = False  # the templates do not change during a build: no stat() of them for each page
     env.bytecode_cache = _COMPILED
     words = wording_of(language)
-    install_wording(env, words.gettext, words.ngettext, language)
+    install_wording(env, words.gettext, words.ngettext, language, words.known)
     env.globals["language"] = language
     env.globals["english_badge"] = badge(language)  # after a record's title shown in English
     env.filters["a"] = functools.partial(_anchor, language=language)

@@ -244,8 +244,9 @@ class Site:
             name, done = _in(b, "name", language)
             return f"{name} ({b.acronym})", done
         if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
+            # A meeting with no name of its own is its body's acronym and its dates, in the site's language.
             title = meeting_title(m, loaded, language)
-            return title, (None if not m.name else in_language(m, "name", language)[1])
+            return title, (True if not m.name else in_language(m, "name", language)[1])
         if kind == "document" and (d := loaded.get("document", record_id, Document)):
             return d.number, None
         if kind == "initiative" and (i := loaded.get("initiative", record_id, Initiative)):
@@ -281,13 +282,14 @@ class Site:
 
 
 def meeting_title(meeting: Meeting, loaded: LoadedRecords, language: str = ENGLISH) -> str:
-    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`; the name and dates in a language."""
+    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`; the name and dates in a language, or both
+    in English where the name has no translation (the link is marked English: no French date inside it)."""
     from res191.site.languages import date_range
 
     body = loaded.get("body", meeting.body, Body)
-    name = in_language(meeting, "name", language)[0] if meeting.name else None
+    name, translated = in_language(meeting, "name", language) if meeting.name else (None, True)
     who = name or (body.acronym if body else meeting.body)
-    return f"{who}, {date_range(language, meeting.start, meeting.end)}"
+    return f"{who}, {date_range(language if translated else ENGLISH, meeting.start, meeting.end)}"
 
 
 def report_title(year: int, language: str = ENGLISH) -> tuple[str, bool]:

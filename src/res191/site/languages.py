@@ -24,7 +24,9 @@ from pydantic import BaseModel
 
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT, in_language
 from res191.rendering import dates
+from res191.rendering.bilingual import english_of
 from res191.rendering.catalogs import translations
+from res191.rendering.localized import translated_keys
 from res191.rendering.templates import builtin_folder
 
 
@@ -61,12 +63,12 @@ class PageWording:
         self.language = language
         self._catalog = translations(builtin_folder(), language)
         # The wording the catalog does translate (Babel leaves out the untranslated and fuzzy ones).
-        self._known: frozenset[Any] = frozenset(getattr(self._catalog, "_catalog", {}))
+        self.known = translated_keys(self._catalog)
         self._english = english_span(language)
 
     def translated(self, message: str) -> bool:
         """Whether the catalog translates this wording (English is the templates' own)."""
-        return self.language == ENGLISH or message in self._known
+        return self.language == ENGLISH or message in self.known
 
     def text(self, message: str, **variables: Any) -> str:
         """Plain text (a page's title, an attribute): the translation, else the English."""
@@ -163,7 +165,9 @@ def marked(text: str | None, language: str) -> Markup:
 
 def english(text: object, language: str) -> Markup:
     """A value the records hold in English only (a status, a kind): `lang="en"` on a page of another
-    language, with no visible mark (it is a value, not a text to translate)."""
+    language, with no visible mark (it is a value, not a text to translate); a list of them (`join_and`) with
+    English's own words (rendering/bilingual.py)."""
+    text = english_of(text)
     if text is None or text == "":
         return Markup("")
     if language == ENGLISH:
