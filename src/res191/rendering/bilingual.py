@@ -40,7 +40,9 @@ class LocalizedMarkup(Markup):
     english: str
 
     def __new__(cls, text: str, english: str = "") -> LocalizedMarkup:
-        made = super().__new__(cls, text)
+        # str's own constructor, as Markup's is for a text that is HTML already: MarkupSafe 2.1's
+        # Markup.__new__ is typed to return a Markup, not the subclass.
+        made = str.__new__(cls, text)
         made.english = english
         return made
 
