@@ -375,6 +375,22 @@ def test_the_home_page_gives_an_overview(bundled_site: Path) -> None:
     assert 'Report to Council 2024</a></span> the latest report: <a href="reports/report-2024.docx">' in home
 
 
+def visible(html: str) -> str:
+    """The words of some HTML as a visitor reads them: tags dropped, entities read, spaces collapsed."""
+    import html as entities
+    import re
+
+    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_the_home_page_names_each_conference_once(bundled_site: Path) -> None:
+    table = main_of(bundled_site / "index.html").split("Resolutions recorded, by conference", 1)[1]
+    rows = [visible(row) for row in table.split("</table>", 1)[0].split("<tr>")[2:]]
+    assert rows[0].startswith("PP Plenipotentiary Conference ")
+    council = [row for row in rows if row.startswith("Council")]
+    assert len(council) == 1 and council[0].split() == ["Council", council[0].split()[-1]], council
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg
