@@ -345,8 +345,18 @@ def test_what_refers_to_a_resolution_is_said_in_words(bundled_site: Path) -> Non
     page = main_of(bundled_site / "resolutions" / "pp-191.html")
     referred = page.split('id="referred-by"', 1)[1]
     assert "(a theme that rests on it)" in referred and "(a body it sets up or guides)" in referred
-    assert "(a report to Council that cites it)" in referred
+    assert "(a report to Council that cites it)" in main_of(bundled_site / "resolutions" / "pp-71.html")
     assert "theme, resolutions" not in referred and "_" not in referred.replace("</", "")
+
+
+def test_a_record_that_refers_to_a_resolution_twice_is_listed_once(bundled_site: Path) -> None:
+    # The report of 2024 is the report on Resolution 191's implementation and cites it among its references.
+    page = main_of(bundled_site / "resolutions" / "pp-191.html")
+    items = [
+        visible(item) for item in page.split('id="referred-by"', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    ]
+    assert len(items) == len(set(items)) and visible(page).count("Report to Council 2024") == 1, items
+    assert "Report to Council 2024 (the report to Council on its implementation)" in items
 
 
 def test_the_day_the_site_speaks_of_decides_the_latest_meetings(
