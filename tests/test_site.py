@@ -401,6 +401,43 @@ def test_the_home_page_names_each_conference_once(bundled_site: Path) -> None:
     assert len(council) == 1 and council[0].split() == ["Council", council[0].split()[-1]], council
 
 
+def test_with_no_tracker_entry_the_pages_say_so_and_offer_no_filter(bundled_site: Path) -> None:
+    # The bundled records hold no tracker entry: nothing to filter, and no count of 0 activities.
+    tracker = main_of(bundled_site / "tracker.html")
+    assert "As the records stand on 4 June 2024, they hold no tracker entry." in visible(tracker)
+    assert "Filter the activities" not in tracker and "data-filters" not in tracker
+    home = main_of(bundled_site / "index.html")
+    card = visible(home.split('href="tracker.html">', 1)[1].split("</li>", 1)[0])
+    assert card == "The records hold no tracker entry"
+    assert '<span class="figure">0</span>' not in home and "in all years" not in home
+
+
+def test_a_card_of_the_home_page_says_none_in_words_and_an_empty_list_has_no_filter(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8")
+        + "tracker:\n  - {year: 2021, sector: ITU-T, title: Workshop on captioning remote participation}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2022-06-01", "--lang", "en").exit_code == 0
+    home = main_of(out / "index.html")
+    tracker = visible(home.split('href="tracker.html">', 1)[1].split("</li>", 1)[0])
+    assert tracker == "The records hold no tracker entry for 2022 (1 in all years)"
+    assert "data-filters" in main_of(out / "tracker.html")  # a year's entries to filter
+    out = tmp_path / "site-2020"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2020-06-01", "--lang", "en").exit_code == 0
+    home = main_of(out / "index.html")
+    meetings = visible(home.split('href="meetings/index.html">', 1)[1].split("</li>", 1)[0])
+    assert meetings == "The records hold no meeting in 2020" and '<span class="figure">0</span>' not in home
+    reports = main_of(out / "reports" / "index.html")  # no report made by 2020
+    assert (
+        "None recorded." in reports and "Filter the reports" not in reports and "data-filters" not in reports
+    )
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg
@@ -417,7 +454,7 @@ def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     documents = main_of(bundled_site / "documents.html")
     assert 'id="so-24-06"' in documents and "Cited by" in documents
     tracker = main_of(bundled_site / "tracker.html")
-    assert "<caption>Activities of" in tracker or "No activity is recorded in the tracker." in tracker
+    assert "<caption>Activities of" in tracker or "they hold no tracker entry." in tracker
     overlaps = main_of(bundled_site / "overlaps.html")
     assert "Theme with resolutions in several Sectors" in overlaps and "Consider streamlining" in overlaps
 
