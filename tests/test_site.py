@@ -438,6 +438,27 @@ def test_a_card_of_the_home_page_says_none_in_words_and_an_empty_list_has_no_fil
     )
 
 
+def test_the_sites_own_wording_has_typographic_apostrophes(bundled_site: Path) -> None:
+    # As the quotes are (the theme “Accessibility”), and as the report prints them: the secretariat’s.
+    shown = {
+        "tracker.html": "every theme’s tracker on one page",
+        "initiatives.html": "The secretariat’s efforts to improve",
+        "mapping.html": "(Council’s own resolutions too)",
+        "overlaps.html": "Where the records show the Sectors’ work",
+        "search.html": "use your browser’s Find in page",
+        "meetings/index.html": "use your browser’s Find in page",
+    }
+    for page, words in shown.items():
+        text = visible(main_of(bundled_site / page))
+        assert words in text and words.replace("’", "'") not in text, page
+    # No template writes a straight one in its wording (its comments aside).
+    import re
+
+    for template in sorted((REPO / "templates" / "site").glob("*.j2")):
+        wording = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"[A-Za-z]'[a-z]|[a-z]s' [a-z]", wording), template.name
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg
