@@ -459,6 +459,16 @@ def test_the_sites_own_wording_has_typographic_apostrophes(bundled_site: Path) -
         assert not re.search(r"[A-Za-z]'[a-z]|[a-z]s' [a-z]", wording), template.name
 
 
+def test_the_home_page_title_names_the_site_once(bundled_site: Path) -> None:
+    def title(page: str) -> str:
+        return (
+            (bundled_site / page).read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
+        )
+
+    assert title("index.html") == "Inter-Sector coordination"
+    assert title("themes/accessibility.html") == "Accessibility - Inter-Sector coordination"
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg
