@@ -469,6 +469,24 @@ def test_the_home_page_title_names_the_site_once(bundled_site: Path) -> None:
     assert title("themes/accessibility.html") == "Accessibility - Inter-Sector coordination"
 
 
+def test_a_themes_tracker_lists_the_sectors_in_itus_order_as_the_tracker_page_does(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8") + "tracker:\n"
+        "  - {year: 2024, sector: ITU-D, title: Survey of captioning}\n"
+        "  - {year: 2024, sector: ITU-T, title: Workshop on captioning}\n"
+        "  - {year: 2024, sector: ITU-R, title: Study of captioning}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-12-01", "--lang", "en").exit_code == 0
+    for page in (out / "themes" / "accessibility.html", out / "tracker.html"):
+        text = visible(main_of(page))
+        assert text.index("Study of") < text.index("Workshop on") < text.index("Survey of"), page.name
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg

@@ -52,7 +52,11 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     loaded = site.loaded
     cited = {c: [site.citation(r) for r, _ in found] for c, found in site.rested_on(theme).items()}
     years: dict[int, list[Any]] = defaultdict(list)
-    for activity in sorted(site.activities(theme), key=lambda a: (-a.year, a.sector.value, a.title)):
+    # The Sectors in ITU's order (R, T, D, then the General Secretariat), as the tracker page has them.
+    in_order = sorted(
+        site.activities(theme), key=lambda a: (-a.year, SECTOR_COLUMNS.index(a.sector), a.title)
+    )
+    for activity in in_order:
         years[activity.year].append(activity)
     complete = theme.complete_on(site.today)
     file = loaded.find("theme", theme.id)
