@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -385,12 +387,9 @@ def test_the_home_page_gives_an_overview(bundled_site: Path) -> None:
     assert 'Report to Council 2024</a></span> the latest report: <a href="reports/report-2024.docx">' in home
 
 
-def visible(html: str) -> str:
+def visible(markup: str) -> str:
     """The words of some HTML as a visitor reads them: tags dropped, entities read, spaces collapsed."""
-    import html as entities
-    import re
-
-    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def test_the_home_page_names_each_conference_once(bundled_site: Path) -> None:
@@ -439,21 +438,19 @@ def test_a_card_of_the_home_page_says_none_in_words_and_an_empty_list_has_no_fil
 
 
 def test_the_sites_own_wording_has_typographic_apostrophes(bundled_site: Path) -> None:
-    # As the quotes are (the theme “Accessibility”), and as the report prints them: the secretariat’s.
+    # U+2019, as the site's quotes are typographic (the theme “Accessibility”) and the report prints them.
     shown = {
-        "tracker.html": "every theme’s tracker on one page",
-        "initiatives.html": "The secretariat’s efforts to improve",
-        "mapping.html": "(Council’s own resolutions too)",
-        "overlaps.html": "Where the records show the Sectors’ work",
-        "search.html": "use your browser’s Find in page",
-        "meetings/index.html": "use your browser’s Find in page",
+        "tracker.html": "every theme\u2019s tracker on one page",
+        "initiatives.html": "The secretariat\u2019s efforts to improve",
+        "mapping.html": "(Council\u2019s own resolutions too)",
+        "overlaps.html": "Where the records show the Sectors\u2019 work",
+        "search.html": "use your browser\u2019s Find in page",
+        "meetings/index.html": "use your browser\u2019s Find in page",
     }
     for page, words in shown.items():
         text = visible(main_of(bundled_site / page))
-        assert words in text and words.replace("’", "'") not in text, page
+        assert words in text and words.replace("\u2019", "'") not in text, page
     # No template writes a straight one in its wording (its comments aside).
-    import re
-
     for template in sorted((REPO / "templates" / "site").glob("*.j2")):
         wording = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
         assert not re.search(r"[A-Za-z]'[a-z]|[a-z]s' [a-z]", wording), template.name
