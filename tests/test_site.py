@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -345,8 +347,18 @@ def test_what_refers_to_a_resolution_is_said_in_words(bundled_site: Path) -> Non
     page = main_of(bundled_site / "resolutions" / "pp-191.html")
     referred = page.split('id="referred-by"', 1)[1]
     assert "(a theme that rests on it)" in referred and "(a body it sets up or guides)" in referred
-    assert "(a report to Council that cites it)" in referred
+    assert "(a report to Council that cites it)" in main_of(bundled_site / "resolutions" / "pp-71.html")
     assert "theme, resolutions" not in referred and "_" not in referred.replace("</", "")
+
+
+def test_a_record_that_refers_to_a_resolution_twice_is_listed_once(bundled_site: Path) -> None:
+    # The report of 2024 is the report on Resolution 191's implementation and cites it among its references.
+    page = main_of(bundled_site / "resolutions" / "pp-191.html")
+    items = [
+        visible(item) for item in page.split('id="referred-by"', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    ]
+    assert len(items) == len(set(items)) and visible(page).count("Report to Council 2024") == 1, items
+    assert "Report to Council 2024 (the report to Council on its implementation)" in items
 
 
 def test_the_day_the_site_speaks_of_decides_the_latest_meetings(
@@ -375,6 +387,103 @@ def test_the_home_page_gives_an_overview(bundled_site: Path) -> None:
     assert 'Report to Council 2024</a></span> the latest report: <a href="reports/report-2024.docx">' in home
 
 
+def visible(markup: str) -> str:
+    """The words of some HTML as a visitor reads them: tags dropped, entities read, spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def test_the_home_page_names_each_conference_once(bundled_site: Path) -> None:
+    table = main_of(bundled_site / "index.html").split("Resolutions recorded, by conference", 1)[1]
+    rows = [visible(row) for row in table.split("</table>", 1)[0].split("<tr>")[2:]]
+    assert rows[0].startswith("PP Plenipotentiary Conference ")
+    council = [row for row in rows if row.startswith("Council")]
+    assert len(council) == 1 and council[0].split() == ["Council", council[0].split()[-1]], council
+
+
+def test_with_no_tracker_entry_the_pages_say_so_and_offer_no_filter(bundled_site: Path) -> None:
+    # The bundled records hold no tracker entry: nothing to filter, and no count of 0 activities.
+    tracker = main_of(bundled_site / "tracker.html")
+    assert "As the records stand on 4 June 2024, they hold no tracker entry." in visible(tracker)
+    assert "Filter the activities" not in tracker and "data-filters" not in tracker
+    home = main_of(bundled_site / "index.html")
+    card = visible(home.split('href="tracker.html">', 1)[1].split("</li>", 1)[0])
+    assert card == "The records hold no tracker entry"
+    assert '<span class="figure">0</span>' not in home and "in all years" not in home
+
+
+def test_a_card_of_the_home_page_says_none_in_words_and_an_empty_list_has_no_filter(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8")
+        + "tracker:\n  - {year: 2021, sector: ITU-T, title: Workshop on captioning remote participation}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2022-06-01", "--lang", "en").exit_code == 0
+    home = main_of(out / "index.html")
+    tracker = visible(home.split('href="tracker.html">', 1)[1].split("</li>", 1)[0])
+    assert tracker == "The records hold no tracker entry for 2022 (1 in all years)"
+    assert "data-filters" in main_of(out / "tracker.html")  # a year's entries to filter
+    out = tmp_path / "site-2020"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2020-06-01", "--lang", "en").exit_code == 0
+    home = main_of(out / "index.html")
+    meetings = visible(home.split('href="meetings/index.html">', 1)[1].split("</li>", 1)[0])
+    assert meetings == "The records hold no meeting in 2020" and '<span class="figure">0</span>' not in home
+    reports = main_of(out / "reports" / "index.html")  # no report made by 2020
+    assert (
+        "None recorded." in reports and "Filter the reports" not in reports and "data-filters" not in reports
+    )
+
+
+def test_the_sites_own_wording_has_typographic_apostrophes(bundled_site: Path) -> None:
+    # U+2019, as the site's quotes are typographic (the theme “Accessibility”) and the report prints them.
+    shown = {
+        "tracker.html": "every theme\u2019s tracker on one page",
+        "initiatives.html": "The secretariat\u2019s efforts to improve",
+        "mapping.html": "(Council\u2019s own resolutions too)",
+        "overlaps.html": "Where the records show the Sectors\u2019 work",
+        "search.html": "use your browser\u2019s Find in page",
+        "meetings/index.html": "use your browser\u2019s Find in page",
+    }
+    for page, words in shown.items():
+        text = visible(main_of(bundled_site / page))
+        assert words in text and words.replace("\u2019", "'") not in text, page
+    # No template writes a straight one in its wording (its comments aside).
+    for template in sorted((REPO / "templates" / "site").glob("*.j2")):
+        wording = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"[A-Za-z]'[a-z]|[a-z]s' [a-z]", wording), template.name
+
+
+def test_the_home_page_title_names_the_site_once(bundled_site: Path) -> None:
+    def title(page: str) -> str:
+        return (
+            (bundled_site / page).read_text(encoding="utf-8").split("<title>", 1)[1].split("</title>", 1)[0]
+        )
+
+    assert title("index.html") == "Inter-Sector coordination"
+    assert title("themes/accessibility.html") == "Accessibility - Inter-Sector coordination"
+
+
+def test_a_themes_tracker_lists_the_sectors_in_itus_order_as_the_tracker_page_does(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.write_text(
+        theme.read_text(encoding="utf-8") + "tracker:\n"
+        "  - {year: 2024, sector: ITU-D, title: Survey of captioning}\n"
+        "  - {year: 2024, sector: ITU-T, title: Workshop on captioning}\n"
+        "  - {year: 2024, sector: ITU-R, title: Study of captioning}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-12-01", "--lang", "en").exit_code == 0
+    for page in (out / "themes" / "accessibility.html", out / "tracker.html"):
+        text = visible(main_of(page))
+        assert text.index("Study of") < text.index("Workshop on") < text.index("Survey of"), page.name
+
+
 def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     iscg = main_of(bundled_site / "bodies" / "iscg.html")
     assert "It works as a contribution-driven group." in iscg
@@ -391,7 +500,7 @@ def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     documents = main_of(bundled_site / "documents.html")
     assert 'id="so-24-06"' in documents and "Cited by" in documents
     tracker = main_of(bundled_site / "tracker.html")
-    assert "<caption>Activities of" in tracker or "No activity is recorded in the tracker." in tracker
+    assert "<caption>Activities of" in tracker or "they hold no tracker entry." in tracker
     overlaps = main_of(bundled_site / "overlaps.html")
     assert "Theme with resolutions in several Sectors" in overlaps and "Consider streamlining" in overlaps
 

@@ -52,7 +52,11 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
     loaded = site.loaded
     cited = {c: [site.citation(r) for r, _ in found] for c, found in site.rested_on(theme).items()}
     years: dict[int, list[Any]] = defaultdict(list)
-    for activity in sorted(site.activities(theme), key=lambda a: (-a.year, a.sector.value, a.title)):
+    # The Sectors in ITU's order (R, T, D, then the General Secretariat), as the tracker page has them.
+    in_order = sorted(
+        site.activities(theme), key=lambda a: (-a.year, SECTOR_COLUMNS.index(a.sector), a.title)
+    )
+    for activity in in_order:
         years[activity.year].append(activity)
     complete = theme.complete_on(site.today)
     file = loaded.find("theme", theme.id)
@@ -113,18 +117,27 @@ def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
     }
 
 
-def referred_in_words(site: Site, kind: str, record_id: str, stands: bool = True) -> list[tuple[Link, str]]:
-    """The records that refer to one, each with what it is to it in words (stands: whether the resolution
-    referred to is adopted and not suppressed on the site's day)."""
-    found = []
+def referred_in_words(
+    site: Site, kind: str, record_id: str, stands: bool = True
+) -> list[tuple[Link, list[str]]]:
+    """The records that refer to one, each once, with what it is to it in words (stands: whether the
+    resolution referred to is adopted and not suppressed on the site's day). A record that refers to it in
+    several places is listed once, with each thing it is to it; a report on its implementation that also
+    cites it is said to be the report on it (its citing it goes without saying)."""
+    found: dict[tuple[str, str], list[str]] = {}
     for other_kind, other_id, key in sorted(set(site.referred_by.get((kind, record_id), []))):
         if other_kind == "theme" and other_id not in site.themes:
             continue  # not a theme yet on the site's day
         how = REFERRING.get((other_kind, key), f"a {other_kind} that refers to it")
         if (other_kind, key) == ("theme", "resolutions") and not stands:
             how = NOT_RESTED_ON
-        found.append((site.link(other_kind, other_id), how))
-    return found
+        said = found.setdefault((other_kind, other_id), [])
+        if how not in said:
+            said.append(how)
+    for said in found.values():
+        if REFERRING[("report", "resolution")] in said and REFERRING[("report", "references")] in said:
+            said.remove(REFERRING[("report", "references")])
+    return [(site.link(other_kind, other_id), said) for (other_kind, other_id), said in found.items()]
 
 
 def meeting_page(site: Site, meeting: Meeting, outcome: str) -> dict[str, Any]:
