@@ -495,6 +495,11 @@ def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     assert "Intersectoral coordination webpage" in task_force  # its initiatives
     positions = main_of(bundled_site / "positions.html")
     assert 'id="year-2024"' in positions and 'id="iscg-2024-new-building"' in positions
+    # A position reads as a sentence: "The Inter-Sector Coordination Group (ISCG) expressed interest ...",
+    # and on a theme's page "In 2024, the Inter-Sector Coordination Group (ISCG) expressed ...".
+    assert "The Inter-Sector Coordination Group (ISCG) expressed interest" in visible(positions)
+    accessibility = visible(main_of(bundled_site / "themes" / "accessibility.html"))
+    assert "In 2024, the Inter-Sector Coordination Group (ISCG) expressed interest" in accessibility
     initiatives = main_of(bundled_site / "initiatives.html")
     assert 'id="coordination-webpage"' in initiatives and "status not given" in initiatives
     documents = main_of(bundled_site / "documents.html")
