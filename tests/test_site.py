@@ -263,6 +263,19 @@ def test_a_planted_marker_never_lets_the_site_replace_the_records(
     assert _files(tmp_path / "work") == before
 
 
+def test_a_path_through_data_and_back_out_is_where_it_leads(run_cli: RunCli, tmp_path: Path) -> None:
+    # `data/..` is the repository's folder, not a folder inside data/: the message says what it is, and a
+    # report written to `data/../report.md` lands beside data/, as the path says.
+    root = tmp_path / "repo"
+    shutil.copytree(WITH_REPORT, root)
+    site = run_cli(root, "site", "--output", "data/..")
+    assert site.exit_code == 2 and "is the repository's own folder" in site.stderr, site.stderr
+    assert "inside" not in site.stderr
+    report = run_cli(root, "report", "--year", "2024", "-o", "data/../report.md")
+    assert report.exit_code == 0, report.stderr
+    assert (root / "report.md").read_text(encoding="utf-8").strip()
+
+
 @pytest.mark.parametrize("where", ["data/meetings/out", "linked/out"])
 def test_a_site_is_never_built_among_the_records(run_cli: RunCli, tmp_path: Path, where: str) -> None:
     root = tmp_path / "repo"

@@ -26,7 +26,8 @@ def refuse_records(output: Path, root: Path, instead: str) -> None:
     given = Path(os.path.abspath(output))
     # Resolved as given, each part in turn: `lnk/../x.md`, where lnk links into data/, names data/x.md, which
     # the path normalised as text first (data/../x.md gone) would not show.
-    through = Path(os.path.realpath(Path(output).parent)) / given.name
+    # Its last part joined as written, then normalised: `data/..` is the folder data/ is in.
+    through = Path(os.path.normpath(os.path.join(os.path.realpath(Path(output).parent), Path(output).name)))
     real = Path(os.path.realpath(output))
     inside = [p for p in (given, through, real) if p.is_relative_to(data) or p.is_relative_to(real_data)]
     if inside:
