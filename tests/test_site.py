@@ -521,6 +521,8 @@ def test_every_kind_of_record_has_its_place(bundled_site: Path) -> None:
     assert "<caption>Activities of" in tracker or "they hold no tracker entry." in tracker
     overlaps = main_of(bundled_site / "overlaps.html")
     assert "Theme with resolutions in several Sectors" in overlaps and "Consider streamlining" in overlaps
+    # The proposals with the typographic apostrophe of the site's own wording, not the command's plain one.
+    assert "the theme\u2019s focal points" in overlaps and "the theme's focal points" not in overlaps
 
 
 def test_open_data_is_what_export_writes_and_opens_in_a_spreadsheet(bundled_site: Path) -> None:

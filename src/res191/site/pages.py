@@ -22,6 +22,7 @@ from res191.models import (
     Theme,
 )
 from res191.overlaps.common import Entry
+from res191.rendering.typography import typographic
 from res191.site.facts import CONFERENCE_NAMES, SECTOR_NAMES, Link, Site, meeting_title
 from res191.site.languages import N_
 
@@ -89,7 +90,14 @@ def finding_shown(site: Site, finding: Any) -> dict[str, Any]:
     for member in finding.members:
         href = site.href(member.kind, member.id)
         members.append(Link(member.label, href if member.kind != "activity" else ""))
-    return {"id": finding.id, "title": finding.title, "members": members, "proposal": finding.proposal}
+    # Typographic quotes and apostrophes, as the site's own wording and the report have them (the command's
+    # plain-text output keeps straight ones).
+    return {
+        "id": finding.id,
+        "title": typographic(finding.title),
+        "members": members,
+        "proposal": typographic(finding.proposal),
+    }
 
 
 def resolution_page(site: Site, resolution: Resolution) -> dict[str, Any]:
