@@ -105,6 +105,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("S204", "invalid-value", E, "A value is not one of those allowed"),
         Problem("S205", "modeline", W, "A YAML record does not name its JSON Schema for editors"),
         Problem("S206", "placeholder-text", W, "A meeting's text is still the placeholder of a new record"),
+        Problem("S207", "repeated-item", E, "A list names the same value twice"),
         # Across files.
         Problem("X301", "id-mismatch", E, "A record's id does not match its file name"),
         Problem("X302", "duplicate-id", E, "Two records of the same kind have the same id"),

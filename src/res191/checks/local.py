@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.json_schemas import modeline, schema_reference
@@ -29,7 +34,50 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
         found.append(_untitled(loaded))
     if isinstance(record, Body) and record.described() and not record.described_in:
         found.append(_undated(loaded, record))
+    if record is not None:
+        found += [_repeated(loaded, where, first) for where, first in repeated_items(record)]
     return found
+
+
+def repeated_items(
+    model: BaseModel, at: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    """Each item of a list of plain values (ids, years, Sectors, sources) that repeats an item before it,
+    anywhere in a record: its path, and the index of the first. No such list of a record means anything
+    by a repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from
+    it would show it twice."""
+    for name, value in model.__dict__.items():
+        if isinstance(value, BaseModel):
+            yield from repeated_items(value, (*at, name))
+        elif type(value) is list:
+            seen: dict[Any, int] = {}
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from repeated_items(item, (*at, name, index))
+                elif isinstance(item, str | int | Enum):
+                    first = seen.setdefault(item, index)
+                    if first != index:
+                        yield (*at, name, index), first
+
+
+def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) -> Diagnostic:
+    line, column = loaded.locate(where)
+    first_line, first_column = loaded.locate((*where[:-1], first))
+    key = next(str(part) for part in reversed(where) if isinstance(part, str))
+    item = _item_at(loaded.record, where)
+    return Diagnostic(
+        problem("S207"),
+        Location(loaded.shown, line, column),
+        f"{key}: {item!r} is listed twice (first at line {first_line}, column {first_column})",
+        "delete this one; if another was meant, write that one instead",
+        related=(Location(loaded.shown, first_line, first_column),),
+    )
+
+
+def _item_at(record: Any, where: tuple[str | int, ...]) -> Any:
+    for part in where:
+        record = record[part] if isinstance(part, int) else getattr(record, part)
+    return record.value if isinstance(record, Enum) else record
 
 
 def _modeline(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
