@@ -795,6 +795,22 @@ def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
     assert {a["instruments"][-1] for a in same["actions"]} == {"RA Resolution ITU-R 75 (Dubai, 2023)*"}
 
 
+def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp_path: Path) -> None:
+    # The real wordings of PP 176, WTDC 62 and WTSA 72 (tests/overlaps/resolutions): PP 176's is nearly
+    # WTDC 62's, not WTSA 72's ("assessment"); it was once left out of every duplicate finding.
+    emf = "electromagnetic fields"
+    root = write(tmp_path, {
+        "resolutions/pp-176.yaml": resolution("pp-176", f"Human exposure to and measurement of {emf}"),
+        "resolutions/wtdc-62.yaml": resolution("wtdc-62", f"Measurement concerns related to human exposure to {emf}"),
+        "resolutions/wtsa-72.yaml": resolution(
+            "wtsa-72", f"Measurement and assessment concerns related to human exposure to {emf}"
+        ),
+    })  # fmt: skip
+    found = findings(run_cli, root, "--kind", "duplicate")
+    assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-176", "wtdc-62", "wtsa-72"]]
+    assert {a["refers_to"] for a in found[0]["actions"]} == {"PP Resolution 176 (2020)*"}
+
+
 def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {
         "resolutions/pp-1.yaml": resolution("pp-1", "Internet of Things and smart sustainable cities"),

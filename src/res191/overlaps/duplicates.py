@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from res191.models import Conference, Resolution
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
 from res191.overlaps.findings import Action, Finding, finding_id
-from res191.overlaps.placement import Pair, complete_linkage
+from res191.overlaps.placement import Pair, linked_groups
 from res191.overlaps.reading import Reader
 from res191.overlaps.similarity import Corpus
 from res191.wording import join_and
@@ -44,7 +44,8 @@ def duplicate_findings(
     as_of: AsOf,
     anchors: Mapping[int, Sequence[tuple[str, Resolution]]] | None = None,
 ) -> Iterator[Finding]:
-    """Groups of resolutions of different conferences, each two near-duplicates.
+    """Groups of resolutions of different conferences, each a near-duplicate of another of its group (a
+    group's texts need not all be near-duplicates of each other: one is never left out of every group).
 
     anchors: for a resolution (by its place in resolutions), the themes it rests on whose anchor
     (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
@@ -56,7 +57,7 @@ def duplicate_findings(
         if resolutions[a].record.conference is not resolutions[b].record.conference
         and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
     }
-    for group in complete_linkage(near):
+    for group in linked_groups(near):
         yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}))
 
 
@@ -100,7 +101,7 @@ def _finding(
     links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
     return Finding(
         finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
-        round(min(near[p] for p in inside), 2), evidence, proposal, links, actions,
+        round(min(near[p] for p in inside if p in near), 2), evidence, proposal, links, actions,
     )  # fmt: skip
 
 
