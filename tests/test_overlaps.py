@@ -798,13 +798,11 @@ def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
 def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp_path: Path) -> None:
     # The real wordings of PP 176, WTDC 62 and WTSA 72 (tests/overlaps/resolutions): PP 176's is nearly
     # WTDC 62's, not WTSA 72's ("assessment"); it was once left out of every duplicate finding.
-    emf = "electromagnetic fields"
+    exposure = "related to human exposure to electromagnetic fields"
     root = write(tmp_path, {
-        "resolutions/pp-176.yaml": resolution("pp-176", f"Human exposure to and measurement of {emf}"),
-        "resolutions/wtdc-62.yaml": resolution("wtdc-62", f"Measurement concerns related to human exposure to {emf}"),
-        "resolutions/wtsa-72.yaml": resolution(
-            "wtsa-72", f"Measurement and assessment concerns related to human exposure to {emf}"
-        ),
+        "resolutions/pp-176.yaml": resolution("pp-176", "Human exposure to and measurement of electromagnetic fields"),
+        "resolutions/wtdc-62.yaml": resolution("wtdc-62", f"Measurement concerns {exposure}"),
+        "resolutions/wtsa-72.yaml": resolution("wtsa-72", f"Measurement and assessment concerns {exposure}"),
     })  # fmt: skip
     found = findings(run_cli, root, "--kind", "duplicate")
     assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-176", "wtdc-62", "wtsa-72"]]
