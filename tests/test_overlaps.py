@@ -799,8 +799,9 @@ def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp
     # The real wordings of PP 176, WTDC 62 and WTSA 72 (tests/overlaps/resolutions): PP 176's is nearly
     # WTDC 62's, not WTSA 72's ("assessment"); it was once left out of every duplicate finding.
     exposure = "related to human exposure to electromagnetic fields"
+    pp_176 = "Human exposure to and measurement of electromagnetic fields"
     root = write(tmp_path, {
-        "resolutions/pp-176.yaml": resolution("pp-176", "Human exposure to and measurement of electromagnetic fields"),
+        "resolutions/pp-176.yaml": resolution("pp-176", pp_176),
         "resolutions/wtdc-62.yaml": resolution("wtdc-62", f"Measurement concerns {exposure}"),
         "resolutions/wtsa-72.yaml": resolution("wtsa-72", f"Measurement and assessment concerns {exposure}"),
     })  # fmt: skip
