@@ -78,7 +78,7 @@ def test_examples_folder_is_complete() -> None:
 def test_a_value_listed_twice_is_named_with_its_first_place(run_cli: RunCli) -> None:
     result = run_cli(EXAMPLES / "invalid" / "repeated-item", "validate")
     assert "data/themes/a.yaml:7:5: error S207 [repeated-item]" in result.stdout
-    assert "resolutions: 'pp-191' is listed twice (first at line 5, column 5)" in result.stdout
+    assert "resolutions: 'pp-191' is listed again (first at line 5, column 5)" in result.stdout
     assert "see also: data/themes/a.yaml:5:5" in result.stdout
-    assert "sources: 'https://www.itu.int/a' is listed twice" in result.stdout  # in an edition, too
+    assert "sources: 'https://www.itu.int/a' is listed again" in result.stdout  # in an edition, too
     assert result.exit_code == 1

@@ -810,6 +810,17 @@ def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp
     assert {a["refers_to"] for a in found[0]["actions"]} == {"PP Resolution 176 (2020)*"}
 
 
+def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, tmp_path: Path) -> None:
+    title = "Measurement concerns related to human exposure to electromagnetic fields"
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", title),
+        "resolutions/pp-2.yaml": resolution("pp-2", f"{title} and their assessment"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", title),
+    })  # fmt: skip
+    found = findings(run_cli, root, "--kind", "duplicate")
+    assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-1", "wtdc-3"]]
+
+
 def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:
     root = write(tmp_path, {
         "resolutions/pp-1.yaml": resolution("pp-1", "Internet of Things and smart sustainable cities"),

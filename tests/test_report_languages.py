@@ -312,3 +312,18 @@ def test_a_translated_sentence_keeps_its_values_in_the_language(run_cli: RunCli,
     ) in french
     assert "Resolution 191 (Rev. Bucharest, 2022) of the Plenipotentiary Conference, adopted by" in french
     assert "| **Conseil 2024**<br>Geneva, 4\u201314 juin 2024 |" in french  # the cover: a date alone
+
+
+def test_a_translated_html_text_changed_by_markup_keeps_a_form_for_english_sentences() -> None:
+    # Markup's operations make their result with the value's class: a translated wording on a page, joined
+    # or stripped there, must not go into a sentence left in English as an empty text.
+    from markupsafe import Markup
+
+    from res191.rendering.bilingual import both, in_english
+
+    translated = both(Markup("la <em>réunion</em>"), "the <em>meeting</em>")
+    assert isinstance(translated, Markup)
+    values = in_english({"joined": translated + " !", "plain": translated.striptags(), "whole": translated})
+    assert values["joined"] == "la <em>réunion</em> !"
+    assert values["plain"] == "la réunion"
+    assert values["whole"] == "the <em>meeting</em>"

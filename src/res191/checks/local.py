@@ -68,7 +68,7 @@ def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) ->
     return Diagnostic(
         problem("S207"),
         Location(loaded.shown, line, column),
-        f"{key}: {item!r} is listed twice (first at line {first_line}, column {first_column})",
+        f"{key}: {item!r} is listed again (first at line {first_line}, column {first_column})",
         "delete this one; if another was meant, write that one instead",
         related=(Location(loaded.shown, first_line, first_column),),
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from res191.models import Conference, Resolution
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
 from res191.overlaps.findings import Action, Finding, finding_id
-from res191.overlaps.placement import Pair, linked_groups
+from res191.overlaps.placement import Pair, complete_linkage
 from res191.overlaps.reading import Reader
 from res191.overlaps.similarity import Corpus
 from res191.wording import join_and
@@ -44,8 +44,9 @@ def duplicate_findings(
     as_of: AsOf,
     anchors: Mapping[int, Sequence[tuple[str, Resolution]]] | None = None,
 ) -> Iterator[Finding]:
-    """Groups of resolutions of different conferences, each a near-duplicate of another of its group (a
-    group's texts need not all be near-duplicates of each other: one is never left out of every group).
+    """Groups of resolutions of different conferences, each two near-duplicates; and a resolution that is a
+    near-duplicate of some of a group but not of all, with the group it is nearest to whose conferences it
+    is not of (rather than left out of every group).
 
     anchors: for a resolution (by its place in resolutions), the themes it rests on whose anchor
     (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
@@ -57,8 +58,29 @@ def duplicate_findings(
         if resolutions[a].record.conference is not resolutions[b].record.conference
         and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
     }
-    for group in linked_groups(near):
+    for group in _with_the_left_out(complete_linkage(near), near, resolutions):
         yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}))
+
+
+def _with_the_left_out(
+    groups: list[list[int]], near: Mapping[Pair, float], resolutions: Sequence[Entry[Resolution]]
+) -> list[list[int]]:
+    """The groups, each text in none of them added to the group of its strongest near-duplicate, where no
+    text of its conference is already (PP 176 is nearly WTDC 62's wording, not WTSA 72's, which adds
+    "assessment"; a group never holds two texts of one conference, which no other conference could ask to
+    refer to one another)."""
+    group_of = {member: group for group in groups for member in group}
+    for (a, b), _ in sorted(near.items(), key=lambda item: (-item[1], item[0])):
+        for alone, other in ((a, b), (b, a)):
+            group = group_of.get(other)
+            if alone in group_of or group is None:
+                continue
+            conference = resolutions[alone].record.conference
+            if all(resolutions[m].record.conference is not conference for m in group):
+                group.append(alone)
+                group.sort()
+                group_of[alone] = group
+    return groups
 
 
 def _finding(

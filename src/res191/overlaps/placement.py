@@ -135,23 +135,6 @@ def _group_to_theme(
     return {m: Proposed(theme, near, score) for m, (score, near) in best[theme].items()}
 
 
-def linked_groups(pairs: Mapping[Pair, float]) -> list[list[int]]:
-    """Groups in which each member is a pair with at least one other (single linkage: the connected parts
-    of the pairs), each sorted, in order. For near-duplicates: a text nearly the same as one of a group's
-    is of the group, though worded a little apart from another, rather than left out of every group."""
-    group_of: dict[int, set[int]] = {}
-    for a, b in sorted(pairs):
-        first, second = group_of.setdefault(a, {a}), group_of.setdefault(b, {b})
-        if first is second:
-            continue
-        if len(first) < len(second):
-            first, second = second, first
-        first |= second
-        for member in second:
-            group_of[member] = first
-    return sorted(sorted(group) for group in {id(g): g for g in group_of.values()}.values())
-
-
 def complete_linkage(pairs: Mapping[Pair, float]) -> list[list[int]]:
     """Groups in which every two members are a pair: the strongest pairs first, two groups merged only
     when every member of one is paired with every member of the other. Each group sorted, in order."""

@@ -35,11 +35,15 @@ class Localized(str):
 
 
 class LocalizedMarkup(Markup):
-    """A Localized text that is HTML already (a translated wording on a page): its English form is too."""
+    """A Localized text that is HTML already (a translated wording on a page): its English form is too.
 
-    english: str
+    Markup's own operations (`%`, `+`, `striptags`...) make their result with the class of the value they
+    start from, so with no English form given: `english` is then None, and the value stands as it is (as a
+    plain Markup would), rather than as an empty English form."""
 
-    def __new__(cls, text: str, english: str = "") -> LocalizedMarkup:
+    english: str | None
+
+    def __new__(cls, text: str, english: str | None = None) -> LocalizedMarkup:
         # str's own constructor, as Markup's is for a text that is HTML already: MarkupSafe 2.1's
         # Markup.__new__ is typed to return a Markup, not the subclass.
         made = str.__new__(cls, text)
@@ -58,7 +62,9 @@ def both(text: str, english: str) -> str:
 
 def english_of(value: Any) -> Any:
     """A value's English form: a Localized's `english`, anything else as it is."""
-    return value.english if isinstance(value, (Localized, LocalizedMarkup)) else value
+    if isinstance(value, (Localized, LocalizedMarkup)) and value.english is not None:
+        return value.english
+    return value
 
 
 def in_english(values: dict[str, Any]) -> dict[str, Any]:
@@ -68,6 +74,6 @@ def in_english(values: dict[str, Any]) -> dict[str, Any]:
 
 def passed_on(value: str, change: Callable[[str], str]) -> str:
     """`change(value)`, keeping the English form, changed the same way, of a Localized value."""
-    if isinstance(value, (Localized, LocalizedMarkup)):
+    if isinstance(value, (Localized, LocalizedMarkup)) and value.english is not None:
         return both(change(str(value)), change(value.english))
     return change(value)
