@@ -354,6 +354,20 @@ def test_a_control_character_or_a_reserved_id_is_refused_at_its_cell(run_cli: Ru
     assert not (repo / "data" / "bodies" / "nul.yaml").exists()
 
 
+def test_a_value_listed_again_is_refused_at_its_cell(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "alpha-theme"), column(themes, "resolutions")).value = "pp-1\nwtsa-2\npp-1"
+    workbook.save(book)
+    before = snapshot(repo)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1
+    cell = f"themes!{chr(64 + column(themes, 'resolutions'))}{row_of(themes, 'alpha-theme')}"
+    assert f"{cell}: error S207 [repeated-item]" in result.stderr
+    assert "resolutions: 'pp-1' is listed again in the same cell" in result.stderr
+    assert snapshot(repo) == before
+
+
 def test_a_failure_partway_through_the_writes_leaves_every_file_as_it_was(
     run_cli: RunCli, repo: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,16 +60,25 @@ def repeated_items(
                         yield (*at, name, index), first
 
 
+REPEATED_HINT = "delete this one; if another was meant, write that one instead"
+
+
+def repeated_item(model: BaseModel, where: tuple[str | int, ...]) -> str:
+    """What repeats at where (repeated_items), as the problem names it: `resolutions: 'pp-175'`."""
+    key = next(str(part) for part in reversed(where) if isinstance(part, str))
+    return f"{key}: {_item_at(model, where)!r}"
+
+
 def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) -> Diagnostic:
+    assert loaded.record is not None
     line, column = loaded.locate(where)
     first_line, first_column = loaded.locate((*where[:-1], first))
-    key = next(str(part) for part in reversed(where) if isinstance(part, str))
-    item = _item_at(loaded.record, where)
     return Diagnostic(
         problem("S207"),
         Location(loaded.shown, line, column),
-        f"{key}: {item!r} is listed again (first at line {first_line}, column {first_column})",
-        "delete this one; if another was meant, write that one instead",
+        f"{repeated_item(loaded.record, where)} is listed again (first at line {first_line}, column "
+        f"{first_column})",
+        REPEATED_HINT,
         related=(Location(loaded.shown, first_line, first_column),),
     )
 

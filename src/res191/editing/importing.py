@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from res191.atomic import Planned
+from res191.checks.local import REPEATED_HINT, repeated_item, repeated_items
 from res191.checks.suggest import Suggester
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.editing.exchange import read_source
@@ -141,14 +142,8 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> tuple[Values, list
         if kind.markdown and not isinstance(after.get(TEXT, ""), str):
             message = f"the text should be Markdown text, not {json.dumps(after[TEXT])[:40]}"
             found.append(_cell_problem("S203", record.origin((TEXT,)), message, _TEXT_HINT))
-        source: BaseModel | dict[str, Any] = keys
-        try:
-            source = kind.model.model_validate(keys)
-        except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                why = explain(kind.model, kind.name, detail, sheet=True)
-                where = record.origin(why.loc)
-                found.append(_cell_problem(why.code, where, why.message, why.hint, why.example))
+        source, problems = _checked(record, kind, keys)
+        found += problems
         # References are checked even in a record with another problem, as validate checks them.
         for loc, target, ref in iter_references(kind.model, source):
             if ID.fullmatch(ref) and ref not in ids[target]:
@@ -158,6 +153,33 @@ def check(incoming: list[Incoming], loaded: LoadedRecords) -> tuple[Values, list
                     _cell_problem("X303", record.origin(loc), f"no {target} has the id '{ref}'", hint)
                 )
     return afters, found
+
+
+def _checked(
+    record: Incoming, kind: RecordKind, keys: dict[str, Any]
+) -> tuple[BaseModel | dict[str, Any], list[Diagnostic]]:
+    """The record's model, or its keys where its schema refuses them; its schema's problems and the values
+    it lists again, each at its cell."""
+    try:
+        source = kind.model.model_validate(keys)
+    except ValidationError as error:
+        found = []
+        for detail in error.errors(include_url=False):
+            why = explain(kind.model, kind.name, detail, sheet=True)
+            found.append(_cell_problem(why.code, record.origin(why.loc), why.message, why.hint, why.example))
+        return keys, found
+    return source, _repeated(record, source)
+
+
+def _repeated(record: Incoming, source: BaseModel) -> list[Diagnostic]:
+    """A value listed again in a list of the record (S207, as validate finds it), at its cell."""
+    found = []
+    for where, first in repeated_items(source):
+        place, first_place = record.origin(where), record.origin((*where[:-1], first))
+        again = "in the same cell" if first_place == place else f"(first at {first_place})"
+        message = f"{repeated_item(source, where)} is listed again {again}"
+        found.append(_cell_problem("S207", place, message, REPEATED_HINT))
+    return found
 
 
 def _reserved(record_id: str) -> tuple[str, str]:
