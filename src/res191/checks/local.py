@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from enum import Enum
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from res191.diagnostics import Diagnostic, Location, problem
+from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
 from res191.json_schemas import modeline, schema_reference
 from res191.loading.record import LoadedRecord
 from res191.models import Body, Resolution
@@ -35,7 +37,11 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
     if isinstance(record, Body) and record.described() and not record.described_in:
         found.append(_undated(loaded, record))
     if record is not None:
-        found += [_repeated(loaded, where, first) for where, first in repeated_items(record)]
+        # The first MOST_PROBLEMS only, each placed in the file; the others counted (a list of 500,000
+        # references to one body took 17 seconds to place, one at a time).
+        repeats = repeated_items(record)
+        found += [_repeated(loaded, where, first) for where, first in islice(repeats, MOST_PROBLEMS)]
+        loaded.omitted += sum(1 for _ in repeats)
     return found
 
 
@@ -46,18 +52,33 @@ def repeated_items(
     anywhere in a record: its path, and the index of the first. No such list of a record means anything
     by a repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from
     it would show it twice."""
-    for name, value in model.__dict__.items():
+    for name in _lists_and_parts(type(model)):
+        value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from repeated_items(value, (*at, name))
-        elif type(value) is list:
-            seen: dict[Any, int] = {}
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
+        elif type(value) is list and value:
+            if isinstance(value[0], BaseModel):  # a list of records' parts: a tracker, editions
+                for index, item in enumerate(value):
                     yield from repeated_items(item, (*at, name, index))
-                elif isinstance(item, str | int | Enum):
+            elif len(set(value)) < len(value):  # a list of plain values, which nearly always repeats none
+                seen: dict[Any, int] = {}
+                for index, item in enumerate(value):
                     first = seen.setdefault(item, index)
                     if first != index:
                         yield (*at, name, index), first
+
+
+@functools.cache
+def _lists_and_parts(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a kind of record that may hold a list or a part of the record (an edition, a
+    tracker activity): found once a kind, not looked for in every field of every record."""
+    return tuple(name for name, field in model.model_fields.items() if _may_hold(field.annotation))
+
+
+def _may_hold(annotation: Any) -> bool:
+    if get_origin(annotation) is list or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return True
+    return any(_may_hold(argument) for argument in get_args(annotation))
 
 
 REPEATED_HINT = "delete this one; if another was meant, write that one instead"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from res191.atomic import Planned
 from res191.checks.local import REPEATED_HINT, repeated_item, repeated_items
 from res191.checks.suggest import Suggester
-from res191.diagnostics import Diagnostic, Location, problem
+from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
 from res191.editing.exchange import read_source
 from res191.editing.fmt import normal_line_endings
 from res191.editing.incoming import Incoming, from_sheets
@@ -174,7 +175,7 @@ def _checked(
 def _repeated(record: Incoming, source: BaseModel) -> list[Diagnostic]:
     """A value listed again in a list of the record (S207, as validate finds it), at its cell."""
     found = []
-    for where, first in repeated_items(source):
+    for where, first in islice(repeated_items(source), MOST_PROBLEMS):  # as validate lists them
         place, first_place = record.origin(where), record.origin((*where[:-1], first))
         again = "in the same cell" if first_place == place else f"(first at {first_place})"
         message = f"{repeated_item(source, where)} is listed again {again}"
