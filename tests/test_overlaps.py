@@ -795,9 +795,12 @@ def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
     assert {a["instruments"][-1] for a in same["actions"]} == {"RA Resolution ITU-R 75 (Dubai, 2023)*"}
 
 
-def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_text_nearly_the_same_as_one_duplicate_only_is_with_them_not_called_one(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     # The real wordings of PP 176, WTDC 62 and WTSA 72 (tests/overlaps/resolutions): PP 176's is nearly
-    # WTDC 62's, not WTSA 72's ("assessment"); it was once left out of every duplicate finding.
+    # WTDC 62's, not WTSA 72's ("assessment"). Put in their group, it would be said to have nearly WTSA 72's
+    # wording, and kept over it; it is found with them instead.
     exposure = "related to human exposure to electromagnetic fields"
     pp_176 = "Human exposure to and measurement of electromagnetic fields"
     root = write(tmp_path, {
@@ -805,9 +808,10 @@ def test_a_near_duplicate_of_one_of_a_group_is_of_the_group(run_cli: RunCli, tmp
         "resolutions/wtdc-62.yaml": resolution("wtdc-62", f"Measurement concerns {exposure}"),
         "resolutions/wtsa-72.yaml": resolution("wtsa-72", f"Measurement and assessment concerns {exposure}"),
     })  # fmt: skip
-    found = findings(run_cli, root, "--kind", "duplicate")
-    assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-176", "wtdc-62", "wtsa-72"]]
-    assert {a["refers_to"] for a in found[0]["actions"]} == {"PP Resolution 176 (2020)*"}
+    found = findings(run_cli, root)
+    groups = {f["kind"]: sorted(m["id"] for m in f["members"]) for f in found}
+    assert groups["duplicate"] == ["wtdc-62", "wtsa-72"]
+    assert ["pp-176", "wtdc-62", "wtsa-72"] in groups.values()
 
 
 def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, tmp_path: Path) -> None:

@@ -44,9 +44,8 @@ def duplicate_findings(
     as_of: AsOf,
     anchors: Mapping[int, Sequence[tuple[str, Resolution]]] | None = None,
 ) -> Iterator[Finding]:
-    """Groups of resolutions of different conferences, each two near-duplicates; and a resolution that is a
-    near-duplicate of some of a group but not of all, with the group it is nearest to whose conferences it
-    is not of (rather than left out of every group).
+    """Groups of resolutions of different conferences, each two near-duplicates (a text nearly the same as
+    some of a group but not all is not said to be the same as the others: the likeness finds it with them).
 
     anchors: for a resolution (by its place in resolutions), the themes it rests on whose anchor
     (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
@@ -58,29 +57,8 @@ def duplicate_findings(
         if resolutions[a].record.conference is not resolutions[b].record.conference
         and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
     }
-    for group in _with_the_left_out(complete_linkage(near), near, resolutions):
+    for group in complete_linkage(near):
         yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}))
-
-
-def _with_the_left_out(
-    groups: list[list[int]], near: Mapping[Pair, float], resolutions: Sequence[Entry[Resolution]]
-) -> list[list[int]]:
-    """The groups, each text in none of them added to the group of its strongest near-duplicate, where no
-    text of its conference is already (PP 176 is nearly WTDC 62's wording, not WTSA 72's, which adds
-    "assessment"; a group never holds two texts of one conference, which no other conference could ask to
-    refer to one another)."""
-    group_of = {member: group for group in groups for member in group}
-    for (a, b), _ in sorted(near.items(), key=lambda item: (-item[1], item[0])):
-        for alone, other in ((a, b), (b, a)):
-            group = group_of.get(other)
-            if alone in group_of or group is None:
-                continue
-            conference = resolutions[alone].record.conference
-            if all(resolutions[m].record.conference is not conference for m in group):
-                group.append(alone)
-                group.sort()
-                group_of[alone] = group
-    return groups
 
 
 def _finding(
@@ -123,7 +101,7 @@ def _finding(
     links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
     return Finding(
         finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
-        round(min(near[p] for p in inside if p in near), 2), evidence, proposal, links, actions,
+        round(min(near[p] for p in inside), 2), evidence, proposal, links, actions,
     )  # fmt: skip
 
 
