@@ -103,6 +103,10 @@ def test_new_refuses_to_overwrite_and_names_what_is_missing(run_cli: RunCli, rep
     assert since.exit_code == 2
     assert f"--since: '2024-3' is not of the form 'since' takes: {form}" in since.stderr
     assert "pattern" not in since.stderr and "^[0-9]" not in since.stderr
+    # A value given twice: refused as validate would refuse the file (S207), before anything is written.
+    topics = "alpha-theme,new-theme,alpha-theme"
+    twice = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "2025-02-01", "--topics", topics)
+    assert twice.exit_code == 2 and "--topics: 'alpha-theme' is given twice; give it once" in twice.stderr
     assert snapshot(repo) == before
 
 

@@ -87,7 +87,7 @@ REPEATED_HINT = "delete this one; if another was meant, write that one instead"
 def repeated_item(model: BaseModel, where: tuple[str | int, ...]) -> str:
     """What repeats at where (repeated_items), as the problem names it: `resolutions: 'pp-175'`."""
     key = next(str(part) for part in reversed(where) if isinstance(part, str))
-    return f"{key}: {_item_at(model, where)!r}"
+    return f"{key}: {item_at(model, where)!r}"
 
 
 def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) -> Diagnostic:
@@ -104,7 +104,8 @@ def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) ->
     )
 
 
-def _item_at(record: Any, where: tuple[str | int, ...]) -> Any:
+def item_at(record: Any, where: tuple[str | int, ...]) -> Any:
+    """The value at a path of a record (repeated_items'), as written: a Sector by its name."""
     for part in where:
         record = record[part] if isinstance(part, int) else getattr(record, part)
     return record.value if isinstance(record, Enum) else record

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from res191.checks.local import item_at, repeated_items
 from res191.editing.fmt import format_record
 from res191.editing.order import model_in
 from res191.editing.questions import QUESTIONS, Question
@@ -195,16 +196,24 @@ def _body_hint(kind: str) -> str:
 def validate_values(kind: RecordKind, values: dict[str, Any]) -> None:
     """The values make a record of the kind; NewRecordProblem naming the option otherwise."""
     try:
-        kind.model.model_validate(values)
+        record = kind.model.model_validate(values)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        asked = {question.key for question in QUESTIONS[kind.name]}
-        steps = [str(step) for step in first["loc"] if isinstance(step, str)]
-        # The option of the key (an edition's year is --year, though the record writes it under editions).
-        key = next((step for step in reversed(steps) if step in asked), steps[0] if steps else "")
         # Said as validate says it of the same key in a file: the form it takes, in words.
         why = explain(kind.model, kind.name, first)
-        raise NewRecordProblem(f"--{key.replace('_', '-')}: {why.message}") from None
+        raise NewRecordProblem(f"--{_option(kind, first['loc'])}: {why.message}") from None
+    for where, _ in repeated_items(record):  # as validate would refuse the file (S207)
+        raise NewRecordProblem(
+            f"--{_option(kind, where)}: {item_at(record, where)!r} is given twice; give it once"
+        )
+
+
+def _option(kind: RecordKind, loc: Sequence[str | int]) -> str:
+    """The option of a key (an edition's year is --year, though the record writes it under editions)."""
+    asked = {question.key for question in QUESTIONS[kind.name]}
+    steps = [str(step) for step in loc if isinstance(step, str)]
+    key = next((step for step in reversed(steps) if step in asked), steps[0] if steps else "")
+    return key.replace("_", "-")
 
 
 def new_record_path(root: Path, kind: RecordKind, record_id: str) -> Path:
