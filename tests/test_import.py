@@ -368,6 +368,18 @@ def test_a_value_listed_again_is_refused_at_its_cell(run_cli: RunCli, repo: Path
     assert snapshot(repo) == before
 
 
+def test_a_list_cell_is_shown_one_item_a_line(run_cli: RunCli, repo: Path, book: Path) -> None:
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "alpha-theme"), column(themes, "resolutions")).value = "pp-1, wtsa-2"
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1
+    # The example as the cell would hold it, not a YAML list the cell would refuse in turn.
+    assert "for example:\n    pp-175\n    wtsa-70\n" in result.stderr
+    assert "[pp-175" not in result.stderr
+
+
 def test_a_failure_partway_through_the_writes_leaves_every_file_as_it_was(
     run_cli: RunCli, repo: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

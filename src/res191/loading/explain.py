@@ -94,6 +94,8 @@ def explain(
     if found.hint.startswith("write true or false"):
         hint = "type true or false"
     example = found.example.split(": ", 1)[1] if ": " in found.example else found.example
+    if example.startswith("[") and example.endswith("]"):  # a list, as a cell holds it: one item a line
+        example = "\n".join(item.strip() for item in example[1:-1].split(","))
     message = found.message.replace("is missing from this", "has no value in this")
     return Explanation(found.code, message, hint, example, found.loc, found.at_key)
 
