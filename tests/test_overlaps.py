@@ -600,6 +600,16 @@ def test_a_phrase_under_two_glossary_entries_is_an_error(run_cli: RunCli, tmp_pa
     result = run_cli(root, "validate")
     assert result.exit_code == 1
     assert "'WSIS' is in the entries 'WSIS' and 'summit': keep it in one" in result.stdout
+    # Twice in one entry (spaces and case aside): said at that entry's phrases, each entry in one run.
+    twice = GLOSSARY + "  - term: COP\n    same_as:\n      - Conference of the Parties\n"
+    twice += "      - conference of  the parties\n  - term: EMF\n    same_as: [emf]\n"
+    (root / "data" / "glossary" / "itu.yaml").write_text(twice)
+    result = run_cli(root, "validate")
+    lines = twice.splitlines()
+    first = lines.index("      - Conference of the Parties") + 1
+    assert f"itu.yaml:{first}:7: error S204" in result.stdout
+    assert "'conference of  the parties' is twice in the entry 'COP': keep it once" in result.stdout
+    assert f"itu.yaml:{first + 3}:14: error S204" in result.stdout and "'emf' is twice" in result.stdout
 
 
 def test_the_strongest_link_wins_over_a_weak_one_to_a_theme(run_cli: RunCli, tmp_path: Path) -> None:

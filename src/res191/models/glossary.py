@@ -7,7 +7,7 @@ entry's `term`, so that "World Summit on the Information Society" and "WSIS", or
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from res191.models.common import Id, Source, StrictModel, Text
 
@@ -23,6 +23,24 @@ class GlossaryEntry(StrictModel):
         examples=[["World Summit on the Information Society"]],
     )
     sources: list[Source] = Field(default_factory=list)
+
+    @field_validator("same_as")
+    @classmethod
+    def _each_phrase_once_in_the_entry(cls, same_as: list[str], info: ValidationInfo) -> list[str]:
+        # Said here rather than with the entries' check below, so that it points at this entry's phrases.
+        seen = {_phrase_key(info.data["term"])} if isinstance(info.data.get("term"), str) else set()
+        for phrase in same_as:
+            if _phrase_key(phrase) in seen:
+                raise ValueError(
+                    f"'{phrase}' is twice in the entry '{info.data.get('term', '')}': keep it once"
+                )
+            seen.add(_phrase_key(phrase))
+        return same_as
+
+
+def _phrase_key(phrase: str) -> str:
+    """A phrase as the glossary compares phrases: in lower case, its spaces as one."""
+    return " ".join(phrase.lower().split())
 
 
 class Glossary(StrictModel):
@@ -43,7 +61,7 @@ class Glossary(StrictModel):
         seen: dict[str, str] = {}
         for entry in entries:
             for phrase in (entry.term, *entry.same_as):
-                key = " ".join(phrase.lower().split())
+                key = _phrase_key(phrase)
                 if key in seen:
                     raise ValueError(
                         f"'{phrase}' is in the entries '{seen[key]}' and '{entry.term}': keep it in one"
