@@ -794,7 +794,8 @@ def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
     assert {a["instruments"][-1] for a in cop["actions"]} == {"PP Resolution 179 (Rev. Bucharest, 2022)"}
     assert "PP Resolution 130" not in cop["proposal"]
     # WTSA 57 taken out of the theme "Inter-Sector coordination": the theme no longer rests on all three
-    # duplicates, so it is not said to, and they refer to the latest of them.
+    # duplicates, so it is not said to; a mapping proposes WTSA 57 for it again, and the three refer to
+    # the theme's anchor as the theme's finding asks, the proposal saying why.
     theme = bundled / "data" / "themes" / "inter-sector-coordination.yaml"
     text = theme.read_text(encoding="utf-8")
     assert text.count("wtsa-57") == 1
@@ -802,7 +803,9 @@ def test_a_duplicate_refers_to_its_themes_anchor_only_when_alike_and_under_it(
     found = findings(run_cli, bundled, "--on", "2024-05-01")
     (same,) = [f for f in found if {m["id"] for m in f["members"]} == {"ra-itu-r-75", "wtdc-59", "wtsa-57"}]
     assert "rests on them" not in same["proposal"]
-    assert {a["instruments"][-1] for a in same["actions"]} == {"RA Resolution ITU-R 75 (Dubai, 2023)*"}
+    assert "another finding proposes adding WTSA Resolution 57 (Rev. Dubai, 2012)* to it" in same["proposal"]
+    assert {a["instruments"][-1] for a in same["actions"]} == {"PP Resolution 191 (Rev. Bucharest, 2022)"}
+    assert any(f["kind"] == "mapping" and "wtsa-57" in {m["id"] for m in f["members"]} for f in found)
 
 
 def test_a_text_nearly_the_same_as_one_duplicate_only_is_with_them_not_called_one(
@@ -822,6 +825,11 @@ def test_a_text_nearly_the_same_as_one_duplicate_only_is_with_them_not_called_on
     groups = {f["kind"]: sorted(m["id"] for m in f["members"]) for f in found}
     assert groups["duplicate"] == ["wtdc-62", "wtsa-72"]
     assert ["pp-176", "wtdc-62", "wtsa-72"] in groups.values()
+    # Both of 2020: the one kept is not said to be the latest.
+    (duplicate,) = [f for f in found if f["kind"] == "duplicate"]
+    both = "WTDC Resolution 62 (2020)* and WTSA Resolution 72 (2020)* are the latest editions among them"
+    assert f"{both}, of 2020: WTSA Resolution 72 (2020)*, first in ITU's order" in duplicate["proposal"]
+    assert "is the latest edition among them" not in duplicate["proposal"]
 
 
 def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, tmp_path: Path) -> None:
@@ -833,6 +841,27 @@ def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, t
     })  # fmt: skip
     found = findings(run_cli, root, "--kind", "duplicate")
     assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-1", "wtdc-3"]]
+
+
+def test_a_duplicate_proposed_for_a_theme_refers_to_its_anchor_as_the_theme_asks(
+    run_cli: RunCli, bundled: Path
+) -> None:
+    # A Council text with the title of RA ITU-R 75, WTDC 59 and WTSA 57, under no theme: a mapping proposes
+    # it for "Inter-Sector coordination", whose finding streamlines them under PP 191. The duplicate once
+    # asked the three to refer to the Council text instead.
+    title = (
+        "Strengthening coordination and cooperation among the three ITU Sectors on matters of mutual interest"
+    )
+    (bundled / "data" / "resolutions" / "council-9001.yaml").write_text(
+        f'id: council-9001\nconference: Council\nnumber: "9001"\neditions: [{{year: 2023, title: {title}}}]\n'
+    )
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    (same,) = [
+        f for f in found if f["kind"] == "duplicate" and "council-9001" in {m["id"] for m in f["members"]}
+    ]
+    assert {a["refers_to"] for a in same["actions"]} == {"PP Resolution 191 (Rev. Bucharest, 2022)"}
+    assert "another finding proposes adding Council Resolution 9001 (C23) to it" in same["proposal"]
+    assert any(f["kind"] == "mapping" and "council-9001" in {m["id"] for m in f["members"]} for f in found)
 
 
 def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ what is particular to its Sector, at its next session.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from res191.models import Conference, Resolution
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
@@ -43,13 +43,15 @@ def duplicate_findings(
     pairs: Mapping[Pair, float],
     as_of: AsOf,
     anchors: Mapping[int, Sequence[tuple[str, Resolution]]] | None = None,
+    proposed: Collection[int] = (),
 ) -> Iterator[Finding]:
     """Groups of resolutions of different conferences, each two near-duplicates (a text nearly the same as
     some of a group but not all is not said to be the same as the others: the likeness finds it with them).
 
     anchors: for a resolution (by its place in resolutions), the themes it rests on whose anchor
     (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
-    group and its anchor would be kept over them, they refer to it, as the theme's own finding asks."""
+    group and its anchor would be kept over them, they refer to it, as the theme's own finding asks.
+    proposed: the resolutions the run proposes for a theme (anchors holds that theme's), said as such."""
     words = [wording_words(corpus.reader, r.record) for r in resolutions]
     near = {
         (a, b): score
@@ -58,7 +60,7 @@ def duplicate_findings(
         and max((_share(x, y) for x in words[a] for y in words[b]), default=0.0) >= DUPLICATE_SHARE
     }
     for group in complete_linkage(near):
-        yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}))
+        yield _finding(resolutions, corpus, near, group, as_of, (anchors or {}), proposed)
 
 
 def _finding(
@@ -68,6 +70,7 @@ def _finding(
     group: list[int],
     as_of: AsOf,
     anchors: Mapping[int, Sequence[tuple[str, Resolution]]],
+    proposed: Collection[int],
 ) -> Finding:
     entries = [resolutions[i] for i in group]
     # The one text kept: among the duplicates and the anchors of the themes they rest on, by the rule
@@ -86,13 +89,27 @@ def _finding(
     actions = tuple(_action(e.record, kept, kept_label, as_of) for e in entries if e.record is not kept)
     whole = kept.conference in (Conference.PP, Conference.COUNCIL)
     if outside:
-        why = (
-            f"The theme “{themed[kept.id][0]}” rests on them and on {kept_label}, under which its work is "
-            "anchored; they could refer to it"
-        )
+        theme = themed[kept.id][0]
+        rest = [label for i, label in zip(group, labels, strict=True) if i not in proposed]
+        added = [label for i, label in zip(group, labels, strict=True) if i in proposed]
+        on = "them" if not added else join_and(rest)
+        why = f"The theme “{theme}” rests on {on} and on {kept_label}, under which its work is anchored"
+        if added:
+            why += f", and another finding proposes adding {join_and(added)} to it"
+        why += "; they could refer to it"
+    elif whole:
+        why = f"{kept_label} is the whole Union's; the others could refer to it"
     else:
-        what_kept = "the whole Union's" if whole else "the latest edition among them"
-        why = f"{kept_label} is {what_kept}; the others could refer to it"
+        year = as_of.edition(kept).year
+        tied = [
+            label for e, label in zip(entries, labels, strict=True) if as_of.edition(e.record).year == year
+        ]
+        why = (
+            f"{join_and(tied)} are the latest editions among them, of {year}: {kept_label}, first in ITU's "
+            "order of the conferences, is the one the others could refer to"
+            if len(tied) > 1
+            else f"{kept_label} is the latest edition among them; the others could refer to it"
+        )
     proposal = f"{join_and(labels)} have {what}: a duplicate. {why} rather than repeat it. " + " ".join(
         a.sentence for a in actions
     )

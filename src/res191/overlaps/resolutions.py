@@ -64,17 +64,24 @@ def resolution_findings(
                 themes_of[index[ref]].append(number)
     placement = place(pairs, themes_of, [r.record.conference for r in resolutions])
     by_id = {r.id: r for r in resolutions}
+    # A resolution this run proposes for a theme (a mapping) is taken as resting on it: a duplicate of the
+    # theme's resolutions then refers to the theme's anchor as they do, not the theme's finding to one text
+    # and the duplicate's to another.
+    proposed_for: dict[int, list[int]] = defaultdict(list)
+    for outside, found in placement.proposed.items():
+        proposed_for[found.theme].append(outside)
     anchors: dict[int, list[tuple[str, Resolution]]] = defaultdict(list)
-    for theme in themes:
+    for number, theme in enumerate(themes):
         anchor = theme_anchor(theme.record, by_id, as_of)
         if anchor is None or anchor.id not in index:
             continue
         # As the theme's own finding asks: only a resolution alike the anchor refers to it (a theme may
         # hold several subjects: PP 179, on child online protection, is not sent to PP 130).
-        for ref in dict.fromkeys(theme.record.resolutions):
-            if ref in index and tuple(sorted((index[ref], index[anchor.id]))) in pairs:
-                anchors[index[ref]].append((theme.record.title, anchor))
-    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of, anchors))
+        members = [index[ref] for ref in dict.fromkeys(theme.record.resolutions) if ref in index]
+        for member in members + proposed_for[number]:
+            if tuple(sorted((member, index[anchor.id]))) in pairs:
+                anchors[member].append((theme.record.title, anchor))
+    duplicates = list(duplicate_findings(resolutions, corpus, pairs, as_of, anchors, set(placement.proposed)))
     yield from duplicates
     # A group that is one duplicate is said once, as a duplicate: not also as a new theme (it may still
     # be proposed for a theme that covers it).
