@@ -288,6 +288,7 @@ def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record aft
                         ),
                         min_size=1,
                         max_size=3,
+                        unique_by=lambda entry: entry["year"],  # a year once (S207)
                     )
                 ),
                 "themes": _from(draw, repo.ids("themes")),

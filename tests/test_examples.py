@@ -81,4 +81,9 @@ def test_a_value_listed_twice_is_named_with_its_first_place(run_cli: RunCli) -> 
     assert "resolutions: 'pp-191' is listed again (first at line 5, column 5)" in result.stdout
     assert "see also: data/themes/a.yaml:5:5" in result.stdout
     assert "sources: 'https://www.itu.int/a' is listed again" in result.stdout  # in an edition, too
+    # An initiative's year twice, with two statuses that contradict each other.
+    initiative = (
+        "webpage.yaml:10:11: error S207 [repeated-item]\n  year: 2023 is listed again (first at line 6"
+    )
+    assert initiative in result.stdout
     assert result.exit_code == 1

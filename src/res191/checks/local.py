@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
 from res191.json_schemas import modeline, schema_reference
+from res191.loading.key_places import Loc
 from res191.loading.record import LoadedRecord
 from res191.models import Body, Resolution
 from res191.models.body import DESCRIPTION
@@ -45,13 +46,13 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
     return found
 
 
-def repeated_items(
-    model: BaseModel, at: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], int]]:
-    """Each item of a list of plain values (ids, years, Sectors, sources) that repeats an item before it,
-    anywhere in a record: its path, and the index of the first. No such list of a record means anything
-    by a repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from
-    it would show it twice."""
+def repeated_items(model: BaseModel, at: Loc = ()) -> Iterator[tuple[Loc, Loc]]:
+    """Each value of a list that repeats one before it, anywhere in a record: its path, and the first's.
+
+    A list of plain values (ids, years, Sectors, sources): no such list of a record means anything by a
+    repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from it
+    would show it twice. A list of parts whose kind names the field each holds once (`ONE_EACH`: an
+    initiative's years): that field's value, as two statuses of one year would contradict each other."""
     for name in _lists_and_parts(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
@@ -60,12 +61,20 @@ def repeated_items(
             if isinstance(value[0], BaseModel):  # a list of records' parts: a tracker, editions
                 for index, item in enumerate(value):
                     yield from repeated_items(item, (*at, name, index))
+                key = getattr(type(value[0]), "ONE_EACH", None)
+                if key is not None:
+                    yield from _repeats([getattr(item, key) for item in value], (*at, name), key)
             elif len(set(value)) < len(value):  # a list of plain values, which nearly always repeats none
-                seen: dict[Any, int] = {}
-                for index, item in enumerate(value):
-                    first = seen.setdefault(item, index)
-                    if first != index:
-                        yield (*at, name, index), first
+                yield from _repeats(value, (*at, name))
+
+
+def _repeats(values: list[Any], at: Loc, key: str | None = None) -> Iterator[tuple[Loc, Loc]]:
+    seen: dict[Any, int] = {}
+    end = (key,) if key else ()
+    for index, item in enumerate(values):
+        first = seen.setdefault(item, index)
+        if first != index:
+            yield (*at, index, *end), (*at, first, *end)
 
 
 @functools.cache
@@ -90,10 +99,10 @@ def repeated_item(model: BaseModel, where: tuple[str | int, ...]) -> str:
     return f"{key}: {item_at(model, where)!r}"
 
 
-def _repeated(loaded: LoadedRecord, where: tuple[str | int, ...], first: int) -> Diagnostic:
+def _repeated(loaded: LoadedRecord, where: Loc, first: Loc) -> Diagnostic:
     assert loaded.record is not None
     line, column = loaded.locate(where)
-    first_line, first_column = loaded.locate((*where[:-1], first))
+    first_line, first_column = loaded.locate(first)
     return Diagnostic(
         problem("S207"),
         Location(loaded.shown, line, column),

@@ -176,7 +176,7 @@ def _repeated(record: Incoming, source: BaseModel) -> list[Diagnostic]:
     """A value listed again in a list of the record (S207, as validate finds it), at its cell."""
     found = []
     for where, first in islice(repeated_items(source), MOST_PROBLEMS):  # as validate lists them
-        place, first_place = record.origin(where), record.origin((*where[:-1], first))
+        place, first_place = record.origin(where), record.origin(first)
         again = "in the same cell" if first_place == place else f"(first at {first_place})"
         message = f"{repeated_item(source, where)} is listed again {again}"
         found.append(_cell_problem("S207", place, message, REPEATED_HINT))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -15,6 +15,8 @@ InitiativeStatus = Literal["planned", "ongoing", "completed"]
 
 class InitiativeYear(StrictModel):
     """A year in which the initiative was worked on, and how far it had come, where a source says."""
+
+    ONE_EACH: ClassVar[str] = "year"  # a year once: two statuses of one year contradict (validate, S207)
 
     year: Year = Field(description="A year it was worked on.")
     status: InitiativeStatus | None = Field(
