@@ -380,6 +380,22 @@ def test_a_list_cell_is_shown_one_item_a_line(run_cli: RunCli, repo: Path, book:
     assert "[pp-175" not in result.stderr
 
 
+def test_a_new_record_without_its_parts_is_told_the_sheet_to_give_them_in(
+    run_cli: RunCli, repo: Path
+) -> None:
+    folder = repo.parent / "csv"
+    run_cli(repo, "export", "--format", "csv", "--output", str(folder))
+    resolutions = folder / "resolutions.csv"
+    headings = resolutions.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    row = {"id": "pp-77", "conference": "PP", "number": "77"}
+    with resolutions.open("a", encoding="utf-8") as out:
+        out.write(",".join(row.get(h, "") for h in headings) + "\r\n")
+    result = run_cli(repo, "import", str(folder))
+    assert result.exit_code == 1
+    assert "hint: give it rows in the sheet resolutions.editions, one row an item" in result.stderr
+    assert "{place:" not in result.stderr  # no YAML for a spreadsheet's user
+
+
 def test_a_failure_partway_through_the_writes_leaves_every_file_as_it_was(
     run_cli: RunCli, repo: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

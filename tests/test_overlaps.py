@@ -610,6 +610,11 @@ def test_a_phrase_under_two_glossary_entries_is_an_error(run_cli: RunCli, tmp_pa
     assert f"itu.yaml:{first}:7: error S204" in result.stdout
     assert "'conference of  the parties' is twice in the entry 'COP': keep it once" in result.stdout
     assert f"itu.yaml:{first + 3}:14: error S204" in result.stdout and "'emf' is twice" in result.stdout
+    # Two entries of one term; a phrase twice in an entry whose term is not valid.
+    (root / "data" / "glossary" / "itu.yaml").write_text(GLOSSARY + "  - term: WSIS\n    same_as: [summit]\n")
+    assert "two entries have the term 'WSIS': make them one" in run_cli(root, "validate").stdout
+    (root / "data" / "glossary" / "itu.yaml").write_text(GLOSSARY + "  - term: ''\n    same_as: [a, A]\n")
+    assert "'A' is twice in this entry: keep it once" in run_cli(root, "validate").stdout
 
 
 def test_the_strongest_link_wins_over_a_weak_one_to_a_theme(run_cli: RunCli, tmp_path: Path) -> None:
@@ -828,7 +833,10 @@ def test_a_text_nearly_the_same_as_one_duplicate_only_is_with_them_not_called_on
     # Both of 2020: the one kept is not said to be the latest.
     (duplicate,) = [f for f in found if f["kind"] == "duplicate"]
     both = "WTDC Resolution 62 (2020)* and WTSA Resolution 72 (2020)* are the latest editions among them"
-    assert f"{both}, of 2020: WTSA Resolution 72 (2020)*, first in ITU's order" in duplicate["proposal"]
+    assert (
+        f"{both}, of 2020: WTSA Resolution 72 (2020)*, the first of them as the mapping"
+        in duplicate["proposal"]
+    )
     assert "is the latest edition among them" not in duplicate["proposal"]
 
 
@@ -862,6 +870,24 @@ def test_a_duplicate_proposed_for_a_theme_refers_to_its_anchor_as_the_theme_asks
     assert {a["refers_to"] for a in same["actions"]} == {"PP Resolution 191 (Rev. Bucharest, 2022)"}
     assert "another finding proposes adding Council Resolution 9001 (C23) to it" in same["proposal"]
     assert any(f["kind"] == "mapping" and "council-9001" in {m["id"] for m in f["members"]} for f in found)
+    # A PP text of the same year, only proposed for the theme, is not kept over the theme's anchor.
+    council = bundled / "data" / "resolutions" / "council-9001.yaml"
+    edition = f"{{place: Bucharest, year: 2022, title: {title}}}"
+    council.write_text(f'id: pp-100\nconference: PP\nnumber: "100"\neditions: [{edition}]\n')
+    council.rename(council.with_name("pp-100.yaml"))
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    (same,) = [f for f in found if f["kind"] == "duplicate" and "pp-100" in {m["id"] for m in f["members"]}]
+    assert {a["refers_to"] for a in same["actions"]} == {"PP Resolution 191 (Rev. Bucharest, 2022)"}
+    # With none of them recorded under the theme, each proposed for it, the sentence names no one as resting
+    # on it but the theme's anchor.
+    theme = bundled / "data" / "themes" / "inter-sector-coordination.yaml"
+    text = theme.read_text(encoding="utf-8")
+    for rid in ("ra-itu-r-75", "wtdc-59", "wtsa-57"):
+        text = text.replace(f", {rid}", "").replace(f"{rid}, ", "")
+    theme.write_text(text, encoding="utf-8")
+    found = findings(run_cli, bundled, "--on", "2024-05-01")
+    (same,) = [f for f in found if f["kind"] == "duplicate" and "pp-100" in {m["id"] for m in f["members"]}]
+    assert "rests on  " not in same["proposal"] and "rests on and" not in same["proposal"]
 
 
 def test_evidence_is_whole_terms_and_explain_has_one_row_a_term(run_cli: RunCli, tmp_path: Path) -> None:

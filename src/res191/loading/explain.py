@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from res191.diagnostics import Diagnostic, Location, problem
 from res191.loading.locator import Locator
 from res191.loading.yaml12 import Document, resolve_plain
-from res191.models import RecordKind
+from res191.models import KINDS, RecordKind
 from res191.models.translations import ENGLISH, LANGUAGES, TRANSLATED, Translations
 
 _EXPECTED = {
@@ -94,7 +94,13 @@ def explain(
     if found.hint.startswith("write true or false"):
         hint = "type true or false"
     example = found.example.split(": ", 1)[1] if ": " in found.example else found.example
-    if example.startswith("[") and example.endswith("]"):  # a list, as a cell holds it: one item a line
+    if example.startswith("[{"):  # a list of parts (editions, a tracker): rows of a sheet of its own
+        path = [str(step) for step in detail["loc"] if isinstance(step, str)]
+        kind = KINDS.get(noun)
+        sheet_name = ".".join([kind.folder if kind else noun, *path])
+        hint = f"give it rows in the sheet {sheet_name}, one row an item, its id in the first column"
+        example = ""
+    elif example.startswith("[") and example.endswith("]"):  # a list of plain values, as a cell holds it
         example = "\n".join(item.strip() for item in example[1:-1].split(","))
     message = found.message.replace("is missing from this", "has no value in this")
     return Explanation(found.code, message, hint, example, found.loc, found.at_key)

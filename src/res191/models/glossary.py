@@ -28,12 +28,12 @@ class GlossaryEntry(StrictModel):
     @classmethod
     def _each_phrase_once_in_the_entry(cls, same_as: list[str], info: ValidationInfo) -> list[str]:
         # Said here rather than with the entries' check below, so that it points at this entry's phrases.
-        seen = {_phrase_key(info.data["term"])} if isinstance(info.data.get("term"), str) else set()
+        term = info.data.get("term")
+        seen = {_phrase_key(term)} if isinstance(term, str) else set()
         for phrase in same_as:
             if _phrase_key(phrase) in seen:
-                raise ValueError(
-                    f"'{phrase}' is twice in the entry '{info.data.get('term', '')}': keep it once"
-                )
+                entry = f"the entry '{term}'" if isinstance(term, str) and term else "this entry"
+                raise ValueError(f"'{phrase}' is twice in {entry}: keep it once")
             seen.add(_phrase_key(phrase))
         return same_as
 
@@ -58,15 +58,15 @@ class Glossary(StrictModel):
     @classmethod
     def _each_phrase_once(cls, entries: list[GlossaryEntry]) -> list[GlossaryEntry]:
         # A phrase under two entries would be read as whichever comes first: say so instead.
-        seen: dict[str, str] = {}
+        seen: dict[str, GlossaryEntry] = {}
         for entry in entries:
             for phrase in (entry.term, *entry.same_as):
-                key = _phrase_key(phrase)
-                if key in seen:
-                    raise ValueError(
-                        f"'{phrase}' is in the entries '{seen[key]}' and '{entry.term}': keep it in one"
-                        if seen[key] != entry.term
-                        else f"'{phrase}' is twice in the entry '{entry.term}': keep it once"
-                    )
-                seen[key] = entry.term
+                first = seen.setdefault(_phrase_key(phrase), entry)
+                if first is entry:
+                    continue  # twice in one entry: said at the entry (GlossaryEntry)
+                if first.term == entry.term:
+                    raise ValueError(f"two entries have the term '{entry.term}': make them one")
+                raise ValueError(
+                    f"'{phrase}' is in the entries '{first.term}' and '{entry.term}': keep it in one"
+                )
         return entries

@@ -78,7 +78,10 @@ def _finding(
     of_each = [{anchor.id: (title, anchor) for title, anchor in anchors.get(i, ())} for i in group]
     common = set(of_each[0]).intersection(*of_each[1:])  # a theme that rests on every one of them
     themed = {anchor_id: of_each[0][anchor_id] for anchor_id in sorted(common)}
-    kept = as_of.keeper([e.record for e in entries] + [anchor for _, anchor in themed.values()])
+    # Where a theme's anchor is among them, a text only proposed for the theme (by a mapping of this run)
+    # is not kept over the texts recorded under it: the theme's finding streamlines them under its anchor.
+    candidates = [e.record for i, e in zip(group, entries, strict=True) if not (themed and i in proposed)]
+    kept = as_of.keeper(candidates + [anchor for _, anchor in themed.values()])
     kept_label = as_of.cite(kept)
     outside = kept.id not in {e.id for e in entries}
     labels = [as_of.cite(e.record) for e in entries]
@@ -92,11 +95,12 @@ def _finding(
         theme = themed[kept.id][0]
         rest = [label for i, label in zip(group, labels, strict=True) if i not in proposed]
         added = [label for i, label in zip(group, labels, strict=True) if i in proposed]
-        on = "them" if not added else join_and(rest)
-        why = f"The theme “{theme}” rests on {on} and on {kept_label}, under which its work is anchored"
+        on = "them and on " if not added else f"{join_and(rest)} and on " if rest else ""
+        why = f"The theme “{theme}” rests on {on}{kept_label}, under which its work is anchored"
         if added:
-            why += f", and another finding proposes adding {join_and(added)} to it"
-        why += "; they could refer to it"
+            findings = "another finding proposes" if len(added) == 1 else "other findings propose"
+            why += f", and {findings} adding {join_and(added)} to it"
+        why += f"; they could refer to {kept_label}"
     elif whole:
         why = f"{kept_label} is the whole Union's; the others could refer to it"
     else:
@@ -105,8 +109,9 @@ def _finding(
             label for e, label in zip(entries, labels, strict=True) if as_of.edition(e.record).year == year
         ]
         why = (
-            f"{join_and(tied)} are the latest editions among them, of {year}: {kept_label}, first in ITU's "
-            "order of the conferences, is the one the others could refer to"
+            f"{join_and(tied)} are the latest editions among them, of {year}: {kept_label}, the first of "
+            "them as the mapping lists them (by conference, then number), is the one the others could "
+            "refer to"
             if len(tied) > 1
             else f"{kept_label} is the latest edition among them; the others could refer to it"
         )
