@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from typer.testing import Result
 
 from tests.conftest import EXAMPLES, RunCli
 from tests.test_editing import snapshot
@@ -337,16 +338,19 @@ def test_records_valid_alone_but_not_together_are_refused_and_nothing_is_written
         assert snapshot(repo) == before
 
 
+def add_row(sheet: Path, values: dict[str, str]) -> None:
+    """A row at the end of a CSV file of `res191 export`, with the values given under their headings."""
+    headings = sheet.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    with sheet.open("a", encoding="utf-8") as out:
+        out.write(",".join(values.get(h, "") for h in headings) + "\r\n")
+
+
 def test_a_control_character_or_a_reserved_id_is_refused_at_its_cell(run_cli: RunCli, repo: Path) -> None:
     folder = repo.parent / "csv"
     run_cli(repo, "export", "--format", "csv", "--output", str(folder))
     themes = folder / "themes.csv"
     themes.write_text(themes.read_text(encoding="utf-8-sig").replace("Alpha theme", "Alpha\x0btheme"))
-    bodies = folder / "bodies.csv"
-    headings = bodies.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
-    row = {"id": "nul", "acronym": "NUL", "name": "A device"}
-    with bodies.open("a", encoding="utf-8") as out:
-        out.write(",".join(row.get(h, "") for h in headings) + "\r\n")
+    add_row(folder / "bodies.csv", {"id": "nul", "acronym": "NUL", "name": "A device"})
     result = run_cli(repo, "import", str(folder))
     assert result.exit_code == 1
     assert "error Y123 [control-character]" in result.stderr and "(U+000B)" in result.stderr
@@ -354,26 +358,27 @@ def test_a_control_character_or_a_reserved_id_is_refused_at_its_cell(run_cli: Ru
     assert not (repo / "data" / "bodies" / "nul.yaml").exists()
 
 
-def test_a_value_listed_again_is_refused_at_its_cell(run_cli: RunCli, repo: Path, book: Path) -> None:
+def imported_with_resolutions(run_cli: RunCli, repo: Path, book: Path, cell: str) -> tuple[Result, str]:
+    """The import of the workbook with the theme alpha-theme's resolutions cell changed; the cell's name."""
     workbook = load_workbook(book)
     themes = workbook["themes"]
-    themes.cell(row_of(themes, "alpha-theme"), column(themes, "resolutions")).value = "pp-1\nwtsa-2\npp-1"
+    place = (row_of(themes, "alpha-theme"), column(themes, "resolutions"))
+    themes.cell(*place).value = cell
     workbook.save(book)
+    return run_cli(repo, "import", str(book)), f"themes!{chr(64 + place[1])}{place[0]}"
+
+
+def test_a_value_listed_again_is_refused_at_its_cell(run_cli: RunCli, repo: Path, book: Path) -> None:
     before = snapshot(repo)
-    result = run_cli(repo, "import", str(book))
+    result, cell = imported_with_resolutions(run_cli, repo, book, "pp-1\nwtsa-2\npp-1")
     assert result.exit_code == 1
-    cell = f"themes!{chr(64 + column(themes, 'resolutions'))}{row_of(themes, 'alpha-theme')}"
     assert f"{cell}: error S207 [repeated-item]" in result.stderr
     assert "resolutions: 'pp-1' is listed again in the same cell" in result.stderr
     assert snapshot(repo) == before
 
 
 def test_a_list_cell_is_shown_one_item_a_line(run_cli: RunCli, repo: Path, book: Path) -> None:
-    workbook = load_workbook(book)
-    themes = workbook["themes"]
-    themes.cell(row_of(themes, "alpha-theme"), column(themes, "resolutions")).value = "pp-1, wtsa-2"
-    workbook.save(book)
-    result = run_cli(repo, "import", str(book))
+    result, _ = imported_with_resolutions(run_cli, repo, book, "pp-1, wtsa-2")
     assert result.exit_code == 1
     # The example as the cell would hold it, not a YAML list the cell would refuse in turn.
     assert "for example:\n    pp-175\n    wtsa-70\n" in result.stderr
@@ -385,11 +390,7 @@ def test_a_new_record_without_its_parts_is_told_the_sheet_to_give_them_in(
 ) -> None:
     folder = repo.parent / "csv"
     run_cli(repo, "export", "--format", "csv", "--output", str(folder))
-    resolutions = folder / "resolutions.csv"
-    headings = resolutions.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
-    row = {"id": "pp-77", "conference": "PP", "number": "77"}
-    with resolutions.open("a", encoding="utf-8") as out:
-        out.write(",".join(row.get(h, "") for h in headings) + "\r\n")
+    add_row(folder / "resolutions.csv", {"id": "pp-77", "conference": "PP", "number": "77"})
     result = run_cli(repo, "import", str(folder))
     assert result.exit_code == 1
     assert "hint: give it rows in the sheet resolutions.editions, one row an item" in result.stderr
