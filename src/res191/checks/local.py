@@ -93,7 +93,7 @@ def _may_hold(annotation: Any) -> bool:
 REPEATED_HINT = "delete this one; if another was meant, write that one instead"
 
 
-def repeated_item(model: BaseModel, where: tuple[str | int, ...]) -> str:
+def repeated_item(model: BaseModel, where: Loc) -> str:
     """What repeats at where (repeated_items), as the problem names it: `resolutions: 'pp-175'`."""
     key = next(str(part) for part in reversed(where) if isinstance(part, str))
     return f"{key}: {item_at(model, where)!r}"
@@ -113,7 +113,7 @@ def _repeated(loaded: LoadedRecord, where: Loc, first: Loc) -> Diagnostic:
     )
 
 
-def item_at(record: Any, where: tuple[str | int, ...]) -> Any:
+def item_at(record: Any, where: Loc) -> Any:
     """The value at a path of a record (repeated_items'), as written: a Sector by its name."""
     for part in where:
         record = record[part] if isinstance(part, int) else getattr(record, part)

@@ -29,16 +29,16 @@ class GlossaryEntry(StrictModel):
     def _each_phrase_once_in_the_entry(cls, same_as: list[str], info: ValidationInfo) -> list[str]:
         # Said here rather than with the entries' check below, so that it points at this entry's phrases.
         term = info.data.get("term")
-        seen = {_phrase_key(term)} if isinstance(term, str) else set()
+        seen = {phrase_key(term)} if isinstance(term, str) else set()
         for phrase in same_as:
-            if _phrase_key(phrase) in seen:
+            if phrase_key(phrase) in seen:
                 entry = f"the entry '{term}'" if isinstance(term, str) and term else "this entry"
                 raise ValueError(f"'{phrase}' is twice in {entry}: keep it once")
-            seen.add(_phrase_key(phrase))
+            seen.add(phrase_key(phrase))
         return same_as
 
 
-def _phrase_key(phrase: str) -> str:
+def phrase_key(phrase: str) -> str:
     """A phrase as the glossary compares phrases: in lower case, its spaces as one."""
     return " ".join(phrase.lower().split())
 
@@ -61,7 +61,7 @@ class Glossary(StrictModel):
         seen: dict[str, GlossaryEntry] = {}
         for entry in entries:
             for phrase in (entry.term, *entry.same_as):
-                first = seen.setdefault(_phrase_key(phrase), entry)
+                first = seen.setdefault(phrase_key(phrase), entry)
                 if first is entry:
                     continue  # twice in one entry: said at the entry (GlossaryEntry)
                 if first.term == entry.term:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from res191.models import GlossaryEntry
+from res191.models.glossary import phrase_key
 
 # English function words, and the words of ITU's titles that say nothing of their subject.
 STOP_WORDS = frozenset(
@@ -98,7 +99,7 @@ class Reader:
             key = GLOSSARY_MARK + "_".join(entry.term.lower().split())
             self.shown[key] = entry.term
             for phrase in (entry.term, *entry.same_as):
-                self.meaning[" ".join(phrase.lower().split())] = key
+                self.meaning[phrase_key(phrase)] = key  # as the glossary tells phrases apart
         # A phrase matches across any spacing and line breaks of the text.
         alternatives = [
             r"\s+".join(map(re.escape, p.split())) for p in sorted(self.meaning, key=len, reverse=True)
