@@ -24,6 +24,7 @@ from res191.loading.record import LoadedRecords
 from res191.memory import collector_paused
 from res191.models import Meeting
 from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
+from res191.rendering.compiled import CompiledTemplates
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
 from res191.site.facts import Link, Site, make_site
@@ -163,22 +164,8 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
     return replace(extra, reports=links, report_pages=pages, latest_report=latest)
 
 
-class _Compiled(jinja2.BytecodeCache):
-    """The templates compiled once for every language's environment: Jinja's code for a template does not
-    depend on the environment's globals and filters (the language's), which it looks up as it renders."""
-
-    def __init__(self) -> None:
-        self._held: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._held:
-            bucket.bytecode_from_string(self._held[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._held[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
+# Compiled once for every language, and kept for the next build (rendering/compiled.py).
+_COMPILED = CompiledTemplates()
 
 
 @functools.cache
