@@ -53,7 +53,13 @@ def planted(file: Path, marker: Path) -> bytes:
     """The code of a kept template replaced by code that leaves a marker, Jinja's own checks kept."""
     _, _, code = file.read_bytes().partition(b"\n")
     checksum = pickle.loads(code[len(bc_magic) :])  # pickle.loads reads the checksum and stops there
-    payload = compile(f"open({str(marker)!r}, 'w').close()\nroot = None\nblocks = {{}}\n", "x", "exec")
+    source = (
+        f"open({str(marker)!r}, 'w').close()\n"
+        "name, blocks, debug_info = 'page.j2', {}, ''\n"
+        "def root(context, missing=None, environment=None):\n"
+        "    yield 'planted'\n"
+    )
+    payload = compile(source, "planted", "exec")
     return bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(payload)
 
 
@@ -77,9 +83,8 @@ def test_code_not_signed_by_the_users_key_is_never_run(cache: Path, tmp_path: Pa
         assert file.read_bytes() != header + b"\n" + code  # compiled again and kept anew
     # The same code signed by this user's key is run: the planted code above was able to run.
     file.write_bytes(compiled._header(signer, key, code) + b"\n" + code)
-    with pytest.raises(TypeError):  # the planted code has no page to render
-        environment(CompiledTemplates()).get_template("page.j2").render(greeting="Hello")
-    assert marker.exists()
+    page = environment(CompiledTemplates()).get_template("page.j2").render(greeting="Hello")
+    assert page == "planted" and marker.exists()
 
 
 def _bucket_key() -> str:
