@@ -38,6 +38,27 @@ EDGE_TEXTS = [
     "🙂 emoji",
 ]
 texts = st.one_of(st.sampled_from(EDGE_TEXTS), st.text(alphabet="abc def", min_size=1, max_size=30))
+
+
+def _canonical(part: dict[str, object]) -> str:
+    """A part as S207 compares parts (every field): the same entry twice is an error."""
+    return json.dumps(part, sort_keys=True, default=str)
+
+
+_chair = {
+    "name": texts,
+    "country": texts,
+    "role": texts,
+    "since": st.sampled_from(["2019", "2024-01-01"]),
+    "until": st.sampled_from(["2025", "2024-12-31"]),
+    "years": st.lists(st.integers(2019, 2027), max_size=2, unique=True),
+}
+# A chair has a name or a role at least (S202): one with neither says nothing of who chairs.
+chairs_named = st.sampled_from(["name", "role"]).flatmap(
+    lambda key: st.fixed_dictionaries(
+        {key: _chair[key]}, optional={k: v for k, v in _chair.items() if k != key}
+    )
+)
 SECTORS = ["ITU-R", "ITU-T", "ITU-D", "GS"]
 CONFERENCES = ["PP", "WTSA", "WTDC", "RA", "WRC", "Council"]
 ANNEXES = ["themes", "mapping", "tracker", "overlaps"]
@@ -108,15 +129,20 @@ def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record aft
         number = str(draw(st.integers(1, 2000))) if conference != "RA" else f"ITU-R {index + 1}"
         record_id = f"{conference.lower()}-{index + 1}"
         editions = []
-        for _ in range(draw(st.integers(1, 3))):
+        # A year once (S207): two editions of one year would be cited alike.
+        for year in draw(st.lists(st.integers(1994, 2027), min_size=1, max_size=3, unique=True)):
             editions.append(
                 {
                     "place": draw(maybe(texts)),
-                    "year": draw(st.integers(1994, 2027)),
+                    "year": year,
                     "revised": draw(maybe(st.booleans())),
                     "title": draw(maybe(texts)),
                     "instructs": draw(
-                        st.lists(st.fixed_dictionaries({"to": texts, "action": texts}), max_size=3)
+                        st.lists(
+                            st.fixed_dictionaries({"to": texts, "action": texts}),
+                            max_size=3,
+                            unique_by=_canonical,
+                        )
                     ),
                 }
             )
@@ -138,22 +164,7 @@ def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record aft
     body_ids = ["council", "iscg", "isc-tf", "tsag", "pp", "wtsa", "wtdc", "ra", "wrc"]
     present = ["council", *draw(st.lists(st.sampled_from(body_ids[1:]), unique=True))]
     for body in present:
-        chairs = draw(
-            st.lists(
-                st.fixed_dictionaries(
-                    {},
-                    optional={
-                        "name": texts,
-                        "country": texts,
-                        "role": texts,
-                        "since": st.sampled_from(["2019", "2024-01-01"]),
-                        "until": st.sampled_from(["2025", "2024-12-31"]),
-                        "years": st.lists(st.integers(2019, 2027), max_size=2, unique=True),
-                    },
-                ),
-                max_size=2,
-            )
-        )
+        chairs = draw(st.lists(chairs_named, max_size=2, unique_by=_canonical))
         repo.add(
             "bodies",
             {
@@ -195,13 +206,13 @@ def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record aft
                 "since": draw(maybe(st.sampled_from(["2024", "2024-03", "2019-12"]))),
                 "proposed_by": draw(maybe(st.sampled_from(present))),
                 "lead": draw(maybe(st.sampled_from(SECTORS))),
-                "focal_points": draw(st.lists(focal, max_size=4)),
+                "focal_points": draw(st.lists(focal, max_size=4, unique_by=_canonical)),
                 "resolutions": _from(draw, resolution_ids, 5),
                 "resolutions_complete": draw(
                     maybe(st.just({"as_of": "2024-05-01", "source": "https://www.itu.int/"}))
                 ),
                 "iscg_topic_years": draw(st.lists(st.integers(2019, 2027), max_size=3, unique=True)),
-                "tracker": draw(st.lists(activities, max_size=4)),
+                "tracker": draw(st.lists(activities, max_size=4, unique_by=_canonical)),
             },
         )
     # Council sessions: one a year for the reports, each a meeting of council.
@@ -241,7 +252,7 @@ def repositories(draw: Any) -> Repository:  # noqa: C901 (one kind of record aft
                 "chair": draw(maybe(texts)),
                 "topics": _from(draw, repo.ids("themes")),
                 "documents": _from(draw, repo.ids("documents")),
-                "calls_for_action": draw(st.lists(calls, max_size=2)),
+                "calls_for_action": draw(st.lists(calls, max_size=2, unique_by=_canonical)),
             },
             draw(st.sampled_from(["", "An outcome.\n", "## Outcome\n\n- *one*\n- two\n", "<b>raw</b>\n"])),
         )

@@ -83,7 +83,13 @@ def test_a_value_listed_twice_is_named_with_its_first_place(run_cli: RunCli) -> 
     assert "sources: 'https://www.itu.int/a' is listed again" in result.stdout  # in an edition, too
     # An initiative's year twice, with two statuses that contradict each other.
     initiative = (
-        "webpage.yaml:10:11: error S207 [repeated-item]\n  year: 2023 is listed again (first at line 6"
+        "webpage.yaml:10:11: error S207 [repeated-item]\n  years: year 2023 is listed again (first at line 6"
     )
     assert initiative in result.stdout
+    # Two editions of one year: cited alike, and which is in force cannot be told.
+    edition = "pp-191.yaml:12:11: error S207 [repeated-item]\n  editions: year 2022 is listed again (first at"
+    assert edition in result.stdout
+    # A part the same as another in every field: the same chair twice.
+    chair = "isc-tf.yaml:8:5: error S207 [repeated-item]\n  chairs: the same entry is listed again (first at"
+    assert chair in result.stdout
     assert result.exit_code == 1

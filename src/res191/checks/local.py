@@ -37,6 +37,8 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
         found.append(_untitled(loaded))
     if isinstance(record, Body) and record.described() and not record.described_in:
         found.append(_undated(loaded, record))
+    if isinstance(record, Body):
+        found += [_nameless(loaded, index) for index, c in enumerate(record.chairs) if not (c.name or c.role)]
     if record is not None:
         # The first MOST_PROBLEMS only, each placed in the file; the others counted (a list of 500,000
         # references to one body took 17 seconds to place, one at a time).
@@ -52,7 +54,8 @@ def repeated_items(model: BaseModel, at: Loc = ()) -> Iterator[tuple[Loc, Loc]]:
     A list of plain values (ids, years, Sectors, sources): no such list of a record means anything by a
     repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from it
     would show it twice. A list of parts whose kind names the field each holds once (`ONE_EACH`: an
-    initiative's years): that field's value, as two statuses of one year would contradict each other."""
+    initiative's years): that field's value, as two statuses of one year would contradict each other. Any
+    other list of parts: a part the same as one before it in every field."""
     for name in _lists_and_parts(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
@@ -64,6 +67,8 @@ def repeated_items(model: BaseModel, at: Loc = ()) -> Iterator[tuple[Loc, Loc]]:
                 key = getattr(type(value[0]), "ONE_EACH", None)
                 if key is not None:
                     yield from _repeats([getattr(item, key) for item in value], (*at, name), key)
+                elif len(value) > 1:  # the same part twice (a chair, a focal point, an activity pasted again)
+                    yield from _same_parts(value, (*at, name))
             elif len(set(value)) < len(value):  # a list of plain values, which nearly always repeats none
                 yield from _repeats(value, (*at, name))
 
@@ -75,6 +80,20 @@ def _repeats(values: list[Any], at: Loc, key: str | None = None) -> Iterator[tup
         first = seen.setdefault(item, index)
         if first != index:
             yield (*at, index, *end), (*at, first, *end)
+
+
+def _same_parts(parts: list[BaseModel], at: Loc) -> Iterator[tuple[Loc, Loc]]:
+    """Each part the same as one before it in every field: told apart first by its plain values (a
+    focal point's name and Sector), only parts alike in those compared whole."""
+    seen: dict[tuple[Any, ...], list[int]] = {}
+    for index, part in enumerate(parts):
+        plain = tuple(v for v in part.__dict__.values() if not isinstance(v, (list, dict, BaseModel)))
+        alike = seen.setdefault(plain, [])
+        first = next((earlier for earlier in alike if parts[earlier] == part), None)
+        if first is None:
+            alike.append(index)
+        else:
+            yield (*at, index), (*at, first)
 
 
 @functools.cache
@@ -90,13 +109,23 @@ def _may_hold(annotation: Any) -> bool:
     return any(_may_hold(argument) for argument in get_args(annotation))
 
 
-REPEATED_HINT = "delete this one; if another was meant, write that one instead"
+def repeated_hint(where: Loc) -> str:
+    """What to do about a repeat (repeated_items): delete a value; make two parts of one year one, since
+    each holds more than its year (an edition's title, link, sources)."""
+    if len(where) >= 3 and isinstance(where[-2], int):
+        field = where[-1]
+        return f"make the two one, with what each holds; if another {field} was meant, write that one instead"
+    return "delete this one; if another was meant, write that one instead"
 
 
 def repeated_item(model: BaseModel, where: Loc) -> str:
-    """What repeats at where (repeated_items), as the problem names it: `resolutions: 'pp-175'`."""
+    """What repeats at where (repeated_items), as the problem names it: `resolutions: 'pp-175'`, and for
+    a part's field held once, the list of parts it is in: `editions: year 2022`."""
+    if len(where) >= 3 and isinstance(where[-2], int):  # (..., "editions", 1, "year"): ONE_EACH's
+        return f"{where[-3]}: {where[-1]} {item_at(model, where)!r}"
     key = next(str(part) for part in reversed(where) if isinstance(part, str))
-    return f"{key}: {item_at(model, where)!r}"
+    value = item_at(model, where)
+    return f"{key}: the same entry" if isinstance(value, BaseModel) else f"{key}: {value!r}"
 
 
 def _repeated(loaded: LoadedRecord, where: Loc, first: Loc) -> Diagnostic:
@@ -108,7 +137,7 @@ def _repeated(loaded: LoadedRecord, where: Loc, first: Loc) -> Diagnostic:
         Location(loaded.shown, line, column),
         f"{repeated_item(loaded.record, where)} is listed again (first at line {first_line}, column "
         f"{first_column})",
-        REPEATED_HINT,
+        repeated_hint(where),
         related=(Location(loaded.shown, first_line, first_column),),
     )
 
@@ -159,6 +188,19 @@ def _untitled(loaded: LoadedRecord) -> Diagnostic:
         f"no edition of '{loaded.id}' has a title, so `res191 overlaps` cannot compare it with others",
         "add the title of an edition whose title you have checked; or give the gist of its text under text:",
         "editions:\n  - place: Bucharest\n    year: 2022\n    title: <the title as adopted>",
+    )
+
+
+def _nameless(loaded: LoadedRecord, index: int) -> Diagnostic:
+    """A chair with neither a name nor a post: nothing a page or a report could say of who chairs."""
+    line, column = loaded.locate(("chairs", index))
+    return Diagnostic(
+        problem("S202"),
+        Location(loaded.shown, line, column),
+        "this chair has neither a name nor a role: say who chairs, or the post that does",
+        "give the chair's name (with their country), or the role of the post that chairs it",
+        "chairs:\n  - name: Mr Fabio Bigi\n    country: Italy\n    years: [2024]\n"
+        "  - role: Deputy Secretary-General",
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from res191.atomic import Planned
-from res191.checks.local import REPEATED_HINT, repeated_item, repeated_items
+from res191.checks.local import repeated_hint, repeated_item, repeated_items
 from res191.checks.suggest import Suggester
 from res191.diagnostics import MOST_PROBLEMS, Diagnostic, Location, problem
 from res191.editing.exchange import read_source
@@ -179,7 +179,7 @@ def _repeated(record: Incoming, source: BaseModel) -> list[Diagnostic]:
         place, first_place = record.origin(where), record.origin(first)
         again = "in the same cell" if first_place == place else f"(first at {first_place})"
         message = f"{repeated_item(source, where)} is listed again {again}"
-        found.append(_cell_problem("S207", place, message, REPEATED_HINT))
+        found.append(_cell_problem("S207", place, message, repeated_hint(where)))
     return found
 
 

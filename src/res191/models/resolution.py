@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -50,6 +50,10 @@ class EditionTexts(StrictModel):
 
 class Edition(StrictModel):
     """One adoption or revision of an instrument at one edition of its conference."""
+
+    # A year once: two editions of one year are cited alike ("Rev. Bucharest, 2022"), and which of them is
+    # in force cannot be told (validate, S207).
+    ONE_EACH: ClassVar[str] = "year"
 
     place: Text | None = Field(None, description="Where the conference met.", examples=["Bucharest"])
     year: Year = Field(description="The year of the conference.")

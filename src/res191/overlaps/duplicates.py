@@ -98,7 +98,8 @@ def _finding(
         on = "them and on " if not added else f"{join_and(rest)} and on " if rest else ""
         why = f"The theme “{theme}” rests on {on}{kept_label}, under which its work is anchored"
         if added:
-            findings = "another finding proposes" if len(added) == 1 else "other findings propose"
+            # Named by kind: with `--kind duplicate` the mapping is not shown, and the reader looks it up.
+            findings = "a mapping finding proposes" if len(added) == 1 else "mapping findings propose"
             why += f", and {findings} adding {join_and(added)} to it"
         why += f"; they could refer to {kept_label}"
     elif whole:
