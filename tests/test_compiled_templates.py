@@ -10,10 +10,12 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
 from jinja2.bccache import bc_magic
+from jinja2.sandbox import SandboxedEnvironment
 
 from res191.rendering import compiled
 from res191.rendering.compiled import CompiledTemplates
@@ -68,7 +70,8 @@ def test_code_not_signed_by_the_users_key_is_never_run(cache: Path, tmp_path: Pa
     [file] = kept_files(cache)
     marker = tmp_path / "ran"
     code = planted(file, marker)
-    key = _bucket_key()
+    env = environment(CompiledTemplates())
+    key = compiled._stamped(env.bytecode_cache.get_bucket(env, "page.j2", None, SOURCE))  # type: ignore[union-attr]
     signer = compiled._signer()
     assert signer is not None
     forgeries = [
@@ -87,8 +90,35 @@ def test_code_not_signed_by_the_users_key_is_never_run(cache: Path, tmp_path: Pa
     assert page == "planted" and marker.exists()
 
 
-def _bucket_key() -> str:
-    return jinja2.BytecodeCache().get_cache_key("page.j2", None)
+def test_code_compiled_for_another_kind_of_environment_is_compiled_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sandbox compiles each call through its checks: code compiled outside it is not run in it.
+    environment(CompiledTemplates()).get_template("page.j2")
+    compiled_again: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+        compiled_again.append(type(self).__name__)
+        return compile_template(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    sandboxed = SandboxedEnvironment(
+        loader=jinja2.DictLoader({"page.j2": SOURCE}), bytecode_cache=CompiledTemplates()
+    )
+    assert sandboxed.get_template("page.j2").render(greeting="Hello") == "Hello, Council"
+    assert compiled_again == ["SandboxedEnvironment"]
+    assert len(kept_files(cache)) == 1  # one file a template name: the sandbox's replaced the other
+
+
+def test_each_template_name_is_kept_once_whatever_the_install(cache: Path, tmp_path: Path) -> None:
+    for install in ("one", "two", "one"):
+        folder = tmp_path / install
+        folder.mkdir(exist_ok=True)
+        (folder / "page.j2").write_text(SOURCE, encoding="utf-8")
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=CompiledTemplates())
+        assert env.get_template("page.j2").render(greeting="Hi") == "Hi, Council"
+    assert len(kept_files(cache)) == 1
 
 
 def test_a_site_built_from_kept_code_is_the_same_and_compiles_nothing(tmp_path: Path) -> None:

@@ -92,4 +92,7 @@ def test_a_value_listed_twice_is_named_with_its_first_place(run_cli: RunCli) -> 
     # A part the same as another in every field: the same chair twice.
     chair = "isc-tf.yaml:8:5: error S207 [repeated-item]\n  chairs: the same entry is listed again (first at"
     assert chair in result.stdout
+    # A named focal point twice is one person listed twice; two unnamed ones may be two people.
+    assert "a.yaml:13:5: error S207 [repeated-item]\n  focal_points: the same entry" in result.stdout
+    assert "a.yaml:17:5" not in result.stdout
     assert result.exit_code == 1

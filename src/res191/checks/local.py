@@ -54,8 +54,9 @@ def repeated_items(model: BaseModel, at: Loc = ()) -> Iterator[tuple[Loc, Loc]]:
     A list of plain values (ids, years, Sectors, sources): no such list of a record means anything by a
     repetition (a theme resting on `pp-175` twice, a source cited twice); a count or a list made from it
     would show it twice. A list of parts whose kind names the field each holds once (`ONE_EACH`: an
-    initiative's years): that field's value, as two statuses of one year would contradict each other. Any
-    other list of parts: a part the same as one before it in every field."""
+    initiative's years, a resolution's editions): that field's value, as two statuses of one year would
+    contradict each other. Any other list of parts: a part the same as one before it in every field (where
+    it names someone, for the kinds that may not: `NAMED_BY`)."""
     for name in _lists_and_parts(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
@@ -83,10 +84,14 @@ def _repeats(values: list[Any], at: Loc, key: str | None = None) -> Iterator[tup
 
 
 def _same_parts(parts: list[BaseModel], at: Loc) -> Iterator[tuple[Loc, Loc]]:
-    """Each part the same as one before it in every field: told apart first by its plain values (a
-    focal point's name and Sector), only parts alike in those compared whole."""
+    """Each part the same as one before it in every field, of those that name someone where their kind
+    says so (`NAMED_BY`): told apart first by their plain values (a focal point's name and Sector), only
+    parts alike in those compared whole."""
+    named_by = getattr(type(parts[0]), "NAMED_BY", None)
     seen: dict[tuple[Any, ...], list[int]] = {}
     for index, part in enumerate(parts):
+        if named_by is not None and getattr(part, named_by) is None:
+            continue
         plain = tuple(v for v in part.__dict__.values() if not isinstance(v, (list, dict, BaseModel)))
         alike = seen.setdefault(plain, [])
         first = next((earlier for earlier in alike if parts[earlier] == part), None)
@@ -110,11 +115,13 @@ def _may_hold(annotation: Any) -> bool:
 
 
 def repeated_hint(where: Loc) -> str:
-    """What to do about a repeat (repeated_items): delete a value; make two parts of one year one, since
-    each holds more than its year (an edition's title, link, sources)."""
+    """What to do about a repeat (repeated_items): delete a value; keep one part of a year, since each
+    holds more than its year (an edition's title and link, an initiative's status)."""
     if len(where) >= 3 and isinstance(where[-2], int):
         field = where[-1]
-        return f"make the two one, with what each holds; if another {field} was meant, write that one instead"
+        return (
+            f"keep one entry for the {field}, with what is right of both; or write the {field} that was meant"
+        )
     return "delete this one; if another was meant, write that one instead"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -31,6 +32,10 @@ class Chair(StrictModel):
     source names them chair (years) where the term is not known. A report of another year says the chair
     is not recorded rather than name today's chair.
     """
+
+    # The same entry twice only where it names someone: two holders of one post in a year, their names not
+    # recorded, are alike in every field (validate, S207).
+    NAMED_BY: ClassVar[str] = "name"
 
     name: Text | None = Field(None, description="The chair's name.", examples=["Mr Fabio Bigi"])
     country: Text | None = Field(None, description="The chair's country.", examples=["Italy"])

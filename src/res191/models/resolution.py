@@ -86,6 +86,8 @@ class SessionOutcome(StrictModel):
     """What a later session of the conference did with the instrument, other than revise it (a revision
     is an edition): it maintained it unchanged, or suppressed it."""
 
+    ONE_EACH: ClassVar[str] = "session"  # a session once: it did one thing with it (validate, S207)
+
     session: MeetingRef = Field(
         description="The session, a meeting record of the conference (wtdc-2022).", examples=["wtdc-2022"]
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -25,6 +25,10 @@ from res191.models.translations import Translations
 
 class FocalPoint(StrictModel):
     """The person or unit a Sector or the General Secretariat appointed for a theme."""
+
+    # The same entry twice only where it names someone: two focal points of a Sector whose names may not be
+    # published, alike in every field, can be two people (validate, S207).
+    NAMED_BY: ClassVar[str] = "name"
 
     sector: SectorName = Field(description="ITU-R, ITU-T, ITU-D or GS (the General Secretariat).")
     role: Text | None = Field(

@@ -1,13 +1,14 @@
 """The templates' compiled code, kept between runs as Python keeps a module's: Jinja compiles each template
 to Python before it renders a page, a fifth of a second for the site's templates on every build.
 
-One file a template in the user's cache folder (cache.py's; `RES191_CACHE_DIR` to choose another), signed
-with the key that signs validate's caches: the file holds code that this process runs, so one not signed
-by this user's key (planted in a shared folder, restored from another machine) is ignored and made anew.
-It is stamped with what the code depends on (res191's own files, with the options of its environments;
-Jinja's version; Python's): a file of another stamp is compiled again and replaced, so the folder holds one
-file a template. Jinja itself checks that the template's source is the one compiled. Where the key cannot
-be kept (a read-only home), the code is kept in memory only, for the run.
+One file a template name in the user's cache folder (cache.py's; `RES191_CACHE_DIR` to choose another),
+signed with the key that signs validate's caches: the file holds code that this process runs, so one not
+signed by this user's key (planted in a shared folder, restored from another machine) is ignored and made
+anew. It is stamped with what the code depends on: the template's file; the environment's kind (sandboxed
+or not) and options; res191's own files, which set the filters and how each is called; Jinja's version and
+Python's. A file of another stamp (another install, an edited res191) is compiled again and replaced, so the
+folder holds one file a template name whatever the installs. Jinja itself checks that the template's source
+is the one compiled. Where the key cannot be kept (a read-only home), the code is kept in memory only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hashlib
 import hmac
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import jinja2
@@ -36,16 +38,23 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def __init__(self) -> None:
         self._held: dict[str, bytes] = {}
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # The name first, for the file's name (_path); the file, for the signature: another install's
+        # template of the same name replaces it rather than adding one.
+        return f"{name}\n{filename or ''}"
+
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._held.get(bucket.key)
+        key = _stamped(bucket)
+        code = self._held.get(key)
         if code is None:
-            code = self._read(bucket.key)
+            code = self._read(key)
         if code is not None:
             bucket.bytecode_from_string(code)  # Jinja's own check: compiled from this source
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        code = self._held[bucket.key] = bucket.bytecode_to_string()
-        self._write(bucket.key, code)
+        key = _stamped(bucket)
+        code = self._held[key] = bucket.bytecode_to_string()
+        self._write(key, code)
 
     def _read(self, key: str) -> bytes | None:
         signer = _signer()
@@ -68,7 +77,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         path = _path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=_SUFFIX + ".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(_header(signer, key, code) + b"\n" + code)
@@ -76,8 +85,38 @@ class CompiledTemplates(jinja2.BytecodeCache):
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
+            _forget_stray(path.parent)
         except OSError:
             return
+
+
+def _stamped(bucket: Bucket) -> str:
+    """The bucket's key (the template's name and file) with what its compiled code depends on in its
+    environment: the kind of environment (the sandbox compiles each call through its checks) and the
+    options that change how a template compiles."""
+    env = bucket.environment
+    autoescape = env.autoescape
+    options = (
+        f"{type(env).__module__}.{type(env).__qualname__}",
+        env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+        sorted(env.extensions), env.optimized, env.is_async,
+        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
+    )  # fmt: skip
+    return f"{bucket.key}\n{options!r}"
+
+
+def _forget_stray(folder: Path) -> None:
+    """Remove what a run stopped while writing left behind (its temporary file), an hour on: only this
+    module's own files, known by their names."""
+    hour_ago = time.time() - 3600
+    for stray in folder.glob(f".*{_SUFFIX}.tmp"):
+        try:
+            if stray.stat().st_mtime < hour_ago:
+                stray.unlink()
+        except OSError:
+            continue
 
 
 @functools.cache
@@ -90,9 +129,10 @@ def _signer() -> tuple[bytes, str] | None:
 
 
 def _path(key: str) -> Path:
-    # Named by the template (Jinja's key: its name and file), not by the stamp: a template's file is
-    # replaced when res191 or Jinja changes, and the folder does not grow.
-    name = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    # Named by the template's name alone, not by its file or the stamp: its file is replaced when res191,
+    # Jinja or the install changes, and the folder does not grow.
+    template = key.partition("\n")[0]
+    name = hashlib.blake2b(template.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return cache_folder() / FOLDER / f"{name}{_SUFFIX}"
 
 
