@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from res191.checks.local import repeated_item, repeated_items
+from res191.models import Resolution
 from tests.conftest import EXAMPLES, RunCli, diagnostics, places
 
 VALID = sorted(p.name for p in (EXAMPLES / "valid").iterdir())
@@ -96,3 +98,21 @@ def test_a_value_listed_twice_is_named_with_its_first_place(run_cli: RunCli) -> 
     assert "a.yaml:13:5: error S207 [repeated-item]\n  focal_points: the same entry" in result.stdout
     assert "a.yaml:17:5" not in result.stdout
     assert result.exit_code == 1
+
+
+def test_a_session_says_once_what_it_did_with_a_resolution() -> None:
+    # Maintained and suppressed by one session contradict each other: S207, as two statuses of one year.
+    resolution = Resolution.model_validate(
+        {
+            "id": "wtdc-1",
+            "conference": "WTDC",
+            "number": "1",
+            "editions": [{"place": "Kigali", "year": 2022}],
+            "history": [
+                {"session": "wtdc-2022", "outcome": "maintained", "source": "https://www.itu.int/a"},
+                {"session": "wtdc-2022", "outcome": "suppressed", "source": "https://www.itu.int/b"},
+            ],
+        }
+    )
+    found = [(repeated_item(resolution, where), where, first) for where, first in repeated_items(resolution)]
+    assert found == [("history: session 'wtdc-2022'", ("history", 1, "session"), ("history", 0, "session"))]
