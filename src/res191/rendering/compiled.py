@@ -31,9 +31,9 @@ _SUFFIX = ".res191-template"
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates in memory (every language's environment shares them: Jinja's code for a template
-    does not depend on the environment's globals and filters, which it looks up as it renders), and on
-    disk, signed, for the next run."""
+    """Compiled templates in memory (every language's environment shares them: Jinja's code looks up the
+    globals and filters as it renders, and fixes only how each filter is called, which is the same for
+    every language's: the same functions), and on disk, signed, for the next run."""
 
     def __init__(self) -> None:
         self._held: dict[str, bytes] = {}
