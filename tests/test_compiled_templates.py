@@ -122,7 +122,7 @@ def test_each_template_name_is_kept_once_whatever_the_install(cache: Path, tmp_p
 
 
 def test_a_site_built_from_kept_code_is_the_same_and_compiles_nothing(tmp_path: Path) -> None:
-    environment = {
+    variables = {
         **os.environ,
         "RES191_CACHE_DIR": str(tmp_path / "cache"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -132,7 +132,7 @@ def test_a_site_built_from_kept_code_is_the_same_and_compiles_nothing(tmp_path: 
         subprocess.run(
             [sys.executable, "-m", "res191", "site", "-o", str(out), "--on", "2025-01-01", "--lang", "en,fr"],
             cwd=EXAMPLES / "valid" / "with-report",
-            env=environment,
+            env=variables,
             check=True,
             capture_output=True,
         )
