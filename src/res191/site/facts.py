@@ -30,8 +30,8 @@ from res191.models import (
 from res191.models.rested_on import rested_on
 from res191.models.translations import ENGLISH, in_language
 from res191.overlaps.common import AsOf, Entry, entries
-from res191.overlaps.find import find_overlaps, glossary_reader, theme_overlaps
-from res191.overlaps.findings import Finding
+from res191.overlaps.find import glossary_reader, theme_overlaps
+from res191.overlaps.findings import Finding, sort_key
 from res191.overlaps.reading import Reader
 from res191.site.languages import N_, in_page_language, wording_of
 
@@ -177,10 +177,19 @@ class Site:
         return found
 
     def overlaps(self) -> list[Finding]:
-        """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once."""
+        """The findings of the kinds the site shows, as `res191 overlaps` finds them on the day, once: each
+        theme's, as its page shows them (theme_findings), in find_overlaps' order. Every kind the site
+        shows is a theme's own (a joint work is of one theme and year), so the list is theirs together, and
+        the process that makes it finds each theme's once for the list and the theme's page alike."""
         found = self._findings.get("")
         if found is None:
-            found = self._findings[""] = find_overlaps(self.loaded, None, THEME_OVERLAPS, on=self.today)
+            every = [
+                finding
+                for theme_id, theme in self.themes.items()
+                if (file := self.loaded.find("theme", theme_id)) is not None
+                for finding in self.theme_findings(Entry(file, theme))
+            ]
+            found = self._findings[""] = sorted(every, key=sort_key)
         return found
 
     def order(self, resolution: Resolution) -> tuple[int, tuple[int, ...], str]:
