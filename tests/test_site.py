@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from res191.cli import app
+from res191.cli.common import load_valid
+from res191.overlaps.find import find_overlaps
+from res191.site.facts import THEME_OVERLAPS, make_site
 from tests.conftest import EXAMPLES, REPO, RunCli
 
 WITH_REPORT = EXAMPLES / "valid" / "with-report"
@@ -592,3 +596,24 @@ def test_text_from_records_cannot_reach_beyond_it(tmp_path: Path, run_cli: RunCl
     assert '<h3 dir="auto">Conclusions</h3>' in outcome and '<h4 dir="auto">Details</h4>' in outcome
     assert '<p dir="auto">اتفق الفريق' in outcome  # each block reads in its own direction
     assert "{#content style=&quot;position:fixed" in outcome  # shown as the text it is
+
+
+@pytest.mark.parametrize("day", ["2023-01-01", "2024-05-01", "2025-01-01"])
+def test_the_overlaps_page_lists_what_res191_overlaps_finds(bundled: Path, day: str) -> None:
+    # The page is made from the themes' own findings (as their pages show them), not by find_overlaps:
+    # the two ways must give the same findings, in the same order; joint work of 2024 included.
+    (bundled / "data" / "themes" / "summit.yaml").write_text(
+        "id: summit\n"
+        "title: Summit follow-up\n"
+        "resolutions: [pp-139]\n"
+        "tracker:\n"
+        "  - {year: 2024, sector: ITU-T, title: WSIS outcomes}\n"
+        "  - {year: 2024, sector: ITU-D, title: World Summit on the Information Society outcomes}\n",
+        encoding="utf-8",
+    )
+    loaded = load_valid(bundled, "the site").loaded
+    assert loaded is not None
+    on = date.fromisoformat(day)
+    listed = make_site(loaded, on).overlaps()
+    assert listed and listed == find_overlaps(loaded, None, THEME_OVERLAPS, on=on)
+    assert ("joint-work" in {f.kind for f in listed}) == (on.year >= 2024)

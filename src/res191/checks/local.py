@@ -35,9 +35,9 @@ def check_record(loaded: LoadedRecord, root: Path) -> list[Diagnostic]:
         found += _report_sections(loaded)  # only for a repository that has reports
     if isinstance(record, Resolution) and not record.text and not any(e.title for e in record.editions):
         found.append(_untitled(loaded))
-    if isinstance(record, Body) and record.described() and not record.described_in:
-        found.append(_undated(loaded, record))
     if isinstance(record, Body):
+        if record.described() and not record.described_in:
+            found.append(_undated(loaded, record))
         found += [_nameless(loaded, index) for index, c in enumerate(record.chairs) if not (c.name or c.role)]
     if record is not None:
         # The first MOST_PROBLEMS only, each placed in the file; the others counted (a list of 500,000
