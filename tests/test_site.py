@@ -174,12 +174,10 @@ def test_a_theme_page_shows_its_own_overlaps_only(bundled: Path, run_cli: RunCli
     assert "Workshop on captioning remote participation" in sign.split('id="overlaps"')[1]
 
 
-def test_a_theme_page_and_the_overlaps_page_read_activities_through_the_glossary(
-    bundled: Path, run_cli: RunCli, tmp_path: Path
-) -> None:
-    # Two Sectors' activities that meet only where the glossary reads "World Summit on the Information
-    # Society" as "WSIS": the overlaps page found them; the theme's page, reading without it, did not.
-    (bundled / "data" / "themes" / "summit.yaml").write_text(
+def add_summit_theme(root: Path) -> None:
+    """A theme whose two Sectors' activities of 2024 meet only where the glossary reads "World Summit on the
+    Information Society" as "WSIS": one joint work."""
+    (root / "data" / "themes" / "summit.yaml").write_text(
         "id: summit\n"
         "title: Summit follow-up\n"
         "resolutions: [pp-139]\n"
@@ -188,6 +186,14 @@ def test_a_theme_page_and_the_overlaps_page_read_activities_through_the_glossary
         "  - {year: 2024, sector: ITU-D, title: World Summit on the Information Society outcomes}\n",
         encoding="utf-8",
     )
+
+
+def test_a_theme_page_and_the_overlaps_page_read_activities_through_the_glossary(
+    bundled: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    # Two Sectors' activities that meet only where the glossary reads "World Summit on the Information
+    # Society" as "WSIS": the overlaps page found them; the theme's page, reading without it, did not.
+    add_summit_theme(bundled)
     out = tmp_path / "site"
     assert run_cli(bundled, "site", "--output", str(out), "--on", "2024-06-04", "--lang", "en").exit_code == 0
     theme = (out / "themes" / "summit.html").read_text().split('id="overlaps"')[1]
@@ -602,15 +608,7 @@ def test_text_from_records_cannot_reach_beyond_it(tmp_path: Path, run_cli: RunCl
 def test_the_overlaps_page_lists_what_res191_overlaps_finds(bundled: Path, day: str) -> None:
     # The page is made from the themes' own findings (as their pages show them), not by find_overlaps:
     # the two ways must give the same findings, in the same order; joint work of 2024 included.
-    (bundled / "data" / "themes" / "summit.yaml").write_text(
-        "id: summit\n"
-        "title: Summit follow-up\n"
-        "resolutions: [pp-139]\n"
-        "tracker:\n"
-        "  - {year: 2024, sector: ITU-T, title: WSIS outcomes}\n"
-        "  - {year: 2024, sector: ITU-D, title: World Summit on the Information Society outcomes}\n",
-        encoding="utf-8",
-    )
+    add_summit_theme(bundled)
     loaded = load_valid(bundled, "the site").loaded
     assert loaded is not None
     on = date.fromisoformat(day)
