@@ -68,6 +68,30 @@ def test_every_glossary_entry_has_an_itu_source() -> None:
             assert itu, f"{path.name}: the entry {entry['term']!r} has no source on itu.int"
 
 
+def test_every_glossary_entry_is_read_in_a_record() -> None:
+    """No entry for a subject that no record has: each is read in a title or text of a resolution or a
+    theme of the bundled data, or of the evaluation's resolutions from outside it."""
+    from tests.evaluation import repository
+
+    with repository(themes=True) as folder:
+        loaded = load(Path(folder))
+    glossary = glossary_of(loaded)
+    reader = Reader(glossary)
+    texts = [
+        text
+        for r in entries(loaded.of_kind("resolution"), Resolution)
+        for text in [*(e.title for e in r.record.editions), r.record.text]
+    ] + [
+        text
+        for t in entries(loaded.of_kind("theme"), Theme)
+        for text in (t.record.title, t.record.description)
+    ]
+    read = {term.key for text in texts if text for term in reader.words(text)}
+    shown = {reader.shown[key] for key in read if key in reader.shown}  # each entry's term, as written
+    unread = [e.term for e in glossary if e.term not in shown]
+    assert unread == []
+
+
 def test_the_halves_are_fixed_by_the_group_names() -> None:
     assert {name: half(name) for name in ("accessibility", "inter-sector-coordination")} == {
         "accessibility": "test",
