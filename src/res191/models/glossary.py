@@ -1,8 +1,8 @@
 """ITU's words: acronyms with their expansions, and words that texts on one subject use for each other.
 
 `res191 overlaps` reads every text through the glossary: each phrase of an entry's `same_as` is read as the
-entry's `term`, so that "World Summit on the Information Society" and "WSIS", or "liaison" and
-"coordination", meet. Only what an editor can justify belongs here: each entry may say where it comes from.
+entry's `term`, so that "World Summit on the Information Society" and "WSIS", or "young people" and
+"youth", meet. Only what an editor can justify belongs here: each entry says where it comes from.
 """
 
 from __future__ import annotations

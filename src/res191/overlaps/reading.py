@@ -1,7 +1,7 @@
 """How ITU's texts are read into terms: through the glossary, past the boilerplate every ITU title shares.
 
-Each phrase of the glossary becomes its entry's term ("liaison" is read as "coordination", "WSIS" as "World
-Summit on the Information Society"); phrases that say which Sector a text is from, or that every ITU title
+Each phrase of the glossary becomes its entry's term ("young people" is read as "youth", "World Summit on the
+Information Society" as "WSIS"); phrases that say which Sector a text is from, or that every ITU title
 uses, are left out; the other words are stemmed (Snowball's English stemmer: "improving" and "improved"
 meet), and each pair of neighbouring words is a term too. Each term remembers the words it was read from, so
 that evidence is shown in the texts' own words, never as stems. How alike texts are is similarity.py's.
