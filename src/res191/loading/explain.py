@@ -19,6 +19,7 @@ from res191.loading.locator import Locator
 from res191.loading.yaml12 import Document, resolve_plain
 from res191.models import KINDS, RecordKind
 from res191.models.translations import ENGLISH, LANGUAGES, TRANSLATED, Translations
+from res191.models.vocabulary import WRITTEN
 
 _EXPECTED = {
     "string_type": "text",
@@ -164,9 +165,11 @@ def _explain(
     if kind == "string_pattern_mismatch":
         example = _example(name, info)
         message = f"{_describe(value)} is not of the form {field} takes"
-        form = FORMS.get(detail.get("ctx", {}).get("pattern", ""))
+        pattern = detail.get("ctx", {}).get("pattern", "")
+        form = FORMS.get(pattern)
         if form:
-            return Explanation("S204", f"{message}: {form}", "", example, loc)
+            hint = "write the text, or take out the key or the item where it may be left out"
+            return Explanation("S204", f"{message}: {form}", hint if pattern == WRITTEN else "", example, loc)
         # An example shows the form better than a regular expression; the pattern only where none is.
         hint = _pattern_hint(name, detail) if not example or name in _ID_FIELDS else ""
         return Explanation("S204", message, hint, example, loc)
@@ -269,6 +272,7 @@ _ID_FIELDS = frozenset(
 # The forms the models' patterns stand for, in words, for every message that names one (validate's, an
 # import's, `res191 new`'s).
 FORMS = {
+    WRITTEN: "a text with a character other than a space",
     r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$": "a year (2024) or a year and month (2024-03)",
     r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$": "a year (2024) or a date written year-month-day (2024-01-24)",
     r"^https?://[^\s]+$": "a web address starting http:// or https://, without spaces",

@@ -17,6 +17,7 @@ from res191.models.vocabulary import (
     ID_PATTERN,
     MAPPED_CONFERENCES,
     SECTOR_COLUMNS,
+    WRITTEN,
     Conference,
     Sector,
     id_from_name,
@@ -40,7 +41,8 @@ Id = Annotated[
 ]
 
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+# Written (vocabulary.WRITTEN); a field with a form of its own (a year, an e-mail) has its own pattern.
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False, pattern=WRITTEN)]
 Year = Annotated[int, Field(ge=1865, le=2100, examples=[2024])]
 
 
@@ -99,7 +101,7 @@ InstrumentNumber = Annotated[
 
 Source = Annotated[
     str,
-    StringConstraints(min_length=1),
+    StringConstraints(min_length=1, pattern=WRITTEN),
     Field(
         description="Where a fact comes from: a URL or an ITU document number.",
         examples=["C24/35", "https://www.itu.int/en/council/Pages/default.aspx"],

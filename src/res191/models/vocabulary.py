@@ -56,6 +56,9 @@ MAPPED_CONFERENCES = (
 )  # fmt: skip
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A text holds a character other than a space: one of spaces alone shows as nothing (an empty heading, a
+# link with no words, a blank source).
+WRITTEN = r"\S"
 ID = re.compile(ID_PATTERN)
 
 
