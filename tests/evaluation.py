@@ -34,8 +34,8 @@ from ruamel.yaml import YAML
 
 from res191.loading.record import LoadedRecords
 from res191.models import Glossary, Resolution, Theme
-from res191.overlaps.common import entries
-from res191.overlaps.find import find_overlaps
+from res191.overlaps.common import AsOf, entries
+from res191.overlaps.find import default_day, find_overlaps
 from res191.overlaps.findings import DEFAULT_MIN_SCORE, STRUCTURAL, Finding
 from res191.overlaps.reading import Reader
 from res191.overlaps.resolutions import similar_pairs
@@ -192,7 +192,8 @@ def similarity_pairs(min_score: float = DEFAULT_MIN_SCORE) -> set[Pair]:
         loaded = _load(Path(folder))
     resolutions = entries(loaded.of_kind("resolution"), Resolution)
     glossary = [e for g in entries(loaded.of_kind("glossary"), Glossary) for e in g.record.entries]
-    _, pairs = similar_pairs(resolutions, min_score, Reader(glossary))
+    as_of = AsOf(default_day(None), loaded.sessions())
+    _, pairs = similar_pairs(resolutions, min_score, as_of, Reader(glossary))
     return {
         frozenset((resolutions[a].id, resolutions[b].id))
         for a, b in pairs

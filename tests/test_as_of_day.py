@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from res191.models.reporting import theme_exists
-from tests.conftest import RunCli
+from tests.conftest import REPO, RunCli
 
 LATER_THEME = "Sustainable Digital Transformation"  # since: 2024-03 in the bundled data
 LATER_ID = "sustainable-digital-transformation"
@@ -76,7 +76,7 @@ BODIES_IN_2024 = (  # what the 2024 report says of the ISC-TF and the ISCG (`des
     "the body that coordinates within the secretariat",
     "contribution-driven",
     "Its main objective is",
-    "It reports to",
+    "The ISCG reports to",
 )
 
 
@@ -536,3 +536,36 @@ def test_a_report_states_no_position_expressed_at_a_meeting_after_its_day(
     position.write_text(text, encoding="utf-8")
     assert run_cli(bundled, "validate").exit_code == 0
     assert "highlighted the importance" not in run_cli(bundled, "report", "--year", "2024", "-o", "-").stdout
+
+
+def test_the_overlaps_of_a_past_day_read_only_the_editions_adopted_by_then(run_cli: RunCli) -> None:
+    # On 21 March 2022 WTDC Resolution 59's latest edition is of Buenos Aires, 2017, whose title the records
+    # do not hold: the title of its Kigali edition (June 2022) is not its wording yet, nor a duplicate of WTSA
+    # Resolution 57 on it.
+    before = run_cli(REPO, "overlaps", "--on", "2022-03-21", "--format", "md").stdout
+    assert "Resolution 59 (Rev. Buenos Aires, 2017)" in before
+    assert "the same title, “Strengthening coordination" not in before
+    after = run_cli(REPO, "overlaps", "--on", "2024-06-04", "--format", "md").stdout
+    assert "the same title, “Strengthening coordination" in after
+    # Resolution 191 (Rev. Dubai, 2018) records no instructions: those of the Bucharest edition are not
+    # its own on that day.
+    assert "(Rev. Dubai, 2018) calls for coordination among the Sectors and names the General" in before
+    assert "(Rev. Dubai, 2018) calls for coordination among the Sectors and instructs" not in before
+    assert "(Rev. Bucharest, 2022) calls for coordination among the Sectors and instructs" in after
+
+
+def test_an_edition_predates_another_by_the_days_of_their_sessions(run_cli: RunCli) -> None:
+    # WTDC-22 (Kigali, June 2022) came before PP-22 (Bucharest, October): the same year, not the same day.
+    found = run_cli(REPO, "overlaps", "--on", "2023-06-01", "--format", "md").stdout
+    line = next(line for line in found.splitlines() if "predate PP Resolution 191" in line)
+    older = line.split(" predate PP Resolution 191")[0].rsplit("recorded under it. ", 1)[-1]
+    assert "WTDC Resolution 5 (Rev. Kigali, 2022)" in older and "WTSA Resolution 57" in older
+
+
+def test_the_council_is_named_as_itu_names_it_and_unknown_years_are_said_so(run_cli: RunCli) -> None:
+    # Council Resolution 1307 (C09): the Council's sessions are recorded from 2023 on, so nothing is known
+    # of it after 2009 (not "since Council-23", a name no record gives).
+    shown = run_cli(REPO, "show", "council-1307", "--on", "2024-06-04").stdout
+    assert "not confirmed after 2009" in shown and "Council-2" not in shown
+    matrix = run_cli(REPO, "matrix", "--on", "2024-05-20").stdout
+    assert "not involved" not in " ".join(matrix.split())

@@ -566,6 +566,11 @@ def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path
     theme = bundled / "data" / "themes" / "accessibility.yaml"
     complete = "resolutions_complete: {as_of: 2024-01-24, source: https://www.itu.int/}\n"
     theme.write_text(theme.read_text().replace("status: active\n", "status: active\n" + complete))
+    # The next RA and WRC planned (synthetic dates): without a recorded session after the day, the records
+    # cannot tell that none came between the list's check and the day.
+    for body, start, end in (("ra", "2027-10-18", "2027-10-22"), ("wrc", "2027-10-25", "2027-11-19")):
+        meeting = f"id: {body}-2027\nbody: {body}\nstart: {start}\nend: {end}\nvenue: Geneva\n"
+        (bundled / "data" / "meetings" / f"{body}-2027.md").write_text(f"---\n{meeting}---\n")
 
     def site(day: str) -> Path:
         out = tmp_path / f"site-{day}"
@@ -590,6 +595,13 @@ def test_a_past_day_shows_no_later_fact(run_cli: RunCli, bundled: Path, tmp_path
     assert "no ITU-R resolution is recorded" in early and "ITU-R has none" not in early
     late = run_cli(bundled, "overlaps", "--on", "2024-06-04", "--format", "md").stdout
     assert "ITU-R has none (the theme's list is complete as of 24 January 2024" in late
+    # A session of a conference since the check could have adopted one: Council 2025, for the Council.
+    later = site("2025-07-01")
+    assert "RA and WRC have none" in page(later, "themes/accessibility.html")
+    assert "Council have none" not in page(later, "themes/accessibility.html")
+    # Past the latest session recorded (WRC-27), nothing is known: no Sector has none.
+    last = run_cli(bundled, "overlaps", "--on", "2027-12-01", "--format", "md").stdout
+    assert "no ITU-R resolution is recorded" in last and "has none" not in last
     # On a day before PP Resolution 191 was first adopted (Busan, 2014), no finding cites or proposes it.
     old = run_cli(bundled, "overlaps", "--on", "2000-01-01", "--format", "md").stdout
     assert "Resolution 191" not in old and "Resolution 57" not in old

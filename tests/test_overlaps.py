@@ -22,8 +22,8 @@ from ruamel.yaml import YAML
 
 from res191.loading.record import LoadedRecords
 from res191.models import Glossary, GlossaryEntry, Resolution, Theme
-from res191.overlaps.common import entries
-from res191.overlaps.find import find_overlaps
+from res191.overlaps.common import AsOf, entries
+from res191.overlaps.find import default_day, find_overlaps
 from res191.overlaps.findings import DEFAULT_MIN_SCORE, STRUCTURAL, finding_id
 from res191.overlaps.placement import Proposed, place
 from res191.overlaps.reading import Reader
@@ -689,7 +689,8 @@ def test_no_resolution_with_a_link_is_left_out_of_every_finding(themes: bool) ->
         found = find_overlaps(loaded)
     resolutions = entries(loaded.of_kind("resolution"), Resolution)
     under = {ref for t in entries(loaded.of_kind("theme"), Theme) for ref in t.record.resolutions}
-    _, pairs = similar_pairs(resolutions, DEFAULT_MIN_SCORE, Reader(glossary_of(loaded)))
+    as_of = AsOf(default_day(None), loaded.sessions())
+    _, pairs = similar_pairs(resolutions, DEFAULT_MIN_SCORE, as_of, Reader(glossary_of(loaded)))
     linked = {
         resolutions[i].id
         for a, b in pairs

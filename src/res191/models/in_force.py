@@ -52,11 +52,22 @@ def conference_sessions(
     found: dict[str, list[Session]] = {}
     for body, meeting_id, name, start, end in meetings:
         if body in bodies:
-            shown = name or f"{bodies[body].value}-{end.year % 100:02d}"
+            shown = session_name(bodies[body], name, start)
             found.setdefault(body, []).append(Session(meeting_id, shown, start, end))
     for sessions in found.values():
         sessions.sort(key=lambda s: (s.end, s.id))
     return found
+
+
+def session_name(conference: Conference, name: str | None, start: date) -> str:
+    """A session of a conference as every output names it: the name its record gives (`WTSA-20`, held in
+    2022), else the Council's as ITU names them (`Council 2023`), else the conference and its year's two
+    digits, as ITU abbreviates them (`WTDC-22`)."""
+    if name:
+        return name
+    if conference is Conference.COUNCIL:
+        return f"Council {start.year}"
+    return f"{conference.value}-{start.year % 100:02d}"
 
 
 @dataclass(frozen=True)
@@ -98,12 +109,26 @@ class Standing:
 History = Sequence[tuple[str, str]]  # (session's meeting id, "maintained" or "suppressed")
 
 
+def _by_year(recorded: Sequence[Session]) -> dict[int, Session]:
+    """The session that adopts an edition of each year: the conference's session ending in that year."""
+    return {s.end.year: s for s in recorded}
+
+
+def adopted_between(conference: Conference, year: int, sessions: Sessions) -> tuple[date, date]:
+    """The first and the last day an edition of a year can have been adopted on: its session's last day,
+    where that session is recorded (as `standing` places it), else any day of the year."""
+    session = _by_year(sessions.get(conference.body_id, ())).get(year)
+    if session is not None:
+        return session.end, session.end
+    return date(year, 1, 1), date(year, 12, 31)
+
+
 def standing(
     conference: Conference, years: Sequence[int], history: History, sessions: Sessions, on: date
 ) -> Standing:
     """The standing on a day of an instrument of a conference, its editions given by their years."""
     recorded = list(sessions.get(conference.body_id, ()))
-    by_year = {s.end.year: s for s in recorded}
+    by_year = _by_year(recorded)
     outcomes = dict(history)
 
     def adopted(year: int) -> date | None:
@@ -143,6 +168,19 @@ def standing(
     if recorded and on > recorded[-1].end:
         return Standing(on, current, False, tuple(unaccounted), beyond=recorded[-1], later_editions=later)
     return Standing(on, current, not unaccounted, tuple(unaccounted), later_editions=later)
+
+
+def no_session_between(conference: Conference, since: date, on: date, sessions: Sessions) -> bool:
+    """Whether the records show that no session of a conference ended after since and by on, so that what
+    was true of its instruments on since (a theme's list checked complete) is still true on on. Its
+    sessions are taken as recorded from its earliest recorded session to its latest, as `standing` takes
+    them: where the span reaches outside them, nothing is known of it."""
+    if on <= since:
+        return True
+    recorded = sessions.get(conference.body_id, ())
+    if not recorded or any(since < s.end <= on for s in recorded):
+        return False
+    return recorded[0].start <= since and recorded[-1].end >= on
 
 
 def _maintained_by(

@@ -4,6 +4,7 @@ their conference (maintained or suppressed), and how each is cited on a day."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, Literal
@@ -169,9 +170,9 @@ class Resolution(StrictModel):
     @property
     def title(self) -> str | None:
         """The title of the latest edition whose title is recorded: what the resolution is about, for
-        comparing texts; not to show beside a citation of another edition (Cited.title is the one)."""
-        titled = [e for e in self.editions if e.title]
-        return max(titled, key=lambda e: e.year).title if titled else None
+        comparing texts; not to show beside a citation of another edition (Cited.title is the one), nor
+        on a day before that edition (latest_title of the editions of the day: AsOf.title)."""
+        return latest_title(self.editions)
 
     @property
     def concerned_sectors(self) -> set[Sector]:
@@ -239,13 +240,21 @@ def cited(resolution: Resolution, found: Standing) -> Cited:
         return Cited(text, False, f"suppressed at {found.suppressed_at.name}", edition, stands=False)
     if found.confirmed:
         return Cited(text, True, None, edition, stands=True)
-    if found.unaccounted:
-        since = f"since {found.unaccounted[0].name}"
-    elif found.known_after is not None:
+    # Where the records stop knowing: after the edition's year where its sessions before the earliest
+    # recorded are not known (Standing.known_after), else at the first session not accounted for.
+    if found.known_after is not None:
         since = f"after {found.known_after}"
+    elif found.unaccounted:
+        since = f"since {found.unaccounted[0].name}"
     else:
         since = f"after {found.beyond.name}" if found.beyond else "by the records"
     return Cited(text, False, f"latest recorded edition; not confirmed {since}", edition, stands=True)
+
+
+def latest_title(editions: Iterable[Edition]) -> str | None:
+    """The title of the latest of these editions whose title is recorded, else None."""
+    titled = [e for e in editions if e.title]
+    return max(titled, key=lambda e: e.year).title if titled else None
 
 
 def citation(resolution: Resolution, edition: Edition) -> str:

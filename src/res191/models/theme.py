@@ -19,8 +19,10 @@ from res191.models.common import (
     Text,
     Year,
 )
+from res191.models.in_force import Sessions, no_session_between
 from res191.models.reporting import theme_exists
 from res191.models.translations import Translations
+from res191.models.vocabulary import Conference
 
 
 class FocalPoint(StrictModel):
@@ -137,6 +139,13 @@ class Theme(StrictModel):
         Sector "has none"): only one checked complete by then; a list checked later says nothing of it."""
         complete = self.resolutions_complete
         return complete if complete is not None and complete.as_of <= day else None
+
+    def has_none_of(self, conference: Conference, day: date, sessions: Sessions) -> bool:
+        """Whether the records back saying, on a day, that the theme rests on no resolution of a conference
+        beyond those listed: its list was checked complete by then (complete_on), and no session of the
+        conference since could have adopted one (in_force.no_session_between)."""
+        complete = self.complete_on(day)
+        return complete is not None and no_session_between(conference, complete.as_of, day, sessions)
 
     def exists_on(self, day: date) -> bool:
         """Whether it is a theme on a day (models/reporting.theme_exists): none of a day before its `since`

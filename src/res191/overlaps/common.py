@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
 from res191.models import Cited, Conference, Edition, Resolution, Sessions
+from res191.models.in_force import adopted_between
+from res191.models.resolution import latest_title
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
 from res191.overlaps.who import Calendar
@@ -37,8 +39,8 @@ class Entry(Generic[Model]):
 
 # What the asterisk after a citation means, wherever findings are written for people.
 UNCONFIRMED = (
-    "* the latest edition recorded: a later session of its conference is not accounted for in the "
-    "records, so whether it is the edition in force is not known"
+    "* the latest edition recorded: the records do not account for every session of its conference up "
+    "to the day, so whether it is the edition in force is not known"
 )
 
 
@@ -60,6 +62,9 @@ class AsOf:
     _found: dict[int, tuple[Resolution, Cited]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _adopted: dict[int, tuple[Resolution, list[Edition]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def cited(self, resolution: Resolution) -> Cited:
         """How a resolution is cited on the day (models/in_force.py decides, for every output)."""
@@ -67,6 +72,20 @@ class AsOf:
         if kept is None or kept[0] is not resolution:
             kept = self._found[id(resolution)] = (resolution, resolution.cited(self.on, self.sessions))
         return kept[1]
+
+    def editions(self, resolution: Resolution) -> list[Edition]:
+        """Its editions adopted by the day (Resolution.editions_by): all that a finding of the day may read
+        or state of it, never a later edition's title or instructions."""
+        kept = self._adopted.get(id(resolution))
+        if kept is None or kept[0] is not resolution:
+            adopted = resolution.editions_by(self.on, self.sessions)
+            kept = self._adopted[id(resolution)] = (resolution, adopted)
+        return kept[1]
+
+    def title(self, resolution: Resolution) -> str | None:
+        """What it is about on the day: the title of its latest edition adopted by then whose title is
+        recorded (Resolution.title, of the day)."""
+        return latest_title(self.editions(resolution))
 
     def standing(self, resolutions: Sequence[Entry[Resolution]]) -> list[Entry[Resolution]]:
         """The resolutions that exist on the day (Standing.stands): one suppressed by then, or none of whose
@@ -84,6 +103,13 @@ class AsOf:
         """The edition in force on the day, or the latest recorded by then (else the earliest recorded)."""
         found = self.cited(resolution).edition
         return found or min(resolution.editions, key=lambda e: e.year)
+
+    def predates(self, older: Resolution, newer: Resolution) -> bool:
+        """Whether the edition cited of one was adopted before the other's, as far as the records date them
+        (in_force.adopted_between: a session's last day, else only the year)."""
+        first = adopted_between(older.conference, self.edition(older).year, self.sessions)
+        second = adopted_between(newer.conference, self.edition(newer).year, self.sessions)
+        return first[1] < second[0]
 
     def next(self, body: str) -> str:
         """When a body can next act, from the meetings recorded: `at WTDC-25 (from 17 November 2025)`."""

@@ -1,11 +1,11 @@
 """Resolutions of different conferences with the same or nearly the same title or text: duplicates.
 
-Two resolutions are near-duplicates when the distinctive words of their wording (the latest title, or the
-text recorded) are nearly the same set: WTSA 57, WTDC 59 and RA ITU-R 75 share a title word for word, WTDC
-67 repeats PP 179 for its Sector. What ITU would consider follows: the others refer to the one kept (the PP
-resolution, else the Council's, else the latest edition, among them and the resolutions the themes they rest
-on are anchored under: the same in every finding), each conference suppressing its own or revising it to
-what is particular to its Sector, at its next session.
+Two resolutions are near-duplicates when the distinctive words of their wording (the latest title adopted by
+the day, or the text recorded) are nearly the same set: WTSA 57, WTDC 59 and RA ITU-R 75 share a title word
+for word, WTDC 67 repeats PP 179 for its Sector. What ITU would consider follows: the others refer to the
+one kept (the PP resolution, else the Council's, else the latest edition, among them and the resolutions the
+themes they rest on are anchored under: the same in every finding), each conference suppressing its own or
+revising it to what is particular to its Sector, at its next session.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from res191.wording import join_and
 DUPLICATE_SHARE = 0.75
 
 
-def wording_words(reader: Reader, resolution: Resolution) -> list[frozenset[str]]:
-    """The distinctive words of each wording of a resolution (its latest title, its text): glossary terms
-    as their entry's term, not the words inside them."""
-    wordings = [w for w in (resolution.title, resolution.text) if w]
+def wording_words(reader: Reader, resolution: Resolution, as_of: AsOf) -> list[frozenset[str]]:
+    """The distinctive words of each wording of a resolution (its latest title of the day, its text):
+    glossary terms as their entry's term, not the words inside them."""
+    wordings = [w for w in (as_of.title(resolution), resolution.text) if w]
     return [frozenset(t.key for t in reader.words(w) if not t.inside) for w in wordings]
 
 
@@ -52,7 +52,7 @@ def duplicate_findings(
     (themes.theme_anchor) it is alike, by title, with that anchor: where a theme holds every duplicate of a
     group and its anchor would be kept over them, they refer to it, as the theme's own finding asks.
     proposed: the resolutions the run proposes for a theme (anchors holds that theme's), said as such."""
-    words = [wording_words(corpus.reader, r.record) for r in resolutions]
+    words = [wording_words(corpus.reader, r.record, as_of) for r in resolutions]
     near = {
         (a, b): score
         for (a, b), score in pairs.items()
@@ -85,7 +85,7 @@ def _finding(
     kept_label = as_of.cite(kept)
     outside = kept.id not in {e.id for e in entries}
     labels = [as_of.cite(e.record) for e in entries]
-    titles = {e.record.title for e in entries}
+    titles = {as_of.title(e.record) for e in entries}
     same = len(titles) == 1 and None not in titles
     evidence = (str(next(iter(titles))),) if same else corpus.shared_terms(group)
     what = f"the same title, “{evidence[0]}”" if same else f"nearly the same wording ({quoted(evidence[:3])})"

@@ -53,7 +53,7 @@ def find_overlaps(
     # (not for `--kind streamline` alone, nor for the site, which does not read them).
     alike: Callable[[str, str], bool] | None = None
     if {"duplicate", "new-theme", "mapping", "partners"} & set(kinds):
-        corpus, pairs = similar_pairs(resolutions, min_score, reader)
+        corpus, pairs = similar_pairs(resolutions, min_score, as_of, reader)
         found += resolution_findings(resolutions, themes, as_of, corpus, pairs)
         ids = [r.id for r in resolutions]
         linked = {frozenset((ids[a], ids[b])) for a, b in pairs}

@@ -27,20 +27,21 @@ from res191.wording import join_and
 Pair = tuple[int, int]
 
 
-def resolution_text(resolution: Resolution) -> str:
-    """What a resolution says of its subject: the titles of all its editions, and its text if recorded.
+def resolution_text(resolution: Resolution, as_of: AsOf) -> str:
+    """What a resolution says of its subject on the day: the titles of its editions adopted by then (not a
+    later one's: AsOf.editions), and its text if recorded.
 
     Not what it instructs: operative paragraphs say who does what, in words every resolution shares, and
     measured on the evaluation set they cost recall (0.88 to 0.78) without adding precision.
     Each part is a sentence of its own, so that no pair of words spans two."""
-    return ". ".join(filter(None, [*(e.title for e in resolution.editions), resolution.text]))
+    return ". ".join(filter(None, [*(e.title for e in as_of.editions(resolution)), resolution.text]))
 
 
 def similar_pairs(
-    resolutions: Sequence[Entry[Resolution]], min_score: float, reader: Reader | None = None
+    resolutions: Sequence[Entry[Resolution]], min_score: float, as_of: AsOf, reader: Reader | None = None
 ) -> tuple[Corpus, dict[Pair, float]]:
-    """The corpus of the resolutions' texts and every pair of them at min_score or more."""
-    corpus = Corpus([resolution_text(r.record) for r in resolutions], reader or Reader())
+    """The corpus of the resolutions' texts on the day and every pair of them at min_score or more."""
+    corpus = Corpus([resolution_text(r.record, as_of) for r in resolutions], reader or Reader())
     pairs = corpus.scores(min_score)
     return corpus, pairs
 

@@ -103,21 +103,28 @@ def _facts(
     facts = [f"The theme “{theme.title}” rests on {count} resolutions recorded, of {of}."]
     missing = [s.value for s in Sector if s is not Sector.GS and s not in sectors]
     present = [s.value for s in sectors]
-    # An absence is a fact only where the theme's list is declared complete, with a source; otherwise the
-    # records simply hold none (ITU's Sectors have resolutions the records do not list).
+    # An absence is a fact only where the theme's list is declared complete, with a source, and no session
+    # of the Sector's conferences came since (Theme.has_none_of); otherwise the records simply hold none
+    # (ITU's Sectors have resolutions the records do not list).
     complete = theme.complete_on(as_of.on)
+    conferences_of = {s: [c for c in Conference if c.sector and c.sector.value == s] for s in missing}
+    none = [
+        s for s in missing if all(theme.has_none_of(c, as_of.on, as_of.sessions) for c in conferences_of[s])
+    ]
+    unknown = [s for s in missing if s not in none]
     if not present:
         facts.append("No resolution of a Sector's conference is recorded under it.")
     elif missing:
         verb = "has" if len(present) == 1 else "have"
-        if complete is not None:
-            absent = (
-                f"{join_and(missing)} {'has' if len(missing) == 1 else 'have'} none (the theme's list is "
+        absent = []
+        if none and complete is not None:
+            absent.append(
+                f"{join_and(none)} {'has' if len(none) == 1 else 'have'} none (the theme's list is "
                 f"complete as of {long_date(complete.as_of)}, according to {complete.source})"
             )
-        else:
-            absent = f"no {join_and(missing, 'or')} resolution is recorded"
-        facts.append(f"{join_and(present)} {verb} a resolution recorded under it; {absent}.")
+        if unknown:
+            absent.append(f"no {join_and(unknown, 'or')} resolution is recorded")
+        facts.append(f"{join_and(present)} {verb} a resolution recorded under it; {'; '.join(absent)}.")
     else:
         facts.append("A resolution of each of the three Sectors is recorded under it.")
     if older:
@@ -148,7 +155,8 @@ def theme_lead(
         return Lead(_in_words(recorded), "the lead recorded on the theme")
     for resolution in cited:
         if resolution.conference is Conference.PP and resolution.calls_for_coordination:
-            instructs = any(i.to == "Secretary-General" for e in resolution.editions for i in e.instructs)
+            # What the edition cited instructs: a later edition's instructions are not yet given on the day.
+            instructs = any(i.to == "Secretary-General" for i in as_of.edition(resolution).instructs)
             if Sector.GS in resolution.sectors or instructs:
                 why = "instructs the Secretary-General" if instructs else "names the General Secretariat"
                 return Lead(
@@ -243,8 +251,7 @@ def _actions(
 
 def _older(cited: list[Entry[Resolution]], anchor: Resolution, as_of: AsOf) -> str | None:
     """Which resolutions' editions are older than the one they would be aligned with, the anchor's."""
-    newest = as_of.edition(anchor).year
-    older = [as_of.cite(r.record) for r in cited if as_of.edition(r.record).year < newest]
+    older = [as_of.cite(r.record) for r in cited if as_of.predates(r.record, anchor)]
     if not older:
         return None
     return f"{join_and(older)} {'predates' if len(older) == 1 else 'predate'} {as_of.cite(anchor)}."
@@ -259,7 +266,7 @@ def _citing(cited: list[Entry[Resolution]], as_of: AsOf) -> list[str]:
                 None,
                 [
                     resolution.record.text,
-                    *(i.action for e in resolution.record.editions for i in e.instructs),
+                    *(i.action for e in as_of.editions(resolution.record) for i in e.instructs),
                 ],
             )
         )

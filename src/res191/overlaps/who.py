@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from res191.models import Body, Conference, Meeting
+from res191.models.in_force import session_name
 from res191.wording import long_date
 
 # The bodies a proposal may name that are not conferences, by their record's id.
@@ -38,12 +39,14 @@ class Calendar:
     def __init__(self, meetings: Iterable[Meeting], bodies: Iterable[Body]) -> None:
         self.names: dict[str, str] = {b.id: b.acronym for b in bodies}
         self.held: dict[str, list[Held]] = defaultdict(list)
+        conferences = {c.body_id: c for c in Conference}
         for meeting in meetings:
             end = meeting.end or meeting.start
-            name = meeting.name or (
-                f"Council {meeting.start.year}"
-                if meeting.body == Conference.COUNCIL.body_id
-                else f"its meeting of {long_date(meeting.start)}"
+            conference = conferences.get(meeting.body)
+            name = (
+                session_name(conference, meeting.name, meeting.start)
+                if conference is not None
+                else meeting.name or f"its meeting of {long_date(meeting.start)}"
             )
             self.held[meeting.body].append(Held(name, meeting.start, end))
         for held in self.held.values():

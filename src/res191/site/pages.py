@@ -71,9 +71,12 @@ def theme_page(site: Site, theme: Theme) -> dict[str, Any]:
         ],
         "sectors": SECTOR_NAMES,
         "by_conference": [(CONFERENCE_NAMES[c], cited[c]) for c in Conference if c in cited],
-        # An absence is stated only from a list checked complete by the site's day.
+        # An absence is stated only from a list checked complete by the site's day, and for a conference
+        # with no session since (Theme.has_none_of).
         "complete": complete,
-        "without": [c.value for c in Conference if c not in cited] if complete else [],
+        "without": [
+            c.value for c in Conference if c not in cited and theme.has_none_of(c, site.today, site.sessions)
+        ],
         "years": sorted(years.items(), reverse=True),
         "meetings": [site.link("meeting", m.id) for m in reversed(site.meetings_on.get(theme.id, []))],
         "positions": [(site.link("body", p.body), p) for p in positions if p is not None],
