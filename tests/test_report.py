@@ -99,8 +99,8 @@ REPORT_FACTS = [
     "The meeting of 24 January 2024 was held in ITU Headquarters, Geneva, with remote participation and "
     "captioning (Zoom).",
     # Each acronym spelt out at its first mention only: TSAG and TDAG were in the sentence before.
-    "It reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the Council Working Group on "
-    "Financial and Human Resources (CWG-FHR).",
+    "The ISCG reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the Council Working "
+    "Group on Financial and Human Resources (CWG-FHR).",
     "Themes the ISCG addressed in 2024: accessibility, climate change, and virtual meetings/remote "
     "participation.",
     "Taken up in 2024: Sustainable Digital Transformation, proposed by RAG in March 2024.",

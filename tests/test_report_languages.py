@@ -284,8 +284,8 @@ def test_a_russian_date_ends_a_sentence_with_one_full_stop(run_cli: RunCli, bund
 
 
 def test_a_sentence_left_in_english_has_its_values_in_english(run_cli: RunCli, bundled: Path) -> None:
-    # "It reports to %(bodies)s." has no French wording: its list and a body's French name were French
-    # inside it ("TSAG, TDAG et the Groupe de travail du Conseil ..."), as were its dates and counts.
+    # "The %(body)s reports to %(bodies)s." has no French wording: its list and a body's French name were
+    # French inside it ("TSAG, TDAG et the Groupe de travail du Conseil ..."), as were its dates and counts.
     french, _ = report(run_cli, bundled, "--lang", "fr")
     assert "TSAG, TDAG, and the Council Working Group on Financial and Human Resources (CWG-FHR)." in french
     assert "et the" not in french and "Groupe de travail du Conseil" not in french

@@ -97,7 +97,7 @@ def test_each_acronym_is_spelt_out_once_at_its_first_mention_by_the_template(run
     for acronym in ("TSAG", "TDAG", "RAG", "CWG-FHR"):
         assert markdown.count(f"({acronym})") == 1, acronym
     # Later mentions are the acronym alone.
-    assert "It reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the" in markdown
+    assert "The ISCG reports to the Radiocommunication Advisory Group (RAG), TSAG, TDAG, and the" in markdown
     assert "proposed by RAG in March 2024" in markdown
 
 

@@ -220,7 +220,6 @@ def _property(text: str) -> str:
 def set_properties(document: Document, context: ReportContext) -> None:
     """The file's properties from the report record, nothing from python-docx's template."""
     report = context.report
-    when = datetime(context.on.year, context.on.month, context.on.day)
     core = document.core_properties
     core.title = _property(context.title)
     core.author = core.last_modified_by = _property(unmarked(report.by))
@@ -235,11 +234,14 @@ def set_properties(document: Document, context: ReportContext) -> None:
         properties.remove(old)
     language = language_element(core.language, context.words.language)
     properties.insert_element_before(language, *_AFTER_LANGUAGE)
-    core.created = core.modified = when
+    # Dated only with the report's own date: the day it speaks as of is not the day it was written.
+    if report.date is not None:
+        core.created = core.modified = datetime(report.date.year, report.date.month, report.date.day)
     core.revision = 1
+    undated = {qn("dcterms:created"), qn("dcterms:modified")} if report.date is None else set()
     for element in list(core._element):
         # Nothing printed it, and an empty property says nothing: python-docx writes both regardless.
-        if element.tag == qn("cp:lastPrinted") or not (element.text or "").strip():
+        if element.tag in undated or element.tag == qn("cp:lastPrinted") or not (element.text or "").strip():
             core._element.remove(element)
     package = document.part.package
     for rel_id, relation in list(package.rels.items()):

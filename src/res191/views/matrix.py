@@ -48,8 +48,9 @@ def mapping(loaded: LoadedRecords, on: date) -> Table:
     table.note = (
         f"{NONE}: no resolution of that conference recorded under the theme (none may exist, or none is "
         "recorded); "
-        f"{UNCONFIRMED}: the latest edition recorded, not confirmed in force on {on.isoformat()} (a later "
-        "session of its conference is not accounted for: `res191 show ID` says which)"
+        f"{UNCONFIRMED}: the latest edition recorded, not confirmed in force on {on.isoformat()} (the "
+        "records do not account for every session of its conference up to that day: `res191 show ID` says "
+        "which)"
     )
     return table
 
@@ -68,8 +69,12 @@ def focal_points(loaded: LoadedRecords, on: date) -> Table:
             ]
             row.append("; ".join(named) if named else GAP if sector.value in involved else NONE)
         table.rows.append(row)
+    # "-" is not "not involved": the records show a Sector involved only through the resolutions, the
+    # tracker and the lead recorded under the theme, which may be incomplete.
     table.note = (
-        f"{GAP}: the theme involves that Sector but records no focal point for it; {NONE}: not involved"
+        f"{GAP}: the theme involves that Sector but records no focal point for it; {NONE}: no focal point "
+        "recorded, and nothing recorded under the theme (a resolution, an activity, its lead) involves that "
+        "Sector"
     )
     return table
 
