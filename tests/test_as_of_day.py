@@ -365,6 +365,15 @@ def test_a_meeting_names_only_a_chair_known_on_the_sites_day(built: Callable[[st
     assert "Mr Fabio Bigi (Italy)" in held
 
 
+def test_a_bodys_page_names_a_chair_of_the_day_or_none(built: Callable[[str], Path]) -> None:
+    # Named for 2024: the chair of a day of 2024; on a day of 2025 no "Chair on" line says "not recorded"
+    # above the list that names him for 2024.
+    of_2024 = " ".join((built("2024-05-20") / "bodies" / "iscg.html").read_text(encoding="utf-8").split())
+    assert 'Chair on 20 May 2024</dt><dd dir="auto">Mr Fabio Bigi (Italy)' in of_2024
+    of_2025 = " ".join((built("2025-07-01") / "bodies" / "iscg.html").read_text(encoding="utf-8").split())
+    assert "Chair on" not in of_2025 and "named chair in 2024" in of_2025
+
+
 def test_the_iscgs_topics_of_a_later_year_are_not_on_a_past_days_site(built: Callable[[str], Path]) -> None:
     site = built("2019-06-01")
     for page in ("accessibility", "climate-change", "virtual-meetings"):

@@ -146,6 +146,12 @@ def test_a_text_not_translated_is_english_marked_as_such(site: Path) -> None:
     # A wording that depends on a number, untranslated, follows English's rule (Chinese has one form only).
     chinese = (site / "zh" / "index.html").read_text(encoding="utf-8")
     assert '<span class="figure">10</span> <span lang="en">themes of mutual interest</span>' in chinese
+    # A citation is English in its standard form: said so, without the visible mark, as its page's title too.
+    cited = (site / "ar" / "resolutions" / "pp-191.html").read_text(encoding="utf-8")
+    assert '<h1><span lang="en" dir="ltr">PP Resolution 191 (Rev. Bucharest, 2022)</span></h1>' in cited
+    # The reports' links are the page's language's wording, here English, said so.
+    reports = (site / "fr" / "reports" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../reports/2024.html" dir="auto" lang="en">Report to Council 2024</a>' in reports
     # The English pages carry no such marks.
     english = (site / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="overview">Overview</h2>' in english and "lang-badge" not in english
@@ -155,6 +161,23 @@ def test_dates_are_written_as_each_language_writes_them(site: Path) -> None:
     assert "4 juin 2024" in (site / "fr" / "index.html").read_text(encoding="utf-8")
     assert "2024年6月4日" in (site / "zh" / "index.html").read_text(encoding="utf-8")
     assert "4 June 2024" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_meeting_named_in_english_has_its_days_in_the_pages_language(site: Path) -> None:
+    # WTDC-25 has no French name in the records: the name is English, marked, and its days are French (the
+    # site writes them, not the record), on its page and in a link to it.
+    page = (site / "fr" / "meetings" / "wtdc-2025.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<h1><span lang="en" dir="ltr">WTDC-25</span> <span class="lang-badge">\(anglais\)</span>, '
+        r"17\u201328 novembre 2025</h1>",
+        page,
+    )
+    listed = (site / "fr" / "meetings" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="../meetings/wtdc-2025.html" dir="auto"><span lang="en" dir="ltr">WTDC-25</span> '
+        '<span class="lang-badge">(anglais)</span>, 17\u201328 novembre 2025</a>'
+    ) in listed
+    assert "November 2025" not in listed
 
 
 def search_index(path: Path) -> list[list[str]]:

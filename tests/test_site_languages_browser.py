@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -117,6 +118,29 @@ def test_each_language_finds_a_body_by_its_name_in_that_language(browser: Any, s
         assert results[0].text == expected, [r.text for r in results]
         assert results[0].get_attribute("href").endswith(f"/{language}/bodies/pp.html")
         assert f"/{language}/search.html" in browser.current_url
+
+
+def test_the_search_finds_part_of_a_chinese_name_and_an_arabic_word_with_its_prefix(
+    browser: Any, site: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    for language, query, expected in (
+        ("zh", "理事会", "国际电联理事会 (Council)"),  # written without spaces: found inside the name
+        ("ar", "تنمية", "الفريق الاستشاري لتنمية الاتصالات (TDAG)"),  # لتنمية: "for" joined to the word
+    ):
+        browser.get((site / language / "search.html").as_uri() + "?q=" + query)
+        results = WebDriverWait(browser, 10).until(
+            lambda driver: driver.find_elements(By.CSS_SELECTOR, "#search-results li a")
+        )
+        assert expected in [r.text for r in results], [r.text for r in results]
+        # The count and the query in their own direction, marked English where untranslated.
+        heading = browser.find_element(By.ID, "results")
+        assert heading.get_attribute("dir") == "auto"
+        # The other languages' search pages are asked the same.
+        english = browser.find_element(By.CSS_SELECTOR, 'a[hreflang="en"]').get_attribute("href")
+        assert english.endswith("/search.html?q=" + quote(query))
 
 
 def test_english_left_untranslated_reads_left_to_right_on_an_arabic_page(browser: Any, site: Path) -> None:

@@ -13,6 +13,16 @@
     var text = out.getAttribute("data-" + name) || english;
     return text.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
   }
+  // A line of that wording, its direction its own (a count and a query inside a right-to-left page), marked
+  // English where the page's language has no wording for it.
+  function line(tag, name, english, values) {
+    var element = document.createElement(tag);
+    element.textContent = say(name, english, values);
+    element.dir = "auto";
+    var given = out.getAttribute("data-" + name);
+    if (document.documentElement.lang !== "en" && (!given || given === english)) { element.lang = "en"; }
+    return element;
+  }
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -37,8 +47,14 @@
     var words = fold(query).split(/[\s,;:()]+/).filter(Boolean);
     var patterns = words.map(function (w) {
       var e = escapeRegExp(w);
-      return { start: new RegExp("(^|[^\\p{L}\\p{N}])" + e, "u"),
-               whole: new RegExp("(^|[^\\p{L}\\p{N}])" + e + "($|[^\\p{L}\\p{N}])", "u") };
+      // Chinese (and Japanese, Korean) is written without spaces: a word is found anywhere in a name.
+      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w)) {
+        return { start: new RegExp(e, "u"), whole: new RegExp(e, "u") };
+      }
+      // Arabic writes "and", "the", "to", "with" joined to the word (لتنمية, والاتصالات): they may come first.
+      var before = /\p{Script=Arabic}/u.test(w) ? "(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ك|ل)?" : "";
+      return { start: new RegExp("(^|[^\\p{L}\\p{N}])" + before + e, "u"),
+               whole: new RegExp("(^|[^\\p{L}\\p{N}])" + before + e + "($|[^\\p{L}\\p{N}])", "u") };
     });
     if (!patterns.length) { return []; }
     return entries.map(function (e) { return { e: e, s: score(e, patterns) }; })
@@ -48,15 +64,12 @@
   function show(query) {
     var found = search(query);
     out.textContent = "";
-    var heading = document.createElement("h2");
+    var heading = found.length === 1 ? line("h2", "one", "1 result for “{query}”", { query: query })
+      : line("h2", "many", "{count} results for “{query}”", { count: found.length, query: query });
     heading.id = "results";
-    heading.textContent = found.length === 1 ? say("one", "1 result for “{query}”", { query: query })
-      : say("many", "{count} results for “{query}”", { count: found.length, query: query });
     out.appendChild(heading);
     if (!found.length) {
-      var none = document.createElement("p");
-      none.textContent = say("none", "Nothing found. Try fewer words, a number alone (191), or a part of a name.", {});
-      out.appendChild(none);
+      out.appendChild(line("p", "none", "Nothing found. Try fewer words, a number alone (191), or a part of a name.", {}));
       return;
     }
     var list = document.createElement("ol");
@@ -76,9 +89,7 @@
     });
     out.appendChild(list);
     if (found.length > 100) {
-      var more = document.createElement("p");
-      more.textContent = say("first", "The first 100 are shown: add a word to narrow the search.", {});
-      out.appendChild(more);
+      out.appendChild(line("p", "first", "The first 100 are shown: add a word to narrow the search.", {}));
     }
   }
   var query = new URLSearchParams(window.location.search).get("q") || "";
@@ -88,5 +99,9 @@
     show(query.trim());
     document.getElementById("everything").hidden = true;
     document.title = say("title", "Search: {query} - Inter-Sector coordination", { query: query.trim() });
+    // The other languages' search pages, asked the same.
+    document.querySelectorAll("a[hreflang]").forEach(function (a) {
+      a.href = a.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(query.trim());
+    });
   }
 }());

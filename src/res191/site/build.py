@@ -27,7 +27,7 @@ from res191.models.translations import ENGLISH, LANGUAGES, RIGHT_TO_LEFT
 from res191.rendering.compiled import CompiledTemplates
 from res191.rendering.templates import builtin_folder, environment, install_wording, render
 from res191.site import languages, search
-from res191.site.facts import Link, Site, make_site
+from res191.site.facts import Link, Site, make_site, report_title
 from res191.site.folder import check_replaceable, digest, put_in_place, scratch_beside
 from res191.site.jobs import MAKERS, RECORD_PAGES, Extra, Job, in_languages, jobs, page_title
 from res191.site.languages import N_, badge, wording_of
@@ -80,6 +80,12 @@ def _anchor(link: Link, root: str, language: str = ENGLISH) -> Markup:
     # of 10,000 pages has some 150,000 links.
     lang = f' lang="{link.lang}"' if link.lang else ""
     mark = badge(language) if link.badge else ""
+    if link.rest:
+        # The English name marked as such, then the rest in the page's language (a meeting's dates).
+        text = f'<span lang="{link.lang}" dir="ltr">{escape(link.text)}</span>{mark}{escape(link.rest)}'
+        if not link.href:
+            return Markup(f'<span dir="auto">{text}</span>')
+        return Markup(f'<a href="{escape(root + link.href)}" dir="auto">{text}</a>')
     if not link.href:
         return Markup(f'<span dir="auto"{lang}>{escape(link.text)}</span>{mark}')
     return Markup(f'<a href="{escape(root + link.href)}" dir="auto"{lang}>{escape(link.text)}</a>{mark}')
@@ -152,7 +158,7 @@ def _reports(site: Site, out: Path, report: Callable[[int], tuple[str, bytes]], 
         (out / "reports").mkdir(parents=True, exist_ok=True)
         (out / "reports" / name).write_bytes(docx)
         path = f"reports/{held.year}.html"
-        title = f"Report to Council {held.year}"
+        title = report_title(held.year)[0]  # in English: each page's language names it (jobs._reports)
         pages[path] = {
             "title": title,
             "body": report_html(markdown),
@@ -242,12 +248,14 @@ def _frame(site: Site, job: Job, extra: Extra) -> dict[str, Any]:
     (root) and of the site (top), and the same page in the other languages."""
     root = "../" * job.path.count("/")
     top = root if job.language == ENGLISH else root + "../"
-    title, translated = page_title(site, job)
+    title, translated, rest = page_title(site, job)
     alternates = languages.page_languages(job.language, top, job.path, extra.languages)
     return {
         "title": title,
+        "title_rest": rest,
         "title_lang": "" if translated else ENGLISH,
-        "title_badge": not translated and job.maker in RECORD_PAGES,  # a record's title, not standing wording
+        # Marked visibly for a record's title, not for standing wording nor a citation (English's form).
+        "title_badge": translated is False and job.maker in RECORD_PAGES,
         "root": root,
         "top": top,
         "here": job.path,

@@ -68,6 +68,8 @@ class Link:
     # and whether to mark it visibly as such (a record's text; not a citation's standard form).
     lang: str = ""
     badge: bool = False
+    # What follows the text, in the page's language: a meeting's dates after a name known in English only.
+    rest: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Site:
     # Looked up once for every page, so that the build grows with the records, not with their square.
     meetings_on: dict[str, list[Meeting]] = field(default_factory=dict)  # by theme id
     meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)  # by body id
-    _labels: dict[tuple[str, str, str], tuple[str, bool | None]] = field(default_factory=dict)
+    _labels: dict[tuple[str, str, str], tuple[str, bool | None, str]] = field(default_factory=dict)
     _citations: dict[str, Cited] = field(default_factory=dict)  # by resolution id
     _orders: dict[str, tuple[int, tuple[int, ...], str]] = field(default_factory=dict)  # by resolution id
     # The overlaps are the same in every language (their proposals are English): found once a process,
@@ -234,16 +236,25 @@ class Site:
 
     def label(self, kind: str, record_id: str) -> str:
         """What a link to a record says, in the site's language where the record is translated."""
-        return self._labelled(kind, record_id)[0]
+        text, _, rest = self._labelled(kind, record_id)
+        return text + rest
 
-    def _labelled(self, kind: str, record_id: str) -> tuple[str, bool | None]:
+    def _labelled(self, kind: str, record_id: str) -> tuple[str, bool | None, str]:
         key = (self.language, kind, record_id)
         if key not in self._labels:
             self._labels[key] = self._label(kind, record_id)
         return self._labels[key]
 
-    def _label(self, kind: str, record_id: str) -> tuple[str, bool | None]:
-        # With whether it is in the site's language: None where that does not arise (a number, a citation).
+    def _label(self, kind: str, record_id: str) -> tuple[str, bool | None, str]:
+        # With whether it is in the site's language (None where that does not arise: a number, a citation),
+        # and what follows it in the site's language (a meeting's dates after a name known in English).
+        if kind == "meeting" and (m := self.loaded.get("meeting", record_id, Meeting)):
+            # A meeting with no name of its own is its body's acronym and its dates, in the site's language.
+            name, translated = meeting_name(m, self.loaded, self.language)
+            return name, translated, ", " + meeting_dates(m, self.language)
+        return (*self._text(kind, record_id), "")
+
+    def _text(self, kind: str, record_id: str) -> tuple[str, bool | None]:
         loaded, language = self.loaded, self.language
         if kind == "resolution" and (r := loaded.get("resolution", record_id, Resolution)):
             return f"{r.conference.value} {self.cite(r)}", None
@@ -252,10 +263,6 @@ class Site:
         if kind == "body" and (b := loaded.get("body", record_id, Body)):
             name, done = _in(b, "name", language)
             return f"{name} ({b.acronym})", done
-        if kind == "meeting" and (m := loaded.get("meeting", record_id, Meeting)):
-            # A meeting with no name of its own is its body's acronym and its dates, in the site's language.
-            title = meeting_title(m, loaded, language)
-            return title, (True if not m.name else in_language(m, "name", language)[1])
         if kind == "document" and (d := loaded.get("document", record_id, Document)):
             return d.number, None
         if kind == "initiative" and (i := loaded.get("initiative", record_id, Initiative)):
@@ -264,21 +271,24 @@ class Site:
             return report_title(p.year, language)
         return record_id, None
 
-    def title(self, kind: str, record_id: str) -> tuple[str, bool]:
-        """A record's page title, and whether it is in the site's language."""
-        text, translated = self._labelled(kind, record_id)
-        return text, translated is not False
+    def title(self, kind: str, record_id: str) -> tuple[str, bool | None, str]:
+        """A record's page title, whether it is in the site's language (None: English in a standard form,
+        a citation, not marked visibly), and what follows it in that language (Link.rest)."""
+        text, translated, rest = self._labelled(kind, record_id)
+        if self.language == ENGLISH or translated:
+            return text + rest, True, ""
+        return text, translated, rest
 
     def link(self, kind: str, record_id: str) -> Link:
         """A link to a record's page (no address for kinds that have no page), marked where its text is
         English on a page of another language."""
-        text, translated = self._labelled(kind, record_id)
+        text, translated, rest = self._labelled(kind, record_id)
         # A theme not yet one on the day is named where a record names it, with no page to lead to.
         later = kind == "theme" and record_id not in self.themes
         href = "" if later else self.href(kind, record_id)
         if self.language == ENGLISH or translated:
-            return Link(text, href)
-        return Link(text, href, ENGLISH, translated is False)
+            return Link(text + rest, href)
+        return Link(text, href, ENGLISH, translated is False, rest)
 
     def documents(self, ids: list[str]) -> list[Document]:
         """The documents of a list of ids of the site's day (Document.dated_by: none of a later year)."""
@@ -291,14 +301,26 @@ class Site:
 
 
 def meeting_title(meeting: Meeting, loaded: LoadedRecords, language: str = ENGLISH) -> str:
-    """`ISCG, 24 January 2024`, or a conference's name: `PP-22`; the name and dates in a language, or both
-    in English where the name has no translation (the link is marked English: no French date inside it)."""
+    """`ISCG, 24 January 2024`, or a conference's name and its days: `PP-26, 9-27 November 2026`; the dates
+    in the language, the name too where the record translates it."""
+    return f"{meeting_name(meeting, loaded, language)[0]}, {meeting_dates(meeting, language)}"
+
+
+def meeting_name(meeting: Meeting, loaded: LoadedRecords, language: str) -> tuple[str, bool]:
+    """A meeting's name in a language, and whether it is in it: its own name (`PP-22`) where the record
+    gives one, translated where it is, else its body's acronym (`ISCG`, the same in every language)."""
+    if meeting.name:
+        name, translated = in_language(meeting, "name", language)
+        return name or meeting.name, translated
+    body = loaded.get("body", meeting.body, Body)
+    return (body.acronym if body else meeting.body), True
+
+
+def meeting_dates(meeting: Meeting, language: str) -> str:
+    """A meeting's days, as the language writes them (the site's own words, whatever its name's)."""
     from res191.site.languages import date_range
 
-    body = loaded.get("body", meeting.body, Body)
-    name, translated = in_language(meeting, "name", language) if meeting.name else (None, True)
-    who = name or (body.acronym if body else meeting.body)
-    return f"{who}, {date_range(language if translated else ENGLISH, meeting.start, meeting.end)}"
+    return date_range(language, meeting.start, meeting.end)
 
 
 def report_title(year: int, language: str = ENGLISH) -> tuple[str, bool]:

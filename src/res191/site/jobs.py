@@ -76,10 +76,23 @@ LISTS: dict[str, tuple[str, str, Callable[[Site], list[lists.Group]], str, str]]
 }  # fmt: skip
 
 
+def _reports(site: Site, extra: Extra) -> list[tuple[Link, str]]:
+    """The links to the reports to Council (made once for every language) as the page's language names
+    them, marked English where its catalog has no wording."""
+    found = []
+    for link, number in extra.reports:
+        year = int(link.href.removeprefix("reports/").removesuffix(".html"))
+        text, translated = report_title(year, site.language)
+        lang = "" if translated or site.language == ENGLISH else ENGLISH
+        found.append((replace(link, text=text, lang=lang), number))
+    return found
+
+
 def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
     _, what, groups, intro, data = LISTS[path]
     # No report written by the day: "None recorded.", not an empty list.
-    found = ([("", extra.reports)] if extra.reports else []) if path == "reports/index.html" else groups(site)
+    reports = [("", _reports(site, extra))] if extra.reports else []
+    found = reports if path == "reports/index.html" else groups(site)
     return {
         "filter_label": what,
         "search": True,
@@ -93,7 +106,7 @@ def _list(site: Site, path: str, extra: Extra) -> dict[str, Any]:
 def _home(site: Site, key: str, extra: Extra) -> dict[str, Any]:
     latest = None
     # The latest report written by the site's day: not one dated after it.
-    for link, number in extra.reports:
+    for link, number in _reports(site, extra):
         if link.href == extra.latest_report:
             docx = extra.report_pages.get(link.href, {})
             latest = (link, number, docx.get("docx", ""))
@@ -155,7 +168,7 @@ def _documents(site: Site, key: str, extra: Extra) -> dict[str, Any]:
 
 def _search(site: Site, key: str, extra: Extra) -> dict[str, Any]:
     groups = lists.search_list(site)
-    groups.insert(4, (N_("Reports to Council"), extra.reports))
+    groups.insert(4, (N_("Reports to Council"), _reports(site, extra)))
     return {"groups": [(name, items) for name, items in groups if items], "search": True, "index": True}
 
 
@@ -255,12 +268,14 @@ def in_languages(english: list[Job], languages: tuple[str, ...]) -> tuple[list[J
     return work, later
 
 
-def page_title(site: Site, job: Job) -> tuple[str, bool]:
-    """A page's title in its language, and whether it is in that language (a record's title may not be)."""
+def page_title(site: Site, job: Job) -> tuple[str, bool | None, str]:
+    """A page's title in its language, whether it is in that language (a record's title may not be; None
+    for a citation, English in its standard form), and what follows it in the page's language (a meeting's
+    dates after a name known in English only)."""
     if job.maker in RECORD_PAGES:
         return site.title(job.maker, job.key)
     if job.maker == "report":
         year = int(job.key.removeprefix("reports/").removesuffix(".html"))
-        return report_title(year, site.language)
+        return (*report_title(year, site.language), "")
     words = wording_of(site.language)
-    return words.text(job.title), words.translated(job.title)
+    return words.text(job.title), words.translated(job.title), ""

@@ -29,7 +29,7 @@ from res191.site.facts import (
     meeting_title,
 )
 from res191.site.languages import N_, wording_of
-from res191.site.pages import POSITION_KINDS, finding_shown, reports
+from res191.site.pages import POSITION_KINDS, finding_shown
 
 # A list page's groups: a heading (or none) and the records under it, each with a note.
 Group = tuple[str, list[tuple[Link, str]]]
@@ -238,14 +238,6 @@ def documents_list(site: Site) -> list[dict[str, Any]]:
         referring = dict.fromkeys((k, i) for k, i, _ in site.referred_by.get(("document", document.id), []))
         found.append({"d": document, "referred_by": [site.link(k, i) for k, i in referring]})
     return sorted(found, key=lambda f: (-(f["d"].of_year or 0), f["d"].number))
-
-
-def report_links(site: Site) -> list[tuple[Link, str]]:
-    """The reports to Council, the latest first, each with its document number."""
-    return [
-        (Link(f"Report to Council {r.year}", f"reports/{r.year}.html"), r.document or "")
-        for r in reports(site.loaded, site.today)
-    ]
 
 
 __all__ = ["Group", "meeting_title"]
