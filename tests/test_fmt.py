@@ -95,6 +95,18 @@ EXAMPLES = {
         'number: "1"\nid: pp-1\nconference: PP\nsectors: [ITU-R,  # the Sector that proposed it\n  ITU-T]\n',
         'id: pp-1\nconference: PP\nnumber: "1"\nsectors: [ITU-R,  # the Sector that proposed it\n  ITU-T]\n',
     ),
+    # A `...` that ends the document goes (a comment on it stays): the keys moved past it had left it between
+    # them, and ruamel.yaml then read two documents (fmt stopped with a fault).
+    "the document's end marker taken out": (
+        'number: "1"\nid: pp-1\nconference: PP\n... # end\n',
+        'id: pp-1\nconference: PP\nnumber: "1"\n# end\n',
+    ),
+    # A tab after a value is YAML, which ruamel.yaml does not read: fmt leaves the file as it is rather
+    # than stop with a fault (import says where it cannot rewrite it: Y124).
+    "a tab after a value: left as written": (
+        'id: pp-1\nconference: PP\t\nnumber: "1"\n',
+        'id: pp-1\nconference: PP\t\nnumber: "1"\n',
+    ),
 }
 
 
@@ -103,7 +115,7 @@ def test_fmt_before_and_after(run_cli: RunCli, tmp_path: Path, before: str, afte
     record = tmp_path / "data" / "resolutions" / "pp-1.yaml"
     record.parent.mkdir(parents=True)
     record.write_text(before, encoding="utf-8")
-    assert run_cli(tmp_path, "fmt", "--check").exit_code == 1
+    assert run_cli(tmp_path, "fmt", "--check").exit_code == 1  # its modeline, at least, is missing
     result = run_cli(tmp_path, "fmt")
     assert result.exit_code == 0, result.output
     assert record.read_text(encoding="utf-8") == MODELINE + after

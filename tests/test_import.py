@@ -102,6 +102,30 @@ def test_a_null_in_json_empties_the_value_and_a_key_left_out_keeps_it(run_cli: R
     assert "proposed_by" not in path.read_text() and "since: 2024-02" in path.read_text()
 
 
+def test_a_record_file_ruamel_cannot_read_is_named_and_nothing_is_written(
+    run_cli: RunCli, repo: Path
+) -> None:
+    # A tab after a value: YAML, and valid; ruamel.yaml, which rewrites records keeping their comments, stops
+    # at it. The import said "internal error" (exit 3); now it names the place, as validate would.
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    path = repo / "data" / "themes" / "new-theme.yaml"
+    before = path.read_text().replace("proposed_by: tsag\n", "proposed_by: tsag\t\n")
+    path.write_text(before)
+    assert run_cli(repo, "validate").exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
+    theme["proposed_by"] = None
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    result = run_cli(repo, "import", str(exported))
+    assert result.exit_code == 1, result.output
+    line = 1 + before.splitlines().index("proposed_by: tsag\t")
+    assert f"data/themes/new-theme.yaml:{line}:18: error Y124 [not-rewritable]" in result.stderr
+    assert "write a space instead" in result.stderr
+    assert "record files above cannot be rewritten" in result.stderr
+    assert path.read_text() == before
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

@@ -98,6 +98,7 @@ CATALOGUE: dict[str, Problem] = {
         Problem("Y121", "line-ends", E, "The lines of the file end in CR only"),
         Problem("Y122", "too-many-problems", E, "A file has more problems than are shown"),
         Problem("Y123", "control-character", E, "A text holds a control character no document can carry"),
+        Problem("Y124", "not-rewritable", E, "A command that writes records cannot rewrite the file"),
         # Schema: the record is YAML but not of the right form.
         Problem("S201", "unknown-key", E, "A key is not part of this kind of record"),
         Problem("S202", "missing-key", E, "A required key is missing"),

@@ -135,8 +135,15 @@ def import_command(
         reporter(DiagnosticFormat.TEXT)(ValidationResult(done.problems, done.read), sys.stderr)
         if done.together:
             raise fail("nothing was imported: the records would not validate together (above)", EXIT_PROBLEMS)
+        if all(d.code == "Y124" for d in done.problems):  # the record files, not the source
+            raise fail(
+                "nothing was imported: the record files above cannot be rewritten; fix them as the hint "
+                f"says and import {source} again",
+                EXIT_PROBLEMS,
+            )
+        what = "values" if source.suffix.lower() == ".json" else "cells"
         raise fail(
-            f"nothing was imported: fix the cells above in {source} and import it again", EXIT_PROBLEMS
+            f"nothing was imported: fix the {what} above in {source} and import it again", EXIT_PROBLEMS
         )
     for change in done.changes:
         created = change.before is None

@@ -68,9 +68,16 @@ def format_yaml(text: str, model: type[BaseModel], line_offset: int = 0) -> str:
     document = parse_yaml(text, line_offset)
     if not isinstance(document.value, dict):
         return text  # not a record: validate says why, and there is nothing to put in order
+    text = _without_end_marker(text, document.value)
+    document = parse_yaml(text, line_offset)  # the places of the keys, as put_in_order moves them
     ordered = put_in_order(text, document.node, model)
+    if ordered != text and not _same_record(ordered, document.value, text):
+        ordered = text  # keys that cannot be moved as text (a `...` ending the document among them)
     try:
         written = _rewritten(ordered, model)
+    except YamlProblem:
+        # ruamel.yaml cannot read what YAML 1.2 allows (a tab after a value): the keys in order, no more.
+        return ordered
     except ValueError as error:
         # ruamel.yaml reads 2024-02-30 as a date, and fails: validate says what is wrong, fmt says where.
         raise _not_a_date(document, error) from None
@@ -80,6 +87,30 @@ def format_yaml(text: str, model: type[BaseModel], line_offset: int = 0) -> str:
     except Exception:  # any failure to read it back means the layout is not safe
         same = False
     return written if same else ordered
+
+
+# A line that ends the YAML document (`...`), perhaps with a comment: a record file holds one document.
+_END_MARKER = re.compile(r"^\.\.\.[ \t]*(#.*)?(\n|$)", re.MULTILINE)
+
+
+def _without_end_marker(text: str, values: Any) -> str:
+    """The text without its `...` line (a comment on it kept): keys moved past it would leave it between
+    them; taken out only where the text then reads as the same values."""
+    if not _END_MARKER.search(text):
+        return text
+    shorter = _END_MARKER.sub(lambda m: f"{m.group(1)}\n" if m.group(1) else "", text)
+    try:
+        return shorter if parse_yaml(shorter).value == values else text
+    except YamlProblem:
+        return text
+
+
+def _same_record(text: str, values: Any, before: str) -> bool:
+    """Whether a text reads as the same values with the same comments as the text it was made from."""
+    try:
+        return parse_yaml(text).value == values and _comments(text) == _comments(before)
+    except Exception:  # not read back (ruamel.yaml's scanner too may stop): not known to be the same
+        return False
 
 
 _LIKE_A_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")

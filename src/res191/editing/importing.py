@@ -34,6 +34,7 @@ from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after, write_records
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
+from res191.loading.yaml_problems import YamlProblem
 from res191.models import KINDS, RecordKind, iter_references
 from res191.models.common import ID
 from res191.models.vocabulary import reserved_name
@@ -84,7 +85,9 @@ def import_records(source: Path, loaded: LoadedRecords, dry_run: bool = False) -
     problems += found
     if problems:
         return ImportResult(len(incoming), [], problems, notes=notes)
-    changes = plan(incoming, loaded, afters)
+    changes, unwritable = plan(incoming, loaded, afters)
+    if unwritable:
+        return ImportResult(len(incoming), [], unwritable, notes=notes)
     tried = _trial(changes, loaded.root)
     if tried:
         return ImportResult(len(incoming), changes, tried, together=True, notes=notes)
@@ -196,9 +199,13 @@ def _json_value(model: BaseModel) -> dict[str, Any]:
     return value
 
 
-def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> list[Change]:
-    """The files the import changes or creates, with their texts; records that did not change are left out."""
+def plan(
+    incoming: list[Incoming], loaded: LoadedRecords, afters: Values
+) -> tuple[list[Change], list[Diagnostic]]:
+    """The files the import changes or creates, with their texts (records that did not change are left
+    out), and the files it cannot rewrite, each at its place (Y124: nothing is written then)."""
     changes = []
+    unwritable = []
     for record in incoming:
         kind = KINDS[record.kind]
         after = afters[(record.kind, record.id)]
@@ -220,12 +227,19 @@ def plan(incoming: list[Incoming], loaded: LoadedRecords, afters: Values) -> lis
         before = file_text(existing.path)
         after_text = normal_line_endings(before)  # written with LF, as fmt writes every file
         if old != new:
-            after_text = rewritten(before, kind.name, new, old or {}, existing.path, loaded.root)
+            try:
+                after_text = rewritten(before, kind.name, new, old or {}, existing.path, loaded.root)
+            except YamlProblem as problem_found:
+                where = Location(existing.shown, problem_found.line, problem_found.column)
+                unwritable.append(
+                    Diagnostic(problem(problem_found.code), where, problem_found.message, problem_found.hint)
+                )
+                continue
         if not same_text:
             # Only what follows the front matter: its keys and comments stay as they were written.
             after_text = with_text(after_text, as_written(text))
         changes.append(Change(existing.path, before, after_text))
-    return changes
+    return changes, unwritable
 
 
 _TEXT_HINT = "a meeting's outcome or a report's narrative, as it follows the front matter in its file"

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
+from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarint import ScalarInt
 from ruamel.yaml.scalarstring import (
@@ -24,6 +25,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from res191.loading.yaml12 import resolve_plain
+from res191.loading.yaml_problems import YamlProblem
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -52,8 +54,21 @@ def round_trip() -> YAML:
 
 
 def load(text: str) -> Any:
-    """The document, as data that remembers its comments and layout."""
-    return round_trip().load(text)
+    """The document, as data that remembers its comments and layout; YamlProblem (Y124) where ruamel.yaml
+    cannot read a text that YAML 1.2, and so validate, allows (a tab after a value, a `...` between keys)."""
+    try:
+        return round_trip().load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise YamlProblem(
+            "Y124",
+            f"res191 cannot rewrite this file keeping its comments: ruamel.yaml, which writes it, stops here "
+            f"({error.problem or error.context})",
+            mark.line + 1 if mark else 0,
+            mark.column + 1 if mark else 0,
+            hint="a tab after a value or before a comment is the usual cause: write a space instead (YAML "
+            "allows the tab, ruamel.yaml does not); take out a `...` line that ends the document",
+        ) from None
 
 
 def dump(data: Any) -> str:
