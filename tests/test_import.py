@@ -126,6 +126,27 @@ def test_a_record_file_ruamel_cannot_read_is_named_and_nothing_is_written(
     assert path.read_text() == before
 
 
+def test_a_comment_inside_a_list_on_one_line_is_kept_when_the_list_changes(
+    run_cli: RunCli, repo: Path
+) -> None:
+    # ruamel.yaml writes a [list] without the comments inside it: the import lost them, and said nothing.
+    path = repo / "data" / "themes" / "new-theme.yaml"
+    text = path.read_text().replace(
+        "iscg_topic_years: [2024]", "iscg_topic_years: [2023,  # its first year\n  2024]"
+    )
+    path.write_text(text)
+    assert run_cli(repo, "validate").exit_code == 0
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
+    theme["iscg_topic_years"].append(2025)
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    assert "iscg_topic_years:\n  - 2023\n  # its first year\n  - 2024\n  - 2025\n" in path.read_text()
+    assert run_cli(repo, "fmt", "--check").exit_code == 0
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

@@ -16,8 +16,11 @@ from res191.loading.frontmatter import split_front_matter
 from res191.models import KINDS
 
 
-def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:
-    """Change target (read with its comments) from old to new, key by key, touching nothing else."""
+def _merge(
+    target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str], column: int = 0
+) -> None:
+    """Change target (read with its comments) from old to new, key by key, touching nothing else (column:
+    where its keys are written, in the layout of yaml_text.round_trip)."""
     for key in [k for k in old if k not in new]:
         del target[key]
     for key, value in new.items():
@@ -25,9 +28,9 @@ def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order
             continue
         current = target.get(key)
         if isinstance(value, list) and isinstance(current, CommentedSeq) and value and current:
-            _merge_list(current, value, old.get(key) or [])
+            _merge_list(current, value, old.get(key) or [], column + 2)
         elif isinstance(value, dict) and isinstance(current, CommentedMap):
-            _merge(current, value, old.get(key) or {}, list(value))
+            _merge(current, value, old.get(key) or {}, list(value), column + 2)
         elif key in target:
             target[key] = _written(value)
         else:
@@ -39,11 +42,20 @@ def _merge(target: CommentedMap, new: dict[str, Any], old: dict[str, Any], order
             target.insert(position, key, _written(value))
 
 
-def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any]) -> None:
+def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any], column: int) -> None:
     """Change a list in place, item by item: an item that stays keeps its comments and layout, one that
-    changed is changed key by key, and only a deleted or added item goes or comes."""
+    changed is changed key by key, and only a deleted or added item goes or comes (column: where its
+    dashes are written)."""
     if len(old) != len(target):  # not the list old describes: each item written anew
         old = [None] * len(target)
+    if target.fa.flow_style() and target.ca.items:
+        # ruamel.yaml writes a [flow] list without the comments inside it: written as a block, it keeps
+        # them, each on a line of its own at the dashes' column (not at the column it had in the [list]).
+        target.fa.set_block_style()
+        for comments in target.ca.items.values():
+            for part in comments:
+                for token in part if isinstance(part, list) else [part] if part is not None else []:
+                    token.column = column
     pairs = paired(old, new)
     for before, after in reversed(pairs):
         if after is None and before is not None:
@@ -56,7 +68,7 @@ def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any]) -> None:
         if before is None:
             target.insert(position, _written(item))
         elif isinstance(item, dict) and isinstance(target[position], CommentedMap):
-            _merge(target[position], item, old[before], list(item))
+            _merge(target[position], item, old[before], list(item), column + 2)
         elif item != old[before]:
             target[position] = _written(item)
         position += 1
