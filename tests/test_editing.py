@@ -107,6 +107,23 @@ def test_new_refuses_to_overwrite_and_names_what_is_missing(run_cli: RunCli, rep
     topics = "alpha-theme,new-theme,alpha-theme"
     twice = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "2025-02-01", "--topics", topics)
     assert twice.exit_code == 2 and "--topics: 'alpha-theme' is given twice; give it once" in twice.stderr
+    # A control character, as Word pastes a line break: refused at its option (it stopped with a fault).
+    venue = "Gen\x0beva"
+    pasted = run_cli(repo, "new", "meeting", "--body", "iscg", "--start", "2025-03-12", "--venue", venue)
+    assert pasted.exit_code == 2 and "--venue holds a control character (U+000B)" in pasted.stderr
+    # A record that would not validate with the others is not written (it was, and new said success).
+    other_year = run_cli(
+        repo, "new", "position", "--body", "iscg", "--year", "2025", "--kind", "request", "--text", "x y",
+        "--meeting", "iscg-2024-01-10",
+    )  # fmt: skip
+    assert other_year.exit_code == 1 and "error R507" in other_year.stderr
+    assert "was not written: the record would not validate" in other_year.stderr
+    # The same id in a file of another ending is the same record.
+    theme = repo / "data" / "themes" / "new-theme.yaml"
+    theme.rename(theme.with_suffix(".yml"))
+    again_yml = run_cli(repo, "new", "theme", "--title", "New theme")
+    assert again_yml.exit_code == 2 and "exists already, in data/themes/new-theme.yml" in again_yml.stderr
+    theme.with_suffix(".yml").rename(theme)
     assert snapshot(repo) == before
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from res191.cli.common import EXIT_CODES_HELP, ROOT_OPTION, fail, repository_root
+from res191.cli.common import EXIT_CODES_HELP, EXIT_PROBLEMS, ROOT_OPTION, fail, repository_root
 
 if TYPE_CHECKING:
     from res191.editing.questions import Question
@@ -63,6 +63,23 @@ def _create(kind_name: str, answers: dict[str, Any], record_id: str | None, root
         raise fail(str(problem)) from None
     if path.exists():
         raise fail(f"{path} already exists; change --id, or edit that file")
+    held = loaded.find(kind_name, identifier)
+    if held is not None:  # the same id in a file of another ending (.yml): two records of one id
+        raise fail(
+            f"a {kind_name} '{identifier}' exists already, in {held.shown}; change --id, or edit that file"
+        )
+    # Tried with the other records before it is written, as an import is: a record that would not
+    # validate (a position of another year than its meeting's) is not written.
+    from res191.editing.trial import errors_after
+
+    mine = path.relative_to(base).as_posix()
+    refused = [d for d in errors_after(base, {path: text}) if d.location.path == mine]
+    if refused:
+        from res191.formats.problems import DiagnosticFormat, reporter
+        from res191.validation import ValidationResult
+
+        reporter(DiagnosticFormat.TEXT)(ValidationResult(refused, 1), sys.stderr)
+        raise fail(f"{mine} was not written: the record would not validate (above)", EXIT_PROBLEMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_new(path, text)
     checked = validate(base, Path.cwd(), [path])

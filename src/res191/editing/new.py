@@ -23,6 +23,7 @@ from res191.editing.questions import QUESTIONS, Question
 from res191.json_schemas import modeline
 from res191.loading.explain import explain
 from res191.loading.record import LoadedRecords
+from res191.loading.yaml_problems import CONTROL
 from res191.models import RecordKind, id_from_name
 from res191.models.vocabulary import ID, reserved_name
 
@@ -94,6 +95,13 @@ def convert(question: Question, answer: Any) -> Any:
         parts = [p.strip() for item in items for p in str(item).split(",") if p.strip()]
         return [convert(Question(question.key, question.prompt, kind=question.kind), p) for p in parts]
     text = str(answer).strip() if not isinstance(answer, bool) else answer
+    if isinstance(text, str) and (control := CONTROL.search(text)):
+        # As validate's Y123: no Word file, spreadsheet or web page made from the record could carry it.
+        raise NewRecordProblem(
+            f"{question.option} holds a control character (U+{ord(control.group()):04X}), which no Word "
+            "file, spreadsheet or web page can carry: type the text again without it (it often comes pasted "
+            "from Word)"
+        )
     if question.kind == "year":
         if not str(text).isdigit():
             raise WrongAnswer(question, "a year such as 2025", text)
