@@ -223,26 +223,42 @@ def test_the_signing_key_is_made_once_private_to_the_user_and_kept_apart(
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG folders are Linux's")
-@pytest.mark.parametrize("xdg", [False, True], ids=["home", "XDG folders"])
+@pytest.mark.parametrize("xdg", ["unset", "absolute", "relative"])
 def test_the_cache_and_its_key_are_in_the_users_folders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str
 ) -> None:
-    """~/.cache/res191 and ~/.config/res191/cache-key, or where XDG_CACHE_HOME and XDG_CONFIG_HOME say."""
+    """~/.cache/res191 and ~/.config/res191/cache-key, or where XDG_CACHE_HOME and XDG_CONFIG_HOME say; a
+    relative value is ignored, as the XDG specification asks: it put the cache and the key that signs it in
+    the repository, where `git add` would take the key."""
     home = tmp_path / "home"
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("RES191_CACHE_DIR", raising=False)
     for name, folder in (("XDG_CACHE_HOME", "caches"), ("XDG_CONFIG_HOME", "settings")):
-        if xdg:
-            monkeypatch.setenv(name, str(tmp_path / folder))
-        else:
+        if xdg == "unset":
             monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, str(tmp_path / folder) if xdg == "absolute" else folder)
     root = tmp_path / "repository"
     shutil.copytree(EXAMPLES / "valid" / "complete", root)
+    monkeypatch.chdir(root)
     said(root, cache=True)
-    caches = tmp_path / "caches" if xdg else home / ".cache"
-    settings = tmp_path / "settings" if xdg else home / ".config"
+    caches = tmp_path / "caches" if xdg == "absolute" else home / ".cache"
+    settings = tmp_path / "settings" if xdg == "absolute" else home / ".config"
     assert len(list((caches / "res191").glob("repo-*.res191-cache"))) == 1
     assert (settings / "res191" / "cache-key").is_file()
+    assert not (root / "caches").exists() and not (root / "settings").exists()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG configuration folder is Linux's")
+def test_a_key_that_cannot_be_kept_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from res191.cache import signing_key
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "res191" / "cache-key").mkdir(parents=True)  # a folder where the key would go
+    assert signing_key() is None and signing_key() is None
+    assert [p.name for p in (tmp_path / "res191").iterdir()] == ["cache-key"]
 
 
 def test_a_file_name_with_two_dots_is_checked_from_the_cache_as_from_the_file(

@@ -55,7 +55,15 @@ def cache_folder() -> Path:
         return base / "res191" / "Cache"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "res191"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "res191"
+    return _xdg("XDG_CACHE_HOME", ".cache") / "res191"
+
+
+def _xdg(variable: str, default: str) -> Path:
+    """An XDG base folder: the variable's value where it is an absolute path, as the XDG specification
+    asks (a relative one is ignored: it would put the caches, and the key that signs them, inside the
+    folder the command runs in, a repository), else the default under the home folder."""
+    value = os.environ.get(variable, "")
+    return Path(value) if value and os.path.isabs(value) else Path.home() / default
 
 
 def key_file() -> Path:
@@ -65,7 +73,7 @@ def key_file() -> Path:
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        base = _xdg("XDG_CONFIG_HOME", ".config")
     return base / "res191" / "cache-key"
 
 
@@ -79,6 +87,7 @@ def signing_key() -> bytes | None:
     except OSError:
         pass
     key = os.urandom(32)
+    temporary = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
@@ -86,6 +95,9 @@ def signing_key() -> bytes | None:
             out.write(key)
         os.replace(temporary, path)
     except OSError:
+        if temporary:  # not left beside a key that cannot be kept (a folder in its place): one a run
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         return None
     return key
 
