@@ -410,6 +410,9 @@ def test_init_makes_a_repository_that_validates_and_is_formatted(run_cli: RunCli
     assert [p.name for p in other.iterdir()] == ["todo.txt"]
     (tmp_path / "fresh" / ".git").mkdir(parents=True)  # `git init` first, then `res191 init .`
     assert run_cli(tmp_path, "init", "fresh").exit_code == 0
+    # Not among a repository's records (it wrote 36 files there, each then "not a record").
+    inside = run_cli(root / "data", "init", "nested")
+    assert inside.exit_code == 2 and "inside" in inside.stderr and not (root / "data" / "nested").exists()
 
 
 def test_init_requirement_names_where_this_copy_came_from(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from res191.cli.common import fail, say
+from res191.cli.common import check_output, fail, say
 
 if TYPE_CHECKING:
     from res191.validation import ValidationResult
@@ -25,6 +25,8 @@ def init_command(
     from res191.formats.problems import DiagnosticFormat, reporter
     from res191.validation import validate
 
+    # Not among another repository's records: validate would report each of its files as not a record.
+    check_output(folder, None, f"{folder.name} beside the repository")
     try:
         written = create_repository(folder)
     except NotEmpty as problem:
