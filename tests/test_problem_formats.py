@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +143,28 @@ def test_control_characters_are_shown_not_obeyed(run_cli: RunCli, tmp_path: Path
         result = run_cli(tmp_path, "validate", "--format", output_format)
         assert "\x1b" not in result.stdout, output_format
         assert "\\x1b[2J" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_written_as_an_escape_in_every_format(tmp_path: Path) -> None:
+    # As a zip made on Windows or an old share leaves it: SARIF stopped with a fault, JSON was not UTF-8.
+    themes = tmp_path / "data" / "themes"
+    themes.mkdir(parents=True)
+    (themes / os.fsdecode(b"caf\xe9.yaml")).write_bytes(b"id: cafe\ntitle: C\n")
+    for output_format in ("text", "json", "sarif", "github"):
+        run = subprocess.run(
+            [sys.executable, "-m", "res191", "validate", "--format", output_format],
+            cwd=tmp_path, capture_output=True, check=False,
+        )  # fmt: skip
+        assert run.returncode == 1, (output_format, run.stderr)
+        out = run.stdout.decode("utf-8")  # UTF-8 throughout
+        if output_format == "sarif":
+            assert "data/themes/caf%E9.yaml" in out  # a URI: the byte percent-encoded
+            json.loads(out)
+        else:
+            assert "caf\\xe9.yaml" in (
+                json.loads(out)["diagnostics"][0]["path"] if output_format == "json" else out
+            )
 
 
 def test_text_is_plain_when_not_a_terminal(run_cli: RunCli) -> None:

@@ -84,9 +84,30 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 
 
 def printable(text: str) -> str:
-    """Text from a file, safe to print: control characters shown as escapes (`\\x1b`), not obeyed."""
+    """Text from a file, safe to print: control characters shown as escapes (`\\x1b`), not obeyed; a
+    file name's byte that is not UTF-8 too (encodable)."""
+    text = encodable(text)
     if not _UNSAFE.search(text):
         return text
     return _UNSAFE.sub(
         lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}", text
+    )
+
+
+# What Python makes of a byte that is not UTF-8 in a file name (surrogateescape): a lone surrogate, which no
+# UTF-8 output (a terminal, a JSON or SARIF file) can carry.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """Text that UTF-8 can carry: a byte of a file name that is not UTF-8 shown as an escape (`caf\\xe9`)."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()) - 0xDC00:02x}"
+            if 0xDC80 <= ord(m.group()) <= 0xDCFF
+            else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
     )

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from res191 import __version__
 from res191.diagnostics import Diagnostic, Location, Severity
 from res191.validation import ValidationResult
+from res191.wording import encodable
 
 
 def _place(location: Location) -> dict[str, Any]:
@@ -28,6 +29,18 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
+def encodable_data(value: Any) -> Any:
+    """Data whose texts UTF-8 can carry (wording.encodable): a file name that is not UTF-8 would make the
+    document unwritable, or not JSON."""
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, dict):
+        return {key: encodable_data(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [encodable_data(inner) for inner in value]
+    return value
+
+
 def report(result: ValidationResult, out: TextIO) -> None:
     """Write the result as a JSON object with a summary and the list of diagnostics."""
     document = {
@@ -38,5 +51,5 @@ def report(result: ValidationResult, out: TextIO) -> None:
         "warnings": result.count(Severity.WARNING),
         "diagnostics": [as_dict(d) for d in result.diagnostics],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
+    json.dump(encodable_data(document), out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -8,14 +8,16 @@ from urllib.parse import quote
 
 from res191 import __version__
 from res191.diagnostics import CATALOGUE, Location, Severity
+from res191.formats.problems.json_format import encodable_data
 from res191.validation import ValidationResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
-    """A file path as a SARIF URI reference: forward slashes, spaces and the like percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/")
+    """A file path as a SARIF URI reference: forward slashes, spaces and the like percent-encoded (a byte of
+    a name that is not UTF-8 too, as the byte it is)."""
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _location(place: Location, number: int | None = None) -> dict[str, Any]:
@@ -77,5 +79,5 @@ def report(result: ValidationResult, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(log, out, indent=2, ensure_ascii=False)
+    json.dump(encodable_data(log), out, indent=2, ensure_ascii=False)
     out.write("\n")
