@@ -147,6 +147,26 @@ def test_a_comment_inside_a_list_on_one_line_is_kept_when_the_list_changes(
     assert run_cli(repo, "fmt", "--check").exit_code == 0
 
 
+def test_a_null_inside_a_list_item_empties_that_value_and_json_is_spoken_of_in_its_words(
+    run_cli: RunCli, repo: Path
+) -> None:
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (resolution,) = [r for r in records["resolutions"] if r["id"] == "pp-1"]
+    resolution["editions"][1]["instructs"] = None  # as a record's own key: null empties it (it was refused)
+    resolution["number"] = 1  # a number where text is wanted: said in JSON's words, not a spreadsheet's
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    refused = run_cli(repo, "import", str(exported))
+    assert refused.exit_code == 1
+    assert 'hint: write it as a string, in double quotes ("1307")' in refused.stderr
+    assert "cell" not in refused.stderr and "instructs" not in refused.stderr
+    resolution["number"] = "1"
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    assert "instructs" not in (repo / "data" / "resolutions" / "pp-1.yaml").read_text()
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

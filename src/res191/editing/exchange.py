@@ -270,7 +270,7 @@ def read_source(path: Path) -> tuple[str, list[ReadSheet] | str]:
         try:
             return "json", content.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise SourceProblem(_not_utf8(content, error)) from None
+            raise SourceProblem(_not_utf8(content, error, json=True)) from None
     return "sheets", read_xlsx(content)
 
 
@@ -283,10 +283,13 @@ _OTHER_WORKBOOKS = {
 }
 
 
-def _not_utf8(content: bytes, error: UnicodeDecodeError) -> str:
+def _not_utf8(content: bytes, error: UnicodeDecodeError, json: bool = False) -> str:
     line = content[: error.start].count(b"\n") + 1
+    said = f"the text is not UTF-8 (byte 0x{content[error.start]:02X} on line {line})"
+    if json:  # JSON is UTF-8 by its standard: the editor that saved it chose another encoding
+        return f"{said}; save it as UTF-8, as JSON is written (res191 export writes it so)"
     return (
-        f"the text is not UTF-8 (byte 0x{content[error.start]:02X} on line {line}); save it as UTF-8: in "
+        f"{said}; save it as UTF-8: in "
         "Excel, 'CSV UTF-8 (Comma delimited)'; in LibreOffice, tick 'Edit filter settings' and choose "
         "Unicode (UTF-8)"
     )

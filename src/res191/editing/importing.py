@@ -169,7 +169,7 @@ def _checked(
     except ValidationError as error:
         found = []
         for detail in error.errors(include_url=False):
-            why = explain(kind.model, kind.name, detail, sheet=True)
+            why = explain(kind.model, kind.name, detail, sheet=not record.json, json=record.json)
             found.append(_cell_problem(why.code, record.origin(why.loc), why.message, why.hint, why.example))
         return keys, found
     return source, _repeated(record, source)

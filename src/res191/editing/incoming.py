@@ -37,6 +37,7 @@ class Incoming:
     # Whole lists brought by a list sheet, by the list's path: each item with the position it had.
     lists: dict[tuple[str, ...], list[ListItem]] = field(default_factory=dict)
     origins: dict[Loc, str] = field(default_factory=dict)  # path in the record -> cell or JSON path
+    json: bool = False  # from a JSON file: its problems are said in JSON's words, not a spreadsheet's
 
     def origin(self, loc: Loc) -> str:
         """The cell of a value, or of the nearest thing above it that has one."""

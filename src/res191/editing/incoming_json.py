@@ -40,17 +40,27 @@ def from_json(text: str, name: str) -> tuple[list[Incoming], list[Diagnostic]]:
                 message = f"the id '{item['id']}' is on two records of {folder}"
                 problems.append(cell_problem("X302", where, message, f"keep one ({records[key].row})"))
                 continue
-            incoming = Incoming(key[0], item["id"], where)
+            incoming = Incoming(key[0], item["id"], where, json=True)
             for path, text in _texts(item, where):
                 if CONTROL.search(text):
                     found = control_character(text, 0, 0)
                     problems.append(cell_problem("Y123", path, found.message, found.hint))
             for field_name, value in item.items():
                 if field_name != "id":
-                    incoming.set_values[(field_name,)] = DELETE if value is None else value
+                    incoming.set_values[(field_name,)] = DELETE if value is None else _without_nulls(value)
             _json_origins(item, (), where, incoming.origins)
             records[key] = incoming
     return list(records.values()), problems
+
+
+def _without_nulls(value: Any) -> Any:
+    """A value with each key set to null inside it left out: `null` empties a value at any depth (an
+    edition's sources), as it does a record's own key and an emptied cell."""
+    if isinstance(value, dict):
+        return {key: _without_nulls(inner) for key, inner in value.items() if inner is not None}
+    if isinstance(value, list):
+        return [_without_nulls(inner) for inner in value]
+    return value
 
 
 def _read(text: str, name: str) -> tuple[Any, list[Diagnostic]]:

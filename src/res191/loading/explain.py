@@ -7,7 +7,7 @@ import enum
 import re
 import types
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -82,13 +82,17 @@ def explain(
     detail: ErrorDetails,
     written: Callable[[tuple[str | int, ...]], str | None] | None = None,
     sheet: bool = False,
+    json: bool = False,
 ) -> Explanation:
     """What a pydantic error means for an editor: code, message, hint, example and where it points.
 
     written gives the text a value was written as, where it helps to say how YAML read it. With sheet,
-    the problem is about a cell of a workbook: said in a spreadsheet's words, with no YAML in it.
+    the problem is about a cell of a workbook: said in a spreadsheet's words, with no YAML in it; with
+    json, about a value of a JSON file, in JSON's.
     """
     found = _explain(root, noun, detail, written)
+    if json:
+        return replace(found, hint=_JSON_HINTS.get(found.hint, found.hint))
     if not sheet:
         return found
     hint = _SHEET_HINTS.get(found.hint, found.hint)
@@ -113,6 +117,15 @@ _SHEET_HINTS = {
     "put the value in quotes to keep it as text": "format the cell as text, or start it with '",
     "write a list with one item per line, each starting with '- ', or as [a, b]": "write one item a line",
     "give a value after the colon, or remove the key": "fill in the cell",
+}
+
+
+# Hints that speak of YAML, as the reader of a JSON file reads them.
+_JSON_HINTS = {
+    "add the key": "give the key",
+    "put the value in quotes to keep it as text": 'write it as a string, in double quotes ("1307")',
+    "write a list with one item per line, each starting with '- ', or as [a, b]": 'write a list: ["a", "b"]',
+    "give a value after the colon, or remove the key": "give it a value, or null to empty it",
 }
 
 
