@@ -273,3 +273,13 @@ def test_an_unreadable_record_is_called_unreadable_and_fails(
         "cannot format data/resolutions/pp-2.yaml: cannot read the file: Permission denied" in result.stderr
     )
     assert "read-only" not in result.stderr
+
+
+def test_a_file_given_that_is_not_a_record_is_named(run_cli: RunCli, tmp_path: Path) -> None:
+    # It said "0 of 0 record files reformatted", and nothing of the file it was given.
+    notes = tmp_path / "data" / "themes" / "notes.txt"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("to do\n")
+    result = run_cli(tmp_path, "fmt", "data/themes/notes.txt")
+    assert "left alone data/themes/notes.txt: it is not a record file" in result.stderr
+    assert notes.read_text() == "to do\n"

@@ -184,7 +184,7 @@ def _command(kind_name: str) -> Callable[..., None]:
         inspect.Parameter("root", inspect.Parameter.KEYWORD_ONLY, default=ROOT_OPTION, annotation=Path | None)
     )
     create.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    create.__doc__ = f"Create a {kind_name} record."
+    create.__doc__ = f"Create {'an' if kind_name[0] in 'aeiou' else 'a'} {kind_name} record."
     return create
 
 
