@@ -187,6 +187,19 @@ def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli,
     assert run_cli(repo, "validate").exit_code == 0
 
 
+def test_an_items_number_that_is_not_whole_is_refused_at_its_cell(
+    run_cli: RunCli, repo: Path, book: Path
+) -> None:
+    # 3.5 was read as 3, and said to be a second row of item 3, at the id's column.
+    workbook = load_workbook(book)
+    tracker = workbook["themes.tracker"]
+    tracker.cell(row_of(tracker, "alpha-theme"), column(tracker, "tracker #")).value = 3.5
+    workbook.save(book)
+    result = run_cli(repo, "import", str(book))
+    assert result.exit_code == 1
+    assert "'tracker #' should be 1, 2, 3..., not 3.5" in result.stderr and "two rows" not in result.stderr
+
+
 COMMENTED = """\
 # yaml-language-server: $schema=../../schemas/resolution.schema.json
 id: pp-1

@@ -325,8 +325,10 @@ def _read_row(
     for name in shape.list_path:
         value, number_cell = cells.get(f"{name} #", (None, None))
         try:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError  # int() would take 3.5 for 3, and True for 1
             position = int(value) - 1  # type: ignore[arg-type]
-            if position < 0 or isinstance(value, bool):
+            if position < 0:
                 raise ValueError
         except (TypeError, ValueError):
             message = f"'{name} #' should be 1, 2, 3..., not {_shown(value)}"
