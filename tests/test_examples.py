@@ -72,8 +72,9 @@ def test_examples_folder_is_complete() -> None:
         for name in INVALID
         for line in (EXAMPLES / "invalid" / name / "expected.txt").read_text().splitlines()
     }
-    # Files that cannot be committed as examples (binary, huge, links) are covered in test_hostile.py.
-    generated = {"Y105", "Y106", "Y107", "Y113", "Y117", "Y120", "Y122"}
+    # Files that cannot be committed as examples (binary, huge, links) are covered in test_hostile.py; Y124
+    # is import's, not validate's (a file validate accepts and ruamel.yaml cannot read): test_import.py.
+    generated = {"Y105", "Y106", "Y107", "Y113", "Y117", "Y120", "Y122", "Y124"}
     assert set(CATALOGUE) - generated <= covered, set(CATALOGUE) - generated - covered
 
 

@@ -285,13 +285,10 @@ _OTHER_WORKBOOKS = {
 
 def _not_utf8(content: bytes, error: UnicodeDecodeError, json: bool = False) -> str:
     line = content[: error.start].count(b"\n") + 1
-    said = f"the text is not UTF-8 (byte 0x{content[error.start]:02X} on line {line})"
-    if json:  # JSON is UTF-8 by its standard: the editor that saved it chose another encoding
-        return f"{said}; save it as UTF-8, as JSON is written (res191 export writes it so)"
+    sheet = "in Excel, 'CSV UTF-8 (Comma delimited)'; in LibreOffice, 'Edit filter settings' then UTF-8"
+    how = "as JSON is written (res191 export does)" if json else sheet
     return (
-        f"{said}; save it as UTF-8: in "
-        "Excel, 'CSV UTF-8 (Comma delimited)'; in LibreOffice, tick 'Edit filter settings' and choose "
-        "Unicode (UTF-8)"
+        f"the text is not UTF-8 (byte 0x{content[error.start]:02X} on line {line}); save it as UTF-8: {how}"
     )
 
 
