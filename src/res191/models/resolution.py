@@ -160,7 +160,11 @@ class Resolution(StrictModel):
     def editions_by(self, on: date, sessions: Sessions) -> list[Edition]:
         """Its editions adopted by a day (in_force.py places each on its session's last day), in the
         record's order: an output of the day shows no later one (Standing.later_editions)."""
-        later = set(self.standing(on, sessions).later_editions)
+        return self.editions_of(self.standing(on, sessions))
+
+    def editions_of(self, found: Standing) -> list[Edition]:
+        """Its editions adopted by the day of a standing of it (editions_by, the standing worked out)."""
+        later = set(found.later_editions)
         return [e for i, e in enumerate(self.editions) if i not in later]
 
     def cited(self, on: date, sessions: Sessions) -> Cited:

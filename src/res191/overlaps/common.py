@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from res191.loading.record import LoadedRecord
 from res191.models import Cited, Conference, Edition, Resolution, Sessions
 from res191.models.in_force import adopted_between
-from res191.models.resolution import latest_title
+from res191.models.resolution import cited, latest_title
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
 from res191.overlaps.who import Calendar
@@ -59,28 +59,31 @@ class AsOf:
     # Each resolution's citation, worked out once: a theme's finding cites each of its resolutions five
     # times or more, and a resolution is cited by every theme that rests on it (by the object's identity,
     # the object kept with it so that the identity is not reused).
-    _found: dict[int, tuple[Resolution, Cited]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _adopted: dict[int, tuple[Resolution, list[Edition]]] = field(
+    _found: dict[int, tuple[Resolution, Cited, list[Edition]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def cited(self, resolution: Resolution) -> Cited:
-        """How a resolution is cited on the day (models/in_force.py decides, for every output)."""
+    def _standing(self, resolution: Resolution) -> tuple[Resolution, Cited, list[Edition]]:
+        # Its standing worked out once (models/in_force.py decides, for every output): its citation and
+        # its editions adopted by the day, as Resolution.cited and Resolution.editions_by give them.
         kept = self._found.get(id(resolution))
         if kept is None or kept[0] is not resolution:
-            kept = self._found[id(resolution)] = (resolution, resolution.cited(self.on, self.sessions))
-        return kept[1]
+            found = resolution.standing(self.on, self.sessions)
+            kept = self._found[id(resolution)] = (
+                resolution,
+                cited(resolution, found),
+                resolution.editions_of(found),
+            )
+        return kept
+
+    def cited(self, resolution: Resolution) -> Cited:
+        """How a resolution is cited on the day (models/in_force.py decides, for every output)."""
+        return self._standing(resolution)[1]
 
     def editions(self, resolution: Resolution) -> list[Edition]:
         """Its editions adopted by the day (Resolution.editions_by): all that a finding of the day may read
         or state of it, never a later edition's title or instructions."""
-        kept = self._adopted.get(id(resolution))
-        if kept is None or kept[0] is not resolution:
-            adopted = resolution.editions_by(self.on, self.sessions)
-            kept = self._adopted[id(resolution)] = (resolution, adopted)
-        return kept[1]
+        return self._standing(resolution)[2]
 
     def title(self, resolution: Resolution) -> str | None:
         """What it is about on the day: the title of its latest edition adopted by then whose title is
