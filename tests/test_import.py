@@ -167,6 +167,28 @@ def test_a_null_inside_a_list_item_empties_that_value_and_json_is_spoken_of_in_i
     assert "instructs" not in (repo / "data" / "resolutions" / "pp-1.yaml").read_text()
 
 
+def test_an_export_edited_and_not_imported_is_not_replaced(run_cli: RunCli, repo: Path, book: Path) -> None:
+    theme = repo / THEME
+    theme.write_text(theme.read_text().replace("title: Alpha theme\n", "title: Alpha theme, renamed\n"))
+    again = run_cli(repo, "export", "--output", str(book))
+    assert again.exit_code == 0  # as exported, the records changed since: replaced
+    workbook = load_workbook(book)
+    themes = workbook["themes"]
+    themes.cell(row_of(themes, "new-theme"), column(themes, "title")).value = "Edited in the workbook"
+    workbook.save(book)
+    edited = book.read_bytes()
+    kept = run_cli(repo, "export", "--output", str(book))
+    assert kept.exit_code == 1 and "was changed since res191 exported it, and holds values" in kept.stderr
+    assert book.read_bytes() == edited  # the edit is not lost
+    assert run_cli(repo, "import", str(book)).exit_code == 0
+    assert run_cli(repo, "export", "--output", str(book)).exit_code == 0  # imported: replaced
+    notes = repo.parent / "notes.json"
+    notes.write_text("my notes, not an export\n")
+    other = run_cli(repo, "export", "--output", str(notes))
+    assert other.exit_code == 1 and "is not an export of these records" in other.stderr
+    assert run_cli(repo, "export", "--output", str(notes), "--force").exit_code == 0
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -20,6 +21,9 @@ from res191.cli.common import (
     say,
     to_stdout,
 )
+
+if TYPE_CHECKING:
+    from res191.loading.record import LoadedRecords
 
 
 class ExportFormat(StrEnum):
@@ -48,12 +52,17 @@ def export_command(
         help="Where to write, or - for standard output (xlsx, json). Default: res191-export.xlsx (or "
         "res191-export/, .json) here.",
     ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace an earlier export that holds changes not imported into the records."
+    ),
     root: Path | None = ROOT_OPTION,
 ) -> None:
     """Write every record to a workbook (one sheet a kind, and one for each list inside: editions,
-    tracker, focal points), to CSV files or to JSON, for those who keep them in a spreadsheet."""
+    tracker, focal points), to CSV files or to JSON, for those who keep them in a spreadsheet. An earlier
+    export holding changes not yet imported is not replaced (without --force): they would be lost."""
     from res191.atomic import write_bytes
     from res191.editing.exchange import write_csv_folder, write_json, write_xlsx
+    from res191.editing.exported import remember
     from res191.editing.long_texts import CELL_MOST, cut_in_a_workbook
     from res191.editing.sheets import to_sheets
 
@@ -69,6 +78,8 @@ def export_command(
         check_output(target, base, str(base / name))
     loaded = load_valid(base, "the export").loaded
     assert loaded is not None
+    if output != "-" and not force:
+        _keep_what_is_not_imported(target, loaded)
     if output_format is ExportFormat.CSV:
         content = b""
     elif output_format is ExportFormat.XLSX:
@@ -91,7 +102,46 @@ def export_command(
             write_bytes(target, content)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
+    remember(target)
     typer.echo(str(target))
+
+
+def _keep_what_is_not_imported(target: Path, loaded: LoadedRecords) -> None:
+    """Refuse (exit 1) to replace an earlier export whose values are not the records' (edited in a
+    spreadsheet and not imported yet), or a file that is no export at all: replacing it would lose them.
+    An export that holds what the records hold is replaced, as after an import."""
+    from res191.editing.exchange import SourceProblem
+    from res191.editing.exported import as_written
+    from res191.editing.importing import import_records
+    from res191.wording import plural
+
+    if not (target.is_file() or target.is_dir()) or (target.is_dir() and not any(target.glob("*.csv"))):
+        return  # nothing there, or /dev/null, a pipe: written to, not replaced
+    if as_written(target):
+        return  # as an export wrote it: nothing in it but what the records held then
+    try:
+        held = import_records(target, loaded, dry_run=True)
+        why = held.problems[0].message if held.problems and held.read == 0 else ""  # not one record read
+    except (SourceProblem, OSError) as trouble:
+        why = str(trouble) or type(trouble).__name__  # never empty: held is not there to look at
+    if why:
+        raise fail(
+            f"{target} is there already and is not an export of these records ({why}); write elsewhere "
+            "with --output, or give --force to replace it",
+            EXIT_PROBLEMS,
+        )
+    if held.changes or held.problems:
+        what = (
+            plural(len(held.changes), "record file") + " would change"
+            if held.changes
+            else plural(len(held.problems), "problem") + " to fix before they can be imported"
+        )
+        raise fail(
+            f"{target} was changed since res191 exported it, and holds values the records do not ({what}: "
+            f"`res191 import --dry-run {target}` lists them); import it first, or give --force to replace it "
+            "and lose them",
+            EXIT_PROBLEMS,
+        )
 
 
 def import_command(
