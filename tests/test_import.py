@@ -189,6 +189,26 @@ def test_an_export_edited_and_not_imported_is_not_replaced(run_cli: RunCli, repo
     assert run_cli(repo, "export", "--output", str(notes), "--force").exit_code == 0
 
 
+def test_a_value_emptied_leaves_the_comment_below_it(run_cli: RunCli, repo: Path) -> None:
+    # The comment after a folded text is the next key's: ruamel.yaml took it away with the text.
+    path = repo / "data" / "themes" / "new-theme.yaml"
+    text = path.read_text().replace(
+        "status: active\n", "description: >-\n  A text on\n  two lines.\n# about the status\nstatus: active\n"
+    )
+    path.write_text(text)
+    assert run_cli(repo, "validate").exit_code == 0
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
+    theme["description"] = None
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    after = path.read_text()
+    assert "description" not in after and "two lines" not in after
+    assert "# about the status\nstatus: active\n" in after
+
+
 def test_a_row_deleted_from_a_list_sheet_removes_that_item_only(run_cli: RunCli, repo: Path) -> None:
     theme = repo / THEME
     theme.write_text(

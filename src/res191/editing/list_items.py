@@ -113,7 +113,16 @@ def _in_record(
     regions: list[tuple[int, int]],
 ) -> dict[str, Any]:
     kept = dict(old)
+    for key in [k for k in old if k not in new]:
+        # A key emptied goes line by line too: ruamel.yaml would take with it the comment lines below its
+        # value, which are the next key's (`res191 fmt` keeps a comment with the key below it).
+        place = _key_lines(node, key, lines)
+        if place is not None:
+            regions.append(place)
+            del kept[key]
     for key, before in old.items():
+        if key not in kept:
+            continue
         after, current = new.get(key), node.get(key)
         if before == after:
             continue
@@ -148,6 +157,22 @@ def _in_list(
             item = _in_record(node[i], new[j], item, lines, regions)
         kept.append(item)
     return kept
+
+
+def _key_lines(node: CommentedMap, key: str, lines: list[str]) -> tuple[int, int] | None:
+    """The lines of a block mapping's key and its value (from 0, end excluded): not the comment lines
+    above it, nor those after its value."""
+    if node.fa.flow_style() or key not in node:
+        return None
+    line, column = node.lc.key(key)
+    if line >= len(lines) or lines[line][:column].strip():
+        return None  # not the first thing on its line
+    end = line + 1
+    while end < len(lines) and (_blank(lines[end]) or _indent(lines[end]) > column):
+        end += 1
+    while end > line + 1 and _blank(lines[end - 1]):
+        end -= 1
+    return line, end
 
 
 _DASH = re.compile(r"( *)- +")
@@ -197,10 +222,13 @@ def _indent(line: str) -> int:
 
 
 def _lengths(node: Any, value: Any) -> bool:
-    """Whether every list of value has as many items in node, the text read back."""
+    """Whether every list of value has as many items in node, and every mapping the same keys, the text
+    read back."""
     if isinstance(value, dict):
-        return isinstance(node, CommentedMap) and all(
-            key in node and _lengths(node[key], inner) for key, inner in value.items()
+        return (
+            isinstance(node, CommentedMap)
+            and set(node) == set(value)
+            and all(_lengths(node[key], inner) for key, inner in value.items())
         )
     if isinstance(value, list):
         return (
