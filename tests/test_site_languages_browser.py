@@ -138,9 +138,27 @@ def test_the_search_finds_part_of_a_chinese_name_and_an_arabic_word_with_its_pre
         # The count and the query in their own direction, marked English where untranslated.
         heading = browser.find_element(By.ID, "results")
         assert heading.get_attribute("dir") == "auto"
+        # A result translated is not marked English; what it is, untranslated, is.
+        found = next(r for r in results if r.text == expected)
+        assert found.get_attribute("lang") in ("", None)
+        what = found.find_element(By.XPATH, "following-sibling::span")
+        assert what.get_attribute("lang") == ("en" if what.text.strip() == "Body" else "")
         # The other languages' search pages are asked the same.
         english = browser.find_element(By.CSS_SELECTOR, 'a[hreflang="en"]').get_attribute("href")
         assert english.endswith("/search.html?q=" + quote(query))
+
+
+def test_a_search_result_in_english_is_marked_as_such(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    browser.get((site / "fr" / "search.html").as_uri() + "?q=191")
+    results = WebDriverWait(browser, 10).until(
+        lambda driver: driver.find_elements(By.CSS_SELECTOR, "#search-results li a")
+    )
+    cited = next(r for r in results if r.text.startswith("PP Resolution 191"))
+    assert cited.get_attribute("lang") == "en"  # a citation, in English's standard form
+    assert cited.find_element(By.XPATH, "following-sibling::span").get_attribute("lang") == "en"
 
 
 def test_english_left_untranslated_reads_left_to_right_on_an_arabic_page(browser: Any, site: Path) -> None:

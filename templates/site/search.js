@@ -28,7 +28,8 @@
   }
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   var entries = index.entries.map(function (e) {
-    return { title: e[0], href: e[1], what: e[2], text: e[3], t: fold(e[0]), all: fold(e.join(" ")) };
+    return { title: e[0], href: e[1], what: e[2], text: e[3], marks: e[4] || "", t: fold(e[0]),
+             all: fold(e.slice(0, 4).join(" ")) };
   });
   // A word found at the start of a word of the entry; more for its title, more again for a whole word.
   function score(entry, patterns) {
@@ -80,9 +81,11 @@
       link.href = root + r.e.href;
       link.textContent = r.e.title;
       link.dir = "auto";
+      if (r.e.marks.indexOf("t") >= 0) { link.lang = "en"; }  // English on this language's page
       var what = document.createElement("span");
       what.className = "note";
       what.textContent = " " + r.e.what;
+      if (r.e.marks.indexOf("w") >= 0) { what.lang = "en"; }
       item.appendChild(link);
       item.appendChild(what);
       list.appendChild(item);

@@ -40,9 +40,10 @@ _MOST = 600
 
 
 def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
-    """[title, address, what it is, its words] for every page and place, in the site's language (titles
-    translated where the records are, the English words kept too: either finds them); outcomes by meeting
-    id."""
+    """[title, address, what it is, its words, marks] for every page and place, in the site's language
+    (titles translated where the records are, the English words kept too: either finds them); marks says
+    which of the title (t) and what it is (w) are English on a page of another language, for the results
+    to say so (lang="en"); outcomes by meeting id."""
     loaded = site.loaded
     what = {kind: wording_of(site.language).text(words) for kind, words in WHAT.items()}
     found: list[list[str]] = []
@@ -56,10 +57,15 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         known = (chair.as_known_on(site.today) for chair in body.chairs)  # as the body's page names them
         chairs = " ".join(chair_words(c) for c in known if c)
         words = [body.acronym, body.name, chairs, body.composition, body.terms_of_reference]
-        found.append([site.label("body", body.id), site.href("body", body.id), what["body"], _words(words)])
+        title = site.label("body", body.id)
+        marks = _marks(site, _english(site, "body", body.id), _untranslated(site, "body"))
+        found.append([title, site.href("body", body.id), what["body"], _words(words), marks])
     for document in site.documents_of_day():
         words = [document.number, document.title, document.about, document.kind.replace("-", " ")]
-        found.append([document.number, site.href("document", document.id), what["document"], _words(words)])
+        marks = _marks(site, False, _untranslated(site, "document"))  # a number, the same in every language
+        found.append(
+            [document.number, site.href("document", document.id), what["document"], _words(words), marks]
+        )
     for held in loaded.all("initiative", Initiative).values():
         initiative = held.as_known_on(site.today)  # begun by the day, with its years up to the day's
         if initiative is None:
@@ -67,19 +73,52 @@ def entries(site: Site, outcomes: dict[str, str]) -> list[list[str]]:
         english = [initiative.title] if site.language != ENGLISH else []
         words = [*english, initiative.description, *(str(y.year) for y in initiative.years)]
         title = site.label("initiative", initiative.id)
-        found.append([title, site.href("initiative", initiative.id), what["initiative"], _words(words)])
+        marks = _marks(site, _english(site, "initiative", initiative.id), _untranslated(site, "initiative"))
+        found.append(
+            [title, site.href("initiative", initiative.id), what["initiative"], _words(words), marks]
+        )
     for position in loaded.all("position", Position).values():
         if not site.position_known(position):
             continue
         title = f"{site.label('body', position.body)}, {position.year}"
-        found.append([title, site.href("position", position.id), what["position"], _words([position.text])])
+        marks = _marks(site, _english(site, "body", position.body), _untranslated(site, "position"))
+        found.append(
+            [title, site.href("position", position.id), what["position"], _words([position.text]), marks]
+        )
     for report in reports(loaded, site.today):
         words = [report.document, report.title, "Council", str(report.year)]
         title = site.label("report", report.id)
-        found.append([title, f"reports/{report.year}.html", what["report"], _words(words)])
-    said = wording_of(site.language).text
-    found += [[said(title), href, what["page"], words] for title, href, words in PAGES]
+        marks = _marks(site, _english(site, "report", report.id), _untranslated(site, "report"))
+        found.append([title, f"reports/{report.year}.html", what["report"], _words(words), marks])
+    words_of = wording_of(site.language)
+    found += [
+        [
+            words_of.text(t),
+            href,
+            what["page"],
+            words,
+            _marks(site, not words_of.translated(t), _untranslated(site, "page")),
+        ]
+        for t, href, words in PAGES
+    ]
     return found
+
+
+def _marks(site: Site, title: bool, what: bool) -> str:
+    """`t` where an entry's title is English on a page of another language, `w` where what it is is."""
+    if site.language == ENGLISH:
+        return ""
+    return ("t" if title else "") + ("w" if what else "")
+
+
+def _english(site: Site, kind: str, record_id: str) -> bool:
+    """Whether a record's name is English on the site's pages (not translated, or a citation)."""
+    return site.link(kind, record_id).lang == ENGLISH
+
+
+def _untranslated(site: Site, kind: str) -> bool:
+    """Whether the wording of what a kind of entry is has no translation in the site's language."""
+    return not wording_of(site.language).translated(WHAT[kind])
 
 
 def _theme(site: Site, theme: Theme) -> list[list[str]]:
@@ -99,14 +138,24 @@ def _theme(site: Site, theme: Theme) -> list[list[str]]:
         *focal,
         *(a.title for a in site.activities(theme)),
     ]
+    marks = _marks(site, _english(site, "theme", theme.id), _untranslated(site, "theme"))
     found = [
-        [site.label("theme", theme.id), href, wording_of(site.language).text(WHAT["theme"]), _words(words)]
+        [
+            site.label("theme", theme.id),
+            href,
+            wording_of(site.language).text(WHAT["theme"]),
+            _words(words),
+            marks,
+        ]
     ]
     for point in theme.focal_points:
         if point.name or point.email:
             who = point.name or point.email or ""
             what = f"Focal point of {SECTOR_NAMES[point.sector.value]} for {theme.title}"
-            found.append([who, f"{href}#focal-points", what, _words([point.role, point.unit, point.email])])
+            marks = _marks(site, False, True)  # a name, and an English sentence
+            found.append(
+                [who, f"{href}#focal-points", what, _words([point.role, point.unit, point.email]), marks]
+            )
     return found
 
 
@@ -130,6 +179,7 @@ def _resolution(site: Site, resolution: Resolution) -> list[str]:
         site.href("resolution", resolution.id),
         what,
         _words(words),
+        _marks(site, True, True),  # a citation, in English's standard form, and an English sentence
     ]
 
 
@@ -137,11 +187,13 @@ def _meeting(site: Site, meeting: Meeting, outcome: str) -> list[str]:
     topics = [site.label("theme", t) for t in meeting.topics]
     words = [meeting.venue, meeting.chair, site.label("body", meeting.body), *topics, outcome]
     title = site.label("meeting", meeting.id)
+    # Its name may be English and its days the page's language: the title is not marked as one language.
     return [
         title,
         site.href("meeting", meeting.id),
         wording_of(site.language).text(WHAT["meeting"]),
         _words(words),
+        _marks(site, False, _untranslated(site, "meeting")),
     ]
 
 
