@@ -281,5 +281,7 @@ def test_a_file_given_that_is_not_a_record_is_named(run_cli: RunCli, tmp_path: P
     notes.parent.mkdir(parents=True)
     notes.write_text("to do\n")
     result = run_cli(tmp_path, "fmt", "data/themes/notes.txt")
-    assert "left alone data/themes/notes.txt: it is not a record file" in result.stderr
+    assert "left alone data/themes/notes.txt: it is not a record file (a record is a .yaml" in result.stderr
     assert notes.read_text() == "to do\n"
+    # Not named: not listed (validate says what it makes of such files).
+    assert "notes.txt" not in run_cli(tmp_path, "fmt").stderr

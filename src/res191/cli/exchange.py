@@ -117,11 +117,13 @@ def _keep_what_is_not_imported(target: Path, loaded: LoadedRecords) -> None:
 
     if not (target.is_file() or target.is_dir()) or (target.is_dir() and not any(target.glob("*.csv"))):
         return  # nothing there, or /dev/null, a pipe: written to, not replaced
-    if as_written(target):
+    written = as_written(target)
+    if written:
         return  # as an export wrote it: nothing in it but what the records held then
     try:
         held = import_records(target, loaded, dry_run=True)
-        why = held.problems[0].message if held.problems and held.read == 0 else ""  # not one record read
+        none = "it holds no record" if loaded.records else ""  # {} is no export of records there are
+        why = (held.problems[0].message if held.problems else none) if held.read == 0 else ""
     except (SourceProblem, OSError) as trouble:
         why = str(trouble) or type(trouble).__name__  # never empty: held is not there to look at
     if why:
@@ -136,10 +138,12 @@ def _keep_what_is_not_imported(target: Path, loaded: LoadedRecords) -> None:
             if held.changes
             else plural(len(held.problems), "problem") + " to fix before they can be imported"
         )
+        # Whether it was edited is known only from the digest kept of the export: without it (another
+        # machine, a cache cleared), it may as well be older than the records.
+        since = "may be older than the records" if written is None else "was changed since res191 exported it"
         raise fail(
-            f"{target} was changed since res191 exported it, and holds values the records do not ({what}: "
-            f"`res191 import --dry-run {target}` lists them); import it first, or give --force to replace it "
-            "and lose them",
+            f"{target} {since}, and holds values the records do not ({what}: `res191 import --dry-run "
+            f"{target}` lists them); import it if those are edits to keep, or give --force to replace it",
             EXIT_PROBLEMS,
         )
 

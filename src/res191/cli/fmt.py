@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,6 +18,9 @@ from res191.cli.common import (
     to_stdout,
 )
 from res191.cli.paths import record_paths
+
+if TYPE_CHECKING:
+    from res191.loading.files import FoundFile
 
 
 def fmt_command(
@@ -40,6 +45,7 @@ def fmt_command(
     except UnreadableFolder as error:
         raise fail(f"cannot read the folder {error.filename}: {error.strerror}") from None
     formatted, problems, left = format_files(base, found, str(Path.cwd()))
+    left += _not_records(found, given)
     changed = [f for f in formatted if f.changed]
     for problem in problems:
         say(f"res191: cannot format {problem}; run `res191 validate` for the details")
@@ -74,3 +80,17 @@ def fmt_command(
         say(f"{len(changed)} of {len(formatted)} record files reformatted")
     if problems or ((check or diff) and changed):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _not_records(found: list[FoundFile], given: list[Path]) -> list[str]:
+    """The files named on the command line that are not records, each said: `fmt notes.txt` said "0 of 0
+    record files reformatted", and nothing of the file."""
+    from res191.loading.files import shown_path
+
+    named = {os.path.abspath(p) for p in given}
+    return [
+        f"{shown_path(file.path, str(Path.cwd()))}: it is not a record file (a record is a .yaml, .yml or "
+        ".md file in a folder of data/)"
+        for file in found
+        if os.path.abspath(file.path) in named and not (file.is_record and file.kind and file.is_regular)
+    ]

@@ -64,7 +64,10 @@ def remember(target: Path) -> None:
         write_bytes(_marks(), json.dumps(kept, indent=0).encode("utf-8"))
 
 
-def as_written(target: Path) -> bool:
-    """Whether target holds what an export last wrote there, unchanged since."""
-    found = digest(target)
-    return found is not None and _read().get(os.path.realpath(target)) == found
+def as_written(target: Path) -> bool | None:
+    """Whether target holds what an export last wrote there, unchanged since: None where no export is
+    remembered there (another machine's, a cache cleared), so that it cannot be told."""
+    kept = _read().get(os.path.realpath(target))
+    if kept is None:
+        return None
+    return digest(target) == kept

@@ -96,12 +96,13 @@ def convert(question: Question, answer: Any) -> Any:
         return [convert(Question(question.key, question.prompt, kind=question.kind), p) for p in parts]
     text = str(answer).strip() if not isinstance(answer, bool) else answer
     if isinstance(text, str) and (control := CONTROL.search(text)):
-        # As validate's Y123: no Word file, spreadsheet or web page made from the record could carry it.
-        raise NewRecordProblem(
-            f"{question.option} holds a control character (U+{ord(control.group()):04X}), which no Word "
-            "file, spreadsheet or web page can carry: type the text again without it (it often comes pasted "
-            "from Word)"
+        # As validate's Y123: no Word file, spreadsheet or web page made from the record could carry it. A
+        # wrong answer, so that a terminal asks again.
+        expected = (
+            f"a text without a control character (U+{ord(control.group()):04X} here, which no Word file, "
+            "spreadsheet or web page can carry; it often comes pasted from Word)"
         )
+        raise WrongAnswer(question, expected, text)
     if question.kind == "year":
         if not str(text).isdigit():
             raise WrongAnswer(question, "a year such as 2025", text)

@@ -13,6 +13,7 @@ from res191.editing.list_items import paired, without_deleted
 from res191.editing.yaml_text import canonical_scalar, dump, load
 from res191.json_schemas import modeline
 from res191.loading.frontmatter import split_front_matter
+from res191.loading.yaml_problems import YamlProblem
 from res191.models import KINDS
 
 
@@ -49,13 +50,7 @@ def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any], column: in
     if len(old) != len(target):  # not the list old describes: each item written anew
         old = [None] * len(target)
     if target.fa.flow_style() and target.ca.items:
-        # ruamel.yaml writes a [flow] list without the comments inside it: written as a block, it keeps
-        # them, each on a line of its own at the dashes' column (not at the column it had in the [list]).
-        target.fa.set_block_style()
-        for comments in target.ca.items.values():
-            for part in comments:
-                for token in part if isinstance(part, list) else [part] if part is not None else []:
-                    token.column = column
+        _as_block_with_comments(target, column)
     pairs = paired(old, new)
     for before, after in reversed(pairs):
         if after is None and before is not None:
@@ -72,6 +67,24 @@ def _merge_list(target: CommentedSeq, new: list[Any], old: list[Any], column: in
         elif item != old[before]:
             target[position] = _written(item)
         position += 1
+
+
+def _as_block_with_comments(target: CommentedSeq, column: int) -> None:
+    """A [flow] list with comments inside it, as a block list that keeps them: ruamel.yaml writes a flow
+    list without its comments. It holds a comment written after an item (`[a,  # on a`) as one above the
+    next item, which would go with that item: it goes back beside its own, at the end of its line; a comment
+    on a line of its own stays above the item below it, at the dashes' column."""
+    target.fa.set_block_style()
+    for index, comments in list(target.ca.items.items()):
+        above = comments[1] if len(comments) > 1 and isinstance(comments[1], list) else []
+        for token in list(above):
+            mark = getattr(token, "start_mark", None)
+            one_line = token.value.count("\n") <= 1
+            if index > 0 and one_line and mark is not None and mark.line == target.lc.item(index - 1)[0]:
+                target.yaml_add_eol_comment(token.value.rstrip("\n"), index - 1)
+                above.remove(token)
+            else:
+                token.column = column
 
 
 def _written(value: Any) -> Any:
@@ -107,7 +120,12 @@ def rewritten(
     if kind.markdown:
         front = split_front_matter(text)
         yaml, old = without_deleted(front.yaml, new, old)
-        data = load(yaml)
+        try:
+            data = load(yaml)
+        except YamlProblem as problem:  # placed in the file, below its opening ---
+            if problem.line:
+                problem.line += front.first_line
+            raise
         _merge(data, new, old, list(kind.model.model_fields))
         return format_record("---\n" + dump(data) + text[front.closing :], kind)
     text, old = without_deleted(text, new, old)

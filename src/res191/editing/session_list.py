@@ -40,6 +40,7 @@ from res191.editing.list_lines import (
 from res191.editing.rewrite import file_text, rewritten
 from res191.editing.trial import errors_after, write_records
 from res191.loading.record import LoadedRecords
+from res191.loading.yaml_problems import YamlProblem
 from res191.models import Conference, Meeting, Resolution
 
 # "RESOLUTION 10 (Rev. Hyderabad, 2010) - Title" (or with an en dash), "Resolution ITU-R 75 (Dubai,
@@ -347,7 +348,11 @@ def _changes(loaded: LoadedRecords, planned: dict[str, dict[str, Any]]) -> list[
         except ValueError as error:  # pydantic's ValidationError: the list and the record disagree
             raise ListProblem(f"{file.shown}: the list would make it invalid: {error}") from None
         before = file_text(file.path)
-        after = rewritten(before, "resolution", values, old, file.path, loaded.root)
+        try:
+            after = rewritten(before, "resolution", values, old, file.path, loaded.root)
+        except YamlProblem as problem:  # Y124: ruamel.yaml cannot read what YAML allows (a tab after a value)
+            place = f"{file.shown}:{problem.line}:{problem.column}" if problem.line else file.shown
+            raise ListProblem(f"{place}: {problem.message}; {problem.hint}") from None
         changes.append((record_id, str(file.path), before, after))
     return changes
 

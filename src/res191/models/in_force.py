@@ -52,22 +52,23 @@ def conference_sessions(
     found: dict[str, list[Session]] = {}
     for body, meeting_id, name, start, end in meetings:
         if body in bodies:
-            shown = session_name(bodies[body], name, start)
+            shown = session_name(bodies[body], name, end)
             found.setdefault(body, []).append(Session(meeting_id, shown, start, end))
     for sessions in found.values():
         sessions.sort(key=lambda s: (s.end, s.id))
     return found
 
 
-def session_name(conference: Conference, name: str | None, start: date) -> str:
+def session_name(conference: Conference, name: str | None, end: date) -> str:
     """A session of a conference as every output names it: the name its record gives (`WTSA-20`, held in
     2022), else the Council's as ITU names them (`Council 2023`), else the conference and its year's two
-    digits, as ITU abbreviates them (`WTDC-22`)."""
+    digits, as ITU abbreviates them (`WTDC-22`). The year is that of its last day, the year of the editions
+    it adopts (`standing` dates them so)."""
     if name:
         return name
     if conference is Conference.COUNCIL:
-        return f"Council {start.year}"
-    return f"{conference.value}-{start.year % 100:02d}"
+        return f"Council {end.year}"
+    return f"{conference.value}-{end.year % 100:02d}"
 
 
 @dataclass(frozen=True)

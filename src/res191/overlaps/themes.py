@@ -266,7 +266,8 @@ def _citing(cited: list[Entry[Resolution]], as_of: AsOf) -> list[str]:
                 None,
                 [
                     resolution.record.text,
-                    *(i.action for e in as_of.editions(resolution.record) for i in e.instructs),
+                    # What the edition cited instructs, as theme_lead reads it: not a superseded one's.
+                    *(i.action for i in as_of.edition(resolution.record).instructs),
                 ],
             )
         )

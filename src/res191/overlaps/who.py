@@ -44,7 +44,7 @@ class Calendar:
             end = meeting.end or meeting.start
             conference = conferences.get(meeting.body)
             name = (
-                session_name(conference, meeting.name, meeting.start)
+                session_name(conference, meeting.name, end)
                 if conference is not None
                 else meeting.name or f"its meeting of {long_date(meeting.start)}"
             )
