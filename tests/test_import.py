@@ -8,7 +8,9 @@ import os
 import shutil
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -46,6 +48,19 @@ def row_of(sheet: object, record_id: str, number: int = 1) -> int:
 
 
 THEME = "data/themes/alpha-theme.yaml"
+
+
+def edited_in_json(
+    run_cli: RunCli, repo: Path, kind: str, record_id: str, edit: Callable[[dict[str, Any]], None]
+) -> Result:
+    """The repository exported to JSON, one record changed by edit, and imported back: the import's result."""
+    exported = repo.parent / "records.json"
+    assert run_cli(repo, "export", "--output", str(exported), "--force").exit_code == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))
+    (record,) = [r for r in records[kind] if r["id"] == record_id]
+    edit(record)
+    exported.write_text(json.dumps(records), encoding="utf-8")
+    return run_cli(repo, "import", str(exported))
 
 
 def test_a_deleted_column_leaves_its_values_as_they_are(run_cli: RunCli, repo: Path, book: Path) -> None:
@@ -136,13 +151,11 @@ def test_a_comment_inside_a_list_on_one_line_is_kept_when_the_list_changes(
     )
     path.write_text(text)
     assert run_cli(repo, "validate").exit_code == 0
-    exported = repo.parent / "records.json"
-    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
-    records = json.loads(exported.read_text(encoding="utf-8"))
-    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
-    theme["iscg_topic_years"] = [2023, 2025]  # the item after the comment changed: the comment is 2023's
-    exported.write_text(json.dumps(records), encoding="utf-8")
-    assert run_cli(repo, "import", str(exported)).exit_code == 0
+
+    def years(theme: dict[str, Any]) -> None:
+        theme["iscg_topic_years"] = [2023, 2025]  # the item after the comment changed: the comment is 2023's
+
+    assert edited_in_json(run_cli, repo, "themes", "new-theme", years).exit_code == 0
     assert "iscg_topic_years:\n  - 2023 # its first year\n  - 2025\n" in path.read_text()
     assert run_cli(repo, "fmt", "--check").exit_code == 0
 
@@ -210,13 +223,8 @@ def test_a_value_emptied_leaves_the_comment_below_it(run_cli: RunCli, repo: Path
     )
     path.write_text(text)
     assert run_cli(repo, "validate").exit_code == 0
-    exported = repo.parent / "records.json"
-    assert run_cli(repo, "export", "--output", str(exported)).exit_code == 0
-    records = json.loads(exported.read_text(encoding="utf-8"))
-    (theme,) = [t for t in records["themes"] if t["id"] == "new-theme"]
-    theme["description"] = None
-    exported.write_text(json.dumps(records), encoding="utf-8")
-    assert run_cli(repo, "import", str(exported)).exit_code == 0
+    emptied = edited_in_json(run_cli, repo, "themes", "new-theme", lambda t: t.update(description=None))
+    assert emptied.exit_code == 0
     after = path.read_text()
     assert "description" not in after and "two lines" not in after
     assert "# about the status\nstatus: active\n" in after

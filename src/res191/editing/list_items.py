@@ -167,12 +167,7 @@ def _key_lines(node: CommentedMap, key: str, lines: list[str]) -> tuple[int, int
     line, column = node.lc.key(key)
     if line >= len(lines) or lines[line][:column].strip():
         return None  # not the first thing on its line
-    end = line + 1
-    while end < len(lines) and (_blank(lines[end]) or _indent(lines[end]) > column):
-        end += 1
-    while end > line + 1 and _blank(lines[end - 1]):
-        end -= 1
-    return line, end
+    return line, _block_end(lines, line, column)
 
 
 _DASH = re.compile(r"( *)- +")
@@ -191,12 +186,18 @@ def _item_lines(node: CommentedSeq, index: int, lines: list[str]) -> tuple[int, 
     if index + 1 < len(node):
         after, _ = node.lc.item(index + 1)
         return start, _lead(lines, after, indent)
+    return start, _block_end(lines, line, indent)
+
+
+def _block_end(lines: list[str], line: int, indent: int) -> int:
+    """Where what starts on a line at an indent ends (from 0, excluded): before the first line no deeper,
+    the blank lines before it left out."""
     end = line + 1
     while end < len(lines) and (_blank(lines[end]) or _indent(lines[end]) > indent):
         end += 1
     while end > line + 1 and _blank(lines[end - 1]):
         end -= 1
-    return start, end
+    return end
 
 
 def _lead(lines: list[str], line: int, indent: int) -> int:
