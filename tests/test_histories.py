@@ -190,6 +190,24 @@ def test_a_list_changes_a_record_saved_with_crlf_line_endings(
     assert b"\r" not in record.read_bytes() and b"outcome: suppressed" in record.read_bytes()
 
 
+def test_a_record_ruamel_cannot_read_is_named_by_the_list_not_a_fault(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # A tab after a value: valid YAML, which ruamel.yaml cannot read ("internal error", exit 3, before).
+    record = bundled / "data" / "resolutions" / "wtdc-38.yaml"  # suppressed by the list
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text.startswith("conference: "))
+    lines[line] = lines[line].rstrip("\n") + "\t\n"
+    before = "".join(lines)
+    record.write_text(before, encoding="utf-8")
+    listing = tmp_path / "wtdc-22.txt"
+    listing.write_text(WTDC_22, encoding="utf-8")
+    result = run_cli(bundled, "import-list", str(listing), "--session", "wtdc-2022", "--source", ITU_TOC)
+    assert result.exit_code == 1, result.output
+    assert f"data/resolutions/wtdc-38.yaml:{line + 1}:" in result.stderr and "write a space" in result.stderr
+    assert record.read_text(encoding="utf-8") == before
+
+
 def test_an_excerpt_of_a_list_suppresses_nothing(run_cli: RunCli, bundled: Path, tmp_path: Path) -> None:
     listing = tmp_path / "excerpt.txt"
     listing.write_text("RESOLUTION 10 (Rev. Hyderabad, 2010) - Financial support\n", encoding="utf-8")

@@ -178,6 +178,17 @@ def test_a_meeting_named_in_english_has_its_days_in_the_pages_language(site: Pat
         '<span class="lang-badge">(anglais)</span>, 17\u201328 novembre 2025</a>'
     ) in listed
     assert "November 2025" not in listed
+    # The list's filter finds it by its days, as the page writes them.
+    assert 'data-search="wtdc-25, 17\u201328 novembre 2025 baku"' in listed
+
+
+def test_english_on_an_arabic_page_is_laid_out_left_to_right(site: Path) -> None:
+    # The English report, whose lists had hung off the page's edge; the footer's two English sentences, one
+    # a paragraph (in one right-to-left paragraph their lines were laid out in each other's).
+    report = (site / "ar" / "reports" / "2024.html").read_text(encoding="utf-8")
+    assert '<article class="report" lang="en" dir="ltr">' in report
+    footer = report.split('<footer class="site">', 1)[1].split("</footer>", 1)[0]
+    assert footer.count("<p>") == 2
 
 
 def search_index(path: Path) -> list[list[str]]:
