@@ -16,6 +16,10 @@ alone (every pair of different conferences scoring the threshold or more), for c
 counts the pairs in one `duplicate` finding (recorded themes) against the sets of
 tests/overlaps/duplicates.yaml.
 
+A third half, `blind` (tests/overlaps/blind.yaml), holds real resolutions on subjects of their own, grouped
+before the tool was ever run on them: what the tool does on resolutions nobody tuned it on. Its pairs that
+count neither way (`either`: one subject part of the other's) are left out of every count.
+
 `python -m tests.evaluation` prints the tables of the README.
 """
 
@@ -29,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -45,8 +50,10 @@ REPO = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).parent / "overlaps"
 EVALUATION = FOLDER / "evaluation.yaml"
 DUPLICATES = FOLDER / "duplicates.yaml"
+BLIND = FOLDER / "blind.yaml"
 OUTSIDE = FOLDER / "resolutions"  # real resolutions that are not in the bundled data
-HALVES = ("tuning", "test")
+HASHED = ("tuning", "test")  # the halves of evaluation.yaml's groups, by a hash of their names
+HALVES = (*HASHED, "blind")
 CONFIGURATIONS = ("recorded themes", "no themes")
 Pair = frozenset[str]
 
@@ -74,21 +81,37 @@ class Figures:
 
 
 def half(group: str) -> str:
-    """The half a group is in, by the first byte of the SHA-1 of its name: fixed before any tuning."""
-    return HALVES[hashlib.sha1(group.encode("utf-8")).digest()[0] % 2]
+    """The half a group is in: `blind` for blind.yaml's, else by the first byte of the SHA-1 of its name,
+    fixed before any tuning."""
+    if group in _blind()["groups"] or group in _blind()["duplicates"]:
+        return "blind"
+    return HASHED[hashlib.sha1(group.encode("utf-8")).digest()[0] % 2]
+
+
+@cache
+def _blind() -> dict[str, Any]:
+    found: dict[str, Any] = YAML(typ="safe").load(BLIND.read_text(encoding="utf-8"))
+    return found
 
 
 @cache
 def groups() -> dict[str, list[str]]:
-    """The evaluation's groups of resolution ids, by subject."""
+    """The evaluation's groups of resolution ids, by subject (evaluation.yaml's and blind.yaml's)."""
     found: dict[str, list[str]] = YAML(typ="safe").load(EVALUATION.read_text(encoding="utf-8"))
-    return found
+    blind: dict[str, list[str]] = _blind()["groups"]
+    return found | blind
+
+
+def either() -> set[Pair]:
+    """Pairs that count neither way: one resolution's subject is part of the other's."""
+    return {frozenset(pair) for pair in _blind()["either"]}
 
 
 def duplicate_sets() -> dict[str, list[str]]:
     """The sets of resolutions known to carry the same or nearly the same title."""
     found: dict[str, list[str]] = YAML(typ="safe").load(DUPLICATES.read_text(encoding="utf-8"))
-    return found
+    blind: dict[str, list[str]] = _blind()["duplicates"]
+    return found | blind
 
 
 def group_of() -> dict[str, str]:
@@ -163,7 +186,7 @@ def finding_pairs(result: Run) -> set[Pair]:
 
 def _counts(pair: Pair, result: Run) -> bool:
     a, b = sorted(pair)
-    if result.conference.get(a) == result.conference.get(b):
+    if result.conference.get(a) == result.conference.get(b) or pair in either():
         return False
     return not any(pair <= members for members in result.themes.values())
 
@@ -229,7 +252,7 @@ def measure(min_score: float = DEFAULT_MIN_SCORE) -> dict[str, dict[str, Figures
         proposed, known = finding_pairs(result), known_pairs(result)
         measured[configuration] = {h: figures(proposed, known, h) for h in HALVES}
         if configuration == "no themes":
-            likeness = similarity_pairs(min_score)
+            likeness = similarity_pairs(min_score) - either()
             measured["pairs"] = {h: figures(likeness, known, h) for h in HALVES}
         else:
             measured["duplicates"] = duplicate_figures(result)
@@ -243,7 +266,7 @@ def table(measured: dict[str, dict[str, Figures]]) -> str:
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for name, by_half in measured.items():
-        for which in ("test", "tuning", "all"):
+        for which in ("test", "tuning", "blind"):
             if which not in by_half:
                 continue
             f = by_half[which]

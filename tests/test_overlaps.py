@@ -98,7 +98,8 @@ def test_the_halves_are_fixed_by_the_group_names() -> None:
         "inter-sector-coordination": "tuning",
     }
     halves = {half(name) for name, members in groups().items() if len(members) > 1}
-    assert halves == {"test", "tuning"}
+    assert halves == {"test", "tuning", "blind"}
+    assert half("ip-addresses") == "blind"  # blind.yaml's, whatever its name's hash
 
 
 # The floors on the test half: the target (0.90) where it is met; where it is not (recall with no
@@ -639,6 +640,48 @@ def test_a_phrase_under_two_glossary_entries_is_an_error(run_cli: RunCli, tmp_pa
     assert "two entries have the term 'WSIS': make them one" in run_cli(root, "validate").stdout
     (root / "data" / "glossary" / "itu.yaml").write_text(GLOSSARY + "  - term: ''\n    same_as: [a, A]\n")
     assert "'A' is twice in this entry: keep it once" in run_cli(root, "validate").stdout
+
+
+def _emergencies(kind: str) -> dict[str, str]:
+    glossary = "id: itu\ntitle: Words\nentries:\n  - term: emergency telecommunications\n"
+    glossary += f"    {kind}: [humanitarian assistance, disaster relief]\n"
+    glossary += "  - term: public protection and disaster relief\n    same_as: [PPDR]\n"
+    return {
+        "glossary/itu.yaml": glossary,
+        "resolutions/pp-36.yaml": resolution("pp-36", "Telecommunications for humanitarian assistance"),
+        "resolutions/wtdc-34.yaml": resolution("wtdc-34", "Telecommunications for disaster relief"),
+        "resolutions/wrc-646.yaml": resolution("wrc-646", "Public protection and disaster relief"),
+    }  # fmt: skip
+
+
+def test_words_on_one_subject_link_texts_without_making_their_titles_the_same(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    on_subject = findings(run_cli, write(tmp_path / "subject", _emergencies("same_subject")))
+    linked = {p for kind in ("new-theme", "partners") for p in resolution_pairs(on_subject, kind)}
+    assert frozenset(("pp-36", "wtdc-34")) in linked
+    # "disaster relief" inside "public protection and disaster relief" is read too: WRC 646 meets them.
+    assert frozenset(("pp-36", "wrc-646")) in linked and frozenset(("wtdc-34", "wrc-646")) in linked
+    assert resolution_pairs(on_subject, "duplicate") == []
+    # The same phrases as the same thing (same_as): the two titles are the same.
+    same = findings(run_cli, write(tmp_path / "same", _emergencies("same_as")))
+    assert frozenset(("pp-36", "wtdc-34")) in resolution_pairs(same, "duplicate")
+
+
+def test_a_glossary_entry_needs_a_phrase_and_each_phrase_once(run_cli: RunCli, tmp_path: Path) -> None:
+    root = write(tmp_path, {"glossary/itu.yaml": GLOSSARY + "  - term: disasters\n"})
+    result = run_cli(root, "validate")
+    assert result.exit_code == 1
+    assert "the entry 'disasters' has no phrase to read as its term: give same_as" in result.stdout
+    both = GLOSSARY + "  - term: EMF\n    same_as: [electromagnetic fields]\n"
+    both += "    same_subject: [Electromagnetic  fields]\n"
+    (root / "data" / "glossary" / "itu.yaml").write_text(both)
+    result = run_cli(root, "validate")
+    assert "'Electromagnetic  fields' is twice in the entry 'EMF': keep it once" in result.stdout
+    other = GLOSSARY + "  - term: summits\n    same_subject: [World Summit on the Information Society]\n"
+    (root / "data" / "glossary" / "itu.yaml").write_text(other)
+    result = run_cli(root, "validate")
+    assert "is in the entries 'WSIS' and 'summits': keep it in one" in result.stdout
 
 
 def test_the_strongest_link_wins_over_a_weak_one_to_a_theme(run_cli: RunCli, tmp_path: Path) -> None:

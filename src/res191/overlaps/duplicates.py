@@ -28,9 +28,17 @@ DUPLICATE_SHARE = 0.75
 
 def wording_words(reader: Reader, resolution: Resolution, as_of: AsOf) -> list[frozenset[str]]:
     """The distinctive words of each wording of a resolution (its latest title of the day, its text):
-    glossary terms as their entry's term, not the words inside them."""
+    glossary terms as their entry's term, not the words inside them; a phrase on a term's subject
+    (`same_subject`) as itself, since other words on one subject do not make two titles the same."""
     wordings = [w for w in (as_of.title(resolution), resolution.text) if w]
-    return [frozenset(t.key for t in reader.words(w) if not t.inside) for w in wordings]
+    return [
+        frozenset(
+            f"{t.key}:{w[t.start : t.end].lower()}" if reader.is_on_subject(w, t) else t.key
+            for t in reader.words(w)
+            if not t.inside
+        )
+        for w in wordings
+    ]
 
 
 def _share(first: frozenset[str], second: frozenset[str]) -> float:

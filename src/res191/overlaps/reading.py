@@ -95,15 +95,20 @@ class Reader:
     def __init__(self, glossary: Iterable[GlossaryEntry] = ()) -> None:
         self.meaning: dict[str, str] = {}
         self.shown: dict[str, str] = {}  # a glossary term as its entry writes it
+        # Phrases on an entry's subject rather than the same thing (its `same_subject`): duplicates.py
+        # does not take them for the term's own words.
+        self.on_subject: set[str] = set()
         for entry in glossary:
             key = GLOSSARY_MARK + "_".join(entry.term.lower().split())
             self.shown[key] = entry.term
-            for phrase in (entry.term, *entry.same_as):
+            for phrase in entry.phrases:
                 self.meaning[phrase_key(phrase)] = key  # as the glossary tells phrases apart
+            self.on_subject |= {phrase_key(phrase) for phrase in entry.same_subject}
         # A phrase matches across any spacing and line breaks of the text.
         alternatives = [
             r"\s+".join(map(re.escape, p.split())) for p in sorted(self.meaning, key=len, reverse=True)
         ]
+        self._inside: dict[str, list[tuple[str, int, int]]] = {}  # _inner_phrases, by phrase
         # Longest phrase first: at each place the longest glossary phrase wins, then the boilerplate.
         self.pattern = re.compile(
             r"(?<![a-z0-9])(?:(?P<glossary>"
@@ -124,11 +129,41 @@ class Reader:
             found += self._plain(lowered, position, match.start())
             phrase = match.group("glossary")
             if phrase is not None:
-                found.append(Term(self.meaning[" ".join(phrase.split())], match.start(), match.end()))
+                key = self.meaning[" ".join(phrase.split())]
+                found.append(Term(key, match.start(), match.end()))
                 if " " in phrase:
+                    found += self._nested(phrase, key, match.start())
                     found += self._plain(lowered, match.start(), match.end(), inside=True)
             position = match.end()
         return found + self._plain(lowered, position, len(lowered))
+
+    def _nested(self, phrase: str, key: str, start: int) -> list[Term]:
+        """The other entries' phrases inside a glossary phrase, read as their terms too, as its words are:
+        "public protection and disaster relief" is also "disaster relief"."""
+        return [
+            Term(inner, start + offset, start + end, inside=True)
+            for inner, offset, end in self._inner_phrases(" ".join(phrase.split()), phrase)
+            if inner != key
+        ]
+
+    def _inner_phrases(self, normal: str, phrase: str) -> list[tuple[str, int, int]]:
+        found = self._inside.get(phrase)  # by the phrase as written: the places are in it
+        if found is None:
+            found = []
+            for other, meaning in self.meaning.items():
+                if other == normal or len(other) >= len(normal):
+                    continue
+                words = r"\s+".join(map(re.escape, other.split()))
+                found += [
+                    (meaning, m.start(), m.end())
+                    for m in re.finditer(rf"(?<![a-z0-9]){words}(?![a-z0-9])", phrase)
+                ]
+            self._inside[phrase] = found
+        return found
+
+    def is_on_subject(self, text: str, term: Term) -> bool:
+        """Whether a glossary term was read from a phrase on its subject rather than for the same thing."""
+        return " ".join(_lower(text[term.start : term.end]).split()) in self.on_subject
 
     @staticmethod
     def _plain(text: str, start: int, end: int, inside: bool = False) -> list[Term]:
