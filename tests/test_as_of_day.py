@@ -71,6 +71,43 @@ def test_a_past_day_shows_no_theme_created_later(run_cli: RunCli, bundled: Path,
     assert "sustainable-digital-transformation" not in home
 
 
+def test_a_theme_retired_later_is_reported_on_the_days_before(
+    run_cli: RunCli, bundled: Path, tmp_path: Path
+) -> None:
+    # Retired as of June 2025: the 2024 report, the mapping and the overlaps of 2024 still hold it, as they
+    # did then; those of a day after June 2025 leave it out.
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    text = theme.read_text(encoding="utf-8")
+    assert text.count("status: active\nstatus_as_of: 2024-05\n") == 1
+    theme.write_text(
+        text.replace("status: active\nstatus_as_of: 2024-05\n", "status: retired\nstatus_as_of: 2025-06\n")
+    )
+    record = bundled / "data" / "reports" / "2024.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\n---\n", "\nannexes: [mapping]\n---\n", 1), encoding="utf-8")
+    assert run_cli(bundled, "validate").exit_code == 0
+    report = run_cli(bundled, "report", "--year", "2024", "-o", "-")
+    assert report.exit_code == 0, report.output
+    assert "Accessibility" in report.stdout.split("## Annex", 1)[1]
+    for day, shown in (("2024-06-01", True), ("2025-05-31", True), ("2025-06-30", False)):
+        assert ("Accessibility" in run_cli(bundled, "matrix", "--on", day).stdout) is shown, day
+        overlaps = run_cli(bundled, "overlaps", "--on", day, "--format", "json").stdout
+        assert ('"accessibility"' in overlaps) is shown, day
+    site = tmp_path / "site"
+    assert run_cli(bundled, "site", "--lang", "en", "--on", "2024-06-01", "-o", str(site)).exit_code == 0
+    page = (site / "themes" / "accessibility.html").read_text(encoding="utf-8")
+    assert "retired" not in page and "Status:" not in page  # its status of June 2024 is not recorded
+
+
+def test_a_themes_status_is_shown_with_the_month_it_was_read(built: Callable[[str], Path]) -> None:
+    page = (built("2026-01-01") / "themes" / "accessibility.html").read_text(encoding="utf-8")
+    assert "Status: active, as of May 2024." in page
+    # Read in May 2024 (the 2024 report): not known on an earlier day.
+    assert "Status:" not in (built("2024-03-01") / "themes" / "accessibility.html").read_text(
+        encoding="utf-8"
+    )
+
+
 BODIES_IN_2024 = (  # what the 2024 report says of the ISC-TF and the ISCG (`described_in: [2024]`)
     "comprises representatives from the Bureaux",
     "the body that coordinates within the secretariat",

@@ -1002,8 +1002,9 @@ def test_a_retired_theme_gets_no_proposal(run_cli: RunCli, bundled: Path, tmp_pa
     # to "name ITU-D the lead of the theme 'Accessibility'".
     theme = bundled / "data" / "themes" / "accessibility.yaml"
     text = theme.read_text(encoding="utf-8")
-    assert "status: active\n" in text
-    theme.write_text(text.replace("status: active\n", "status: retired\n"), encoding="utf-8")
+    assert "status: active\nstatus_as_of: 2024-05\n" in text
+    retired = "status: retired\nstatus_as_of: 2024-04\n"  # retired by the day
+    theme.write_text(text.replace("status: active\nstatus_as_of: 2024-05\n", retired), encoding="utf-8")
     found = findings(run_cli, bundled, "--on", "2024-05-01")
     assert [f["id"] for f in found if any(m["id"] == "accessibility" for m in f["members"])] == []
     assert all("“Accessibility”" not in f["proposal"] for f in found)

@@ -38,6 +38,7 @@ class ThemeFacts(TypedDict):
     focal: list[str]  # the Sectors with a focal point
     tracker_years: list[int]
     status: str | None
+    status_as_of: str | None  # when the status was read: a year, or year and month
     since: str | None  # when it became a theme: a year, or year and month
 
 
@@ -172,6 +173,7 @@ def theme_facts(record: Theme) -> ThemeFacts:
         "focal": sorted({f.sector.value for f in record.focal_points}),
         "tracker_years": sorted({a.year for a in record.tracker}),
         "status": record.status,
+        "status_as_of": record.status_as_of,
         "since": record.since,
     }
 

@@ -20,6 +20,7 @@ from res191.models.reporting import (
     not_on_cover,
     report_day,
     reported,
+    status_on,
     theme_exists,
 )
 from res191.models.vocabulary import Conference
@@ -199,9 +200,12 @@ def _documents(repository: Repository, facts: RecordFacts) -> Iterator[Diagnosti
 
 
 def _in_annexes(theme: ThemeFacts, on: date | None) -> bool:
-    """Whether the report of a day shows a theme in its annexes: reported, and a theme by then (where the
-    day is not known, every reported one)."""
-    return reported(theme["status"]) and (on is None or theme_exists(theme["since"], on))
+    """Whether the report of a day shows a theme in its annexes: a theme by then, not retired by then (where
+    the day is not known, every one not retired)."""
+    if on is None:
+        return reported(theme["status"])
+    status = status_on(theme["status"], theme["status_as_of"], on)
+    return theme_exists(theme["since"], on) and reported(status)
 
 
 def _empty_annexes(repository: Repository, facts: RecordFacts, on: date | None) -> Iterator[Diagnostic]:

@@ -69,6 +69,7 @@ QUESTIONS: dict[str, list[Question]] = {
     "theme": [
         Question("title", "Title, as ITU words it", True),
         Question("status", "Status", choices=_values("proposed", "active", "retired")),
+        Question("status_as_of", "Status as of when (2024 or 2024-05)"),
         Question("since", "Since when (2024 or 2024-03)"),
         Question("proposed_by", "Proposed by (a body)", choices=_BODIES),
         Question("lead", "Lead Sector", choices=_SECTORS),

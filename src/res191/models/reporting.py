@@ -66,25 +66,38 @@ def _a_year_before(day: date) -> date:
 
 
 def reported(theme_status: str | None) -> bool:
-    """Whether a theme is reported (in the annexes, the mapping): every theme but a retired one."""
+    """Whether a theme is reported (in the annexes, the mapping): every theme but a retired one. The
+    status is the one of the day (status_on): a theme retired later is reported in the outputs before."""
     return theme_status != "retired"
 
 
-def theme_exists(since: str | None, day: date) -> bool:
-    """Whether a theme exists on a day: it became a theme (`since`: a year, or a year and month) by then. No
-    output of an earlier day shows it: not the mapping, the report's annexes, the overlaps nor the site.
-
-    Only the month (or the year) is recorded, so a theme is taken to exist from that month's (or year's)
-    last day: one that became a theme in March 2024 may have on any day of it, so the records back it only
-    on 31 March (an edition known by its year only is placed likewise, in_force.py). A theme whose `since`
-    is not recorded is taken to have been one on every day, as before `since` was asked."""
-    if since is None:
-        return True
-    year, _, month = since.partition("-")
-    if not month:
+def by_then(month: str, day: date) -> bool:
+    """Whether what a record dates by a month or a year (`2024-03`, `2024`) is known on a day: from that
+    month's (or year's) last day, since it may have come on any day of it (an edition known by its year only
+    is placed likewise, in_force.py)."""
+    year, _, number = month.partition("-")
+    if not number:
         return day >= date(int(year), 12, 31)
-    following = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
+    following = date(int(year) + (number == "12"), int(number) % 12 + 1, 1)
     return day >= following - timedelta(days=1)
+
+
+def theme_exists(since: str | None, day: date) -> bool:
+    """Whether a theme exists on a day: it became a theme (`since`: a year, or a year and month) by then
+    (by_then). No output of an earlier day shows it: not the mapping, the report's annexes, the overlaps
+    nor the site. A theme whose `since` is not recorded is taken to have been one on every day, as before
+    `since` was asked."""
+    return since is None or by_then(since, day)
+
+
+def status_on(status: str | None, as_of: str | None, day: date) -> str | None:
+    """A theme's status as the records back it on a day: one recorded as of a month (`status_as_of`) is
+    known from then (by_then) and unknown before, when the theme may have had another (a theme retired in
+    2025 was reported in 2024). A status recorded without its date is taken as it stands on every day, as
+    before `status_as_of` was asked."""
+    if status is None or as_of is None or by_then(as_of, day):
+        return status
+    return None
 
 
 # What the cover and the running header of a Council document show, by the report record's key, in the

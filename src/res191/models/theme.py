@@ -20,7 +20,7 @@ from res191.models.common import (
     Year,
 )
 from res191.models.in_force import Sessions, no_session_between
-from res191.models.reporting import theme_exists
+from res191.models.reporting import reported, status_on, theme_exists
 from res191.models.translations import Translations
 from res191.models.vocabulary import Conference
 
@@ -93,6 +93,13 @@ class Theme(StrictModel):
     status: Literal["proposed", "active", "retired"] | None = Field(
         None, description="proposed, active or retired.", examples=["active"]
     )
+    status_as_of: Text | None = Field(
+        None,
+        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$",
+        description="When the status was read in its source: a year, or year and month. Outputs of an "
+        "earlier day do not know it (a theme retired in 2025 is reported in 2024).",
+        examples=["2024-05"],
+    )
     since: Text | None = Field(
         None,
         pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$",
@@ -152,6 +159,14 @@ class Theme(StrictModel):
         shows it."""
         return theme_exists(self.since, day)
 
+    def status_on(self, day: date) -> str | None:
+        """Its status as known on a day (models/reporting.status_on)."""
+        return status_on(self.status, self.status_as_of, day)
+
+    def reported_on(self, day: date) -> bool:
+        """Whether outputs of a day report it: a theme by then, not retired by then."""
+        return self.exists_on(day) and reported(self.status_on(day))
+
     def activities_by(self, day: date) -> list[Activity]:
         """Its tracker as known on a day: the activities of years up to the day's."""
         return [activity for activity in self.tracker if activity.known_on(day)]
@@ -163,6 +178,7 @@ class Theme(StrictModel):
         if not self.exists_on(day):
             return None
         changed = {
+            "status": self.status_on(day),
             "tracker": self.activities_by(day),
             "iscg_topic_years": [year for year in self.iscg_topic_years if year <= day.year],
         }

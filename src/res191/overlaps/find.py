@@ -7,7 +7,6 @@ from datetime import date
 
 from res191.loading.record import LoadedRecords
 from res191.models import Body, Glossary, Meeting, Resolution, Theme
-from res191.models.reporting import reported
 from res191.overlaps.activities import joint_work, similar_activities, tracked
 from res191.overlaps.bodies import body_findings
 from res191.overlaps.common import AsOf, Entry, entries
@@ -39,14 +38,9 @@ def find_overlaps(
     )
     as_of = AsOf(on or default_day(year), repository.sessions(), calendar)
     resolutions = as_of.standing(entries(repository.of_kind("resolution"), Resolution))
-    # The themes of the day, as the mapping and the report's annexes take them: not a retired one, which is
-    # no longer an area of mutual interest (models/reporting.reported), nor one that became a theme later
-    # (Theme.exists_on).
-    themes = [
-        t
-        for t in entries(repository.of_kind("theme"), Theme)
-        if reported(t.record.status) and t.record.exists_on(as_of.on)
-    ]
+    # The themes of the day, as the mapping and the report's annexes take them: not one retired by then,
+    # which is no longer an area of mutual interest, nor one that became a theme later (Theme.reported_on).
+    themes = [t for t in entries(repository.of_kind("theme"), Theme) if t.record.reported_on(as_of.on)]
     reader = glossary_reader(repository)
     found: list[Finding] = []
     # The themes' findings name what the run proposes for them, when the run reads the resolutions' texts
@@ -132,7 +126,7 @@ def theme_overlaps(
     is find_overlaps' own (the glossary's), so that a theme's page and the list of every theme's findings
     say the same."""
     found: list[Finding] = []
-    if not reported(theme.record.status):
+    if not theme.record.reported_on(as_of.on):
         return found
     # Its resolutions that exist on the day, as find_overlaps takes them (only the theme's: a site asks
     # this of every theme).

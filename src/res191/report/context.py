@@ -32,7 +32,6 @@ from res191.models.reporting import (
     ThemeInAnnexes,
     not_on_cover,
     report_day,
-    reported,
     reporting_period,
 )
 from res191.models.translations import ENGLISH
@@ -203,7 +202,7 @@ def build_context(loaded: LoadedRecords, year: int, language: str = ENGLISH) -> 
     topics, proposed = topics_of(themes, year, bodies)
     iscg_meetings = meetings_of(records, "iscg", period, on, bodies)
     resolutions = records.all("resolution", Resolution)
-    rows = [theme_row(t, resolutions, year, on, sessions) for t in themes if reported(t.status)]
+    rows = [theme_row(t, resolutions, year, on, sessions) for t in themes if t.reported_on(on)]
     in_annexes = [
         ThemeInAnnexes(bool(t.focal_points), bool(t.resolutions), frozenset(a.year for a in t.tracker))
         for t in (r.theme for r in rows)

@@ -10,7 +10,6 @@ from res191.checks.themes import involved_sectors, standing_on
 from res191.formats.tables import Table
 from res191.loading.record import LoadedRecords
 from res191.models import MAPPED_CONFERENCES, SECTOR_COLUMNS, Resolution, Theme
-from res191.models.reporting import reported
 from res191.models.rested_on import rested_on
 
 NONE = "-"
@@ -28,7 +27,7 @@ def _involved(theme: Theme, loaded: LoadedRecords, on: date) -> set[str]:
 
 def _themes(loaded: LoadedRecords, on: date) -> list[Theme]:
     """The themes the tables show on a day: reported ones (not retired) that are themes by then."""
-    return [t for t in loaded.all("theme", Theme).values() if reported(t.status) and t.exists_on(on)]
+    return [t for t in loaded.all("theme", Theme).values() if t.reported_on(on)]
 
 
 def mapping(loaded: LoadedRecords, on: date) -> Table:
