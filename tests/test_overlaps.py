@@ -920,6 +920,38 @@ def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, t
     assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-1", "wtdc-3"]]
 
 
+def test_each_conferences_own_text_under_one_title_is_not_suppressed_for_another(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # WTDC 1 and WTSA 1: each Sector's rules of procedure, the titles naming each its own Sector.
+    root = write(tmp_path, {
+        "resolutions/wtdc-1.yaml": resolution("wtdc-1", "Rules of procedure of the ITU Telecommunication "
+                                              "Development Sector"),
+        "resolutions/wtsa-1.yaml": resolution("wtsa-1", "Rules of procedure of the ITU Telecommunication "
+                                              "Standardization Sector"),
+        "resolutions/pp-2.yaml": resolution("pp-2", "Regional preparations for the Plenipotentiary Conference"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Regional preparations for world telecommunication "
+                                              "development conferences"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "Spectrum monitoring in the Sectors"),
+        "resolutions/wtsa-4.yaml": resolution("wtsa-4", "Spectrum monitoring in the Sectors"),
+    })  # fmt: skip
+    found = {
+        tuple(sorted(m["id"] for m in f["members"])): f
+        for f in findings(run_cli, root, "--kind", "duplicate")
+    }
+    assert set(found) == {("wtdc-1", "wtsa-1"), ("pp-2", "wtdc-3"), ("ra-4", "wtsa-4")}
+    for parallel in (("wtdc-1", "wtsa-1"), ("pp-2", "wtdc-3")):
+        finding = found[parallel]
+        assert "each naming its own conference or Sector" in finding["proposal"]
+        assert "suppress" not in finding["proposal"].replace("None is to be suppressed", "")
+        assert sorted(a["body"] for a in finding["actions"]) == sorted(
+            p.split("-")[0].upper() for p in parallel
+        )
+        assert all(a["do"].startswith("refer, when it next revises") for a in finding["actions"])
+    # The same title, naming no conference of its own: a duplicate, one text kept, the other suppressed.
+    assert "could suppress" in found[("ra-4", "wtsa-4")]["proposal"]
+
+
 def test_a_duplicate_proposed_for_a_theme_refers_to_its_anchor_as_the_theme_asks(
     run_cli: RunCli, bundled: Path
 ) -> None:

@@ -20,6 +20,16 @@ from res191.overlaps.reading import Reader
 from res191.overlaps.similarity import Corpus
 from res191.wording import join_and
 
+# The word by which a title names the conference it is of, or that conference's Sector (its boilerplate,
+# reading.py): "Regional preparations for world telecommunication standardization assemblies" is WTSA's own.
+_OWN_NAME = {
+    Conference.PP: "plenipotentiary",
+    Conference.WTSA: "standardization",
+    Conference.WTDC: "development",
+    Conference.RA: "radiocommunication",
+    Conference.WRC: "radiocommunication",
+}
+
 # The share of their distinctive words two wordings must have in common (of all the words of both) to be
 # near-duplicates. Set on the tuning half of tests/overlaps/duplicates.yaml: its duplicates have 0.8 or
 # more; the closest pair that is not one, 0.6.
@@ -97,6 +107,8 @@ def _finding(
     same = len(titles) == 1 and None not in titles
     evidence = (str(next(iter(titles))),) if same else corpus.shared_terms(group)
     what = f"the same title, “{evidence[0]}”" if same else f"nearly the same wording ({quoted(evidence[:3])})"
+    if not same and all(_names_itself(corpus.reader, e.record, as_of) for e in entries):
+        return _parallel(resolutions, corpus, near, group, as_of, evidence)
     actions = tuple(_action(e.record, kept, kept_label, as_of) for e in entries if e.record is not kept)
     whole = kept.conference in (Conference.PP, Conference.COUNCIL)
     if outside:
@@ -133,6 +145,49 @@ def _finding(
     return Finding(
         finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
         round(min(near[p] for p in inside), 2), evidence, proposal, links, actions,
+    )  # fmt: skip
+
+
+def _names_itself(reader: Reader, resolution: Resolution, as_of: AsOf) -> bool:
+    """Whether a resolution's title names its own conference or Sector ("Rules of procedure of the ITU
+    Telecommunication Development Sector", of WTDC), as a text each conference has for itself does."""
+    own = _OWN_NAME.get(resolution.conference)
+    title = as_of.title(resolution)
+    return own is not None and title is not None and any(own in n for n in reader.bodies_named(title))
+
+
+def _parallel(
+    resolutions: Sequence[Entry[Resolution]],
+    corpus: Corpus,
+    near: Mapping[Pair, float],
+    group: list[int],
+    as_of: AsOf,
+    evidence: tuple[str, ...],
+) -> Finding:
+    """Duplicates whose titles differ only in naming each one's own conference or Sector: each conference's
+    text for itself (its rules of procedure, its regional preparations), so none is suppressed for another;
+    each could refer to the others when it is next revised, so that they stay alike."""
+    entries = [resolutions[i] for i in group]
+    labels = [as_of.cite(e.record) for e in entries]
+    actions = []
+    for entry, label in zip(entries, labels, strict=True):
+        others = [other for other in labels if other != label]
+        same = "which does the same for its own" if len(others) == 1 else "which do the same for theirs"
+        do = f"refer, when it next revises {label}, to {join_and(others)}, {same}"
+        body = entry.record.conference.body_id
+        actions.append(Action(do, (label, *others), as_of.calendar.name(body), as_of.next(body)))
+    proposal = (
+        f"{join_and(labels)} have nearly the same wording ({quoted(evidence[:3])}), each naming its own "
+        "conference or Sector: each conference's text for itself, a duplicate in form, not of effort. None "
+        "is to be suppressed for another; each could refer to the others, so that they stay alike. "
+        + " ".join(a.sentence for a in actions)
+    )
+    inside = [(a, b) for a in group for b in group if a < b]
+    members = tuple(e.member(label, sector_of(e.record)) for e, label in zip(entries, labels, strict=True))
+    links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
+    return Finding(
+        finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
+        round(min(near[p] for p in inside), 2), evidence, proposal, links, tuple(actions),
     )  # fmt: skip
 
 

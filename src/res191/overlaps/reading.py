@@ -31,11 +31,13 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-# Phrases that say which Sector a text is from, or that every ITU text uses, not what it is about:
-# the Sectors' names, and "telecommunication/information and communication technology".
+# Phrases that say which Sector or conference a text is from, or that every ITU text uses, not what it is
+# about: the Sectors' names and their bodies' ("assemblies" too), the Plenipotentiary Conference's, and
+# "telecommunication/information and communication technology".
 _BOILERPLATE = (
     r"(?:itu )?(?:telecommunication development|telecommunication standardization|radiocommunication)"
-    r" (?:sector|bureau|advisory group|assembly|conference)s?"
+    r" (?:sectors?|bureaux?|advisory groups?|assembly|assemblies|conferences?)"
+    r"|plenipotentiary conferences?"
     r"|itu (?:telecommunication development|telecommunication standardization|radiocommunication)"
     r"|(?:telecommunications?[ /]+)?information and communications?(?: technolog(?:y|ies))?"
 )
@@ -160,6 +162,15 @@ class Reader:
                 ]
             self._inside[phrase] = found
         return found
+
+    def bodies_named(self, text: str) -> list[str]:
+        """The names of Sectors, their bodies and conferences that a text uses (left out of its terms),
+        in lower case: "telecommunication development conferences"."""
+        return [
+            " ".join(m.group("boilerplate").split())
+            for m in self.pattern.finditer(_lower(text))
+            if m.group("boilerplate")
+        ]
 
     def is_on_subject(self, text: str, term: Term) -> bool:
         """Whether a glossary term was read from a phrase on its subject rather than for the same thing."""
