@@ -566,8 +566,9 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
     assert found["accessibility"] == (
         "The theme “Accessibility” rests on three resolutions recorded, of PP, WTSA, and WTDC. ITU-T and "
         "ITU-D have a resolution recorded under it; no ITU-R resolution is recorded. Consider streamlining "
-        "them under PP Resolution 175 (Guadalajara, 2010)*, with ITU-D leading (ITU-T and ITU-D have as many "
-        "resolutions recorded under it, and WTDC Resolution 58 (Rev. Buenos Aires, 2017)* is the latest "
+        "the theme's work under PP Resolution 175 (Guadalajara, 2010)*, with ITU-D leading (ITU-T and "
+        "ITU-D have as many resolutions recorded under it, and WTDC Resolution 58 (Rev. Buenos Aires, 2017)* "
+        "is the latest "
         "edition of them) and the others contributing through the theme's focal points. At its next meeting "
         "(none is recorded), the ISC-TF could name ITU-D the lead of the theme “Accessibility”. At WTSA-24 "
         "(from 15 October 2024), WTSA could revise WTSA Resolution 70 (Rev. Dubai, 2012)* to refer to PP "
@@ -775,14 +776,16 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
     assert [r for r, n in Counter(placed).items() if n > 1] == []
     # What one finding would suppress, no other keeps as the text to refer to.
     suppressed = {a.instruments[0] for f in found if f.kind == "duplicate" for a in f.actions}
-    kept = {a.instruments[-1] for f in found for a in f.actions if "refer to" in a.do}
+    kept = {a.instruments[-1] for f in found for a in f.actions if a.refers_to is not None}
     assert suppressed and kept and not suppressed & kept
     # Each resolution is asked to refer to one text, whichever finding asks: a theme's and a duplicate's
     # name the same.
     targets: dict[str, set[str]] = defaultdict(set)
     for f in found:
         for a in f.actions:
-            assert ("refer to" in a.do) == (a.refers_to is not None), (f.id, a.do)
+            # Referring to a text, or merged into it by its own conference.
+            refers = "refer to" in a.do or a.do.startswith("merge ")
+            assert refers == (a.refers_to is not None), (f.id, a.do)
             for referrer in a.instruments:
                 if a.refers_to is not None and referrer != a.refers_to:
                     targets[referrer].add(a.refers_to)
@@ -929,27 +932,36 @@ def test_each_conferences_own_text_under_one_title_is_not_suppressed_for_another
                                               "Development Sector"),
         "resolutions/wtsa-1.yaml": resolution("wtsa-1", "Rules of procedure of the ITU Telecommunication "
                                               "Standardization Sector"),
-        "resolutions/pp-2.yaml": resolution("pp-2", "Regional preparations for the Plenipotentiary Conference"),
+        "resolutions/pp-2.yaml": resolution("pp-2", "Regional preparations for the Plenipotentiary "
+                                            "Conference"),
         "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Regional preparations for world telecommunication "
                                               "development conferences"),
         "resolutions/ra-4.yaml": resolution("ra-4", "Spectrum monitoring in the Sectors"),
+        # One joint work of two Sectors, named in both texts: not each conference's text for itself.
+        "resolutions/wtdc-5.yaml": resolution("wtdc-5", "Conformance centres of the ITU Telecommunication "
+                                              "Development Sector and the ITU Telecommunication "
+                                              "Standardization Sector"),
+        "resolutions/wtsa-5.yaml": resolution("wtsa-5", "Conformance centres of the ITU Telecommunication "
+                                              "Standardization Sector and the ITU Telecommunication "
+                                              "Development Sector"),
         "resolutions/wtsa-4.yaml": resolution("wtsa-4", "Spectrum monitoring in the Sectors"),
     })  # fmt: skip
     found = {
         tuple(sorted(m["id"] for m in f["members"])): f
         for f in findings(run_cli, root, "--kind", "duplicate")
     }
-    assert set(found) == {("wtdc-1", "wtsa-1"), ("pp-2", "wtdc-3"), ("ra-4", "wtsa-4")}
+    assert set(found) == {("wtdc-1", "wtsa-1"), ("pp-2", "wtdc-3"), ("ra-4", "wtsa-4"), ("wtdc-5", "wtsa-5")}
     for parallel in (("wtdc-1", "wtsa-1"), ("pp-2", "wtdc-3")):
         finding = found[parallel]
-        assert "each naming its own conference or Sector" in finding["proposal"]
-        assert "suppress" not in finding["proposal"].replace("None is to be suppressed", "")
+        assert "but for the conference or Sector each names as its own" in finding["proposal"]
+        assert "suppress" not in finding["proposal"].replace("none need be suppressed", "")
         assert sorted(a["body"] for a in finding["actions"]) == sorted(
             p.split("-")[0].upper() for p in parallel
         )
-        assert all(a["do"].startswith("refer, when it next revises") for a in finding["actions"])
+        assert all(" to recall " in a["do"] for a in finding["actions"])
     # The same title, naming no conference of its own: a duplicate, one text kept, the other suppressed.
     assert "could suppress" in found[("ra-4", "wtsa-4")]["proposal"]
+    assert "could suppress" in found[("wtdc-5", "wtsa-5")]["proposal"]
 
 
 def test_a_duplicate_proposed_for_a_theme_refers_to_its_anchor_as_the_theme_asks(

@@ -20,8 +20,7 @@ from res191.models.reporting import (
     not_on_cover,
     report_day,
     reported,
-    status_on,
-    theme_exists,
+    reported_on,
 )
 from res191.models.vocabulary import Conference
 from res191.wording import join_and, long_date
@@ -204,8 +203,7 @@ def _in_annexes(theme: ThemeFacts, on: date | None) -> bool:
     the day is not known, every one not retired)."""
     if on is None:
         return reported(theme["status"])
-    status = status_on(theme["status"], theme["status_as_of"], on)
-    return theme_exists(theme["since"], on) and reported(status)
+    return reported_on(theme["since"], theme["status"], theme["status_as_of"], on)
 
 
 def _empty_annexes(repository: Repository, facts: RecordFacts, on: date | None) -> Iterator[Diagnostic]:

@@ -87,7 +87,7 @@ def markdown(findings: list[Finding]) -> str:
         members = "; ".join(m.label for m in f.members)
         score = "" if f.score is None else f", {SCORE_COLUMN} {f.score:.2f}"
         lines.append(f"- **{f.title}** ({f.id}{score}): {f.proposal}  \n  Records: {members}.")
-    lines.append(f"\n{SCORE_COLUMN.capitalize()}: the {SCORE_MEANING}.")
+    lines.append(f"\n{SCORE_COLUMN.capitalize()}: the {SCORE_MEANING}; - for a fact of the records.")
     if unconfirmed(findings):
         lines.append(f"\n{UNCONFIRMED.replace('*', chr(92) + '*', 1)}.")
     return "\n".join(lines) + "\n"

@@ -90,6 +90,12 @@ def theme_exists(since: str | None, day: date) -> bool:
     return since is None or by_then(since, day)
 
 
+def reported_on(since: str | None, status: str | None, status_as_of: str | None, day: date) -> bool:
+    """Whether outputs of a day report a theme (the report's annexes, the mapping, the overlaps, the site's
+    lists): a theme by then (theme_exists), not retired by then (status_on)."""
+    return theme_exists(since, day) and reported(status_on(status, status_as_of, day))
+
+
 def status_on(status: str | None, as_of: str | None, day: date) -> str | None:
     """A theme's status as the records back it on a day: one recorded as of a month (`status_as_of`) is
     known from then (by_then) and unknown before, when the theme may have had another (a theme retired in

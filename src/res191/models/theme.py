@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from res191.models.common import (
     BodyRef,
@@ -20,7 +20,7 @@ from res191.models.common import (
     Year,
 )
 from res191.models.in_force import Sessions, no_session_between
-from res191.models.reporting import reported, status_on, theme_exists
+from res191.models.reporting import reported_on, status_on, theme_exists
 from res191.models.translations import Translations
 from res191.models.vocabulary import Conference
 
@@ -141,6 +141,15 @@ class Theme(StrictModel):
     )
     sources: list[Source] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _a_status_to_date(self) -> Theme:
+        if self.status_as_of is not None and self.status is None:
+            raise ValueError(
+                "status_as_of dates the theme's status, and it has none: give status (proposed, active or "
+                "retired) or leave status_as_of out"
+            )
+        return self
+
     def complete_on(self, day: date) -> CompleteList | None:
         """The declaration that its list of resolutions is complete, where it backs an absence on a day (a
         Sector "has none"): only one checked complete by then; a list checked later says nothing of it."""
@@ -164,21 +173,24 @@ class Theme(StrictModel):
         return status_on(self.status, self.status_as_of, day)
 
     def reported_on(self, day: date) -> bool:
-        """Whether outputs of a day report it: a theme by then, not retired by then."""
-        return self.exists_on(day) and reported(self.status_on(day))
+        """Whether outputs of a day report it (models/reporting.reported_on)."""
+        return reported_on(self.since, self.status, self.status_as_of, day)
 
     def activities_by(self, day: date) -> list[Activity]:
         """Its tracker as known on a day: the activities of years up to the day's."""
         return [activity for activity in self.tracker if activity.known_on(day)]
 
     def as_known_on(self, day: date) -> Theme | None:
-        """The theme as the records stood on a day: None where not a theme yet (exists_on); else with the
-        tracker's activities and the years the ISCG addressed it up to the day's year (a later year is not
-        known then). Its resolutions as listed: which stand on the day is the resolutions' own rule."""
+        """The theme as the records stood on a day: None where not a theme yet (exists_on); else with its
+        status where known by then (status_on: else none, nor the month it was read), the tracker's
+        activities and the years the ISCG addressed it up to the day's year (a later year is not known
+        then). Its resolutions as listed: which stand on the day is the resolutions' own rule."""
         if not self.exists_on(day):
             return None
+        known = self.status_on(day)
         changed = {
-            "status": self.status_on(day),
+            "status": known,
+            "status_as_of": self.status_as_of if known is not None else None,
             "tracker": self.activities_by(day),
             "iscg_topic_years": [year for year in self.iscg_topic_years if year <= day.year],
         }

@@ -20,16 +20,6 @@ from res191.overlaps.reading import Reader
 from res191.overlaps.similarity import Corpus
 from res191.wording import join_and
 
-# The word by which a title names the conference it is of, or that conference's Sector (its boilerplate,
-# reading.py): "Regional preparations for world telecommunication standardization assemblies" is WTSA's own.
-_OWN_NAME = {
-    Conference.PP: "plenipotentiary",
-    Conference.WTSA: "standardization",
-    Conference.WTDC: "development",
-    Conference.RA: "radiocommunication",
-    Conference.WRC: "radiocommunication",
-}
-
 # The share of their distinctive words two wordings must have in common (of all the words of both) to be
 # near-duplicates. Set on the tuning half of tests/overlaps/duplicates.yaml: its duplicates have 0.8 or
 # more; the closest pair that is not one, 0.6.
@@ -37,18 +27,9 @@ DUPLICATE_SHARE = 0.75
 
 
 def wording_words(reader: Reader, resolution: Resolution, as_of: AsOf) -> list[frozenset[str]]:
-    """The distinctive words of each wording of a resolution (its latest title of the day, its text):
-    glossary terms as their entry's term, not the words inside them; a phrase on a term's subject
-    (`same_subject`) as itself, since other words on one subject do not make two titles the same."""
-    wordings = [w for w in (as_of.title(resolution), resolution.text) if w]
-    return [
-        frozenset(
-            f"{t.key}:{w[t.start : t.end].lower()}" if reader.is_on_subject(w, t) else t.key
-            for t in reader.words(w)
-            if not t.inside
-        )
-        for w in wordings
-    ]
+    """The distinctive words of each wording of a resolution (its latest title of the day, its text), as
+    Reader.wording reads them."""
+    return [reader.wording(w) for w in (as_of.title(resolution), resolution.text) if w]
 
 
 def _share(first: frozenset[str], second: frozenset[str]) -> float:
@@ -107,10 +88,12 @@ def _finding(
     same = len(titles) == 1 and None not in titles
     evidence = (str(next(iter(titles))),) if same else corpus.shared_terms(group)
     what = f"the same title, “{evidence[0]}”" if same else f"nearly the same wording ({quoted(evidence[:3])})"
-    if not same and all(_names_itself(corpus.reader, e.record, as_of) for e in entries):
-        return _parallel(resolutions, corpus, near, group, as_of, evidence)
+    if not same and _each_its_own(corpus.reader, [e.record for e in entries], as_of):
+        proposal, actions = _parallel(entries, labels, as_of, evidence)
+        return _built(resolutions, corpus, near, group, labels, evidence, proposal, actions)
     actions = tuple(_action(e.record, kept, kept_label, as_of) for e in entries if e.record is not kept)
     whole = kept.conference in (Conference.PP, Conference.COUNCIL)
+    others = "the other" if len(entries) == 2 else "the others"
     if outside:
         theme = themed[kept.id][0]
         rest = [label for i, label in zip(group, labels, strict=True) if i not in proposed]
@@ -123,7 +106,7 @@ def _finding(
             why += f", and {findings} adding {join_and(added)} to it"
         why += f"; they could refer to {kept_label}"
     elif whole:
-        why = f"{kept_label} is the whole Union's; the others could refer to it"
+        why = f"{kept_label} is the whole Union's; {others} could refer to it"
     else:
         year = as_of.edition(kept).year
         tied = [
@@ -134,11 +117,26 @@ def _finding(
             "them as the mapping lists them (by conference, then number), is the one the others could "
             "refer to"
             if len(tied) > 1
-            else f"{kept_label} is the latest edition among them; the others could refer to it"
+            else f"{kept_label} is the latest edition among them; {others} could refer to it"
         )
     proposal = f"{join_and(labels)} have {what}: a duplicate. {why} rather than repeat it. " + " ".join(
         a.sentence for a in actions
     )
+    return _built(resolutions, corpus, near, group, labels, evidence, proposal, actions)
+
+
+def _built(
+    resolutions: Sequence[Entry[Resolution]],
+    corpus: Corpus,
+    near: Mapping[Pair, float],
+    group: list[int],
+    labels: list[str],
+    evidence: tuple[str, ...],
+    proposal: str,
+    actions: tuple[Action, ...],
+) -> Finding:
+    """The duplicate finding of a group: its members, its links and its score (its weakest link)."""
+    entries = [resolutions[i] for i in group]
     inside = [(a, b) for a in group for b in group if a < b]
     members = tuple(e.member(label, sector_of(e.record)) for e, label in zip(entries, labels, strict=True))
     links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
@@ -148,47 +146,41 @@ def _finding(
     )  # fmt: skip
 
 
-def _names_itself(reader: Reader, resolution: Resolution, as_of: AsOf) -> bool:
-    """Whether a resolution's title names its own conference or Sector ("Rules of procedure of the ITU
-    Telecommunication Development Sector", of WTDC), as a text each conference has for itself does."""
-    own = _OWN_NAME.get(resolution.conference)
-    title = as_of.title(resolution)
-    return own is not None and title is not None and any(own in n for n in reader.bodies_named(title))
+def _each_its_own(reader: Reader, duplicates: list[Resolution], as_of: AsOf) -> bool:
+    """Whether duplicates are each conference's text for itself: titles naming each only its own
+    conference or Sector (Reader.names_only_itself), alike in every other word ("Rules of procedure of
+    the ITU Telecommunication Development Sector", "... Standardization Sector")."""
+    titles = [as_of.title(r) for r in duplicates]
+    if any(title is None for title in titles):
+        return False
+    named = all(
+        reader.names_only_itself(str(title), r.conference.value)
+        for r, title in zip(duplicates, titles, strict=True)
+    )
+    return named and len({reader.wording(str(title)) for title in titles}) == 1
 
 
 def _parallel(
-    resolutions: Sequence[Entry[Resolution]],
-    corpus: Corpus,
-    near: Mapping[Pair, float],
-    group: list[int],
-    as_of: AsOf,
-    evidence: tuple[str, ...],
-) -> Finding:
-    """Duplicates whose titles differ only in naming each one's own conference or Sector: each conference's
-    text for itself (its rules of procedure, its regional preparations), so none is suppressed for another;
-    each could refer to the others when it is next revised, so that they stay alike."""
-    entries = [resolutions[i] for i in group]
-    labels = [as_of.cite(e.record) for e in entries]
+    entries: list[Entry[Resolution]], labels: list[str], as_of: AsOf, evidence: tuple[str, ...]
+) -> tuple[str, tuple[Action, ...]]:
+    """What to propose for each conference's text for itself (its rules of procedure, its regional
+    preparations): none is suppressed for another; each could recall the others when next revised, so
+    that they stay alike."""
     actions = []
     for entry, label in zip(entries, labels, strict=True):
         others = [other for other in labels if other != label]
-        same = "which does the same for its own" if len(others) == 1 else "which do the same for theirs"
-        do = f"refer, when it next revises {label}, to {join_and(others)}, {same}"
+        of = join_and([e.record.conference.value for e in entries if e is not entry])
+        counterparts = "its counterpart" if len(others) == 1 else "its counterparts"
+        do = f"revise {label} to recall {join_and(others)}, {counterparts} of {of}"
         body = entry.record.conference.body_id
         actions.append(Action(do, (label, *others), as_of.calendar.name(body), as_of.next(body)))
     proposal = (
-        f"{join_and(labels)} have nearly the same wording ({quoted(evidence[:3])}), each naming its own "
-        "conference or Sector: each conference's text for itself, a duplicate in form, not of effort. None "
-        "is to be suppressed for another; each could refer to the others, so that they stay alike. "
-        + " ".join(a.sentence for a in actions)
+        f"{join_and(labels)} have the same wording ({quoted(evidence[:3])}) but for the conference or "
+        "Sector each names as its own: each is its own conference's text on the same matter, and none need "
+        f"be suppressed. Each could recall {'the other' if len(entries) == 2 else 'the others'}, so that "
+        "they stay alike. " + " ".join(a.sentence for a in actions)
     )
-    inside = [(a, b) for a in group for b in group if a < b]
-    members = tuple(e.member(label, sector_of(e.record)) for e, label in zip(entries, labels, strict=True))
-    links = tuple(link(corpus, a, b, resolutions[a].id, resolutions[b].id) for a, b in inside)
-    return Finding(
-        finding_id("duplicate", [e.id for e in entries]), "duplicate", members,
-        round(min(near[p] for p in inside), 2), evidence, proposal, links, tuple(actions),
-    )  # fmt: skip
+    return proposal, tuple(actions)
 
 
 def _action(resolution: Resolution, kept: Resolution, kept_label: str, as_of: AsOf) -> Action:

@@ -27,7 +27,10 @@ KINDS = {
 # have no score, and --min-score does not apply to them.
 STRUCTURAL = frozenset({"streamline", "several-conferences"})
 # What the score of a finding is, wherever it is shown: one meaning for every kind that has one.
-SCORE_MEANING = "likeness of the texts (cosine of their TF-IDF vectors, 0 to 1; a group's weakest link)"
+SCORE_MEANING = (
+    "likeness of the resolutions' titles and recorded texts (cosine of their TF-IDF vectors, 0 to 1): a "
+    "group's weakest link; for a mapping or partners, the strongest link named"
+)
 
 
 @dataclass(frozen=True)

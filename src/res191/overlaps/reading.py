@@ -41,6 +41,15 @@ _BOILERPLATE = (
     r"|itu (?:telecommunication development|telecommunication standardization|radiocommunication)"
     r"|(?:telecommunications?[ /]+)?information and communications?(?: technolog(?:y|ies))?"
 )
+# The word by which one of those names says which conference it is, or whose Sector: "world
+# telecommunication standardization assemblies" is WTSA's, "the ITU Radiocommunication Sector" RA's and WRC's.
+OWN_NAME = {
+    "PP": "plenipotentiary",
+    "WTSA": "standardization",
+    "WTDC": "development",
+    "RA": "radiocommunication",
+    "WRC": "radiocommunication",
+}
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_BREAK = re.compile(r"[.;:]")
 # How a glossary entry's term is told apart from a word: "=wsis".
@@ -163,18 +172,27 @@ class Reader:
             self._inside[phrase] = found
         return found
 
-    def bodies_named(self, text: str) -> list[str]:
-        """The names of Sectors, their bodies and conferences that a text uses (left out of its terms),
-        in lower case: "telecommunication development conferences"."""
-        return [
-            " ".join(m.group("boilerplate").split())
-            for m in self.pattern.finditer(_lower(text))
-            if m.group("boilerplate")
+    def names_only_itself(self, text: str, conference: str) -> bool:
+        """Whether a text names a conference or Sector, and only the one it is of (OWN_NAME: "Rules of
+        procedure of the ITU Telecommunication Development Sector", of WTDC), as a text a conference has for
+        itself does; not one that names another too ("cooperation between ITU-D and ITU-T")."""
+        own = OWN_NAME.get(conference)
+        named = [
+            m.group("boilerplate") for m in self.pattern.finditer(_lower(text)) if m.group("boilerplate")
         ]
+        return own is not None and bool(named) and all(own in name for name in named)
 
-    def is_on_subject(self, text: str, term: Term) -> bool:
-        """Whether a glossary term was read from a phrase on its subject rather than for the same thing."""
-        return " ".join(_lower(text[term.start : term.end]).split()) in self.on_subject
+    def wording(self, text: str) -> frozenset[str]:
+        """The distinctive words of a wording, to tell whether two are the same: glossary terms as their
+        entry's term, not the words inside them; a phrase on a term's subject (`same_subject`) as itself,
+        since other words on one subject do not make two titles the same."""
+        found = set()
+        for term in self.words(text):
+            if term.inside:
+                continue
+            phrase = " ".join(_lower(text[term.start : term.end]).split())
+            found.add(f"{term.key}:{phrase}" if phrase in self.on_subject else term.key)
+        return frozenset(found)
 
     @staticmethod
     def _plain(text: str, start: int, end: int, inside: bool = False) -> list[Term]:

@@ -139,8 +139,8 @@ def _partners(
         closest = as_of.cite(resolutions[partners[0][1]].record)
         shared = corpus.shared_with(outside, [partners[0][1]])
         action = Action(
-            f"decide which of them {label} belongs with, first {closest} ({quoted(shared)}), and propose it "
-            "for that theme or group",
+            f"decide which of them {label} belongs with (the closest is {closest}: {quoted(shared)}), and "
+            "propose it for that theme or group",
             (label, *(as_of.cite(resolutions[o].record) for _, o in partners)),
             as_of.calendar.name(ISC_TF),
             as_of.next(ISC_TF),

@@ -71,7 +71,7 @@ def theme_findings(
             s for s in Sector if s is not Sector.GS and any(_sector(r) is s for r in cited)
         ]
         kind = "streamline" if len(sectors) >= 2 else "several-conferences"
-        older = _older(cited, anchor, as_of)
+        older = _older(cited, anchor, as_of, alike)
         facts = _facts(theme.record, cited, conferences, sectors, as_of, older)
         more = (proposed_for or {}).get(theme.id, [])
         if more:
@@ -115,7 +115,9 @@ def _facts(
     if not present:
         facts.append("No resolution of a Sector's conference is recorded under it.")
     elif missing:
-        verb = "has" if len(present) == 1 else "have"
+        # "ITU-D has a resolution" is one: with two of them, it has resolutions.
+        many = max(sum(_sector(r) is s for r in cited) for s in sectors) > 1
+        verb = ("have" if len(present) > 1 else "has") + (" resolutions" if many else " a resolution")
         absent = []
         if none and complete is not None:
             absent.append(
@@ -124,7 +126,7 @@ def _facts(
             )
         if unknown:
             absent.append(f"no {join_and(unknown, 'or')} resolution is recorded")
-        facts.append(f"{join_and(present)} {verb} a resolution recorded under it; {'; '.join(absent)}.")
+        facts.append(f"{join_and(present)} {verb} recorded under it; {'; '.join(absent)}.")
     else:
         facts.append("A resolution of each of the three Sectors is recorded under it.")
     if older:
@@ -200,7 +202,7 @@ def _proposal(kind: str, anchor: str, lead: Lead, older: bool) -> str:
     align = ", aligning the older editions with it when they are next revised" if older else ""
     led = f"{lead.name} leading ({lead.why}) and the others contributing through the theme's focal points"
     if kind == "streamline":
-        return f"Consider streamlining them under {anchor}, with {led}{align}."
+        return f"Consider streamlining the theme's work under {anchor}, with {led}{align}."
     return f"Consider keeping the theme's work under {anchor}, with {led}{align}."
 
 
@@ -237,9 +239,16 @@ def _actions(
             and referred.get(as_of.cite(r.record), anchor_label) == anchor_label
         ]
         if own:
+            # A conference's own texts on one subject are merged, not made to refer to each other.
+            them = "it" if len(own) == 1 else "them"
+            do = (
+                f"merge {join_and(own)} into {anchor_label}, or suppress {them}"
+                if conference is anchor.conference
+                else f"revise {join_and(own)} to refer to {anchor_label} rather than repeat {them}"
+            )
             actions.append(
                 Action(
-                    f"revise {join_and(own)} to refer to {anchor_label} rather than repeat it",
+                    do,
                     (*own, anchor_label),
                     as_of.calendar.name(conference.body_id),
                     as_of.next(conference.body_id),
@@ -249,9 +258,21 @@ def _actions(
     return tuple(actions)
 
 
-def _older(cited: list[Entry[Resolution]], anchor: Resolution, as_of: AsOf) -> str | None:
-    """Which resolutions' editions are older than the one they would be aligned with, the anchor's."""
-    older = [as_of.cite(r.record) for r in cited if as_of.predates(r.record, anchor)]
+def _older(
+    cited: list[Entry[Resolution]],
+    anchor: Resolution,
+    as_of: AsOf,
+    alike: Callable[[str, str], bool] | None,
+) -> str | None:
+    """Which resolutions' editions are older than the one they would be aligned with, the anchor's: where
+    the run reads the texts, only those alike it (a theme may hold several subjects: PP 123, on the
+    standardization gap, is not aligned with PP 177, on conformance)."""
+    anchor_id = next(r.id for r in cited if r.record is anchor)
+    older = [
+        as_of.cite(r.record)
+        for r in cited
+        if as_of.predates(r.record, anchor) and (alike is None or alike(r.id, anchor_id))
+    ]
     if not older:
         return None
     return f"{join_and(older)} {'predates' if len(older) == 1 else 'predate'} {as_of.cite(anchor)}."

@@ -17,7 +17,6 @@ from res191.models import (
     Resolution,
     Theme,
 )
-from res191.models.reporting import reported
 from res191.overlaps.findings import KINDS
 from res191.site.facts import (
     CONFERENCE_NAMES,
@@ -48,7 +47,7 @@ def home_page(site: Site, latest_report: tuple[Link, str, str] | None) -> dict[s
     # The bodies with a chair on the site's day, each with that chair (a chair of another year is not
     # today's: the records name chairs for the days they cover).
     chaired = [(b, b.chair_on(site.today)) for b in loaded.all("body", Body).values()]
-    themes = [t for t in site.themes.values() if reported(t.status)]
+    themes = [t for t in site.themes.values() if t.reported_on(site.today)]
     return {
         "resolution": resolution,
         "cited": found,
@@ -156,7 +155,7 @@ def mapping_rows(site: Site) -> list[tuple[Link, list[list[Citation]]]]:
     """Themes against conferences (Council's resolutions too), each resolution cited as on the site's day."""
     rows = []
     for theme in site.themes.values():
-        if not reported(theme.status):
+        if not theme.reported_on(site.today):
             continue
         cells = site.rested_on(theme)  # as on the theme's page
         shown = [[site.citation(r) for r, _ in cells.get(c, [])] for c in MAPPED_CONFERENCES]
