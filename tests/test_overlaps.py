@@ -201,10 +201,10 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
         "subject (shared terms: “warning”, “disaster relief”, “emergency telecommunications for disaster”) "
         "and under no theme. They do not meet ITU's rule for an area of mutual interest (a PP resolution and "
         "a resolution of a Sector on one subject, or PP resolutions calling for inter-Sector coordination): "
-        "no PP resolution is among them. At its next meeting (none is recorded), the ISCG could propose the "
-        "subject to the advisory groups as an area of mutual interest, led by ITU-R (ITU-R, ITU-T, and ITU-D "
-        "have as many resolutions among them, and RA Resolution 3 (2020)* is the latest edition of them), "
-        "with focal points from ITU-R, ITU-T, and ITU-D."
+        "no PP resolution is among them. At its next meeting (none is recorded), the ISCG could ask the "
+        "advisory groups of ITU-R, ITU-T, and ITU-D to coordinate their work on the subject, led by ITU-R "
+        "(ITU-R, ITU-T, and ITU-D have as many resolutions among them, and RA Resolution 3 (2020)* is the "
+        "latest edition of them), until a PP resolution on it makes it an area of mutual interest."
     )
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtsa-5", "cables", "pp-4"]

@@ -75,9 +75,10 @@ def new_theme_findings(
             continue
         if tuple(group) in duplicated:
             continue
-        action = _propose(entries, labels, as_of)
+        rule, meets = _rule([e.record for e in entries])
+        action = _propose(entries, labels, as_of, meets)
         proposal = f"{join_and(labels)} are on one subject ({quoted(evidence[:3])}) and under no theme. "
-        proposal += f"{_rule([e.record for e in entries])} {action.sentence}"
+        proposal += f"{rule} {action.sentence}"
         yield Finding(
             finding_id("new-theme", [e.id for e in entries]), "new-theme", members, weakest, evidence,
             proposal, links, (action,),
@@ -109,33 +110,43 @@ def _covering(
     return themes[best[1]], [terms[k] for k in terms if k in shared]
 
 
-def _rule(group: Sequence[Resolution]) -> str:
-    """Whether a group meets ITU's rule for an area of mutual interest, in a sentence."""
+def _rule(group: Sequence[Resolution]) -> tuple[str, bool]:
+    """Whether a group meets ITU's rule for an area of mutual interest: in a sentence, and whether it does."""
     pp = [r for r in group if r.conference is Conference.PP]
     sector = [r for r in group if r.conference.sector is not None]
     if pp and (sector or any(r.calls_for_coordination for r in pp)):
         return (
             "They meet ITU's rule for an area of mutual interest (a PP resolution and a resolution of a "
-            "Sector on one subject)."
+            "Sector on one subject).",
+            True,
         )
     missing = "no PP resolution" if not pp else "no resolution of a Sector's conference"
     return (
         "They do not meet ITU's rule for an area of mutual interest (a PP resolution and a resolution of a "
         f"Sector on one subject, or PP resolutions calling for inter-Sector coordination): {missing} is "
-        "among them."
+        "among them.",
+        False,
     )
 
 
-def _propose(entries: Sequence[Entry[Resolution]], labels: list[str], as_of: AsOf) -> Action:
-    """The ISCG, the membership's group, proposing the area to the advisory groups, with one lead."""
+def _propose(entries: Sequence[Entry[Resolution]], labels: list[str], as_of: AsOf, meets: bool) -> Action:
+    """The ISCG, the membership's group, proposing the area to the advisory groups, with one lead; where
+    ITU's rule is not met, no area of mutual interest: the advisory groups of the Sectors concerned are
+    asked to coordinate their work on it."""
     lead = theme_lead(None, [e.record for e in entries], as_of, among="among them")
     order = [s.value for s in Sector]
     sectors = sorted({s for e in entries if (s := sector_of(e.record))}, key=order.index)
-    focal = f", with focal points from {join_and(sectors)}" if sectors else ""
-    return Action(
-        f"propose the subject to the advisory groups as an area of mutual interest, led by {lead.name} "
-        f"({lead.why}){focal}",
-        tuple(labels),
-        as_of.calendar.name(ISCG),
-        as_of.next(ISCG),
-    )
+    if meets:
+        # Every theme has focal points appointed by the Sectors and the General Secretariat (DOMAIN).
+        do = (
+            f"propose the subject to the advisory groups as an area of mutual interest, led by {lead.name} "
+            f"({lead.why}), with focal points appointed by the Sectors and the General Secretariat"
+        )
+    elif len(sectors) > 1:
+        do = (
+            f"ask the advisory groups of {join_and(sectors)} to coordinate their work on the subject, led by "
+            f"{lead.name} ({lead.why}), until a PP resolution on it makes it an area of mutual interest"
+        )
+    else:
+        do = "ask the advisory groups whether the subject calls for coordination among the Sectors"
+    return Action(do, tuple(labels), as_of.calendar.name(ISCG), as_of.next(ISCG))
