@@ -177,9 +177,9 @@ class Reader:
         procedure of the ITU Telecommunication Development Sector", of WTDC), as a text a conference has for
         itself does; not one that names another too ("cooperation between ITU-D and ITU-T")."""
         own = OWN_NAME.get(conference)
-        named = [
-            m.group("boilerplate") for m in self.pattern.finditer(_lower(text)) if m.group("boilerplate")
-        ]
+        boilerplate = [m.group("boilerplate") or "" for m in self.pattern.finditer(_lower(text))]
+        # The names of Sectors and conferences among it, not "information and communication technologies".
+        named = [name for name in boilerplate if any(word in name for word in OWN_NAME.values())]
         return own is not None and bool(named) and all(own in name for name in named)
 
     def wording(self, text: str) -> frozenset[str]:
