@@ -1115,8 +1115,8 @@ def test_the_next_session_is_the_first_recorded_after_the_day_only_from_the_earl
     early = calendar.next("council", date(2019, 6, 1))
     assert "Council 2023" in early and not early.startswith("at Council 2023")
     assert early == (
-        "at its next session, which the records do not hold (they hold its sessions from Council 2023, "
-        "from 11 July 2023)"
+        "at its next session, which the records do not hold (they hold its sessions from Council 2023 "
+        "(11-21 July 2023))"
     )
     assert calendar.next("council", date(2023, 8, 1)) == "at Council 2024 (from 11 July 2024)"
     assert calendar.next("council", date(2023, 7, 15)) == "at Council 2023 (from 11 July 2023)"  # under way

@@ -17,7 +17,7 @@ from datetime import date
 
 from res191.models import Body, Conference, Meeting
 from res191.models.in_force import session_name
-from res191.wording import long_date
+from res191.wording import date_range, long_date
 
 # The bodies a proposal may name that are not conferences, by their record's id.
 ISCG = "iscg"
@@ -83,10 +83,11 @@ class Calendar:
 
 
 def _dated(held: Held) -> str:
-    """`WTDC-25, from 17 November 2025`; a meeting named by its day is not dated twice."""
+    """`WTDC-25 (17-28 November 2025)`, a session held with its days; a meeting named by its day is not
+    dated twice."""
     if held.name.startswith("its meeting of"):
         return held.name
-    return f"{held.name}, from {long_date(held.start)}"
+    return f"{held.name} ({date_range(held.start, held.end)})"
 
 
 def _is_conference(body: str) -> bool:
