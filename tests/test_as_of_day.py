@@ -107,6 +107,21 @@ def test_a_themes_status_is_shown_with_the_month_it_was_read(built: Callable[[st
     assert "Status:" not in (built("2024-03-01") / "themes" / "accessibility.html").read_text(
         encoding="utf-8"
     )
+    # Nor the month it was read, in the open data of that day.
+    data = (built("2024-03-01") / "open-data" / "res191-records.json").read_text(encoding="utf-8")
+    assert '"status_as_of"' in (built("2026-01-01") / "open-data" / "res191-records.json").read_text(
+        encoding="utf-8"
+    )
+    assert '"status_as_of": "2024-05"' not in data
+
+
+def test_a_status_dated_without_a_status_is_refused_where_it_is(run_cli: RunCli, bundled: Path) -> None:
+    theme = bundled / "data" / "themes" / "accessibility.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("status: active\n", ""), encoding="utf-8")
+    result = run_cli(bundled, "validate")
+    assert result.exit_code == 1
+    assert "accessibility.yaml:" in result.stdout and "error S204" in result.stdout
+    assert "status_as_of dates the theme's status, and it has none: give status" in result.stdout
 
 
 BODIES_IN_2024 = (  # what the 2024 report says of the ISC-TF and the ISCG (`described_in: [2024]`)

@@ -583,6 +583,8 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
         in found["inter-sector-coordination"]
     )
     assert "Council Resolution 1307 (C09)* predate PP Resolution 182" in found["climate-change"]
+    # A resolution of the anchor's own conference is merged into it, not made to refer to it.
+    assert "PP could merge PP Resolution 35 (Kyoto, 1994)* into PP Resolution 182" in found["climate-change"]
     assert (
         "At Council 2024 (from 4 June 2024), the Council could revise Council Resolution 1307"
         in (found["climate-change"])
@@ -936,6 +938,16 @@ def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, t
     assert [sorted(m["id"] for m in f["members"]) for f in found] == [["pp-1", "wtdc-3"]]
 
 
+def test_a_title_names_only_its_own_conference_whatever_else_its_boilerplate_holds() -> None:
+    reader = Reader()
+    development = "Rules of procedure of the ITU Telecommunication Development Sector"
+    assert reader.names_only_itself(development, "WTDC")
+    assert reader.names_only_itself(development + " for information and communication technologies", "WTDC")
+    assert not reader.names_only_itself(development, "WTSA")
+    assert not reader.names_only_itself(development + " and the ITU Radiocommunication Sector", "WTDC")
+    assert not reader.names_only_itself("Rules of procedure", "WTDC")
+
+
 def test_each_conferences_own_text_under_one_title_is_not_suppressed_for_another(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
@@ -973,7 +985,8 @@ def test_each_conferences_own_text_under_one_title_is_not_suppressed_for_another
         )
         assert all(" to recall " in a["do"] for a in finding["actions"])
     # The same title, naming no conference of its own: a duplicate, one text kept, the other suppressed.
-    assert "could suppress" in found[("ra-4", "wtsa-4")]["proposal"]
+    same = found[("ra-4", "wtsa-4")]["proposal"]
+    assert "could suppress" in same and "is the one the other could refer to rather than repeat it." in same
     assert "could suppress" in found[("wtdc-5", "wtsa-5")]["proposal"]
 
 

@@ -114,7 +114,7 @@ def _finding(
         ]
         why = (
             f"{join_and(tied)} are the latest editions among them, of {year}: {kept_label}, the first of "
-            "them as the mapping lists them (by conference, then number), is the one the others could "
+            f"them as the mapping lists them (by conference, then number), is the one {others} could "
             "refer to"
             if len(tied) > 1
             else f"{kept_label} is the latest edition among them; {others} could refer to it"
