@@ -572,9 +572,11 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
         "edition of them) and the others contributing through the theme's focal points. At its next meeting "
         "(none is recorded), the ISC-TF could name ITU-D the lead of the theme “Accessibility”. At WTSA-24 "
         "(from 15 October 2024), WTSA could revise WTSA Resolution 70 (Rev. Dubai, 2012)* to refer to PP "
-        "Resolution 175 (Guadalajara, 2010)* rather than repeat it. At WTDC-25 (from 17 November 2025), WTDC "
+        "Resolution 175 (Guadalajara, 2010)* rather than repeat it. First check what WTSA-16 and WTSA-20 "
+        "decided on it: the records do not hold that. At WTDC-25 (from 17 November 2025), WTDC "
         "could revise WTDC Resolution 58 (Rev. Buenos Aires, 2017)* to refer to PP Resolution 175 "
-        "(Guadalajara, 2010)* rather than repeat it."
+        "(Guadalajara, 2010)* rather than repeat it. First check what WTDC-22 decided on it: the records do "
+        "not hold that."
     )
     # Resolution 191's own theme: the General Secretariat leads, as the PP resolution says; one lead.
     assert (
@@ -819,6 +821,46 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
                 assert label in f.proposal, (f.id, label)
             if not proposed:
                 assert "This run also proposes" not in f.proposal
+
+
+def _session(name: str, start: str, end: str) -> str:
+    return f"---\nid: wtdc-{end[:4]}\nbody: wtdc\nname: {name}\nstart: {start}\nend: {end}\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("history", "on", "check"),
+    [
+        ("", "2023-01-01", "First check what WTDC-22 decided on it: the records do not hold that."),
+        (
+            "",
+            "2026-01-01",
+            "First check what WTDC-22 and WTDC-25 decided on it: the records do not hold that.",
+        ),  # noqa: E501
+        ("", "2021-01-01", None),  # no session held since the edition cited
+        ("history: [{session: wtdc-2022, outcome: maintained, source: WTDC-22 list}]\n", "2023-01-01", None),
+    ],
+)
+def test_an_action_on_a_resolution_says_which_sessions_held_since_may_have_acted_on_it(
+    run_cli: RunCli, tmp_path: Path, history: str, on: str, check: str | None
+) -> None:
+    # Proposing that WTDC suppress its text at its next session, when WTDC-22 may have suppressed or
+    # revised it already, sends an officer to a meeting with a proposal the records cannot back.
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Emergency telecommunications for disaster relief"),
+        "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Emergency telecommunications for disaster relief")
+        .replace("year: 2020", "year: 2017") + history,
+        "bodies/wtdc.yaml": (REPO / "data" / "bodies" / "wtdc.yaml").read_text(encoding="utf-8"),
+        "meetings/wtdc-2017.md": _session("WTDC-17", "2017-10-09", "2017-10-20"),
+        "meetings/wtdc-2022.md": _session("WTDC-22", "2022-06-06", "2022-06-16"),
+        "meetings/wtdc-2025.md": _session("WTDC-25", "2025-11-17", "2025-11-28"),
+    })  # fmt: skip
+    (duplicate,) = [f for f in findings(run_cli, root, "--on", on) if f["kind"] == "duplicate"]
+    (action,) = duplicate["actions"]
+    assert action["body"] == "WTDC"
+    assert action.get("check") == check
+    if check:
+        assert f"rather than repeat it. {check}" not in duplicate["proposal"]
+        assert duplicate["proposal"].endswith(f"for the rest. {check}")
 
 
 def test_every_proposal_says_who_does_what_with_which_instruments_and_when() -> None:

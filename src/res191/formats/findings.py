@@ -46,6 +46,7 @@ def as_dict(finding: Finding) -> dict[str, Any]:
                 "body": a.body,
                 "when": a.when,
                 **({"refers_to": a.refers_to} if a.refers_to else {}),
+                **({"check": a.check} if a.check else {}),
             }
             for a in finding.actions
         ],

@@ -11,11 +11,12 @@ from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
 from res191.models import Cited, Conference, Edition, Resolution, Sessions
-from res191.models.in_force import adopted_between
+from res191.models.in_force import Session, Standing, adopted_between
 from res191.models.resolution import cited, latest_title
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
 from res191.overlaps.who import Calendar
+from res191.wording import join_and
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -59,11 +60,11 @@ class AsOf:
     # Each resolution's citation, worked out once: a theme's finding cites each of its resolutions five
     # times or more, and a resolution is cited by every theme that rests on it (by the object's identity,
     # the object kept with it so that the identity is not reused).
-    _found: dict[int, tuple[Resolution, Cited, list[Edition]]] = field(
+    _found: dict[int, tuple[Resolution, Cited, list[Edition], Standing]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def _standing(self, resolution: Resolution) -> tuple[Resolution, Cited, list[Edition]]:
+    def _standing(self, resolution: Resolution) -> tuple[Resolution, Cited, list[Edition], Standing]:
         # Its standing worked out once (models/in_force.py decides, for every output): its citation and
         # its editions adopted by the day, as Resolution.cited and Resolution.editions_by give them.
         kept = self._found.get(id(resolution))
@@ -73,6 +74,7 @@ class AsOf:
                 resolution,
                 cited(resolution, found),
                 resolution.editions_of(found),
+                found,
             )
         return kept
 
@@ -117,6 +119,35 @@ class AsOf:
     def next(self, body: str) -> str:
         """When a body can next act, from the meetings recorded: `at WTDC-25 (from 17 November 2025)`."""
         return self.calendar.next(body, self.on)
+
+    def check_first(self, resolutions: Sequence[Resolution]) -> str:
+        """For an action on resolutions of one conference: the sessions held since their editions cited
+        whose decisions on them the records do not hold (Standing.unaccounted), to check before acting, in
+        a sentence: `First check what WTDC-25 decided on it: the records do not hold that.`; "" where the
+        records account for every session held by the day."""
+        unknown: list[Resolution] = []
+        sessions: dict[str, Session] = {}
+        after: list[int] = []
+        for resolution in resolutions:
+            found = self._standing(resolution)[3]
+            if not found.stands or not (found.unaccounted or found.known_after is not None):
+                continue
+            unknown.append(resolution)
+            sessions.update((s.id, s) for s in found.unaccounted)
+            if found.known_after is not None:
+                after.append(found.known_after)
+        if not unknown:
+            return ""
+        on = "it" if len(unknown) == 1 else "them"
+        if len(unknown) < len(resolutions):  # the action names others, whose sessions are accounted for
+            on = join_and([self.cite(r) for r in unknown])
+        if after:
+            # Sessions before the earliest recorded are not known at all: not named, counted from a year.
+            what = f"{self.calendar.name(unknown[0].conference.body_id)} decided on {on} after {min(after)}"
+        else:
+            held = sorted(sessions.values(), key=lambda s: (s.end, s.id))
+            what = f"{join_and([s.name for s in held])} decided on {on}"
+        return f"First check what {what}: the records do not hold that."
 
     def keeper(self, resolutions: Sequence[Resolution]) -> Resolution:
         """Of resolutions on one subject, the one the others would refer to: the PP resolution (the whole

@@ -173,7 +173,15 @@ def _parallel(
         counterparts = "its counterpart" if len(others) == 1 else "its counterparts"
         do = f"revise {label} to recall {join_and(others)}, {counterparts} of {of}"
         body = entry.record.conference.body_id
-        actions.append(Action(do, (label, *others), as_of.calendar.name(body), as_of.next(body)))
+        actions.append(
+            Action(
+                do,
+                (label, *others),
+                as_of.calendar.name(body),
+                as_of.next(body),
+                check=as_of.check_first([entry.record]),
+            )
+        )
     proposal = (
         f"{join_and(labels)} have the same wording ({quoted(evidence[:3])}) but for the conference or "
         "Sector each names as its own: each is its own conference's text on the same matter, and none need "
@@ -190,4 +198,6 @@ def _action(resolution: Resolution, kept: Resolution, kept_label: str, as_of: As
     own = f"what is particular to {sector.value}" if sector else "what is particular to it"
     do = f"suppress {label}, or revise it to keep only {own} and refer to {kept_label} for the rest"
     body = resolution.conference.body_id
-    return Action(do, (label, kept_label), as_of.calendar.name(body), as_of.next(body), kept_label)
+    when = as_of.next(body)
+    check = as_of.check_first([resolution])
+    return Action(do, (label, kept_label), as_of.calendar.name(body), when, kept_label, check)

@@ -77,11 +77,15 @@ class Action:
     # The text the others among the instruments would refer to, where the action says so: every finding of
     # a run asks a resolution to refer to one text at most (find.referred_to).
     refers_to: str | None = None
+    # What to check before acting, where a session held since the edition cited may have acted already
+    # (AsOf.check_first): "First check what WTDC-25 decided on it: the records do not hold that."
+    check: str = ""
 
     @property
     def sentence(self) -> str:
-        """`At WTDC-25 (from 17 November 2025), WTDC could suppress it.`"""
-        return f"{self.when[:1].upper()}{self.when[1:]}, {self.body} could {self.do}."
+        """`At WTDC-25 (from 17 November 2025), WTDC could suppress it.`, and what to check first."""
+        sentence = f"{self.when[:1].upper()}{self.when[1:]}, {self.body} could {self.do}."
+        return f"{sentence} {self.check}" if self.check else sentence
 
 
 @dataclass(frozen=True)

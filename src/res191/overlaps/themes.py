@@ -229,8 +229,8 @@ def _actions(
         )
     ]
     for conference in Conference:
-        own = [
-            as_of.cite(r.record)
+        acted_on = [
+            r.record
             for r in cited
             if r.record.conference is conference
             and r.record is not anchor
@@ -238,7 +238,8 @@ def _actions(
             and alike(r.id, anchor_id)
             and referred.get(as_of.cite(r.record), anchor_label) == anchor_label
         ]
-        if own:
+        if acted_on:
+            own = [as_of.cite(r) for r in acted_on]
             # A conference's own texts on one subject are merged, not made to refer to each other.
             them = "it" if len(own) == 1 else "them"
             do = (
@@ -253,6 +254,7 @@ def _actions(
                     as_of.calendar.name(conference.body_id),
                     as_of.next(conference.body_id),
                     anchor_label,
+                    as_of.check_first(acted_on),
                 )
             )
     return tuple(actions)
