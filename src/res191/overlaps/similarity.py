@@ -57,6 +57,7 @@ class Corpus:
         self.surface: dict[str, str] = dict(self.reader.shown)
         # Every term's words as first read, fragments included: how `--explain` names each term it adds.
         self.spans: dict[str, str] = dict(self.reader.shown)
+        self._read: dict[int, dict[str, str]] = {}  # _surfaces, by text
         counts = []
         for text in self.texts:
             terms = self.reader.terms(text)
@@ -104,13 +105,41 @@ class Corpus:
         """A term in the texts' words, whole where it can be, else as first read (for `--explain`)."""
         return self.surface.get(term) or self.spans.get(term, term)
 
-    def words(self, terms: Iterable[str]) -> tuple[str, ...]:
-        """Terms as the texts write them: `Internet of Things`, not `internet thing`."""
-        shown = list(dict.fromkeys(self.surface[t] for t in terms if t in self.surface))
+    def words(self, terms: Iterable[str], members: Sequence[int]) -> tuple[str, ...]:
+        """Terms as the member texts write them: `Internet of Things`, not `internet thing`; never in the
+        words of a text outside them ("Implementation of the Outcomes" where they write "implementing the
+        outcomes"). A glossary term its members write differently is each of their phrases, with slashes:
+        `COP / child online protection`."""
+        shown = [w for w in dict.fromkeys(self._written(t, members) for t in terms) if w]
         # "Information Society" says nothing more beside "World Summit on the Information Society".
         return tuple(w for w in shown if not any(w != o and w.lower() in o.lower() for o in shown))
 
-    def shared_terms(self, members: Iterable[int], most: int = 5) -> tuple[str, ...]:
+    def _written(self, term: str, members: Sequence[int]) -> str | None:
+        phrases: dict[str, str] = {}  # by the phrase in lower case: "Protection" and "protection" are one
+        for index in members:
+            written = self._surfaces(index).get(term)
+            if written is not None:
+                phrases.setdefault(written.lower(), written)
+                if not is_glossary(term):
+                    break  # the same words, inflected alike or not ("service", "services"): the first's
+        return " / ".join(phrases.values()) or None
+
+    def _surfaces(self, index: int) -> dict[str, str]:
+        """Each whole term of one text as it writes it (its first place), read again when evidence is
+        first asked of the text: only the texts of findings are, not every text of a large corpus."""
+        found = self._read.get(index)
+        if found is None:
+            text = self.texts[index]
+            found = {}
+            for term in self.reader.terms(text):
+                if term.key not in found and not term.inside:
+                    shown = shown_as(text, term.start, term.end)
+                    if shown is not None:
+                        found[term.key] = shown
+            self._read[index] = found
+        return found
+
+    def shared_terms(self, members: Sequence[int], most: int = 5) -> tuple[str, ...]:
         """The terms two or more of the texts share, weighing most over them all, in the texts' words."""
         weight: dict[str, float] = defaultdict(float)
         seen: Counter[str] = Counter()
@@ -119,14 +148,14 @@ class Corpus:
                 weight[term] += w
                 seen[term] += 1
         shown = [t for t in weight if seen[t] >= 2 and t in self.surface]
-        return self.words(_evidence(shown, weight, most))
+        return self.words(_evidence(shown, weight, most), members)
 
-    def shared_with(self, text: int, others: Iterable[int], most: int = 5) -> tuple[str, ...]:
+    def shared_with(self, text: int, others: Sequence[int], most: int = 5) -> tuple[str, ...]:
         """The terms of one text found in any of the others, weighing most in it, in the texts' words."""
         elsewhere = set().union(*(self.vectors[o] for o in others))
         vector = self.vectors[text]
         shown = [t for t in vector if t in elsewhere and t in self.surface]
-        return self.words(_evidence(shown, vector, most))
+        return self.words(_evidence(shown, vector, most), [text, *others])
 
     def contributions(self, first: int, second: int) -> list[tuple[str, float, float]]:
         """What makes two texts alike: each shared term, its weight in each text (the score is the sum
