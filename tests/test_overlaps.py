@@ -829,6 +829,30 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
                 assert "This run also proposes" not in f.proposal
 
 
+def test_a_resolution_that_joins_no_group_is_told_which_member_keeps_it_out(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Protection of submarine cables against damage"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Submarine cables and optical fibre repair ships"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Optical fibre repair ships for small islands"),
+    })  # fmt: skip
+    (partners,) = [f for f in findings(run_cli, root) if f["kind"] == "partners"]
+    assert [m["id"] for m in partners["members"]] == ["pp-1", "wtsa-2"]
+    assert (
+        "but joins no group: WTSA Resolution 2 (2020)* is in a group with WTDC Resolution 3 (2020)*. It is "
+        "not close to WTDC Resolution 3 (2020)* (0.00). At its next meeting (none is recorded), the ISC-TF "
+        "could decide whether PP Resolution 1 (2020)* belongs with WTSA Resolution 2 (2020)*"
+    ) in partners["proposal"]
+    explained = json.loads(run_cli(root, "overlaps", "--explain", partners["id"], "--format", "json").stdout)
+    assert [(link["second"], link.get("short_of")) for link in explained["links"]] == [
+        ("wtsa-2", None),
+        ("wtdc-3", "WTDC Resolution 3 (2020)*"),  # not a member: the pair would count as found
+    ]
+    text = " ".join(run_cli(root, "overlaps", "--explain", partners["id"]).stdout.split())
+    assert "WTDC Resolution 3 (2020)*: 0.00, not a link: what keeps the first out of the group" in text
+
+
 def _session(name: str, start: str, end: str) -> str:
     return f"---\nid: wtdc-{end[:4]}\nbody: wtdc\nname: {name}\nstart: {start}\nend: {end}\n---\n"
 

@@ -146,6 +146,7 @@ def explanation(finding: Finding) -> dict[str, Any]:
             "first": link.first,
             "second": link.second,
             "score": link.score,
+            **({"short_of": link.short_of} if link.short_of else {}),
             "terms": [
                 {"term": t.term, "first": t.first, "second": t.second, "adds": t.adds} for t in link.terms
             ],
@@ -177,8 +178,12 @@ def write_explanation(finding: Finding, out: TextIO, as_json: bool = False) -> N
         return
     labels = {m.id: m.label for m in finding.members}
     for link in finding.links:
-        first, second = labels.get(link.first, link.first), labels.get(link.second, link.second)
-        table = Table(title=f"{escape(first)} and {escape(second)}: {link.score:.2f}", title_justify="left")
+        first = labels.get(link.first, link.first)
+        second = labels.get(link.second, link.short_of or link.second)
+        title = f"{escape(first)} and {escape(second)}: {link.score:.2f}"
+        if link.short_of:
+            title += ", not a link: what keeps the first out of the group (not a member of this finding)"
+        table = Table(title=title, title_justify="left")
         table.add_column("shared term")
         table.add_column("weight in the first", justify="right")
         table.add_column("in the second", justify="right")

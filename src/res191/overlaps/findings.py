@@ -63,6 +63,9 @@ class Link:
     second: str
     score: float
     terms: tuple[Weight, ...]
+    # For a link that falls short (below the threshold), with a record that is not a member: its citation.
+    # `partners` shows them: the members of a partner's group that keep a resolution out of it.
+    short_of: str = ""
 
 
 @dataclass(frozen=True)

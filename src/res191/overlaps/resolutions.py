@@ -10,7 +10,8 @@ reported with its strongest partners (`partners`). Where each goes is decided in
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from res191.models import Resolution, Theme
 from res191.overlaps.common import AsOf, Entry, link, quoted, sector_of
@@ -90,7 +91,7 @@ def resolution_findings(
     duplicated = {tuple(g) for g in placement.groups if any(set(g) <= s for s in said)}
     yield from _mappings(resolutions, themes, corpus, placement, as_of)
     yield from new_theme_findings(resolutions, themes, corpus, pairs, placement.groups, as_of, duplicated)
-    yield from _partners(resolutions, corpus, placement, as_of)
+    yield from _partners(resolutions, themes, themes_of, corpus, pairs, placement, as_of)
 
 
 def _mappings(
@@ -129,37 +130,92 @@ def _mappings(
 
 
 def _partners(
-    resolutions: list[Entry[Resolution]], corpus: Corpus, placement: Placement, as_of: AsOf
+    resolutions: list[Entry[Resolution]],
+    themes: list[Entry[Theme]],
+    themes_of: Mapping[int, Sequence[int]],
+    corpus: Corpus,
+    pairs: Mapping[Pair, float],
+    placement: Placement,
+    as_of: AsOf,
 ) -> Iterator[Finding]:
-    """A resolution under no theme that joins no group, with its strongest partners."""
+    """A resolution under no theme that joins no group, with its strongest partners, where each of them is
+    and, for one in a group, the members it is not close to (why it cannot join): what the ISC-TF needs to
+    decide where it belongs."""
+    group_of = {member: group for group in placement.groups for member in group}
+
+    def cite(index: int) -> str:
+        return as_of.cite(resolutions[index].record)
+
     for outside, partners in placement.partners.items():
         entry = resolutions[outside]
         label = as_of.cite(entry.record)
         named = [f"{as_of.cite(resolutions[o].record)} ({score:.2f})" for score, o in partners]
         closest = as_of.cite(resolutions[partners[0][1]].record)
         shared = corpus.shared_with(outside, [partners[0][1]])
+        apart: list[int] = []  # members of a partner's group it is not close to
+        where = []
+        for _, partner in partners:
+            said, far = _where(partner, outside, cite, themes, themes_of, group_of, pairs, placement)
+            where.append(f"{as_of.cite(resolutions[partner].record)} {said}")
+            apart += [m for m in far if m not in apart]
+        which = (
+            f"which of them {label} belongs with (the closest is {closest}: {quoted(shared)})"
+            if len(partners) > 1
+            else f"whether {label} belongs with {closest} ({quoted(shared)})"
+        )
         action = Action(
-            f"decide which of them {label} belongs with (the closest is {closest}: {quoted(shared)}), and "
-            "propose it for that theme or group",
+            f"decide {which}, and propose it for that theme or group",
             (label, *(as_of.cite(resolutions[o].record) for _, o in partners)),
             as_of.calendar.name(ISC_TF),
             as_of.next(ISC_TF),
         )
+        why = ""
+        if apart:
+            far_named = [
+                f"{as_of.cite(resolutions[m].record)} ({corpus.similarity(outside, m):.2f})" for m in apart
+            ]
+            why = f" It is not close to {join_and(far_named, 'nor')}."
         proposal = (
-            f"{label}{_on(entry.record, as_of)} is under no theme and close to {join_and(named)}, but cannot "
-            f"join {'its' if len(named) == 1 else 'their'} group: it is not close to every member. "
-            f"{action.sentence}"
+            f"{label}{_on(entry.record, as_of)} is under no theme and close to {join_and(named)}, but joins "
+            f"no group: {'; '.join(where)}.{why} {action.sentence}"
         )
         members = (
             entry.member(label, sector_of(entry.record)),
             *(resolutions[o].member(as_of.cite(resolutions[o].record), sector_of(resolutions[o].record))
               for _, o in partners),
         )  # fmt: skip
-        links = tuple(link(corpus, outside, o, entry.id, resolutions[o].id) for _, o in partners)
+        # --explain shows the links that fall short too: what keeps it out of the group.
+        links = tuple(link(corpus, outside, o, entry.id, resolutions[o].id) for _, o in partners) + tuple(
+            replace(link(corpus, outside, m, entry.id, resolutions[m].id), short_of=cite(m)) for m in apart
+        )
         yield Finding(
             finding_id("partners", [entry.id]), "partners", members, round(partners[0][0], 2), shared,
             proposal, links, (action,),
         )  # fmt: skip
+
+
+def _where(
+    partner: int,
+    outside: int,
+    cite: Callable[[int], str],
+    themes: list[Entry[Theme]],
+    themes_of: Mapping[int, Sequence[int]],
+    group_of: Mapping[int, list[int]],
+    pairs: Mapping[Pair, float],
+    placement: Placement,
+) -> tuple[str, list[int]]:
+    """Where a partner is, in words (`is in a group with WTDC Resolution 63 (…)`), and the members of its
+    group that the resolution is not close to."""
+    if partner in group_of:
+        others = [m for m in group_of[partner] if m != partner]
+        far = [m for m in others if (min(m, outside), max(m, outside)) not in pairs]
+        return f"is in a group with {join_and([cite(m) for m in others])}", far
+    recorded = [themes[t].record.title for t in themes_of.get(partner, ())]
+    if recorded:
+        return f"is under the theme {join_and([f'“{t}”' for t in recorded])}", []
+    if partner in placement.proposed:
+        return f"is proposed for the theme “{themes[placement.proposed[partner].theme].record.title}”", []
+    return "is in no group either", []
 
 
 def _same_conference(resolutions: list[Entry[Resolution]], a: int, b: int) -> bool:
