@@ -204,7 +204,7 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
         "no PP resolution is among them. At its next meeting (none is recorded), the ISCG could ask the "
         "advisory groups of ITU-R, ITU-T, and ITU-D to coordinate their work on the subject, led by ITU-R "
         "(ITU-R, ITU-T, and ITU-D have as many resolutions among them, and RA Resolution 3 (2020)* is the "
-        "latest edition of them), until a PP resolution on it makes it an area of mutual interest."
+        "latest edition recorded of them), until a PP resolution on it makes it an area of mutual interest."
     )
     (mapping,) = [f for f in found if f["kind"] == "mapping"]
     assert [m["id"] for m in mapping["members"]] == ["wtsa-5", "cables", "pp-4"]
@@ -574,8 +574,8 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
         "ITU-D have a resolution recorded under it; no ITU-R resolution is recorded. Consider streamlining "
         "the theme's work under PP Resolution 175 (Guadalajara, 2010)*, with ITU-D leading (ITU-T and "
         "ITU-D have as many resolutions recorded under it, and WTDC Resolution 58 (Rev. Buenos Aires, 2017)* "
-        "is the latest "
-        "edition of them) and the others contributing through the theme's focal points. At its next meeting "
+        "is the latest edition recorded "
+        "of them) and the others contributing through the theme's focal points. At its next meeting "
         "(none is recorded), the ISC-TF could name ITU-D the lead of the theme “Accessibility”. At WTSA-24 "
         "(from 15 October 2024), WTSA could revise WTSA Resolution 70 (Rev. Dubai, 2012)* to refer to PP "
         "Resolution 175 (Guadalajara, 2010)* rather than repeat it. First check what WTSA-16 and WTSA-20 "
@@ -991,12 +991,15 @@ def test_a_text_nearly_the_same_as_one_duplicate_only_is_with_them_not_called_on
     assert ["pp-176", "wtdc-62", "wtsa-72"] in groups.values()
     # Both of 2020: the one kept is not said to be the latest.
     (duplicate,) = [f for f in found if f["kind"] == "duplicate"]
-    both = "WTDC Resolution 62 (2020)* and WTSA Resolution 72 (2020)* are the latest editions among them"
+    both = (
+        "WTDC Resolution 62 (2020)* and WTSA Resolution 72 (2020)* are the latest editions recorded among "
+        "them"
+    )
     assert (
         f"{both}, of 2020: WTSA Resolution 72 (2020)*, the first of them as the mapping"
         in duplicate["proposal"]
     )
-    assert "is the latest edition among them" not in duplicate["proposal"]
+    assert "is the latest edition recorded among them" not in duplicate["proposal"]
 
 
 def test_a_group_of_duplicates_holds_one_text_of_a_conference(run_cli: RunCli, tmp_path: Path) -> None:

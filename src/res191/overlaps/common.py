@@ -120,6 +120,12 @@ class AsOf:
         """When a body can next act, from the meetings recorded: `at WTDC-25 (from 17 November 2025)`."""
         return self.calendar.next(body, self.on)
 
+    def latest(self, resolutions: Sequence[Resolution], editions: str = "edition") -> str:
+        """`the latest edition`, or `the latest edition recorded` where any of the editions compared is only
+        the latest recorded (UNCONFIRMED): a session since may have revised one of them."""
+        unconfirmed = any(not self.cited(r).in_force for r in resolutions)
+        return f"the latest {editions}{' recorded' if unconfirmed else ''}"
+
     def check_first(self, resolutions: Sequence[Resolution]) -> str:
         """For an action on resolutions of one conference: the sessions held since their editions cited
         whose decisions on them the records do not hold (Standing.unaccounted), to check before acting, in

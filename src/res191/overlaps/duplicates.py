@@ -112,12 +112,13 @@ def _finding(
         tied = [
             label for e, label in zip(entries, labels, strict=True) if as_of.edition(e.record).year == year
         ]
+        compared = [e.record for e in entries]
         why = (
-            f"{join_and(tied)} are the latest editions among them, of {year}: {kept_label}, the first of "
-            f"them as the mapping lists them (by conference, then number), is the one {others} could "
-            "refer to"
+            f"{join_and(tied)} are {as_of.latest(compared, 'editions')} among them, of {year}: {kept_label}, "
+            f"the first of them as the mapping lists them (by conference, then number), is the one {others} "
+            "could refer to"
             if len(tied) > 1
-            else f"{kept_label} is the latest edition among them; {others} could refer to it"
+            else f"{kept_label} is {as_of.latest(compared)} among them; {others} could refer to it"
         )
     proposal = f"{join_and(labels)} have {what}: a duplicate. {why} rather than repeat it. " + " ".join(
         a.sentence for a in actions

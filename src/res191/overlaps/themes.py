@@ -183,13 +183,14 @@ def theme_lead(
             f"{_NUMBERS.get(most, str(most))} of the resolutions {among} are of its conferences, more than "
             "of any other Sector's",
         )
-    latest = max((r for s in tied for r in counted[s]), key=lambda r: (as_of.edition(r).year, r.order))
+    compared = [r for s in tied for r in counted[s]]
+    latest = max(compared, key=lambda r: (as_of.edition(r).year, r.order))
     sector = latest.conference.sector
     assert sector is not None
     return Lead(
         sector.value,
         f"{join_and([s.value for s in tied])} have as many resolutions {among}, and "
-        f"{as_of.cite(latest)} is the latest edition of them",
+        f"{as_of.cite(latest)} is {as_of.latest(compared)} of them",
     )
 
 
