@@ -138,8 +138,9 @@ def test_boilerplate_is_seen_through() -> None:
     )
     assert corpus.similarity(0, 1) < 0.1
     assert corpus.similarity(2, 3) > 0.6
-    # Evidence in the texts' own words, never as stems.
-    assert corpus.shared_with(3, [2])[:2] == ("accessibility for persons", "persons with disabilities")
+    # Evidence in the texts' own words, never as stems; a pair of words only where both write it so (not
+    # "accessibility for persons": the other writes "accessibility of ICTs for persons").
+    assert corpus.shared_with(3, [2]) == ("accessibility", "persons with disabilities")
 
 
 def test_ict_before_any_noun_is_boilerplate_and_combating_is_what_is_done() -> None:
@@ -198,7 +199,7 @@ def test_untagged_similar_resolutions_and_a_missing_mapping(run_cli: RunCli, tmp
     assert "disaster relief" in new_theme[0]["evidence"]
     assert new_theme[0]["proposal"] == (
         "RA Resolution 3 (2020)*, WTDC Resolution 2 (2020)*, and WTSA Resolution 1 (2020)* are on one "
-        "subject (shared terms: “warning”, “disaster relief”, “emergency telecommunications for disaster”) "
+        "subject (shared terms: “emergencies”, “warning”, “disaster relief”) "
         "and under no theme. They do not meet ITU's rule for an area of mutual interest (a PP resolution and "
         "a resolution of a Sector on one subject, or PP resolutions calling for inter-Sector coordination): "
         "no PP resolution is among them. At its next meeting (none is recorded), the ISCG could ask the "
@@ -579,10 +580,12 @@ def test_theme_findings_say_what_is_particular_to_each_theme(run_cli: RunCli) ->
         "(none is recorded), the ISC-TF could name ITU-D the lead of the theme “Accessibility”. At WTSA-24 "
         "(from 15 October 2024), WTSA could revise WTSA Resolution 70 (Rev. Dubai, 2012)* to refer to PP "
         "Resolution 175 (Guadalajara, 2010)* rather than repeat it. First check what WTSA-16 and WTSA-20 "
-        "decided on it: the records do not hold that. At WTDC-25 (from 17 November 2025), WTDC "
-        "could revise WTDC Resolution 58 (Rev. Buenos Aires, 2017)* to refer to PP Resolution 175 "
-        "(Guadalajara, 2010)* rather than repeat it. First check what WTDC-22 decided on it: the records do "
-        "not hold that."
+        "decided on WTSA Resolution 70 (Rev. Dubai, 2012)* and what PP-14, PP-18, and PP-22 decided on PP "
+        "Resolution 175 (Guadalajara, 2010)*: the records do not hold that. At WTDC-25 (from 17 November "
+        "2025), WTDC could revise WTDC Resolution 58 (Rev. Buenos Aires, 2017)* to refer to PP Resolution "
+        "175 (Guadalajara, 2010)* rather than repeat it. First check what WTDC-22 decided on WTDC Resolution "
+        "58 (Rev. Buenos Aires, 2017)* and what PP-14, PP-18, and PP-22 decided on PP Resolution 175 "
+        "(Guadalajara, 2010)*: the records do not hold that."
     )
     # Resolution 191's own theme: the General Secretariat leads, as the PP resolution says; one lead.
     assert (
@@ -829,6 +832,20 @@ def test_no_two_findings_of_one_run_contradict_each_other(themes: bool) -> None:
                 assert "This run also proposes" not in f.proposal
 
 
+def test_evidence_is_what_two_members_write_whole(run_cli: RunCli, tmp_path: Path) -> None:
+    # A glossary phrase holding "and" is one subject, quoted whole; "disaster relief", written by the third
+    # text only, is shown beside the others' phrase for the glossary's subject, never as shared alone.
+    root = write(tmp_path, {
+        "glossary/itu.yaml": (REPO / "data" / "glossary" / "itu.yaml").read_text(encoding="utf-8"),
+        "resolutions/pp-1.yaml": resolution("pp-1", "ICT in emergency and disaster situations"),
+        "resolutions/wtdc-2.yaml": resolution("wtdc-2", "ICT for emergency and disaster situations"),
+        "resolutions/wtsa-3.yaml": resolution("wtsa-3", "Disaster relief networks"),
+    })  # fmt: skip
+    evidence = {f["kind"]: f["evidence"] for f in findings(run_cli, root)}
+    assert evidence["duplicate"] == ["emergency and disaster situations"]
+    assert evidence["new-theme"] == ["emergency and disaster situations / disaster relief"]
+
+
 def test_a_resolution_that_joins_no_group_is_told_which_member_keeps_it_out(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
@@ -841,7 +858,7 @@ def test_a_resolution_that_joins_no_group_is_told_which_member_keeps_it_out(
     assert [m["id"] for m in partners["members"]] == ["pp-1", "wtsa-2"]
     assert (
         "but joins no group: WTSA Resolution 2 (2020)* is in a group with WTDC Resolution 3 (2020)*. It is "
-        "not close to WTDC Resolution 3 (2020)* (0.00). At its next meeting (none is recorded), the ISC-TF "
+        "not linked to WTDC Resolution 3 (2020)* (0.00). At its next meeting (none is recorded), the ISC-TF "
         "could decide whether PP Resolution 1 (2020)* belongs with WTSA Resolution 2 (2020)*"
     ) in partners["proposal"]
     explained = json.loads(run_cli(root, "overlaps", "--explain", partners["id"], "--format", "json").stdout)
@@ -853,18 +870,43 @@ def test_a_resolution_that_joins_no_group_is_told_which_member_keeps_it_out(
     assert "WTDC Resolution 3 (2020)*: 0.00, not a link: what keeps the first out of the group" in text
 
 
-def _session(name: str, start: str, end: str) -> str:
-    return f"---\nid: wtdc-{end[:4]}\nbody: wtdc\nname: {name}\nstart: {start}\nend: {end}\n---\n"
+def test_partners_of_one_group_are_named_together_and_a_missing_link_says_why(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write(tmp_path, {
+        "resolutions/pp-1.yaml": resolution("pp-1", "Quantum encryption keys"),
+        "resolutions/ra-4.yaml": resolution("ra-4", "Quantum sensors and satellites"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Quantum sensors and satellites with encryption keys "
+                                              "for islands"),
+        "resolutions/wtsa-2.yaml": resolution("wtsa-2", "Quantum sensors and satellites with encryption "
+                                              "keys"),
+    })  # fmt: skip
+    (partners,) = [f for f in findings(run_cli, root, "--min-score", "0.15") if f["kind"] == "partners"]
+    # Linked to RA 4 at 0.20, above the threshold of 0.15, but on "quantum" alone: not a link.
+    assert (
+        "but joins no group: WTSA Resolution 2 (2020)* and WTDC Resolution 3 (2020)* are in a group with RA "
+        "Resolution 4 (2020)*. It is not linked to RA Resolution 4 (2020)* (0.20, but fewer than two "
+        "distinctive words shared)."
+    ) in partners["proposal"]
+
+
+def _session(name: str, start: str, end: str, body: str = "wtdc") -> str:
+    return f"---\nid: {body}-{end[:4]}\nbody: {body}\nname: {name}\nstart: {start}\nend: {end}\n---\n"
 
 
 @pytest.mark.parametrize(
     ("history", "on", "check"),
     [
-        ("", "2023-01-01", "First check what WTDC-22 decided on it: the records do not hold that."),
+        (
+            "",
+            "2023-01-01",
+            "First check what WTDC-22 decided on WTDC Resolution 2 (2017)*: the records do not hold that.",
+        ),
         (
             "",
             "2026-01-01",
-            "First check what WTDC-22 and WTDC-25 decided on it: the records do not hold that.",
+            "First check what WTDC-22 and WTDC-25 decided on WTDC Resolution 2 (2017)*: the records do not "
+            "hold that.",
         ),
         ("", "2021-01-01", None),  # no session held since the edition cited
         ("history: [{session: wtdc-2022, outcome: maintained, source: WTDC-22 list}]\n", "2023-01-01", None),
@@ -880,17 +922,56 @@ def test_an_action_on_a_resolution_says_which_sessions_held_since_may_have_acted
         "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Emergency telecommunications for disaster relief")
         .replace("year: 2020", "year: 2017") + history,
         "bodies/wtdc.yaml": (REPO / "data" / "bodies" / "wtdc.yaml").read_text(encoding="utf-8"),
+        "bodies/pp.yaml": (REPO / "data" / "bodies" / "pp.yaml").read_text(encoding="utf-8"),
         "meetings/wtdc-2017.md": _session("WTDC-17", "2017-10-09", "2017-10-20"),
         "meetings/wtdc-2022.md": _session("WTDC-22", "2022-06-06", "2022-06-16"),
         "meetings/wtdc-2025.md": _session("WTDC-25", "2025-11-17", "2025-11-28"),
+        # PP Resolution 1's own session, the latest of PP recorded: nothing to check of it.
+        "meetings/pp-2020.md": _session("PP-20", "2020-10-01", "2020-10-20", "pp"),
     })  # fmt: skip
     (duplicate,) = [f for f in findings(run_cli, root, "--on", on) if f["kind"] == "duplicate"]
     (action,) = duplicate["actions"]
     assert action["body"] == "WTDC"
     assert action.get("check") == check
     if check:
-        assert f"rather than repeat it. {check}" not in duplicate["proposal"]
         assert duplicate["proposal"].endswith(f"for the rest. {check}")
+
+
+def test_what_to_check_first_is_said_of_each_resolution_with_its_own_sessions(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # WTDC Resolution 3, adopted at WTDC-22, is asked only about WTDC-25; WTDC Resolution 2 (2014), from
+    # before the sessions recorded, about all since its year; the PP text they would refer to, adopted at
+    # PP-22, about PP-26, held and not accounted for.
+    body = {b: (REPO / "data" / "bodies" / f"{b}.yaml").read_text(encoding="utf-8") for b in ("wtdc", "pp")}
+    root = write(tmp_path, {
+        "bodies/wtdc.yaml": body["wtdc"],
+        "bodies/pp.yaml": body["pp"],
+        "themes/cables.yaml": "id: cables\ntitle: Submarine cables\nresolutions: [pp-1, wtdc-2, wtdc-3]\n",
+        "resolutions/pp-1.yaml": resolution("pp-1", "Submarine cables").replace("2020", "2022"),
+        "resolutions/wtdc-2.yaml": resolution("wtdc-2", "Submarine cables").replace("2020", "2014"),
+        "resolutions/wtdc-3.yaml": resolution("wtdc-3", "Submarine cables").replace("2020", "2022"),
+        "meetings/wtdc-2017.md": _session("WTDC-17", "2017-10-09", "2017-10-20"),
+        "meetings/wtdc-2022.md": _session("WTDC-22", "2022-06-06", "2022-06-16"),
+        "meetings/wtdc-2025.md": _session("WTDC-25", "2025-11-17", "2025-11-28"),
+        "meetings/pp-2022.md": _session("PP-22", "2022-09-26", "2022-10-14", "pp"),
+        "meetings/pp-2026.md": _session("PP-26", "2026-11-09", "2026-11-27", "pp"),
+    })  # fmt: skip
+    (theme,) = [
+        f for f in findings(run_cli, root, "--on", "2026-12-01") if f["kind"] == "several-conferences"
+    ]
+    (wtdc,) = [a for a in theme["actions"] if a["body"] == "WTDC"]
+    assert wtdc["check"] == (
+        "First check what WTDC decided on WTDC Resolution 2 (2014)* after 2014, what WTDC-25 decided on WTDC "
+        "Resolution 3 (2022)*, and what PP-26 decided on PP Resolution 1 (2022)*: the records do not hold "
+        "that."
+    )
+    # On the last day of WTDC-25 it has met: it is not also the session at which WTDC could act.
+    (theme,) = [
+        f for f in findings(run_cli, root, "--on", "2025-11-28") if f["kind"] == "several-conferences"
+    ]
+    (wtdc,) = [a for a in theme["actions"] if a["body"] == "WTDC"]
+    assert "WTDC-25" in wtdc["check"] and not wtdc["when"].startswith("at WTDC-25")
 
 
 def test_every_proposal_says_who_does_what_with_which_instruments_and_when() -> None:

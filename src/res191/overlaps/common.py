@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from res191.loading.record import LoadedRecord
 from res191.models import Cited, Conference, Edition, Resolution, Sessions
-from res191.models.in_force import Session, Standing, adopted_between
+from res191.models.in_force import Standing, adopted_between
 from res191.models.resolution import cited, latest_title
 from res191.overlaps.findings import Link, Member, Weight
 from res191.overlaps.similarity import Corpus
@@ -127,33 +127,33 @@ class AsOf:
         return f"the latest {editions}{' recorded' if unconfirmed else ''}"
 
     def check_first(self, resolutions: Sequence[Resolution]) -> str:
-        """For an action on resolutions of one conference: the sessions held since their editions cited
-        whose decisions on them the records do not hold (Standing.unaccounted), to check before acting, in
-        a sentence: `First check what WTDC-25 decided on it: the records do not hold that.`; "" where the
-        records account for every session held by the day."""
-        unknown: list[Resolution] = []
-        sessions: dict[str, Session] = {}
-        after: list[int] = []
+        """For an action on resolutions (those acted on, and the text they would refer to): the sessions
+        held since the edition cited of each whose decisions on it the records do not hold
+        (Standing.unaccounted), to check before acting, in a sentence: `First check what WTDC-25 decided
+        on it: the records do not hold that.`; "" where the records account for every session held by the
+        day. Each resolution with its own sessions: one adopted at WTDC-22 is not asked about WTDC-17."""
+        clauses: dict[str, list[Resolution]] = {}  # what to check, with the resolutions it is asked of
         for resolution in resolutions:
             found = self._standing(resolution)[3]
-            if not found.stands or not (found.unaccounted or found.known_after is not None):
+            if not found.stands:
                 continue
-            unknown.append(resolution)
-            sessions.update((s.id, s) for s in found.unaccounted)
             if found.known_after is not None:
-                after.append(found.known_after)
-        if not unknown:
+                # Sessions before the earliest recorded are not known at all: counted from a year.
+                body = self.calendar.name(resolution.conference.body_id)
+                clauses.setdefault(f"{body} decided on {{}} after {found.known_after}", []).append(resolution)
+            elif found.unaccounted:
+                held = sorted(found.unaccounted, key=lambda s: (s.end, s.id))
+                sessions = join_and([s.name for s in held])
+                clauses.setdefault(f"{sessions} decided on {{}}", []).append(resolution)
+        if not clauses:
             return ""
-        on = "it" if len(unknown) == 1 else "them"
-        if len(unknown) < len(resolutions):  # the action names others, whose sessions are accounted for
-            on = join_and([self.cite(r) for r in unknown])
-        if after:
-            # Sessions before the earliest recorded are not known at all: not named, counted from a year.
-            what = f"{self.calendar.name(unknown[0].conference.body_id)} decided on {on} after {min(after)}"
+        if len(clauses) == 1 and len(next(iter(clauses.values()))) == len(resolutions):
+            # Every resolution of the action, the same sessions: `it`, `them`.
+            ((what, asked),) = clauses.items()
+            said = [what.format("it" if len(asked) == 1 else "them")]
         else:
-            held = sorted(sessions.values(), key=lambda s: (s.end, s.id))
-            what = f"{join_and([s.name for s in held])} decided on {on}"
-        return f"First check what {what}: the records do not hold that."
+            said = [what.format(join_and([self.cite(r) for r in asked])) for what, asked in clauses.items()]
+        return f"First check {join_and([f'what {what}' for what in said])}: the records do not hold that."
 
     def keeper(self, resolutions: Sequence[Resolution]) -> Resolution:
         """Of resolutions on one subject, the one the others would refer to: the PP resolution (the whole

@@ -200,5 +200,5 @@ def _action(resolution: Resolution, kept: Resolution, kept_label: str, as_of: As
     do = f"suppress {label}, or revise it to keep only {own} and refer to {kept_label} for the rest"
     body = resolution.conference.body_id
     when = as_of.next(body)
-    check = as_of.check_first([resolution])
+    check = as_of.check_first([resolution, kept])
     return Action(do, (label, kept_label), as_of.calendar.name(body), when, kept_label, check)

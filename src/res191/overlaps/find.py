@@ -48,7 +48,7 @@ def find_overlaps(
     alike: Callable[[str, str], bool] | None = None
     if {"duplicate", "new-theme", "mapping", "partners"} & set(kinds):
         corpus, pairs = similar_pairs(resolutions, min_score, as_of, reader)
-        found += resolution_findings(resolutions, themes, as_of, corpus, pairs)
+        found += resolution_findings(resolutions, themes, as_of, corpus, pairs, min_score)
         ids = [r.id for r in resolutions]
         linked = {frozenset((ids[a], ids[b])) for a, b in pairs}
 

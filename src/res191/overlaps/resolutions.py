@@ -53,6 +53,7 @@ def resolution_findings(
     as_of: AsOf,
     corpus: Corpus,
     pairs: dict[Pair, float],
+    min_score: float,
 ) -> Iterator[Finding]:
     """Similar resolutions, placed on the strongest evidence (placement.py): one under no theme whose
     strongest link is to a theme, a mapping; several alike under none, a new theme; one that joins no
@@ -91,7 +92,7 @@ def resolution_findings(
     duplicated = {tuple(g) for g in placement.groups if any(set(g) <= s for s in said)}
     yield from _mappings(resolutions, themes, corpus, placement, as_of)
     yield from new_theme_findings(resolutions, themes, corpus, pairs, placement.groups, as_of, duplicated)
-    yield from _partners(resolutions, themes, themes_of, corpus, pairs, placement, as_of)
+    yield from _partners(resolutions, themes, themes_of, corpus, pairs, placement, as_of, min_score)
 
 
 def _mappings(
@@ -137,9 +138,10 @@ def _partners(
     pairs: Mapping[Pair, float],
     placement: Placement,
     as_of: AsOf,
+    min_score: float,
 ) -> Iterator[Finding]:
     """A resolution under no theme that joins no group, with its strongest partners, where each of them is
-    and, for one in a group, the members it is not close to (why it cannot join): what the ISC-TF needs to
+    and, for one in a group, the members it is not linked to (why it cannot join): what the ISC-TF needs to
     decide where it belongs."""
     group_of = {member: group for group in placement.groups for member in group}
 
@@ -148,16 +150,24 @@ def _partners(
 
     for outside, partners in placement.partners.items():
         entry = resolutions[outside]
-        label = as_of.cite(entry.record)
-        named = [f"{as_of.cite(resolutions[o].record)} ({score:.2f})" for score, o in partners]
-        closest = as_of.cite(resolutions[partners[0][1]].record)
+        label = cite(outside)
+        named = [f"{cite(o)} ({score:.2f})" for score, o in partners]
+        closest = cite(partners[0][1])
         shared = corpus.shared_with(outside, [partners[0][1]])
-        apart: list[int] = []  # members of a partner's group it is not close to
-        where = []
+        # Where each partner is; partners of one group together ("WTSA 2 and WTDC 3 are in a group with").
+        places: dict[str, list[int]] = {}
+        apart: list[int] = []  # members of a partner's group it is not linked to
         for _, partner in partners:
-            said, far = _where(partner, outside, cite, themes, themes_of, group_of, pairs, placement)
-            where.append(f"{as_of.cite(resolutions[partner].record)} {said}")
-            apart += [m for m in far if m not in apart]
+            if partner in group_of:
+                group = group_of[partner]
+                key = "group " + " ".join(map(str, group))
+                apart += [
+                    m for m in group if m != partner and m not in apart and _pair(m, outside) not in pairs
+                ]
+            else:
+                key = _where(partner, themes, themes_of, placement)
+            places.setdefault(key, []).append(partner)
+        where = [_in_words(key, found, group_of, cite) for key, found in places.items()]
         which = (
             f"which of them {label} belongs with (the closest is {closest}: {quoted(shared)})"
             if len(partners) > 1
@@ -165,25 +175,27 @@ def _partners(
         )
         action = Action(
             f"decide {which}, and propose it for that theme or group",
-            (label, *(as_of.cite(resolutions[o].record) for _, o in partners)),
+            (label, *(cite(o) for _, o in partners)),
             as_of.calendar.name(ISC_TF),
             as_of.next(ISC_TF),
         )
         why = ""
         if apart:
-            far_named = [
-                f"{as_of.cite(resolutions[m].record)} ({corpus.similarity(outside, m):.2f})" for m in apart
-            ]
-            why = f" It is not close to {join_and(far_named, 'nor')}."
+            # Below the threshold, or at it with fewer than two distinctive words shared: a link needs both.
+            unlinked = []
+            for m in apart:
+                score = corpus.similarity(outside, m)
+                few = ", but fewer than two distinctive words shared" if score >= min_score - 1e-9 else ""
+                unlinked.append(f"{cite(m)} ({score:.2f}{few})")
+            why = f" It is not linked to {join_and(unlinked, 'nor')}."
         proposal = (
             f"{label}{_on(entry.record, as_of)} is under no theme and close to {join_and(named)}, but joins "
             f"no group: {'; '.join(where)}.{why} {action.sentence}"
         )
         members = (
             entry.member(label, sector_of(entry.record)),
-            *(resolutions[o].member(as_of.cite(resolutions[o].record), sector_of(resolutions[o].record))
-              for _, o in partners),
-        )  # fmt: skip
+            *(resolutions[o].member(cite(o), sector_of(resolutions[o].record)) for _, o in partners),
+        )
         # --explain shows the links that fall short too: what keeps it out of the group.
         links = tuple(link(corpus, outside, o, entry.id, resolutions[o].id) for _, o in partners) + tuple(
             replace(link(corpus, outside, m, entry.id, resolutions[m].id), short_of=cite(m)) for m in apart
@@ -194,28 +206,34 @@ def _partners(
         )  # fmt: skip
 
 
+def _pair(a: int, b: int) -> Pair:
+    return (min(a, b), max(a, b))
+
+
 def _where(
-    partner: int,
-    outside: int,
-    cite: Callable[[int], str],
-    themes: list[Entry[Theme]],
-    themes_of: Mapping[int, Sequence[int]],
-    group_of: Mapping[int, list[int]],
-    pairs: Mapping[Pair, float],
-    placement: Placement,
-) -> tuple[str, list[int]]:
-    """Where a partner is, in words (`is in a group with WTDC Resolution 63 (…)`), and the members of its
-    group that the resolution is not close to."""
-    if partner in group_of:
-        others = [m for m in group_of[partner] if m != partner]
-        far = [m for m in others if (min(m, outside), max(m, outside)) not in pairs]
-        return f"is in a group with {join_and([cite(m) for m in others])}", far
+    partner: int, themes: list[Entry[Theme]], themes_of: Mapping[int, Sequence[int]], placement: Placement
+) -> str:
+    """Where a partner in no group is, in words that follow its name: `is under the theme “Accessibility”`."""
     recorded = [themes[t].record.title for t in themes_of.get(partner, ())]
     if recorded:
-        return f"is under the theme {join_and([f'“{t}”' for t in recorded])}", []
+        return f"under the theme {join_and([f'“{t}”' for t in recorded])}"
     if partner in placement.proposed:
-        return f"is proposed for the theme “{themes[placement.proposed[partner].theme].record.title}”", []
-    return "is in no group either", []
+        return f"proposed for the theme “{themes[placement.proposed[partner].theme].record.title}”"
+    return "in no group either"
+
+
+def _in_words(
+    key: str, partners: list[int], group_of: Mapping[int, list[int]], cite: Callable[[int], str]
+) -> str:
+    """`WTSA Resolution 64 (…)* is in a group with WTDC Resolution 63 (…)*`: partners and where they are."""
+    verb = "is" if len(partners) == 1 else "are"
+    named = join_and([cite(p) for p in partners])
+    if not key.startswith("group "):
+        return f"{named} {verb} {key}"
+    others = [m for m in group_of[partners[0]] if m not in partners]
+    if not others:
+        return f"{named} {verb} a group"
+    return f"{named} {verb} in a group with {join_and([cite(m) for m in others])}"
 
 
 def _same_conference(resolutions: list[Entry[Resolution]], a: int, b: int) -> bool:

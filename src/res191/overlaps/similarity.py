@@ -57,7 +57,7 @@ class Corpus:
         self.surface: dict[str, str] = dict(self.reader.shown)
         # Every term's words as first read, fragments included: how `--explain` names each term it adds.
         self.spans: dict[str, str] = dict(self.reader.shown)
-        self._read: dict[int, dict[str, str]] = {}  # _surfaces, by text
+        self._read: dict[int, tuple[dict[str, str], dict[str, str]]] = {}  # _read_in, by text
         counts = []
         for text in self.texts:
             terms = self.reader.terms(text)
@@ -108,35 +108,56 @@ class Corpus:
     def words(self, terms: Iterable[str], members: Sequence[int]) -> tuple[str, ...]:
         """Terms as the member texts write them: `Internet of Things`, not `internet thing`; never in the
         words of a text outside them ("Implementation of the Outcomes" where they write "implementing the
-        outcomes"). A glossary term its members write differently is each of their phrases, with slashes:
-        `COP / child online protection`."""
+        outcomes"), and only a term two of them write whole. A glossary term they write differently is
+        each of their phrases, with slashes: `COP / child online protection`."""
+        terms = list(terms)
         shown = [w for w in dict.fromkeys(self._written(t, members) for t in terms) if w]
+        if not shown:
+            # No term shared is written whole by two of them (each is read inside a longer one somewhere:
+            # "disaster relief" in "public protection and disaster relief"): as the first writing it does.
+            every = [self._read_in(m)[1] for m in members]
+            shown = list(dict.fromkeys(next(e[t] for e in every if t in e) for t in terms))
         # "Information Society" says nothing more beside "World Summit on the Information Society".
         return tuple(w for w in shown if not any(w != o and w.lower() in o.lower() for o in shown))
 
     def _written(self, term: str, members: Sequence[int]) -> str | None:
         phrases: dict[str, str] = {}  # by the phrase in lower case: "Protection" and "protection" are one
+        writers = 0
         for index in members:
-            written = self._surfaces(index).get(term)
+            written = self._read_in(index)[0].get(term)
             if written is not None:
+                writers += 1
                 phrases.setdefault(written.lower(), written)
-                if not is_glossary(term):
-                    break  # the same words, inflected alike or not ("service", "services"): the first's
-        return " / ".join(phrases.values()) or None
+        if writers < 2:
+            return None  # shared, but written whole by one of them only: not shown as shared words
+        if not is_glossary(term):
+            # The same words, inflected alike or not ("service", "services"): as the first writes them.
+            return next(iter(phrases.values()))
+        return " / ".join(phrases.values())
 
-    def _surfaces(self, index: int) -> dict[str, str]:
-        """Each whole term of one text as it writes it (its first place), read again when evidence is
-        first asked of the text: only the texts of findings are, not every text of a large corpus."""
+    def _read_in(self, index: int) -> tuple[dict[str, str], dict[str, str]]:
+        """Each term of one text as it writes it, at its first place: the terms written whole (a glossary
+        phrase as the text writes it, "and" and all), and every term, fragments too. Read again when
+        evidence is first asked of the text: only the texts of findings are, not every text of a corpus."""
         found = self._read.get(index)
         if found is None:
             text = self.texts[index]
-            found = {}
+            whole: dict[str, str] = {}
+            every: dict[str, str] = {}
             for term in self.reader.terms(text):
-                if term.key not in found and not term.inside:
-                    shown = shown_as(text, term.start, term.end)
-                    if shown is not None:
-                        found[term.key] = shown
-            self._read[index] = found
+                every.setdefault(term.key, in_a_sentence(text, term.start, term.end))
+                if term.key in whole or term.inside:
+                    continue
+                # A glossary phrase is one subject, whatever words it holds ("emergency and disaster
+                # situations"); other words across "and" are two subjects (shown_as).
+                shown = (
+                    in_a_sentence(text, term.start, term.end)
+                    if is_glossary(term.key)
+                    else shown_as(text, term.start, term.end)
+                )
+                if shown is not None:
+                    whole[term.key] = shown
+            found = self._read[index] = (whole, every)
         return found
 
     def shared_terms(self, members: Sequence[int], most: int = 5) -> tuple[str, ...]:
@@ -147,15 +168,20 @@ class Corpus:
             for term, w in self.vectors[index].items():
                 weight[term] += w
                 seen[term] += 1
-        shown = [t for t in weight if seen[t] >= 2 and t in self.surface]
+        shown = [t for t in weight if seen[t] >= 2 and self._written(t, members)]
+        if not shown:
+            shown = [t for t in weight if seen[t] >= 2 and t in self.surface]
         return self.words(_evidence(shown, weight, most), members)
 
     def shared_with(self, text: int, others: Sequence[int], most: int = 5) -> tuple[str, ...]:
         """The terms of one text found in any of the others, weighing most in it, in the texts' words."""
         elsewhere = set().union(*(self.vectors[o] for o in others))
         vector = self.vectors[text]
-        shown = [t for t in vector if t in elsewhere and t in self.surface]
-        return self.words(_evidence(shown, vector, most), [text, *others])
+        members = [text, *others]
+        shown = [t for t in vector if t in elsewhere and self._written(t, members)]
+        if not shown:
+            shown = [t for t in vector if t in elsewhere and t in self.surface]
+        return self.words(_evidence(shown, vector, most), members)
 
     def contributions(self, first: int, second: int) -> list[tuple[str, float, float]]:
         """What makes two texts alike: each shared term, its weight in each text (the score is the sum

@@ -255,7 +255,7 @@ def _actions(
                     as_of.calendar.name(conference.body_id),
                     as_of.next(conference.body_id),
                     anchor_label,
-                    as_of.check_first(acted_on),
+                    as_of.check_first([*acted_on, anchor]),
                 )
             )
     return tuple(actions)

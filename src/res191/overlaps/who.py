@@ -65,7 +65,9 @@ class Calendar:
         """When a body can next act after a day, as the records know it: `at WTDC-25 (from 17 November
         2025)`, or that no later meeting is recorded."""
         held = self.held.get(body, [])
-        later = [h for h in held if h.end >= on]
+        # A session whose last day is the day has adopted its texts (models/in_force.py dates them so):
+        # the next one is after it.
+        later = [h for h in held if h.end > on]
         if later and held[0].start <= on:
             first = later[0]
             return f"at {first.name} (from {long_date(first.start)})"
