@@ -179,7 +179,7 @@ def link(corpus: Corpus, first: int, second: int, first_id: str, second_id: str)
     a term as the texts write it (a word and a phrase written alike are one row, adding both)."""
     rows: dict[str, list[float]] = {}
     for term, a, b in corpus.contributions(first, second):
-        row = rows.setdefault(corpus.label(term), [0.0, 0.0, 0.0])
+        row = rows.setdefault(corpus.label(term, first, second), [0.0, 0.0, 0.0])
         row[0], row[1], row[2] = max(row[0], a), max(row[1], b), row[2] + a * b
     terms = tuple(
         Weight(label, round(a, 3), round(b, 3), round(adds, 3))

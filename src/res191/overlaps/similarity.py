@@ -52,23 +52,10 @@ class Corpus:
     reader: Reader = field(default_factory=Reader)
 
     def __post_init__(self) -> None:
-        # The words each term was read from, in the first text that used it: how evidence is shown; a
-        # glossary term as its entry writes it. Each text's terms are counted and let go at once.
-        self.surface: dict[str, str] = dict(self.reader.shown)
-        # Every term's words as first read, fragments included: how `--explain` names each term it adds.
-        self.spans: dict[str, str] = dict(self.reader.shown)
+        # Each text's terms are counted and let go at once; how a text writes them is read again only for
+        # the texts whose evidence is shown (_read_in).
         self._read: dict[int, tuple[dict[str, str], dict[str, str]]] = {}  # _read_in, by text
-        counts = []
-        for text in self.texts:
-            terms = self.reader.terms(text)
-            counts.append(Counter(t.key for t in terms))
-            for term in terms:
-                if term.key not in self.spans:
-                    self.spans[term.key] = in_a_sentence(text, term.start, term.end)
-                if term.key not in self.surface and not term.inside:
-                    shown = shown_as(text, term.start, term.end)
-                    if shown is not None:
-                        self.surface[term.key] = shown
+        counts = [Counter(t.key for t in self.reader.terms(text)) for text in self.texts]
         frequency = Counter(term for count in counts for term in count)
         total = len(self.texts)
         # A term that many texts of this corpus use is its boilerplate, whatever the word: it neither links
@@ -101,9 +88,15 @@ class Corpus:
         a, b = self.vectors[first], self.vectors[second]
         return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
-    def label(self, term: str) -> str:
-        """A term in the texts' words, whole where it can be, else as first read (for `--explain`)."""
-        return self.surface.get(term) or self.spans.get(term, term)
+    def label(self, term: str, first: int, second: int) -> str:
+        """A term of two texts in their words, whole where one writes it so, else as first read in them
+        (for `--explain`)."""
+        for kind in (0, 1):  # written whole, then any way
+            for index in (first, second):
+                written = self._read_in(index)[kind].get(term)
+                if written:
+                    return written
+        return self.reader.shown.get(term, term)
 
     def words(self, terms: Iterable[str], members: Sequence[int]) -> tuple[str, ...]:
         """Terms as the member texts write them: `Internet of Things`, not `internet thing`; never in the
@@ -170,7 +163,7 @@ class Corpus:
                 seen[term] += 1
         shown = [t for t in weight if seen[t] >= 2 and self._written(t, members)]
         if not shown:
-            shown = [t for t in weight if seen[t] >= 2 and t in self.surface]
+            shown = [t for t in weight if seen[t] >= 2]
         return self.words(_evidence(shown, weight, most), members)
 
     def shared_with(self, text: int, others: Sequence[int], most: int = 5) -> tuple[str, ...]:
@@ -180,7 +173,7 @@ class Corpus:
         members = [text, *others]
         shown = [t for t in vector if t in elsewhere and self._written(t, members)]
         if not shown:
-            shown = [t for t in vector if t in elsewhere and t in self.surface]
+            shown = [t for t in vector if t in elsewhere]
         return self.words(_evidence(shown, vector, most), members)
 
     def contributions(self, first: int, second: int) -> list[tuple[str, float, float]]:
