@@ -63,7 +63,8 @@ class Link:
     second: str
     score: float
     terms: tuple[Weight, ...]
-    # For a link that falls short (below the threshold), with a record that is not a member: its citation.
+    # For a pair that is no link (below the threshold, or with fewer than two distinctive words shared),
+    # with a record that is not a member of the finding: that record's citation.
     # `partners` shows them: the members of a partner's group that keep a resolution out of it.
     short_of: str = ""
 

@@ -58,7 +58,7 @@ def resolution_findings(
     """Similar resolutions, placed on the strongest evidence (placement.py): one under no theme whose
     strongest link is to a theme, a mapping; several alike under none, a new theme; one that joins no
     group, with its strongest partners; and near-duplicates (duplicates.py). corpus and pairs: the
-    resolutions' texts and their pairs at the threshold or more (similar_pairs)."""
+    resolutions' texts and their pairs at the threshold, min_score, or more (similar_pairs)."""
     index = {r.id: i for i, r in enumerate(resolutions)}
     themes_of: dict[int, list[int]] = defaultdict(list)
     for number, theme in enumerate(themes):
@@ -155,19 +155,20 @@ def _partners(
         closest = cite(partners[0][1])
         shared = corpus.shared_with(outside, [partners[0][1]])
         # Where each partner is; partners of one group together ("WTSA 2 and WTDC 3 are in a group with").
-        places: dict[str, list[int]] = {}
+        places: dict[tuple[int, ...] | str, list[int]] = {}  # by its group, or the words for where it is
         apart: list[int] = []  # members of a partner's group it is not linked to
         for _, partner in partners:
+            key: tuple[int, ...] | str
             if partner in group_of:
                 group = group_of[partner]
-                key = "group " + " ".join(map(str, group))
+                key = tuple(group)
                 apart += [
                     m for m in group if m != partner and m not in apart and _pair(m, outside) not in pairs
                 ]
             else:
                 key = _where(partner, themes, themes_of, placement)
             places.setdefault(key, []).append(partner)
-        where = [_in_words(key, found, group_of, cite) for key, found in places.items()]
+        where = [_in_words(key, found, cite) for key, found in places.items()]
         which = (
             f"which of them {label} belongs with (the closest is {closest}: {quoted(shared)})"
             if len(partners) > 1
@@ -213,7 +214,7 @@ def _pair(a: int, b: int) -> Pair:
 def _where(
     partner: int, themes: list[Entry[Theme]], themes_of: Mapping[int, Sequence[int]], placement: Placement
 ) -> str:
-    """Where a partner in no group is, in words that follow its name: `is under the theme “Accessibility”`."""
+    """Where a partner in no group is, in words that follow `is`: `under the theme “Accessibility”`."""
     recorded = [themes[t].record.title for t in themes_of.get(partner, ())]
     if recorded:
         return f"under the theme {join_and([f'“{t}”' for t in recorded])}"
@@ -222,15 +223,14 @@ def _where(
     return "in no group either"
 
 
-def _in_words(
-    key: str, partners: list[int], group_of: Mapping[int, list[int]], cite: Callable[[int], str]
-) -> str:
-    """`WTSA Resolution 64 (…)* is in a group with WTDC Resolution 63 (…)*`: partners and where they are."""
+def _in_words(key: tuple[int, ...] | str, partners: list[int], cite: Callable[[int], str]) -> str:
+    """`WTSA Resolution 64 (…)* is in a group with WTDC Resolution 63 (…)*`: partners and where they are
+    (key: their group, or where they are in words)."""
     verb = "is" if len(partners) == 1 else "are"
     named = join_and([cite(p) for p in partners])
-    if not key.startswith("group "):
+    if isinstance(key, str):
         return f"{named} {verb} {key}"
-    others = [m for m in group_of[partners[0]] if m not in partners]
+    others = [m for m in key if m not in partners]
     if not others:
         return f"{named} {verb} a group"
     return f"{named} {verb} in a group with {join_and([cite(m) for m in others])}"
