@@ -29,6 +29,7 @@ from res191.overlaps.placement import Proposed, place
 from res191.overlaps.reading import Reader, stem
 from res191.overlaps.resolutions import similar_pairs
 from res191.overlaps.similarity import Corpus
+from res191.validation import validate
 from tests.conftest import REPO, RunCli, load
 from tests.evaluation import Figures, groups, half, measure, table
 from tests.test_cli import snapshot
@@ -520,22 +521,23 @@ def _stems(text: str) -> str:
     return " " + " ".join(stem(word) for word in re.findall(r"[a-z0-9]+", text.lower())) + " "
 
 
-def _titles(path: Path) -> str:
-    """What a resolution's file says of its subject: its editions' titles and its text (not its comments
-    nor its sources, which may name a subject in other words)."""
-    record = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    return ". ".join([*(e.get("title") or "" for e in record["editions"]), record.get("text") or ""])
-
-
 def test_proposals_quote_the_texts_never_stems(run_cli: RunCli, tmp_path: Path) -> None:
     shutil.copytree(REPO / "data" / "resolutions", tmp_path / "data" / "resolutions")
     shutil.copytree(REPO / "data" / "glossary", tmp_path / "data" / "glossary")
     found = findings(run_cli, tmp_path)
     assert found
+    # What each resolution says of its subject, as res191 reads it: its editions' titles and its text (not
+    # its comments nor its sources, which may name a subject in other words).
+    loaded = validate(tmp_path, tmp_path, keep_records=True).loaded
+    assert loaded is not None
+    titles = {
+        r.id: ". ".join([*(e.title or "" for e in r.record.editions), r.record.text or ""])
+        for r in entries(loaded.of_kind("resolution"), Resolution)
+    }
     for f in found:
         # In the words of the finding's own texts: not in another text's ("Implementation of the
         # Outcomes", from a text outside it), nor the glossary's (its "WSIS" where both write it out).
-        texts = [_stems(_titles(tmp_path / m["path"])) for m in f["members"]]
+        texts = [_stems(titles[m["id"]]) for m in f["members"]]
         for term in f["evidence"]:
             written = [_stems(part) for part in term.split(" / ")]
             assert all(any(part in text for text in texts) for part in written), (f["id"], term)
