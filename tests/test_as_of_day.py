@@ -160,7 +160,7 @@ def test_the_site_of_a_past_day_holds_no_later_fact(run_cli: RunCli, bundled: Pa
     site = _site(run_cli, bundled, tmp_path / "2023", "2023-01-01")
     # Resolution ITU-R 75 was adopted at RA-23 (Dubai, 13-17 November 2023): not known on 1 January 2023.
     page = (site / "resolutions" / "ra-itu-r-75.html").read_text(encoding="utf-8")
-    assert "no edition recorded as adopted by 2023-01-01" in page
+    assert "no edition recorded as adopted by 1 January 2023" in page
     assert (
         "Dubai, 2023" not in page
         and "Strengthening coordination" not in page

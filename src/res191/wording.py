@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
+# The English date is written where the records' own notes need it too (a citation's note, models/).
+from res191.models.dates import MONTHS as MONTHS
+from res191.models.dates import long_date as long_date
+
 _TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
 
 
@@ -26,11 +26,6 @@ def join_and(items: list[str], word: str = "and") -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """`1 file`, `2 files`, `0 bodies` (with the plural given where it is not noun + s)."""
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def long_date(day: date) -> str:
-    """`24 January 2024`, as ITU documents write a date."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_range(start: date, end: date | None = None) -> str:

@@ -25,6 +25,7 @@ from res191.models.common import (
     Text,
     Year,
 )
+from res191.models.dates import long_date
 from res191.models.in_force import Accounted, Sessions, Standing, sessions_accounted, standing
 from res191.models.translations import Translations
 
@@ -236,7 +237,7 @@ class Cited:
 def cited(resolution: Resolution, found: Standing) -> Cited:
     """The citation a standing allows, with its note."""
     if found.edition is None:
-        note = f"no edition recorded as adopted by {found.on.isoformat()}"
+        note = f"no edition recorded as adopted by {long_date(found.on)}"
         return Cited(resolution.short, False, note, None, stands=False)
     edition = resolution.editions[found.edition]
     text = citation(resolution, edition)
