@@ -17,7 +17,9 @@ counts the pairs in one `duplicate` finding (recorded themes) against the sets o
 tests/overlaps/duplicates.yaml.
 
 A third half, `blind` (tests/overlaps/blind.yaml), holds real resolutions on subjects of their own, grouped
-before the tool was ever run on them: what the tool does on resolutions nobody tuned it on. Its pairs that
+before the tool was ever run on them: what the tool does on resolutions nobody tuned it on. A fourth,
+`blind 2` (tests/overlaps/blind2.yaml), was sourced and grouped the same way after the changes made with the
+first blind set in view: the blind half nobody has seen the figures of when a change is made. Pairs that
 count neither way (`either`: one subject part of the other's) are left out of every count.
 
 `python -m tests.evaluation` prints the tables of the README.
@@ -50,10 +52,11 @@ REPO = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).parent / "overlaps"
 EVALUATION = FOLDER / "evaluation.yaml"
 DUPLICATES = FOLDER / "duplicates.yaml"
-BLIND = FOLDER / "blind.yaml"
+# The blind halves, each grouped before the tool was run on it, by the name the tables give them.
+BLINDS = {"blind": FOLDER / "blind.yaml", "blind 2": FOLDER / "blind2.yaml"}
 OUTSIDE = FOLDER / "resolutions"  # real resolutions that are not in the bundled data
 HASHED = ("tuning", "test")  # the halves of evaluation.yaml's groups, by a hash of their names
-HALVES = (*HASHED, "blind")
+HALVES = (*HASHED, *BLINDS)
 CONFIGURATIONS = ("recorded themes", "no themes")
 Pair = frozenset[str]
 
@@ -81,37 +84,44 @@ class Figures:
 
 
 def half(group: str) -> str:
-    """The half a group is in: `blind` for blind.yaml's, else by the first byte of the SHA-1 of its name,
-    fixed before any tuning."""
-    if group in _blind()["groups"] or group in _blind()["duplicates"]:
-        return "blind"
+    """The half a group is in: a blind file's for its groups, else by the first byte of the SHA-1 of its
+    name, fixed before any tuning."""
+    for name in BLINDS:
+        if group in _blind(name)["groups"] or group in _blind(name)["duplicates"]:
+            return name
     return HASHED[hashlib.sha1(group.encode("utf-8")).digest()[0] % 2]
 
 
 @cache
-def _blind() -> dict[str, Any]:
-    found: dict[str, Any] = YAML(typ="safe").load(BLIND.read_text(encoding="utf-8"))
+def _blind(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = YAML(typ="safe").load(BLINDS[name].read_text(encoding="utf-8"))
     return found
+
+
+def _in_blinds(key: str) -> dict[str, list[str]]:
+    """One part of every blind file (its groups, its duplicates), together."""
+    together: dict[str, list[str]] = {}
+    for name in BLINDS:
+        together |= _blind(name)[key]
+    return together
 
 
 @cache
 def groups() -> dict[str, list[str]]:
-    """The evaluation's groups of resolution ids, by subject (evaluation.yaml's and blind.yaml's)."""
+    """The evaluation's groups of resolution ids, by subject (evaluation.yaml's and the blind files')."""
     found: dict[str, list[str]] = YAML(typ="safe").load(EVALUATION.read_text(encoding="utf-8"))
-    blind: dict[str, list[str]] = _blind()["groups"]
-    return found | blind
+    return found | _in_blinds("groups")
 
 
 def either() -> set[Pair]:
     """Pairs that count neither way: one resolution's subject is part of the other's."""
-    return {frozenset(pair) for pair in _blind()["either"]}
+    return {frozenset(pair) for name in BLINDS for pair in _blind(name)["either"]}
 
 
 def duplicate_sets() -> dict[str, list[str]]:
     """The sets of resolutions known to carry the same or nearly the same title."""
     found: dict[str, list[str]] = YAML(typ="safe").load(DUPLICATES.read_text(encoding="utf-8"))
-    blind: dict[str, list[str]] = _blind()["duplicates"]
-    return found | blind
+    return found | _in_blinds("duplicates")
 
 
 def group_of() -> dict[str, str]:
@@ -266,7 +276,7 @@ def table(measured: dict[str, dict[str, Figures]]) -> str:
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for name, by_half in measured.items():
-        for which in ("test", "tuning", "blind"):
+        for which in ("test", "tuning", *BLINDS):
             if which not in by_half:
                 continue
             f = by_half[which]
