@@ -3,8 +3,12 @@ Python mark, each translation with its source, none that would break a document.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,6 +89,22 @@ def test_status_lists_what_each_language_leaves_in_english(capsys: pytest.Captur
     for language in TRANSLATED:
         left = len(untranslated(TEMPLATES, language, template_wording(TEMPLATES)))
         assert f"{language} (" in out and f": {total - left} of {total} translated" in out
+
+
+def test_status_read_in_part_ends_quietly() -> None:
+    """`status | head`: a translator's reader that stops after a line gets no traceback and no failure."""
+    read, write = os.pipe()
+    # A pipe of one page, so that the status (some 60 KB) cannot all wait in it for a reader gone.
+    fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+    with subprocess.Popen(
+        [sys.executable, "-m", "res191.rendering.catalogs", "status"], stdout=write, stderr=subprocess.PIPE
+    ) as process:
+        os.close(write)
+        with os.fdopen(read, "rb") as out:
+            first = out.readline()  # and closed, as `head -1` does once it has its line
+        complaint = process.communicate()[1].decode("utf-8")
+    assert first.startswith(b"ar (Arabic): ")
+    assert process.returncode == 0 and complaint == ""
 
 
 def test_a_wrong_command_says_how_to_call_it(capsys: pytest.CaptureFixture[str]) -> None:

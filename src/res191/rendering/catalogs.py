@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -230,4 +231,11 @@ def main(arguments: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `status | head`: the reader stopped early, which is not an error
+        # Python would still try to flush stdout as it ends, and print a second complaint.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
