@@ -142,7 +142,8 @@ def test_a_text_not_translated_is_english_marked_as_such(site: Path) -> None:
     # Standing wording the catalog does not translate: English, inside lang="en" (right to left pages too).
     assert '<h2 id="overview"><span lang="en">Overview</span></h2>' in home
     arabic = (site / "ar" / "index.html").read_text(encoding="utf-8")
-    assert '<h2 id="overview"><span lang="en" dir="ltr">Overview</span></h2>' in arabic
+    assert '<h2 id="latest"><span lang="en" dir="ltr">Latest meetings</span></h2>' in arabic
+    assert '<h2 id="overview">لمحة عامة</h2>' in arabic  # translated: not marked
     # A wording that depends on a number, untranslated, follows English's rule (Chinese has one form only).
     chinese = (site / "zh" / "index.html").read_text(encoding="utf-8")
     assert '<span class="figure">10</span> <span lang="en">themes of mutual interest</span>' in chinese
